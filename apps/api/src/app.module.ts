@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@conduct/persistence';
+import { HealthController } from './health/health.controller';
+import { MattersController } from './matters/matters.controller';
+import { MattersService } from './matters/matters.service';
+import { TemporalClientProvider } from './temporal/temporal-client.provider';
+
+@Module({
+  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
+  controllers: [HealthController, MattersController],
+  providers: [MattersService, TemporalClientProvider],
+})
+export class AppModule {}

@@ -1,0 +1,27 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP application: strict validation, OpenAPI at /docs and /docs-json. */
+export async function createApi(): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: true });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder()
+    .setTitle('Misconduct proceedings engine')
+    .setDescription('Matters, subjects, decisions, events and deadlines under the Police (Conduct) Regulations 2020 and Schedule 3 of the Police Reform Act 2002')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,240 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS } from '@conduct/domain';
+import { IsCivilDate, IsInstant } from '../common/validators';
+
+const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SUBJECT_KINDS = ['police-officer', 'police-staff'] as const;
+const SEVERITIES = ['misconduct', 'gross-misconduct', 'neither'] as const;
+const LIKELY_FORMS = ['meeting', 'hearing'] as const;
+const ROUTES = ['reflective-practice', 'performance-regulations', 'no-further-action', 'vetting-referral'] as const;
+const OUTCOMES = ['no-action', 'reflective-practice', 'written-warning', 'final-written-warning', 'reduction-in-rank', 'dismissal-without-notice', 'would-have-been-dismissed'] as const;
+export const SUBJECT_DECISIONS = ['severity-assessment', 'severity-revision', 'case-to-answer', 'special-conditions', 'withdrawal', 'outcome', 'appeal-determination'] as const;
+export const SUBJECT_EVENTS = [
+  'notice-of-investigation-served', 'notice-of-investigation-delayed', 'representations-received', 'interview-arranged', 'disclosure-given',
+  'interview-held', 'investigator-report-submitted', 'suspended', 'suspension-reviewed', 'suspension-lifted', 'criminal-charge',
+  'criminal-proceedings-concluded', 'resigned', 'retired', 'notice-of-referral-served', 'officer-response-received',
+  'documents-supplied-to-chair', 'pre-hearing-held', 'proceedings-scheduled', 'proceedings-held', 'outcome-report-delivered',
+  'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent',
+] as const;
+export const MATTER_EVENTS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent'] as const;
+const MODES = ['local', 'directed', 'independent', 'referred-back'] as const;
+
+
+export class SubjectReferralDto {
+  @ApiProperty({ example: 'officer-a', description: 'Unique within the matter' })
+  @Matches(IDENT, { message: 'subjectId must be 1-64 letters, digits, dots, dashes or underscores' })
+  subjectId!: string;
+
+  @ApiProperty({ enum: SUBJECT_KINDS })
+  @IsIn(SUBJECT_KINDS)
+  kind!: (typeof SUBJECT_KINDS)[number];
+
+  @ApiPropertyOptional({ example: 'PC' })
+  @IsOptional() @IsString() @MaxLength(40)
+  rank?: string;
+
+  @ApiPropertyOptional({ example: '123456' })
+  @IsOptional() @IsString() @MaxLength(40)
+  warrantNumber?: string;
+
+  @ApiPropertyOptional({ example: 'Jane Example' })
+  @IsOptional() @IsString() @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'A final written warning was live at the severity assessment (CR reg 42(5))' })
+  @IsOptional() @IsBoolean()
+  finalWrittenWarningLive?: boolean;
+}
+
+export class ReferMatterDto {
+  @ApiProperty({ example: 'MPS-2020-0623', description: 'The matter reference; the workflow id derives from it, so it can be referred once' })
+  @Matches(REFERENCE, { message: 'reference must be 1-64 letters, digits, dots, slashes, dashes or underscores, starting with a letter or digit' })
+  reference!: string;
+
+  @ApiProperty({ enum: MATTER_KINDS })
+  @IsIn(MATTER_KINDS as unknown as string[])
+  kind!: (typeof MATTER_KINDS)[number];
+
+  @ApiProperty({ example: 'metropolitan' })
+  @Matches(IDENT, { message: 'forceId must be 1-64 letters, digits, dots, dashes or underscores' })
+  forceId!: string;
+
+  @ApiProperty({ example: 'Commissioner of Police of the Metropolis' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  appropriateAuthority!: string;
+
+  @ApiProperty({ example: '2020-06-23', description: 'The date the matter reached the appropriate authority' })
+  @IsCivilDate({ notInFuture: true })
+  receivedOn!: string;
+
+  @ApiPropertyOptional({ enum: Object.keys(RECORDABLE_CATEGORIES), isArray: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn([...Object.keys(RECORDABLE_CATEGORIES), 'death-or-serious-injury'], { each: true })
+  recordableCategories?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(4000)
+  summary?: string;
+
+  @ApiProperty({ type: [SubjectReferralDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SubjectReferralDto)
+  subjects!: SubjectReferralDto[];
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: SUBJECT_DECISIONS })
+  @IsIn(SUBJECT_DECISIONS)
+  decision!: (typeof SUBJECT_DECISIONS)[number];
+
+  @ApiProperty({ example: '2020-06-24T10:00:00Z', description: 'When the decision was made; may be in the past, never the future' })
+  @IsInstant()
+  occurredAt!: string;
+
+  @ApiPropertyOptional({ enum: SEVERITIES })
+  @ValidateIf((o) => o.decision === 'severity-assessment' || o.decision === 'severity-revision')
+  @IsIn(SEVERITIES)
+  severity?: (typeof SEVERITIES)[number];
+
+  @ApiPropertyOptional({ enum: LIKELY_FORMS })
+  @IsOptional() @IsIn(LIKELY_FORMS)
+  likelyForm?: (typeof LIKELY_FORMS)[number];
+
+  @ApiPropertyOptional({ enum: ROUTES })
+  @IsOptional() @IsIn(ROUTES)
+  routeIfNeither?: (typeof ROUTES)[number];
+
+  @ApiPropertyOptional({ enum: ['misconduct', 'gross-misconduct', 'none'] })
+  @ValidateIf((o) => o.decision === 'case-to-answer')
+  @IsIn(['misconduct', 'gross-misconduct', 'none'])
+  caseToAnswer?: 'misconduct' | 'gross-misconduct' | 'none';
+
+  @ApiPropertyOptional({ enum: ROUTES })
+  @IsOptional() @IsIn(ROUTES)
+  routeIfNone?: (typeof ROUTES)[number];
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsBoolean()
+  severalUnconnectedIncidents?: boolean;
+
+  @ApiPropertyOptional({ enum: ROUTES, description: 'For a withdrawal (CR reg 27)' })
+  @ValidateIf((o) => o.decision === 'withdrawal')
+  @IsIn(ROUTES)
+  route?: (typeof ROUTES)[number];
+
+  @ApiPropertyOptional()
+  @ValidateIf((o) => ['withdrawal', 'severity-revision', 'special-conditions'].includes(o.decision))
+  @IsString() @MinLength(1) @MaxLength(4000)
+  reason?: string;
+
+  @ApiPropertyOptional({ enum: OUTCOMES })
+  @ValidateIf((o) => o.decision === 'outcome')
+  @IsIn(OUTCOMES)
+  outcome?: (typeof OUTCOMES)[number];
+
+  @ApiPropertyOptional({ description: 'A final written warning set at more than 2 years (up to 5)' })
+  @IsOptional() @IsInt() @Min(1) @Max(FINAL_WRITTEN_WARNING_MAX_MONTHS)
+  warningMonths?: number;
+
+  @ApiPropertyOptional({ enum: ['dismissed', 'allowed'] })
+  @ValidateIf((o) => o.decision === 'appeal-determination')
+  @IsIn(['dismissed', 'allowed'])
+  result?: 'dismissed' | 'allowed';
+
+  @ApiPropertyOptional({ enum: OUTCOMES })
+  @IsOptional() @IsIn(OUTCOMES)
+  substitutedOutcome?: (typeof OUTCOMES)[number];
+}
+
+export class EventDto {
+  @ApiProperty({ enum: SUBJECT_EVENTS })
+  @IsIn(SUBJECT_EVENTS)
+  event!: (typeof SUBJECT_EVENTS)[number];
+
+  @ApiProperty({ example: '2020-06-30T09:00:00Z' })
+  @IsInstant()
+  occurredAt!: string;
+
+  @ApiPropertyOptional({ example: '2020-07-14', description: 'The date fixed, for an interview or a meeting or hearing' })
+  @IsOptional() @IsCivilDate()
+  scheduledFor?: string;
+
+  @ApiPropertyOptional()
+  @ValidateIf((o) => o.event === 'notice-of-investigation-delayed')
+  @IsString() @MinLength(1) @MaxLength(4000)
+  note?: string;
+}
+
+export class ExtensionDto {
+  @ApiProperty({ example: '2020-07-20' })
+  @IsCivilDate()
+  newDueDate!: string;
+
+  @ApiProperty()
+  @IsString() @MinLength(1) @MaxLength(4000)
+  reason!: string;
+
+  @ApiProperty({ example: 'the investigator' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  agreedBy!: string;
+
+  @ApiProperty({ example: '2020-07-10T09:00:00Z' })
+  @IsInstant()
+  occurredAt!: string;
+}
+
+export class MatterDecisionDto {
+  @ApiProperty({ enum: ['mode-of-investigation'] })
+  @IsIn(['mode-of-investigation'])
+  decision!: 'mode-of-investigation';
+
+  @ApiProperty({ enum: MODES })
+  @IsIn(MODES)
+  mode!: (typeof MODES)[number];
+
+  @ApiProperty()
+  @IsInstant()
+  occurredAt!: string;
+}
+
+export class MatterEventDto {
+  @ApiProperty({ enum: MATTER_EVENTS })
+  @IsIn(MATTER_EVENTS)
+  event!: (typeof MATTER_EVENTS)[number];
+
+  @ApiProperty()
+  @IsInstant()
+  occurredAt!: string;
+
+  @ApiPropertyOptional({ description: 'What the complainant was told, for an update' })
+  @IsOptional() @IsString() @MaxLength(4000)
+  note?: string;
+}
+
+export class ListMattersQuery {
+  @ApiPropertyOptional() @IsOptional() @Matches(IDENT) forceId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) stage?: string;
+  @ApiPropertyOptional({ enum: MATTER_KINDS }) @IsOptional() @IsIn(MATTER_KINDS as unknown as string[]) kind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) warrantNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) dueWithinDays?: number;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) overdue?: string;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}

@@ -1,0 +1,215 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import {
+  Actor,
+  DecisionCommand,
+  EventCommand,
+  ExtensionCommand,
+  MatterDecisionCommand,
+  MatterEventCommand,
+  MatterInput,
+  extendDeadline,
+  extendMatterDeadline,
+  matterWorkflowId,
+  recordDecision,
+  recordEvent,
+  recordMatterDecision,
+  recordMatterEvent,
+  referralRecorded,
+  subjectWorkflowId,
+} from '@conduct/workflows';
+import { toHttpError } from '../common/temporal-errors';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { ListMattersQuery, ReferMatterDto } from './matters.dto';
+
+/** Commands go to Temporal; reads come from the PostgreSQL projection. */
+@Injectable()
+export class MattersService {
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async refer(dto: ReferMatterDto, actor: Actor) {
+    const ids = new Set<string>();
+    for (const s of dto.subjects) {
+      if (ids.has(s.subjectId)) throw new BadRequestException({ message: `subjects: subjectId '${s.subjectId}' appears twice`, field: 'subjects' });
+      ids.add(s.subjectId);
+    }
+    const client = await this.temporal.get();
+    const input: MatterInput = {
+      referral: { ...dto, referredBy: actor, referredAt: new Date().toISOString() },
+    };
+    try {
+      const handle = await client.workflow.start('matter', {
+        workflowId: matterWorkflowId(dto.reference),
+        taskQueue: this.temporal.settings.taskQueue,
+        args: [input],
+        // A reference is referred once, ever: a second referral is refused, not duplicated.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+      return await handle.executeUpdate(referralRecorded);
+    } catch (err) {
+      throw toHttpError(err, `matter ${dto.reference}`);
+    }
+  }
+
+  async matterDecision(reference: string, cmd: MatterDecisionCommand) {
+    await this.requireMatter(reference);
+    return this.update(matterWorkflowId(reference), recordMatterDecision, cmd, `matter ${reference}`);
+  }
+
+  async matterEvent(reference: string, cmd: MatterEventCommand) {
+    await this.requireMatter(reference);
+    return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
+  }
+
+  async extendMatterDeadline(reference: string, cmd: ExtensionCommand) {
+    await this.requireMatter(reference);
+    return this.update(matterWorkflowId(reference), extendMatterDeadline, cmd, `matter ${reference}`);
+  }
+
+  async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand) {
+    await this.requireSubject(reference, subjectId);
+    return this.update(subjectWorkflowId(reference, subjectId), recordDecision, cmd, `subject ${subjectId} of matter ${reference}`);
+  }
+
+  async subjectEvent(reference: string, subjectId: string, cmd: EventCommand) {
+    await this.requireSubject(reference, subjectId);
+    return this.update(subjectWorkflowId(reference, subjectId), recordEvent, cmd, `subject ${subjectId} of matter ${reference}`);
+  }
+
+  async extendSubjectDeadline(reference: string, subjectId: string, cmd: ExtensionCommand) {
+    await this.requireSubject(reference, subjectId);
+    return this.update(subjectWorkflowId(reference, subjectId), extendDeadline, cmd, `subject ${subjectId} of matter ${reference}`);
+  }
+
+  async get(reference: string) {
+    const [matter] = await this.db.query(`SELECT * FROM matter WHERE reference = $1`, [reference]);
+    if (!matter) throw new NotFoundException(`matter ${reference} not found`);
+    const subjects = await this.db.query(`SELECT * FROM subject WHERE matter_reference = $1 ORDER BY subject_id`, [reference]);
+    const deadlines = await this.db.query(`SELECT * FROM deadline WHERE matter_reference = $1 ORDER BY due_at`, [reference]);
+    return {
+      reference: matter.reference,
+      kind: matter.kind,
+      regime: matter.regime,
+      forceId: matter.force_id,
+      stage: matter.stage,
+      appropriateAuthority: matter.appropriate_authority,
+      iopcReferralRequired: matter.iopc_referral_required,
+      modeOfInvestigation: matter.mode_of_investigation,
+      receivedOn: matter.received_on,
+      subjects: subjects.map((s: Record<string, unknown>) => ({
+        subjectId: s.subject_id,
+        kind: s.kind,
+        rank: s.rank,
+        warrantNumber: s.warrant_number,
+        stage: s.stage,
+        severity: s.severity,
+        caseToAnswer: s.case_to_answer,
+        formOfProceedings: s.form_of_proceedings,
+        outcome: s.outcome,
+        closedBecause: s.closed_because,
+        status: s.status,
+        deadlines: deadlines.filter((d: Record<string, unknown>) => d.subject_id === s.subject_id).map(deadlineView),
+      })),
+      deadlines: deadlines.filter((d: Record<string, unknown>) => d.subject_id === null).map(deadlineView),
+    };
+  }
+
+  async list(q: ListMattersQuery) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.forceId) add('m.force_id = ?', q.forceId);
+    if (q.kind) add('m.kind = ?', q.kind);
+    // A stage is the matter's own or any of its subjects'.
+    if (q.stage) {
+      params.push(q.stage);
+      const n = params.length;
+      where.push(`(m.stage = $${n} OR EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.stage = $${n}))`);
+    }
+    if (q.warrantNumber) add('EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.warrant_number = ?)', q.warrantNumber);
+    if (q.dueWithinDays !== undefined) add(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND d.status = 'open' AND d.due_at <= now() + make_interval(days => ?))`, q.dueWithinDays);
+    if (q.overdue === 'true') where.push(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND (d.status = 'missed' OR (d.status = 'open' AND d.due_at < now())))`);
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = await this.db.query(
+      `SELECT m.reference, m.kind, m.force_id, m.stage, m.received_on, count(*) OVER () AS total
+       FROM matter m ${filter} ORDER BY m.received_on DESC, m.reference LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    return {
+      total: rows.length ? Number(rows[0].total) : 0,
+      limit,
+      offset,
+      items: rows.map((r: Record<string, unknown>) => ({ reference: r.reference, kind: r.kind, forceId: r.force_id, stage: r.stage, receivedOn: r.received_on })),
+    };
+  }
+
+  async audit(reference: string) {
+    await this.requireMatter(reference);
+    const rows = await this.db.query(`SELECT * FROM audit_entry WHERE matter_reference = $1 ORDER BY id`, [reference]);
+    return rows.map((a: Record<string, unknown>) => ({
+      id: Number(a.id),
+      subjectId: a.subject_id,
+      actor: a.actor,
+      actorRole: a.actor_role,
+      action: a.action,
+      rule: a.rule,
+      regulation: a.regulation,
+      occurredAt: a.occurred_at,
+      recordedAt: a.recorded_at,
+      details: a.details,
+    }));
+  }
+
+  async outbox(reference: string) {
+    await this.requireMatter(reference);
+    return this.db.query(
+      `SELECT id, subject_id AS "subjectId", purpose, recipient, payload, status, attempts, created_at AS "createdAt"
+       FROM outbox_message WHERE matter_reference = $1 ORDER BY id`,
+      [reference],
+    );
+  }
+
+  private async requireMatter(reference: string): Promise<void> {
+    const rows = await this.db.query(`SELECT 1 FROM matter WHERE reference = $1`, [reference]);
+    if (!rows.length) throw new NotFoundException(`matter ${reference} not found`);
+  }
+
+  private async requireSubject(reference: string, subjectId: string): Promise<void> {
+    await this.requireMatter(reference);
+    const rows = await this.db.query(`SELECT 1 FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
+    if (!rows.length) throw new NotFoundException(`subject ${subjectId} of matter ${reference} not found`);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private async update(workflowId: string, def: any, cmd: unknown, what: string) {
+    const client = await this.temporal.get();
+    try {
+      return await client.workflow.getHandle(workflowId).executeUpdate(def, { args: [cmd] });
+    } catch (err) {
+      throw toHttpError(err, what);
+    }
+  }
+}
+
+function deadlineView(d: Record<string, unknown>) {
+  return {
+    key: d.key,
+    ruleId: d.rule_id,
+    name: d.name,
+    regulation: d.regulation,
+    dueDate: d.due_date,
+    dueAt: d.due_at,
+    status: d.status,
+    extensions: d.extensions,
+  };
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DeadlineRules, IsoDate, addCalendarDays, endOfLondonDay, parseDeadlineOverrides, resolveDeadlineRules, startOfLondonDay } from '@conduct/domain';
+import { WorkingDayCalendar, dueDateFor, englandAndWalesCalendar } from '@conduct/domain/calendar';
+import type { CalendarActivities, Deadline, DeadlineRequest } from '@conduct/workflows';
+
+/** How many working days before a deadline the case officer is reminded; per-force policy comes later. */
+const DEFAULT_REMINDER_WORKING_DAYS = 2;
+
+/**
+ * Counts deadlines on the England and Wales working-day calendar. Run as a local activity: the
+ * result is stored in the workflow's history and state, so a deadline once set never moves when
+ * the rules, the configuration or the bank-holiday library change.
+ */
+@Injectable()
+export class CalendarActivitiesService implements CalendarActivities {
+  private readonly rules: DeadlineRules;
+  private readonly reminderWorkingDays: number;
+
+  constructor(private readonly calendar: WorkingDayCalendar = englandAndWalesCalendar(), env: NodeJS.ProcessEnv = process.env) {
+    this.rules = resolveDeadlineRules(parseDeadlineOverrides(env.DEADLINE_OVERRIDES ?? '{}'));
+    this.reminderWorkingDays = Number(env.REMINDER_WORKING_DAYS ?? DEFAULT_REMINDER_WORKING_DAYS);
+  }
+
+  async computeDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {
+    return requests.map((r) => {
+      const rule = this.rules[r.ruleId];
+      if (!rule) throw new Error(`unknown deadline rule '${r.ruleId}'`);
+      const { due, earliest } = dueDateFor(rule, r.trigger, this.calendar, { lengthOverride: r.length });
+      const remindOn = this.workingDaysBefore(due, this.reminderWorkingDays);
+      return {
+        key: r.key,
+        ruleId: r.ruleId,
+        name: rule.name,
+        regulation: rule.regulation,
+        trigger: r.trigger,
+        ...(earliest ? { earliest } : {}),
+        dueDate: due,
+        dueAt: endOfLondonDay(due),
+        remindAt: remindOn > r.trigger ? startOfLondonDay(remindOn) : undefined,
+        reminded: false,
+        status: 'open',
+        extensions: [],
+        target: rule.target ?? false,
+      };
+    });
+  }
+
+  private workingDaysBefore(d: IsoDate, n: number): IsoDate {
+    let day = d;
+    for (let counted = 0; counted < n; ) {
+      day = addCalendarDays(day, -1);
+      if (this.calendar.isWorkingDay(day)) counted++;
+    }
+    return day;
+  }
+}

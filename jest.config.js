@@ -1,0 +1,32 @@
+// Three suites, one command (`npm test`): the rules (unit), the workflows on Temporal's
+// time-skipping test server, and end to end over HTTP on the whole stack.
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }] },
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  rootDir: __dirname,
+};
+
+module.exports = {
+  testTimeout: 120_000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'workflows',
+      testMatch: ['<rootDir>/workflows/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/setup/workflows.global-setup.js',
+      globalTeardown: '<rootDir>/test/setup/workflows.global-teardown.js',
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/e2e.global-setup.js',
+      globalTeardown: '<rootDir>/test/setup/e2e.global-teardown.js',
+    },
+  ],
+};

@@ -1,0 +1,8 @@
+// @conduct/domain: pure and deterministic, safe inside Temporal workflows. It imports nothing but
+// its own files. The working-day calendar is a separate entry, @conduct/domain/calendar.
+export * from './time';
+export * from './kinds';
+export * from './rules/deadlines';
+export * from './outcomes';
+export * from './routing';
+export * from './stages';

@@ -1,0 +1,131 @@
+// Kinds of matter, regimes and the words the regulations use for a subject's position.
+
+/** PRA 2002 s.12: a complaint, a conduct matter (recordable or not) or a death or serious injury (DSI) matter. */
+export type MatterKind = 'complaint' | 'recordable-conduct-matter' | 'conduct-matter' | 'dsi-matter';
+
+export const MATTER_KINDS: readonly MatterKind[] = ['complaint', 'recordable-conduct-matter', 'conduct-matter', 'dsi-matter'];
+
+/**
+ * Which rules govern the investigation: CR Part 3 for internal conduct matters, or PRA 2002 Sch 3
+ * with CMR Part 3 for complaints, recordable conduct matters and DSI matters. The shape is the
+ * same; only the citations differ.
+ */
+export type Regime = 'conduct-regulations' | 'schedule-3';
+
+export function regimeFor(kind: MatterKind): Regime {
+  return kind === 'conduct-matter' ? 'conduct-regulations' : 'schedule-3';
+}
+
+/** The CR apply to officers; police staff follow their force's own procedures after the investigation. */
+export type SubjectKind = 'police-officer' | 'police-staff';
+
+/** CR reg 14 / CMR reg 16: what the conduct would be, if proved. */
+export type Severity = 'misconduct' | 'gross-misconduct' | 'neither';
+
+/** CR reg 14 / CMR reg 16: the form misconduct proceedings would be likely to take. */
+export type LikelyForm = 'meeting' | 'hearing';
+
+/** PRA 2002 Sch 3 para 15: how the Director General decides the matter is investigated, or referred back. */
+export type ModeOfInvestigation = 'local' | 'directed' | 'independent' | 'referred-back';
+
+/** CMR reg 7(1): the descriptions of conduct that make a conduct matter recordable. */
+export type RecordableCategory =
+  | 'serious-assault'
+  | 'serious-sexual-offence'
+  | 'serious-corruption'
+  | 'discrimination-aggravated'
+  | 'relevant-offence'
+  | 'gravity-or-exceptional-circumstances'
+  | 'chief-officer-conduct'
+  | 'same-incident';
+
+export interface RecordableCategoryRule {
+  regulation: string;
+  words: string;
+  /** True where a complaint or recordable conduct matter in this category must be referred to the IOPC. */
+  mustRefer: boolean;
+  /** The matching description for complaints, where there is one. */
+  complaintRegulation?: string;
+}
+
+export const RECORDABLE_CATEGORIES: Readonly<Record<RecordableCategory, RecordableCategoryRule>> = {
+  'serious-assault': { regulation: 'CMR reg 7(1)(a)', words: 'a serious assault', mustRefer: true, complaintRegulation: 'CMR reg 4(1)(a)(i)' },
+  'serious-sexual-offence': {
+    regulation: 'CMR reg 7(1)(b)', words: 'a serious sexual offence', mustRefer: true, complaintRegulation: 'CMR reg 4(1)(a)(ii)',
+  },
+  'serious-corruption': {
+    regulation: 'CMR reg 7(1)(c)',
+    words: 'serious corruption, including abuse of position for a sexual purpose or an improper emotional relationship',
+    mustRefer: true,
+    complaintRegulation: 'CMR reg 4(1)(a)(iii)',
+  },
+  'discrimination-aggravated': {
+    regulation: 'CMR reg 7(1)(d)',
+    words: 'a criminal offence or behaviour liable to lead to disciplinary proceedings, aggravated by discriminatory behaviour',
+    mustRefer: true,
+    complaintRegulation: 'CMR reg 4(1)(a)(iv)',
+  },
+  'relevant-offence': { regulation: 'CMR reg 7(1)(e)', words: 'a relevant offence', mustRefer: true, complaintRegulation: 'CMR reg 4(1)(a)(v)' },
+  // Gravity alone makes a matter recordable; referring it is the appropriate authority's choice.
+  'gravity-or-exceptional-circumstances': {
+    regulation: 'CMR reg 7(1)(f)',
+    words: 'conduct whose gravity or other exceptional circumstances make it appropriate to record the matter',
+    mustRefer: false,
+  },
+  // Referral is conditional for a chief officer (CMR reg 4(1)(c)); the engine errs towards referring.
+  'chief-officer-conduct': {
+    regulation: 'CMR reg 7(1)(g)',
+    words: 'conduct of a chief officer or the Deputy Commissioner of Police of the Metropolis',
+    mustRefer: true,
+    complaintRegulation: 'CMR reg 4(1)(c)',
+  },
+  'same-incident': {
+    regulation: 'CMR reg 7(1)(h)',
+    words: 'conduct alleged in the same incident as conduct in (a) to (e)',
+    mustRefer: true,
+    complaintRegulation: 'CMR reg 4(1)(b)',
+  },
+};
+
+/** A ground for referral: a CMR reg 7 category, or a death or serious injury (Sch 3 paras 4(1)(a), 13(1)(a)). */
+export type ReferralGround = RecordableCategory | 'death-or-serious-injury';
+
+export interface ReferralRequirement {
+  required: boolean;
+  regulation: string;
+  reason: string;
+}
+
+/** Whether the appropriate authority must refer the matter to the IOPC (CMR reg 4; Sch 3 paras 4, 13 and 14C). */
+export function mustReferToIopc(kind: MatterKind, grounds: readonly ReferralGround[]): ReferralRequirement {
+  if (kind === 'dsi-matter') {
+    return { required: true, regulation: 'PRA 2002 Sch 3 para 14C', reason: 'every DSI matter must be referred to the IOPC' };
+  }
+  // A conduct matter in any reg 7 category is recordable, whatever it was first called.
+  if (kind === 'conduct-matter' && grounds.length === 0) {
+    return {
+      required: false,
+      regulation: 'CMR reg 7',
+      reason: 'a conduct matter outside the recordable categories is handled by the force under the Conduct Regulations',
+    };
+  }
+  const regulation = kind === 'complaint' ? 'CMR reg 4' : 'PRA 2002 Sch 3 para 13(1)(b); CMR reg 7';
+  if (grounds.includes('death-or-serious-injury')) {
+    const para = kind === 'complaint' ? 'PRA 2002 Sch 3 para 4(1)(a)' : 'PRA 2002 Sch 3 para 13(1)(a)';
+    return { required: true, regulation: para, reason: 'the conduct is alleged to have resulted in death or serious injury' };
+  }
+  const serious = grounds.filter(
+    (g): g is RecordableCategory => g !== 'death-or-serious-injury' && RECORDABLE_CATEGORIES[g].mustRefer,
+  );
+  const first = serious[0];
+  if (first !== undefined) {
+    const rule = RECORDABLE_CATEGORIES[first];
+    const cited = kind === 'complaint' ? (rule.complaintRegulation ?? regulation) : `PRA 2002 Sch 3 para 13(1)(b); ${rule.regulation}`;
+    return { required: true, regulation: cited, reason: `the matter concerns ${rule.words}` };
+  }
+  return {
+    required: false,
+    regulation,
+    reason: 'no category requiring referral applies; the appropriate authority may still refer voluntarily',
+  };
+}

@@ -1,0 +1,140 @@
+import { checkOutcome, outcomesAllowed, requiresBarredListReport, warningLiveUntil, type OutcomeQuestion } from './outcomes';
+import { resolveDeadlineRules } from './rules/deadlines';
+
+const officer = { finalWrittenWarningLive: false, formerOfficer: false } as const;
+
+describe('outcomes of misconduct proceedings (CR reg 42)', () => {
+  it('a misconduct meeting can give at most a final written warning', () => {
+    expect(outcomesAllowed({ ...officer, form: 'misconduct-meeting', caseToAnswer: 'misconduct' })).toEqual({
+      outcomes: ['no-action', 'reflective-practice', 'written-warning', 'final-written-warning'],
+      regulation: 'CR reg 42(2); CR reg 42(1)(b)',
+    });
+  });
+
+  it('a hearing for misconduct cannot dismiss an officer with no live final written warning and a single incident', () => {
+    const { outcomes } = outcomesAllowed({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'misconduct' });
+    expect(outcomes).toEqual(['no-action', 'reflective-practice', 'written-warning', 'final-written-warning']);
+  });
+
+  it('a hearing for misconduct may reduce in rank or dismiss where a final written warning was live at the severity assessment', () => {
+    const { outcomes, regulation } = outcomesAllowed({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'misconduct', finalWrittenWarningLive: true });
+    expect(outcomes).toEqual(expect.arrayContaining(['reduction-in-rank', 'dismissal-without-notice']));
+    expect(regulation).toContain('CR reg 42(3)(a), (5) and (6)');
+  });
+
+  it('a hearing for misconduct may dismiss where the misconduct arose from several unconnected incidents', () => {
+    const { outcomes } = outcomesAllowed({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'misconduct', severalUnconnectedIncidents: true });
+    expect(outcomes).toContain('dismissal-without-notice');
+  });
+
+  it('a gross misconduct finding at a hearing allows a final written warning, reduction in rank or dismissal without notice', () => {
+    expect(
+      outcomesAllowed({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct', finding: 'gross-misconduct' }),
+    ).toEqual({ outcomes: ['final-written-warning', 'reduction-in-rank', 'dismissal-without-notice'], regulation: 'CR reg 42(3)(b)' });
+  });
+
+  it('a gross misconduct hearing that finds neither may refer the officer to reflective practice', () => {
+    const { outcomes } = outcomesAllowed({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct', finding: 'neither' });
+    expect(outcomes).toEqual(['no-action', 'reflective-practice']);
+  });
+
+  it('before its finding, a gross misconduct hearing has every outcome open, a written warning included (a misconduct finding)', () => {
+    const { outcomes } = outcomesAllowed({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' });
+    expect(outcomes).toEqual(['no-action', 'reflective-practice', 'written-warning', 'final-written-warning', 'reduction-in-rank', 'dismissal-without-notice']);
+  });
+
+  it('an accelerated hearing gives a final written warning, reduction in rank or dismissal without notice', () => {
+    const { outcomes } = outcomesAllowed({ ...officer, form: 'accelerated-hearing', caseToAnswer: 'gross-misconduct' });
+    expect(outcomes).toEqual(['final-written-warning', 'reduction-in-rank', 'dismissal-without-notice']);
+  });
+
+  it('a former officer can only be found to have been liable to dismissal, or not', () => {
+    const q: OutcomeQuestion = { form: 'accelerated-hearing', caseToAnswer: 'gross-misconduct', finalWrittenWarningLive: false, formerOfficer: true };
+    expect(outcomesAllowed(q).outcomes).toEqual(['no-action', 'would-have-been-dismissed']);
+    expect(outcomesAllowed({ ...q, form: 'misconduct-hearing' }).outcomes).toEqual(['no-action', 'would-have-been-dismissed']);
+  });
+});
+
+describe('checking an outcome', () => {
+  it('refuses dismissal at a misconduct meeting, naming reg 42(2)', () => {
+    const result = checkOutcome({ ...officer, form: 'misconduct-meeting', caseToAnswer: 'misconduct', outcome: 'dismissal-without-notice' });
+    expect(result).toMatchObject({ allowed: false, rule: 'meeting-outcomes' });
+    if (!result.allowed) {
+      expect(result.regulation).toContain('CR reg 42(2)');
+      expect(result.reason).toMatch(/^Dismissal without notice is not available at a misconduct meeting/);
+    }
+  });
+
+  it('refuses dismissal for misconduct at a hearing without a live final written warning, citing reg 42(5) and (6)', () => {
+    const result = checkOutcome({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'misconduct', outcome: 'dismissal-without-notice' });
+    expect(result).toMatchObject({
+      allowed: false,
+      rule: 'misconduct-dismissal-needs-live-fww-or-unconnected-incidents',
+      regulation: 'CR reg 42(3)(a), (5) and (6)',
+    });
+  });
+
+  it('allows dismissal for misconduct at a hearing with a live final written warning', () => {
+    expect(
+      checkOutcome({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'misconduct', finalWrittenWarningLive: true, outcome: 'dismissal-without-notice' }),
+    ).toEqual({ allowed: true });
+  });
+
+  it('refuses a written warning at an accelerated hearing', () => {
+    expect(checkOutcome({ ...officer, form: 'accelerated-hearing', caseToAnswer: 'gross-misconduct', outcome: 'written-warning' })).toMatchObject({
+      allowed: false,
+      rule: 'outcome-not-available',
+    });
+  });
+
+  it('refuses dismissal of a former officer, who can only be found to have been liable to it', () => {
+    expect(
+      checkOutcome({ ...officer, formerOfficer: true, form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct', outcome: 'dismissal-without-notice' }),
+    ).toMatchObject({ allowed: false, rule: 'former-officer-outcomes', regulation: 'CR reg 4 and reg 42' });
+  });
+
+  it('refuses a "would have been dismissed" finding against a serving officer', () => {
+    expect(
+      checkOutcome({ ...officer, form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct', outcome: 'would-have-been-dismissed' }),
+    ).toMatchObject({ allowed: false, rule: 'would-have-been-dismissed-former-officers-only', regulation: 'CR reg 4' });
+  });
+});
+
+describe('how long a warning is live', () => {
+  it('the written warnings given on 22 June 2022 are in force to 21 December 2023, 18 months beginning with that day', () => {
+    expect(warningLiveUntil('written-warning', '2022-06-22')).toBe('2023-12-21');
+  });
+
+  it('a final written warning is in force for 2 years unless a hearing sets up to 5', () => {
+    expect(warningLiveUntil('final-written-warning', '2022-06-22')).toBe('2024-06-21');
+    expect(warningLiveUntil('final-written-warning', '2022-06-22', 60)).toBe('2027-06-21');
+    expect(() => warningLiveUntil('final-written-warning', '2022-06-22', 61)).toThrow(/24 to 60/);
+    expect(() => warningLiveUntil('final-written-warning', '2022-06-22', 12)).toThrow(RangeError);
+  });
+
+  it("a written warning's period cannot be set by the proceedings", () => {
+    expect(() => warningLiveUntil('written-warning', '2022-06-22', 24)).toThrow(/18 months/);
+  });
+
+  it('reads the period from the configured rules', () => {
+    const rules = resolveDeadlineRules({ writtenWarningLive: { length: 12 } });
+    expect(warningLiveUntil('written-warning', '2022-06-22', undefined, rules)).toBe('2023-06-21');
+  });
+
+  it('a warning notified on 31 August ends with the last day of February', () => {
+    expect(warningLiveUntil('written-warning', '2022-08-31')).toBe('2024-02-28');
+  });
+
+  it('dismissal is not a warning', () => {
+    expect(() => warningLiveUntil('dismissal-without-notice', '2022-06-22')).toThrow(/not a warning/);
+  });
+});
+
+describe('the barred list', () => {
+  it('dismissal and a "would have been dismissed" finding are reported to the College of Policing', () => {
+    expect(requiresBarredListReport('dismissal-without-notice')).toEqual({ required: true, regulation: 'BL&AL Regs reg 3' });
+    expect(requiresBarredListReport('would-have-been-dismissed').required).toBe(true);
+    expect(requiresBarredListReport('final-written-warning').required).toBe(false);
+    expect(requiresBarredListReport('reduction-in-rank').required).toBe(false);
+  });
+});

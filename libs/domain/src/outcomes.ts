@@ -1,0 +1,192 @@
+// What misconduct proceedings may decide (CR reg 42), and what follows from it.
+
+import { DEADLINE_RULES, FINAL_WRITTEN_WARNING_MAX_MONTHS, type DeadlineRules } from './rules/deadlines';
+import { addCalendarDays, addCalendarMonths, type IsoDate } from './time';
+
+export type Outcome =
+  | 'no-action'
+  | 'reflective-practice'
+  | 'written-warning'
+  | 'final-written-warning'
+  | 'reduction-in-rank'
+  | 'dismissal-without-notice'
+  | 'would-have-been-dismissed';
+
+export type ProceedingsForm = 'misconduct-meeting' | 'misconduct-hearing' | 'accelerated-hearing';
+
+/** What the person conducting or chairing finds the conduct amounts to (CR reg 41(15)). */
+export type Finding = 'misconduct' | 'gross-misconduct' | 'neither';
+
+export interface OutcomeQuestion {
+  form: ProceedingsForm;
+  caseToAnswer: 'misconduct' | 'gross-misconduct';
+  /** A final written warning was in force on the date of the severity assessment (CR reg 42(5)). */
+  finalWrittenWarningLive: boolean;
+  /** Misconduct found in more than one incident, not closely factually connected (CR reg 42(6)). */
+  severalUnconnectedIncidents?: boolean;
+  formerOfficer: boolean;
+  /** When known, the finding narrows the outcomes; otherwise every finding open on the case counts. */
+  finding?: Finding;
+}
+
+export interface OutcomesAllowed {
+  outcomes: Outcome[];
+  regulation: string;
+}
+
+const ORDER: readonly Outcome[] = [
+  'no-action',
+  'reflective-practice',
+  'written-warning',
+  'final-written-warning',
+  'reduction-in-rank',
+  'dismissal-without-notice',
+  'would-have-been-dismissed',
+];
+
+// Outcomes on each finding. Reflective practice only where neither is found (reg 42(1)(b)).
+function onFinding(q: OutcomeQuestion, finding: Finding): OutcomesAllowed {
+  if (q.formerOfficer) {
+    // CR reg 4: a former officer can only be found to have been liable to dismissal, or not.
+    return finding === 'gross-misconduct'
+      ? { outcomes: ['no-action', 'would-have-been-dismissed'], regulation: 'CR reg 4 and reg 42' }
+      : { outcomes: ['no-action'], regulation: 'CR reg 4 and reg 42' };
+  }
+  if (q.form === 'accelerated-hearing') {
+    // An accelerated hearing decides gross misconduct only; otherwise it remits the case.
+    return finding === 'gross-misconduct'
+      ? { outcomes: ['final-written-warning', 'reduction-in-rank', 'dismissal-without-notice'], regulation: 'CR Part 5; reg 42(3)(b)' }
+      : { outcomes: [], regulation: 'CR Part 5' };
+  }
+  if (finding === 'neither') return { outcomes: ['no-action', 'reflective-practice'], regulation: 'CR reg 42(1)(b)' };
+  if (q.form === 'misconduct-meeting') {
+    return { outcomes: ['no-action', 'written-warning', 'final-written-warning'], regulation: 'CR reg 42(2)' };
+  }
+  if (finding === 'gross-misconduct') {
+    return { outcomes: ['final-written-warning', 'reduction-in-rank', 'dismissal-without-notice'], regulation: 'CR reg 42(3)(b)' };
+  }
+  const severe = q.finalWrittenWarningLive || q.severalUnconnectedIncidents === true;
+  return severe
+    ? {
+        outcomes: ['no-action', 'written-warning', 'final-written-warning', 'reduction-in-rank', 'dismissal-without-notice'],
+        regulation: 'CR reg 42(3)(a), (5) and (6)',
+      }
+    : { outcomes: ['no-action', 'written-warning', 'final-written-warning'], regulation: 'CR reg 42(3)(a)' };
+}
+
+function findingsOpen(q: OutcomeQuestion): Finding[] {
+  if (q.finding) return [q.finding];
+  if (q.form === 'misconduct-meeting') return ['misconduct', 'neither']; // a meeting cannot find gross misconduct
+  if (q.form === 'accelerated-hearing') return ['gross-misconduct'];
+  return q.caseToAnswer === 'gross-misconduct' ? ['gross-misconduct', 'misconduct', 'neither'] : ['misconduct', 'neither'];
+}
+
+/** The outcomes the proceedings may reach (CR reg 42; former officers CR reg 4). */
+export function outcomesAllowed(q: OutcomeQuestion): OutcomesAllowed {
+  const parts = findingsOpen(q).map((f) => onFinding(q, f));
+  const set = new Set(parts.flatMap((p) => p.outcomes));
+  const regulations = [...new Set(parts.map((p) => p.regulation))];
+  return { outcomes: ORDER.filter((o) => set.has(o)), regulation: regulations.join('; ') };
+}
+
+export type OutcomeCheck = { allowed: true } | { allowed: false; rule: string; regulation: string; reason: string };
+
+const OUTCOME_WORDS: Record<Outcome, string> = {
+  'no-action': 'no action',
+  'reflective-practice': 'referral to the reflective practice review process',
+  'written-warning': 'a written warning',
+  'final-written-warning': 'a final written warning',
+  'reduction-in-rank': 'reduction in rank',
+  'dismissal-without-notice': 'dismissal without notice',
+  'would-have-been-dismissed': 'a finding that the officer would have been dismissed',
+};
+
+const FORM_WORDS: Record<ProceedingsForm, string> = {
+  'misconduct-meeting': 'a misconduct meeting',
+  'misconduct-hearing': 'a misconduct hearing',
+  'accelerated-hearing': 'an accelerated misconduct hearing',
+};
+
+/** Whether this outcome may be reached, and if not, which rule forbids it and why. */
+export function checkOutcome(q: OutcomeQuestion & { outcome: Outcome }): OutcomeCheck {
+  const { outcomes, regulation } = outcomesAllowed(q);
+  if (outcomes.includes(q.outcome)) return { allowed: true };
+  const what = OUTCOME_WORDS[q.outcome];
+  const where = FORM_WORDS[q.form];
+  const open = outcomes.length ? outcomes.map((o) => OUTCOME_WORDS[o]).join(', ') : 'none (the case must be remitted)';
+  if (q.formerOfficer) {
+    return {
+      allowed: false, rule: 'former-officer-outcomes', regulation: 'CR reg 4 and reg 42',
+      reason: `${cap(what)} is not available against a former officer: the only outcomes are no action or a finding that they would have been dismissed (CR reg 4).`,
+    };
+  }
+  if (q.outcome === 'would-have-been-dismissed') {
+    return {
+      allowed: false, rule: 'would-have-been-dismissed-former-officers-only', regulation: 'CR reg 4',
+      reason: 'A finding that the officer would have been dismissed is made only against a former officer (CR reg 4).',
+    };
+  }
+  if (q.form === 'misconduct-meeting') {
+    return {
+      allowed: false, rule: 'meeting-outcomes', regulation,
+      reason: `${cap(what)} is not available at ${where}: a meeting may give at most a final written warning (${regulation}). Available: ${open}.`,
+    };
+  }
+  const misconductFinding = q.finding === undefined || q.finding === 'misconduct';
+  if ((q.outcome === 'reduction-in-rank' || q.outcome === 'dismissal-without-notice') && misconductFinding) {
+    return {
+      allowed: false, rule: 'misconduct-dismissal-needs-live-fww-or-unconnected-incidents', regulation: 'CR reg 42(3)(a), (5) and (6)',
+      reason:
+        `${cap(what)} for misconduct (not gross misconduct) needs a final written warning in force at the severity assessment ` +
+        `or misconduct in several unconnected incidents (CR reg 42(5) and (6)). Available: ${open}.`,
+    };
+  }
+  return {
+    allowed: false, rule: 'outcome-not-available', regulation,
+    reason: `${cap(what)} is not available at ${where} on this finding (${regulation}). Available: ${open}.`,
+  };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The last day a warning is in force. The period "begins with the day on which it was notified",
+ * so an 18-month warning notified on 22 June 2022 is in force to 21 December 2023 inclusive.
+ * months: a final written warning's period set by a hearing (between the standard period and
+ * FINAL_WRITTEN_WARNING_MAX_MONTHS); a written warning's period cannot be changed.
+ */
+export function warningLiveUntil(
+  outcome: Outcome,
+  notifiedOn: IsoDate,
+  months?: number,
+  rules: DeadlineRules = DEADLINE_RULES,
+): IsoDate {
+  if (outcome === 'written-warning') {
+    const rule = rules.writtenWarningLive;
+    if (months !== undefined && months !== rule.length) {
+      throw new RangeError(`A written warning is in force for ${rule.length} months (${rule.regulation}); it cannot be set to ${months}`);
+    }
+    return addCalendarDays(addCalendarMonths(notifiedOn, rule.length), -1);
+  }
+  if (outcome === 'final-written-warning') {
+    const rule = rules.finalWrittenWarningLive;
+    const period = months ?? rule.length;
+    if (!Number.isInteger(period) || period < rule.length || period > FINAL_WRITTEN_WARNING_MAX_MONTHS) {
+      throw new RangeError(
+        `A final written warning's period must be a whole number of months from ${rule.length} to ${FINAL_WRITTEN_WARNING_MAX_MONTHS} (${rule.regulation}), got ${period}`,
+      );
+    }
+    return addCalendarDays(addCalendarMonths(notifiedOn, period), -1);
+  }
+  throw new RangeError(`${cap(OUTCOME_WORDS[outcome])} is not a warning, so it has no period in force`);
+}
+
+/** Dismissal, or a finding that a former officer would have been dismissed, is reported for the barred list. */
+export function requiresBarredListReport(outcome: Outcome): { required: boolean; regulation: string } {
+  return {
+    required: outcome === 'dismissal-without-notice' || outcome === 'would-have-been-dismissed',
+    regulation: 'BL&AL Regs reg 3',
+  };
+}

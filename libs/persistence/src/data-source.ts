@@ -1,0 +1,37 @@
+import { types } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+// A DATE is a civil date: keep it as 'YYYY-MM-DD' rather than a midnight in the host's time zone.
+types.setTypeParser(types.builtins.DATE, (v: string) => v);
+
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: npm start sets it for the embedded PostgreSQL, or point it at your own server');
+  return url;
+}
+
+/** One definition of the connection, shared by the api, the worker and the migration runner. Never `synchronize`. */
+export function dataSourceOptions(url = databaseUrl()): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+  };
+}
+
+export async function runMigrations(url = databaseUrl()): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    return ran.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,8 @@
+import { AuditEntryEntity } from './audit-entry.entity';
+import { DeadlineEntity } from './deadline.entity';
+import { MatterEntity } from './matter.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { SubjectEntity } from './subject.entity';
+
+export { AuditEntryEntity, DeadlineEntity, MatterEntity, OutboxMessageEntity, SubjectEntity };
+export const ENTITIES = [MatterEntity, SubjectEntity, DeadlineEntity, AuditEntryEntity, OutboxMessageEntity];

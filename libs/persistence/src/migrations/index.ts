@@ -1,0 +1,4 @@
+import { InitialSchema1763884800000 } from './1763884800000-initial-schema';
+
+/** In order. Migrations are listed, not globbed, so a bundled or transpiled build finds the same set. */
+export const MIGRATIONS = [InitialSchema1763884800000];

@@ -1,0 +1,2 @@
+export * from './config';
+export { matterWorkflowId, subjectWorkflowId, recommendationWorkflowId } from '@conduct/workflows';

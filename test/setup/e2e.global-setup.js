@@ -1,0 +1,20 @@
+// For the end-to-end suite: the whole stack as `npm start` runs it (embedded PostgreSQL, the
+// Temporal dev server, the worker and the API as their own processes), on free ports and a
+// throwaway data folder, so two runs on one machine do not collide.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+require('../../tools/register-ts');
+
+module.exports = async () => {
+  const { startStack } = require('../../tools/stack');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-e2e-'));
+  fs.chmodSync(dir, 0o755);
+  const started = Date.now();
+  const stack = await startStack({ dataDir: dir, uiPort: null, silent: !process.env.E2E_VERBOSE, log: () => undefined });
+  process.env.E2E_API_URL = stack.apiUrl;
+  process.env.E2E_DATABASE_URL = stack.databaseUrl;
+  process.env.E2E_TEMPORAL_ADDRESS = stack.temporalAddress;
+  globalThis.__conductE2e = { stack, dir };
+  console.log(`\n[e2e] stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.apiUrl}`);
+};

@@ -1,0 +1,125 @@
+import 'reflect-metadata';
+import { randomUUID } from 'crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import {
+  DecisionCommand,
+  EventCommand,
+  MatterReferral,
+  MatterView,
+  SubjectView,
+  matterState,
+  matterWorkflowId,
+  recordDecision,
+  recordEvent,
+  referralRecorded,
+  subjectState,
+  subjectWorkflowId,
+} from '@conduct/workflows';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { createConductWorker } from '../../apps/worker/src/temporal-worker';
+
+type Distribute<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
+export type Decision = Distribute<DecisionCommand, 'actor'> & { actor?: DecisionCommand['actor'] };
+export type Event = Omit<EventCommand, 'actor'> & { actor?: EventCommand['actor'] };
+
+export const APPROPRIATE_AUTHORITY = { id: 'aa-1', role: 'appropriate-authority' as const };
+export const CASE_OFFICER = { id: 'co-1', role: 'case-officer' as const };
+
+/**
+ * A real Temporal time-skipping test server, the real worker (its Nest providers as activities)
+ * and the real PostgreSQL the suite's global setup started.
+ */
+export class WorkflowHarness {
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    private readonly worker: Worker,
+    private readonly running: Promise<void>,
+    private readonly app: INestApplicationContext,
+    readonly db: DataSource,
+    readonly taskQueue: string,
+  ) {}
+
+  static async start(): Promise<WorkflowHarness> {
+    const serverPath = process.env.TEMPORAL_TEST_SERVER_PATH;
+    if (!serverPath) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the suite with `npm test`');
+    process.env.DATABASE_URL = process.env.WORKFLOW_TEST_DATABASE_URL;
+    const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
+    const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    const taskQueue = `workflow-tests-${randomUUID()}`;
+    const worker = await createConductWorker(
+      app,
+      { address: '', namespace: env.namespace ?? 'default', taskQueue },
+      { connection: env.nativeConnection, workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } },
+    );
+    const running = worker.run();
+    return new WorkflowHarness(env, worker, running, app, app.get(DataSource), taskQueue);
+  }
+
+  async stop(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    await this.app.close();
+    await this.env.teardown();
+  }
+
+  async refer(referral: Omit<MatterReferral, 'referredBy' | 'referredAt'> & Partial<Pick<MatterReferral, 'referredAt'>>): Promise<WorkflowHandle> {
+    const handle = await this.env.client.workflow.start('matter', {
+      workflowId: matterWorkflowId(referral.reference),
+      taskQueue: this.taskQueue,
+      args: [{ referral: { referredBy: CASE_OFFICER, referredAt: `${referral.receivedOn}T09:00:00Z`, ...referral } }],
+    });
+    await handle.executeUpdate(referralRecorded);
+    return handle;
+  }
+
+  decide(reference: string, subjectId: string, cmd: Decision): Promise<SubjectView> {
+    return this.subjectHandle(reference, subjectId).executeUpdate(recordDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, ...cmd } as DecisionCommand] });
+  }
+
+  record(reference: string, subjectId: string, cmd: Event): Promise<SubjectView> {
+    return this.subjectHandle(reference, subjectId).executeUpdate(recordEvent, { args: [{ actor: CASE_OFFICER, ...cmd }] });
+  }
+
+  subject(reference: string, subjectId: string): Promise<SubjectView> {
+    return this.subjectHandle(reference, subjectId).query(subjectState);
+  }
+
+  matter(reference: string): Promise<MatterView> {
+    return this.env.client.workflow.getHandle(matterWorkflowId(reference)).query(matterState);
+  }
+
+  subjectHandle(reference: string, subjectId: string): WorkflowHandle {
+    return this.env.client.workflow.getHandle(subjectWorkflowId(reference, subjectId));
+  }
+
+  /** Lets the subject's track catch up with a start it has not yet processed. */
+  async waitForSubject(reference: string, subjectId: string): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      try {
+        await this.subject(reference, subjectId);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error(`subject ${subjectId} of ${reference} never started`);
+  }
+
+  outbox(reference: string): Promise<{ purpose: string; recipient: string; subject_id: string | null; payload: Record<string, unknown> }[]> {
+    return this.db.query(`SELECT purpose, recipient, subject_id, payload FROM outbox_message WHERE matter_reference = $1 ORDER BY id`, [reference]);
+  }
+
+  audit(reference: string): Promise<{ action: string; rule: string | null; regulation: string | null; subject_id: string | null; actor: string }[]> {
+    return this.db.query(`SELECT action, rule, regulation, subject_id, actor FROM audit_entry WHERE matter_reference = $1 ORDER BY id`, [reference]);
+  }
+}
+
+/** A unique matter reference per test, so tests share one database without meeting. */
+export function newReference(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,4 @@
+export * from './stack';
+export * from './ports';
+export * from './postgres';
+export * from './temporal-dev-server';

@@ -1,0 +1,40 @@
+import { ChildProcess, fork } from 'child_process';
+import * as path from 'path';
+import { stopChild } from './temporal-dev-server';
+
+const root = path.resolve(__dirname, '../..');
+
+export interface RunningService {
+  name: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the api or the worker as its own process, as in production, and waits for it to say it is ready. */
+export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, opts: { timeoutMs?: number; silent?: boolean } = {}): Promise<RunningService> {
+  const child = fork(path.join(root, 'tools/run-ts.js'), [entry], {
+    cwd: root,
+    env: { ...process.env, CONDUCT_TS_REGISTERED: '', ...env },
+    stdio: opts.silent ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const errors: string[] = [];
+  child.stderr?.on('data', (b: Buffer) => {
+    errors.push(b.toString());
+    if (errors.length > 50) errors.shift();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not become ready within ${(opts.timeoutMs ?? 120_000) / 1000} s\n${errors.join('')}`)), opts.timeoutMs ?? 120_000);
+    child.on('message', (m: { ready?: string }) => {
+      if (m?.ready === name) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (code ${code}) before it was ready\n${errors.join('')}`));
+    });
+  });
+  return { name, process: child, stop: () => stopChild(child, exited, 20_000) };
+}

@@ -1,0 +1,101 @@
+import * as path from 'path';
+import { runMigrations } from '@conduct/persistence';
+import { freePort } from './ports';
+import { RunningPostgres, startEmbeddedPostgres } from './postgres';
+import { startService } from './service';
+import { RunningTemporal, startTemporalDevServer } from './temporal-dev-server';
+
+// Plain JS, shared with the shell entry points that run before TypeScript is available.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const toolchain = require('../toolchain') as { ensureTemporalCli(o?: { log?: (s: string) => void }): Promise<string | null> };
+
+export interface StackOptions {
+  /** Everything the stack keeps (PostgreSQL's cluster, Temporal's SQLite file) lives under here. */
+  dataDir: string;
+  apiPort?: number;
+  temporalPort?: number;
+  /** The Temporal Web UI's port, or null for none (tests). */
+  uiPort?: number | null;
+  postgresPort?: number;
+  /** External servers instead of the embedded ones. */
+  databaseUrl?: string;
+  temporalAddress?: string;
+  taskQueue?: string;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+  silent?: boolean;
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  taskQueue: string;
+  /** Stops the worker only, so tests can show that work survives its loss. */
+  restartWorker(signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** PostgreSQL, Temporal, migrations, the worker and the API, in that order; stopped in reverse. */
+export async function startStack(opts: StackOptions): Promise<RunningStack> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e) => log(`stop failed: ${e}`));
+    stops.length = 0;
+  };
+  try {
+    let databaseUrl = opts.databaseUrl;
+    if (!databaseUrl) {
+      const port = opts.postgresPort ?? (await freePort());
+      log(`starting PostgreSQL (embedded) on 127.0.0.1:${port}`);
+      const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'postgres'), port });
+      stops.push(pg.stop);
+      databaseUrl = pg.url;
+    }
+    const ran = await runMigrations(databaseUrl);
+    if (ran.length) log(`migrations run: ${ran.join(', ')}`);
+
+    let temporalAddress = opts.temporalAddress;
+    let temporalUiUrl: string | null = null;
+    if (!temporalAddress) {
+      const cliPath = await toolchain.ensureTemporalCli({ log });
+      if (!cliPath) throw new Error('no Temporal CLI: set TEMPORAL_ADDRESS to use your own server, or TEMPORAL_CLI_PATH');
+      const port = opts.temporalPort ?? (await freePort());
+      const uiPort = opts.uiPort === null ? undefined : opts.uiPort ?? (await freePort());
+      log(`starting the Temporal dev server on 127.0.0.1:${port}`);
+      const temporal: RunningTemporal = await startTemporalDevServer({ cliPath, dataDir: path.join(opts.dataDir, 'temporal'), port, uiPort });
+      stops.push(temporal.stop);
+      temporalAddress = temporal.address;
+      temporalUiUrl = temporal.uiUrl;
+    }
+
+    const taskQueue = opts.taskQueue ?? 'misconduct-proceedings';
+    const env = { ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue };
+    log('starting the worker (bundling the workflows)');
+    let worker = await startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent });
+    stops.push(() => worker.stop());
+    const apiPort = opts.apiPort ?? (await freePort());
+    log('starting the API');
+    const api = await startService('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort) }, { silent: opts.silent });
+    stops.push(api.stop);
+
+    return {
+      apiUrl: `http://localhost:${apiPort}`,
+      databaseUrl,
+      temporalAddress,
+      temporalUiUrl,
+      taskQueue,
+      async restartWorker(signal: NodeJS.Signals = 'SIGKILL') {
+        worker.process.kill(signal);
+        await new Promise((r) => (worker.process.exitCode !== null || worker.process.signalCode !== null ? r(null) : worker.process.once('exit', r)));
+        worker = await startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent });
+      },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

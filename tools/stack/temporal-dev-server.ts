@@ -1,0 +1,96 @@
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Connection } from '@temporalio/client';
+import { freePort, waitForPort } from './ports';
+
+export interface RunningTemporal {
+  address: string;
+  uiUrl: string | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * The Temporal CLI's dev server: a real Temporal server on a SQLite file under `dataDir`, so workflows
+ * and their timers survive a restart.
+ */
+export async function startTemporalDevServer(opts: {
+  cliPath: string;
+  dataDir: string;
+  port: number;
+  uiPort?: number;
+  namespace?: string;
+  log?: (line: string) => void;
+}): Promise<RunningTemporal> {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const namespace = opts.namespace ?? 'default';
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(opts.port),
+    '--http-port', String(await freePort()),
+    '--metrics-port', String(await freePort()),
+    '--db-filename', path.join(opts.dataDir, 'temporal.sqlite'),
+    '--namespace', namespace,
+    '--log-level', 'warn',
+  ];
+  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  else args.push('--headless');
+  const child = spawn(opts.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const output: string[] = [];
+  const collect = (b: Buffer) => {
+    const text = b.toString();
+    output.push(text);
+    if (output.length > 200) output.shift();
+    opts.log?.(text.trimEnd());
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const address = `127.0.0.1:${opts.port}`;
+  try {
+    await Promise.race([
+      waitUntilServing(address, namespace),
+      exited.then((code) => {
+        throw new Error(`the Temporal dev server exited (code ${code}) before it was ready:\n${output.join('')}`);
+      }),
+    ]);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  return {
+    address,
+    uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : null,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+async function waitUntilServing(address: string, namespace: string): Promise<void> {
+  const [host, port] = address.split(':');
+  await waitForPort(Number(port), host, 60_000, 'the Temporal dev server');
+  const connection = await Connection.connect({ address });
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+export async function stopChild(child: ChildProcess, exited: Promise<unknown>, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing (npm dependencies, the Temporal CLI and test server), then
+// runs the whole suite: unit tests, workflow tests on the time-skipping server, end-to-end tests.
+'use strict';
+const { spawnSync } = require('child_process');
+const path = require('path');
+const { ensureInstalled } = require('./ensure-install');
+
+async function main() {
+  ensureInstalled();
+  const toolchain = require('./toolchain');
+  const log = (l) => console.error(`[setup] ${l}`);
+  process.env.TEMPORAL_CLI_PATH = process.env.TEMPORAL_CLI_PATH || (await toolchain.ensureTemporalCli({ log })) || '';
+  process.env.TEMPORAL_TEST_SERVER_PATH = process.env.TEMPORAL_TEST_SERVER_PATH || (await toolchain.ensureTestServer({ log })) || '';
+  const jest = require.resolve('jest/bin/jest');
+  const args = [jest, '--config', path.join(__dirname, '..', 'jest.config.js'), ...process.argv.slice(2)];
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: process.env });
+  process.exit(result.status ?? 1);
+}
+
+main().catch((err) => {
+  console.error(`[setup] ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,356 @@
+/**
+ * A matter (complaint, recordable conduct matter, conduct matter or DSI matter) from referral to close.
+ * It owns what belongs to the matter as a whole: the IOPC referral and the mode of investigation, the
+ * timeliness reports, the complainant's updates; each subject's track is its own child workflow.
+ */
+import {
+  ParentClosePolicy,
+  WorkflowIdReusePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { DEADLINE_RULES, ReferralGround, endOfLondonDay, compareIsoDates, isIsoDate, londonDateOf, mustReferToIopc, regimeFor } from '@conduct/domain';
+import type { CalendarActivities, ProceedingsActivities } from './activities';
+import * as book from './deadline-book';
+import { subjectWorkflowId } from './ids';
+import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
+import { extendMatterDeadline, matterState, recordMatterDecision, recordMatterEvent, referralRecorded, subjectClosed } from './messages';
+import { officerProceedings } from './officer-proceedings.workflow';
+import { checkOccurredAt, refuse } from './refusal';
+import { Serial } from './serial';
+import type {
+  AuditRecord,
+  CommandBase,
+  DeadlineRequest,
+  ExtensionCommand,
+  MatterDecisionCommand,
+  MatterEventCommand,
+  MatterInput,
+  MatterState,
+  MatterView,
+  OutboxRecord,
+} from './types';
+
+const { recordMatterChange } = proxyActivities<ProceedingsActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
+
+export async function matter(input: MatterInput): Promise<MatterView> {
+  const { referral } = input;
+  const workflowId = workflowInfo().workflowId;
+  const regime = regimeFor(referral.kind);
+  const referralRule = mustReferToIopc(referral.kind, (referral.recordableCategories ?? []) as ReferralGround[]);
+  const s: MatterState = input.state ?? {
+    stage: referralRule.required ? 'awaiting-mode-of-investigation' : 'investigation',
+    iopcReferralRequired: referralRule.required,
+    modeOfInvestigation: referralRule.required ? undefined : 'local',
+    subjects: Object.fromEntries(
+      referral.subjects.map((x) => [x.subjectId, { closed: false, workflowId: subjectWorkflowId(referral.reference, x.subjectId) }]),
+    ),
+    subjectsStarted: false,
+    timelinessReports: 0,
+    complainantUpdates: 0,
+    deadlines: [],
+    revision: 0,
+    appliedCommands: [],
+  };
+  const serial = new Serial();
+  let changed = false;
+  let recorded = !!input.state;
+
+  setHandler(matterState, () => view());
+  setHandler(referralRecorded, async () => {
+    await condition(() => recorded);
+    return view();
+  });
+  setHandler(subjectClosed, ({ subjectId, outcome, closedBecause }) => {
+    const subject = s.subjects[subjectId];
+    if (!subject || subject.closed) return;
+    subject.closed = true;
+    subject.outcome = (outcome ?? undefined) as MatterState['subjects'][string]['outcome'];
+    subject.closedBecause = closedBecause ?? undefined;
+    changed = true;
+  });
+  setHandler(recordMatterDecision, (cmd) => serial.run(() => decide(cmd)), { validator: validateDecision });
+  setHandler(recordMatterEvent, (cmd) => serial.run(() => recordEvent(cmd)), { validator: validateEvent });
+  setHandler(extendMatterDeadline, (cmd) => serial.run(() => extend(cmd)), { validator: validateExtension });
+
+  // ---- Referral: record it, set the matter's own deadlines, start one track per subject ------------
+  if (!input.state) {
+    const requests: DeadlineRequest[] = [{ key: 'timeliness-report-1', ruleId: 'timelinessReport', trigger: referral.receivedOn }];
+    if (s.iopcReferralRequired) requests.push({ key: 'iopc-referral', ruleId: 'iopcReferral', trigger: referral.receivedOn });
+    if (referral.kind === 'complaint') requests.push({ key: 'complainant-update-1', ruleId: 'complainantUpdate', trigger: referral.receivedOn });
+    await addDeadlines(requests);
+    await record(
+      [
+        {
+          ...audit('matter-referred', referral.referredBy.id, referral.referredBy.role, referral.referredAt),
+          rule: referralRule.required ? 'mandatory-iopc-referral' : null,
+          regulation: referralRule.required ? referralRule.regulation : null,
+          details: { kind: referral.kind, subjects: referral.subjects.length, iopcReferralRequired: s.iopcReferralRequired },
+        },
+      ],
+      [],
+    );
+    recorded = true;
+  }
+  if (!s.subjectsStarted) {
+    for (const subject of referral.subjects) {
+      await startChild(officerProceedings, {
+        workflowId: s.subjects[subject.subjectId].workflowId,
+        args: [{ matterReference: referral.reference, matterWorkflowId: workflowId, matterKind: referral.kind, regime, forceId: referral.forceId, receivedOn: referral.receivedOn, subject }],
+        // A subject's track outlives a continue-as-new of its matter, and cannot be started twice.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    }
+    s.subjectsStarted = true;
+  }
+
+  // ---- Until every subject's track is closed: timers for the matter's own deadlines -------------
+  while (!allSubjectsClosed() || book.openDeadlines(s.deadlines).some((d) => d.ruleId === 'complainantOutcome')) {
+    const wake = book.nextWake(s.deadlines);
+    if (wake === undefined) await condition(() => changed);
+    else await condition(() => changed, Math.max(wake - Date.now(), TIMER_SLACK_MS));
+    changed = false;
+    await serial.run(fireTimers);
+    if (allSubjectsClosed() && s.stage !== 'closed') await serial.run(closeMatter);
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT) {
+      await condition(allHandlersFinished);
+      s.deadlines = book.compact(s.deadlines);
+      s.appliedCommands = s.appliedCommands.slice(-50);
+      await continueAsNew<typeof matter>({ referral, state: s });
+    }
+  }
+  if (s.stage !== 'closed') await serial.run(closeMatter);
+  await condition(allHandlersFinished);
+  return view();
+
+  // ---- The DG's decision on the mode of investigation (Sch3 para 15) ----------------------------
+  function validateDecision(cmd: MatterDecisionCommand): void {
+    validateCommand(cmd);
+    if (isReplay(cmd)) return;
+    if (cmd.decision !== 'mode-of-investigation') refuse({ rule: 'known-decision', regulation: null, reason: `unknown decision '${(cmd as { decision: string }).decision}'` });
+    if (!s.iopcReferralRequired) {
+      refuse({ rule: 'mode-of-investigation-after-referral', regulation: 'Sch3 para 15', reason: 'this matter was not referred to the IOPC, so the Director General decides no mode of investigation' });
+    }
+    if (s.modeOfInvestigation) refuse({ rule: 'mode-of-investigation-once', regulation: 'Sch3 para 15', reason: `the mode of investigation is already ${s.modeOfInvestigation}` });
+  }
+
+  async function decide(cmd: MatterDecisionCommand): Promise<MatterView> {
+    if (isReplay(cmd)) return view();
+    s.modeOfInvestigation = cmd.mode;
+    s.stage = 'investigation';
+    book.close(s.deadlines, 'iopc-referral', 'met');
+    return commit(cmd, `decision:mode-of-investigation`, 'mode-of-investigation', 'Sch3 para 15', { mode: cmd.mode }, []);
+  }
+
+  // ---- Events about the matter as a whole ---------------------------------------------------------
+  function validateEvent(cmd: MatterEventCommand): void {
+    validateCommand(cmd);
+    if (isReplay(cmd)) return;
+    switch (cmd.event) {
+      case 'referred-to-iopc':
+        if (!s.iopcReferralRequired) refuse({ rule: 'iopc-referral-required', regulation: 'CMR reg 4', reason: 'this matter is not one that must be referred to the IOPC' });
+        if (s.referredToIopcOn) refuse({ rule: 'iopc-referral-once', regulation: 'CMR reg 4', reason: `referred already on ${s.referredToIopcOn}` });
+        break;
+      case 'complainant-updated':
+      case 'complainant-outcome-sent':
+        if (referral.kind !== 'complaint') refuse({ rule: 'complaints-only', regulation: 'CMR reg 34', reason: 'only a complaint has a complainant to update' });
+        if (cmd.event === 'complainant-updated' && !cmd.note?.trim()) refuse({ rule: 'update-content-recorded', regulation: 'CMR reg 34', reason: 'note must record what the complainant was told' });
+        break;
+      case 'timeliness-report-sent':
+        if (!s.deadlines.some((d) => d.ruleId.startsWith('timelinessReport') && d.status !== 'cancelled' && compareIsoDates(d.dueDate, londonDateOf(cmd.occurredAt)) >= -366)) {
+          refuse({ rule: 'timeliness-report-due', regulation: 'CR reg 19 / CMR reg 13', reason: 'no timeliness report is due for this matter' });
+        }
+        break;
+      default:
+        refuse({ rule: 'known-event', regulation: null, reason: `unknown event '${(cmd as { event: string }).event}'` });
+    }
+    if (compareIsoDates(londonDateOf(cmd.occurredAt), referral.receivedOn) < 0) {
+      refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${cmd.occurredAt} is before the matter reached the appropriate authority (${referral.receivedOn})` });
+    }
+  }
+
+  async function recordEvent(cmd: MatterEventCommand): Promise<MatterView> {
+    if (isReplay(cmd)) return view();
+    const on = londonDateOf(cmd.occurredAt);
+    let regulation: string | null = null;
+    switch (cmd.event) {
+      case 'referred-to-iopc':
+        s.referredToIopcOn = on;
+        book.close(s.deadlines, 'iopc-referral', 'met');
+        regulation = 'CMR reg 4';
+        break;
+      case 'complainant-updated': {
+        // Every update is recorded with what was sent; the next is due 4 weeks after this one.
+        const open = book.openDeadlines(s.deadlines).find((d) => d.ruleId === 'complainantUpdate');
+        if (open) open.status = 'met';
+        s.complainantUpdates += 1;
+        if (s.stage !== 'closed') await addDeadlines([{ key: `complainant-update-${s.complainantUpdates + 1}`, ruleId: 'complainantUpdate', trigger: on }]);
+        regulation = 'CMR reg 34';
+        break;
+      }
+      case 'complainant-outcome-sent':
+        for (const d of book.openDeadlines(s.deadlines)) if (d.ruleId === 'complainantOutcome') d.status = 'met';
+        await addDeadlines([{ key: 'review-application', ruleId: 'reviewApplication', trigger: on }]);
+        regulation = 'CMR reg 34';
+        break;
+      case 'timeliness-report-sent': {
+        const due = s.deadlines.filter((d) => d.ruleId.startsWith('timelinessReport') && d.status !== 'cancelled' && d.status !== 'met');
+        for (const d of due) d.status = 'met';
+        regulation = 'CR reg 19 / CMR reg 13';
+        break;
+      }
+    }
+    return commit(cmd, `event:${cmd.event}`, cmd.event, regulation, { note: cmd.note ?? null }, []);
+  }
+
+  function validateExtension(cmd: ExtensionCommand): void {
+    validateCommand(cmd);
+    const d = s.deadlines.find((x) => x.key === cmd.key && (x.status === 'open' || x.status === 'missed'));
+    if (!d) refuse({ rule: 'deadline-open', regulation: null, reason: `no open deadline '${cmd.key}' for this matter` });
+    if (!DEADLINE_RULES[d!.ruleId].extendable) refuse({ rule: 'deadline-not-extendable', regulation: d!.regulation, reason: `${d!.name} cannot be extended (${d!.regulation})` });
+    if (!isIsoDate(cmd.newDueDate) || compareIsoDates(cmd.newDueDate, d!.dueDate) <= 0) {
+      refuse({ rule: 'extension-later-than-due', regulation: d!.regulation, reason: `newDueDate must be a date after the current due date ${d!.dueDate}` });
+    }
+    if (!cmd.reason?.trim() || !cmd.agreedBy?.trim()) refuse({ rule: 'extension-reason-and-agreement', regulation: d!.regulation, reason: 'an extension needs a reason and who agreed it' });
+  }
+
+  async function extend(cmd: ExtensionCommand): Promise<MatterView> {
+    if (isReplay(cmd)) return view();
+    const d = s.deadlines.find((x) => x.key === cmd.key && (x.status === 'open' || x.status === 'missed'))!;
+    book.extend(d, cmd.newDueDate, endOfLondonDay(cmd.newDueDate), { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
+    d.status = 'open';
+    return commit(cmd, 'deadline-extended', 'deadline-extension', d.regulation, { key: d.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy }, []);
+  }
+
+  // ---- Timers ----------------------------------------------------------------------------------------
+  async function fireTimers(): Promise<void> {
+    const now = Date.now() + TIMER_SLACK_MS;
+    const lines: AuditRecord[] = [];
+    const outbox: OutboxRecord[] = [];
+    const next: DeadlineRequest[] = [];
+    for (const d of book.openDeadlines(s.deadlines)) {
+      if (d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now && Date.parse(d.dueAt) > now) {
+        d.reminded = true;
+        outbox.push(message(`reminder:${d.key}`, 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+        lines.push(systemAudit(`deadline-reminder:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
+      }
+      if (Date.parse(d.dueAt) > now) continue;
+      if (d.ruleId === 'reviewApplication') {
+        d.status = 'met';
+        continue;
+      }
+      d.status = 'missed';
+      outbox.push(message(`escalation:${d.key}`, 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+      lines.push(systemAudit(`deadline-missed:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
+      // The timeliness report recurs every 6 months while the investigation is open; so do complainant updates.
+      if (d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat') {
+        s.timelinessReports += 1;
+        outbox.push(message(`timeliness-report-due:${d.key}`, 'local-policing-body', { dueDate: d.dueDate, regulation: d.regulation }));
+        if (!allSubjectsClosed()) next.push({ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: d.dueDate });
+      }
+      if (d.ruleId === 'complainantUpdate' && s.stage !== 'closed') {
+        s.complainantUpdates += 1;
+        next.push({ key: `complainant-update-${s.complainantUpdates + 1}`, ruleId: 'complainantUpdate', trigger: d.dueDate });
+      }
+    }
+    if (next.length) await addDeadlines(next);
+    if (lines.length) await record(lines, outbox);
+  }
+
+  async function closeMatter(): Promise<void> {
+    s.stage = 'closed';
+    book.cancelAll(s.deadlines, (k) => k.startsWith('timeliness-report') || k.startsWith('complainant-update') || k === 'iopc-referral');
+    if (referral.kind === 'complaint') {
+      await addDeadlines([{ key: 'complainant-outcome', ruleId: 'complainantOutcome', trigger: londonDateOf(Date.now()) }]);
+    }
+    const outcomes = Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, outcome: x.outcome ?? null, closedBecause: x.closedBecause ?? null }));
+    await record([{ ...systemAudit('matter-closed', null, null, { outcomes }) }], []);
+  }
+
+  // ---- Helpers -----------------------------------------------------------------------------------
+  function allSubjectsClosed(): boolean {
+    return Object.values(s.subjects).every((x) => x.closed);
+  }
+
+  async function addDeadlines(requests: DeadlineRequest[]): Promise<void> {
+    for (const d of await computeDeadlines(requests)) book.put(s.deadlines, d);
+  }
+
+  function validateCommand(cmd: CommandBase): void {
+    if (!cmd || typeof cmd !== 'object' || !cmd.actor?.id || !cmd.actor?.role) refuse({ rule: 'actor-required', regulation: null, reason: 'the command must say who made it' });
+    checkOccurredAt(cmd.occurredAt, undefined, Date.now());
+  }
+
+  function isReplay(cmd: CommandBase): boolean {
+    return !!cmd.commandId && s.appliedCommands.includes(cmd.commandId);
+  }
+
+  async function commit(cmd: CommandBase, action: string, rule: string | null, regulation: string | null, details: Record<string, unknown>, outbox: OutboxRecord[]): Promise<MatterView> {
+    if (cmd.commandId) s.appliedCommands.push(cmd.commandId);
+    const id = cmd.commandId ?? currentUpdateInfo()?.id ?? `${s.revision + 1}`;
+    await record([{ ...audit(action, cmd.actor.id, cmd.actor.role, cmd.occurredAt), idempotencyKey: `${workflowId}:${id}`, rule, regulation, details }], outbox);
+    return view();
+  }
+
+  function audit(action: string, actor: string, actorRole: string, occurredAt: string): AuditRecord {
+    return { idempotencyKey: `${workflowId}:${action}`, matterReference: referral.reference, subjectId: null, actor, actorRole, action, rule: null, regulation: null, occurredAt, details: {} };
+  }
+
+  function systemAudit(action: string, rule: string | null, regulation: string | null, details: Record<string, unknown>): AuditRecord {
+    return { ...audit(action, 'system', 'system', new Date(Date.now()).toISOString()), idempotencyKey: `${workflowId}:${action}:${s.revision + 1}`, rule, regulation, details };
+  }
+
+  function message(purpose: string, recipient: string, payload: Record<string, unknown>): OutboxRecord {
+    return { idempotencyKey: `${referral.reference}:matter:${purpose}`, matterReference: referral.reference, subjectId: null, purpose: purpose.split(':')[0], recipient, payload: { forceId: referral.forceId, ...payload } };
+  }
+
+  async function record(lines: AuditRecord[], outbox: OutboxRecord[]): Promise<void> {
+    s.revision += 1;
+    changed = true;
+    await recordMatterChange({
+      snapshot: {
+        reference: referral.reference,
+        workflowId,
+        kind: referral.kind,
+        regime,
+        forceId: referral.forceId,
+        stage: s.stage,
+        appropriateAuthority: referral.appropriateAuthority,
+        iopcReferralRequired: s.iopcReferralRequired,
+        modeOfInvestigation: s.modeOfInvestigation ?? null,
+        receivedOn: referral.receivedOn,
+        deadlines: s.deadlines,
+        revision: s.revision,
+      },
+      audit: lines,
+      outbox,
+    });
+  }
+
+  function view(): MatterView {
+    return {
+      reference: referral.reference,
+      kind: referral.kind,
+      regime,
+      forceId: referral.forceId,
+      stage: s.stage,
+      iopcReferralRequired: s.iopcReferralRequired,
+      modeOfInvestigation: s.modeOfInvestigation ?? null,
+      subjects: Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, workflowId: x.workflowId, closed: x.closed, outcome: x.outcome ?? null })),
+      openDeadlines: book.openDeadlines(s.deadlines),
+      revision: s.revision,
+    };
+  }
+}

@@ -1,0 +1,713 @@
+/**
+ * One subject's track through the proceedings: severity assessment, investigation, case to answer,
+ * a misconduct meeting, misconduct hearing or accelerated hearing, outcome, appeal, close.
+ * Reads top to bottom like the procedure; the rules themselves live in @conduct/domain.
+ */
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  DEADLINE_RULES,
+  DECISION_RULES,
+  EVENT_RULES,
+  DeadlineRuleId,
+  IsoDate,
+  Outcome,
+  SubjectStage,
+  checkDecision,
+  checkEvent,
+  checkOutcome,
+  compareIsoDates,
+  endOfLondonDay,
+  formOfProceedings,
+  formerOfficerRemainsSubject,
+  isIsoDate,
+  londonDateOf,
+  requiresBarredListReport,
+  warningLiveUntil,
+} from '@conduct/domain';
+import type { CalendarActivities, ProceedingsActivities } from './activities';
+import * as book from './deadline-book';
+import { recordDecision, recordEvent, extendDeadline, subjectClosed, subjectState } from './messages';
+import { checkOccurredAt, refuse } from './refusal';
+import { Serial } from './serial';
+import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
+import type {
+  AuditRecord,
+  CommandBase,
+  Deadline,
+  DeadlineRequest,
+  DecisionCommand,
+  EventCommand,
+  ExtensionCommand,
+  NoProceedingsRoute,
+  OutboxRecord,
+  SubjectInput,
+  SubjectState,
+  SubjectView,
+} from './types';
+
+const { recordSubjectChange } = proxyActivities<ProceedingsActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
+
+const PROCEEDINGS: SubjectStage[] = ['misconduct-meeting', 'misconduct-hearing', 'accelerated-hearing'];
+/** Windows that simply close when they pass: nobody is late. */
+const WINDOWS: DeadlineRuleId[] = ['appealFromMeeting', 'patAppeal', 'writtenWarningLive', 'finalWrittenWarningLive', 'reviewApplication'];
+
+export async function officerProceedings(input: SubjectInput): Promise<SubjectView> {
+  const { subject } = input;
+  const workflowId = workflowInfo().workflowId;
+  const s: SubjectState = input.state ?? {
+    stage: 'severity-assessment',
+    finalWrittenWarningLiveAtAssessment: subject.finalWrittenWarningLive ?? false,
+    severalUnconnectedIncidents: false,
+    specialConditionsCertified: false,
+    heldForCriminalProceedings: false,
+    suspended: false,
+    suspensionReviews: 0,
+    advisoryListReported: false,
+    warningExpired: false,
+    appealLodged: false,
+    deadlines: [],
+    revision: 0,
+    appliedCommands: [],
+  };
+  const serial = new Serial();
+  let changed = false;
+  let parentTold = s.stage === 'closed';
+
+  // ---- Queries and messages -------------------------------------------------------------------
+  setHandler(subjectState, () => view());
+  setHandler(recordDecision, (cmd) => serial.run(() => decide(cmd)), { validator: validateDecision });
+  setHandler(recordEvent, (cmd) => serial.run(() => recordSubjectEvent(cmd)), { validator: validateEvent });
+  setHandler(extendDeadline, (cmd) => serial.run(() => extend(cmd)), { validator: validateExtension });
+
+  if (!input.state) {
+    await record([audit('subject-referred', { rule: null, regulation: null }, { kind: subject.kind, rank: subject.rank ?? null })]);
+  }
+
+  // ---- Main loop: wake for reminders, missed deadlines and expiring warnings --------------------
+  while (!(s.stage === 'closed' && book.openDeadlines(s.deadlines).length === 0)) {
+    const wake = book.nextWake(s.deadlines);
+    if (wake === undefined) await condition(() => changed);
+    else await condition(() => changed, Math.max(wake - Date.now(), TIMER_SLACK_MS));
+    changed = false;
+    await serial.run(fireTimers);
+    await tellMatterIfClosed();
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT) {
+      await condition(allHandlersFinished);
+      s.deadlines = book.compact(s.deadlines);
+      s.appliedCommands = s.appliedCommands.slice(-50);
+      await continueAsNew<typeof officerProceedings>({ ...input, state: s });
+    }
+  }
+  await condition(allHandlersFinished);
+  await tellMatterIfClosed();
+  return view();
+
+  // ---- Decisions of the appropriate authority ---------------------------------------------------
+  function validateDecision(cmd: DecisionCommand): void {
+    validateCommand(cmd);
+    if (isReplay(cmd)) return;
+    const check = checkDecision(s.stage, cmd.decision);
+    if (!check.allowed) refuse(check);
+    switch (cmd.decision) {
+      case 'case-to-answer':
+        if (cmd.caseToAnswer === 'misconduct' && s.leftService) {
+          refuse({ rule: 'former-officer-gross-misconduct-only', regulation: 'CR reg 4', reason: `${subject.subjectId} has left the service: only gross misconduct proceedings continue against a former officer` });
+        }
+        break;
+      case 'outcome': {
+        if (!s.proceedingsHeldOn) {
+          refuse({ rule: 'outcome-after-proceedings-held', regulation: 'CR reg 42', reason: `no outcome can be recorded before the ${stageWords(s.stage)} has been held` });
+        }
+        const check42 = checkOutcome({
+          form: s.form!,
+          caseToAnswer: s.caseToAnswer as 'misconduct' | 'gross-misconduct',
+          finalWrittenWarningLive: s.finalWrittenWarningLiveAtAssessment,
+          severalUnconnectedIncidents: s.severalUnconnectedIncidents,
+          formerOfficer: !!s.leftService,
+          outcome: cmd.outcome,
+        });
+        if (!check42.allowed) refuse(check42);
+        break;
+      }
+      case 'appeal-determination':
+        if (!s.appealLodged) refuse({ rule: 'appeal-determination-after-appeal', regulation: 'CR reg 47', reason: 'no appeal has been lodged' });
+        break;
+      case 'special-conditions':
+        if (s.severity !== 'gross-misconduct') {
+          refuse({ rule: 'special-conditions-gross-misconduct', regulation: 'CR reg 49', reason: 'the special conditions apply only to gross misconduct' });
+        }
+        break;
+      case 'withdrawal':
+        if (s.proceedingsHeldOn) refuse({ rule: 'withdrawal-before-proceedings', regulation: 'CR reg 27', reason: 'the proceedings have already been held' });
+        break;
+    }
+  }
+
+  async function decide(cmd: DecisionCommand): Promise<SubjectView> {
+    if (isReplay(cmd)) return view();
+    const on = londonDateOf(cmd.occurredAt);
+    const ruleRef: { rule: string | null; regulation: string | null } = { rule: DECISION_RULES[cmd.decision].rule, regulation: DECISION_RULES[cmd.decision].regulation };
+    const outbox: OutboxRecord[] = [];
+    switch (cmd.decision) {
+      case 'severity-assessment':
+        s.severity = cmd.severity;
+        s.likelyForm = cmd.likelyForm;
+        if (cmd.severity === 'neither') {
+          closeTrack(cmd.routeIfNeither ?? 'no-further-action');
+        } else {
+          s.stage = 'investigation';
+          await addDeadlines([{ key: 'notice-of-investigation', ruleId: 'noticeOfInvestigation', trigger: on }]);
+        }
+        break;
+      case 'severity-revision':
+        s.severity = cmd.severity;
+        s.likelyForm = cmd.likelyForm ?? s.likelyForm;
+        outbox.push(message('severity-revised-notice', 'officer', { severity: cmd.severity, regulation: 'CMR reg 19' }));
+        break;
+      case 'special-conditions':
+        s.specialConditionsCertified = true;
+        // Certified after referral to an ordinary hearing: the case goes to an accelerated hearing instead.
+        if (s.stage === 'misconduct-hearing') {
+          s.stage = 'accelerated-hearing';
+          s.form = 'accelerated-hearing';
+          book.cancelAll(s.deadlines, (k) => ['objection-to-chair', 'officer-response', 'witness-lists', 'documents-to-chair', 'pre-hearing'].includes(k));
+        }
+        break;
+      case 'case-to-answer':
+        s.caseToAnswer = cmd.caseToAnswer;
+        s.severalUnconnectedIncidents = cmd.severalUnconnectedIncidents ?? false;
+        book.close(s.deadlines, 'case-to-answer-decision', 'met');
+        if (cmd.caseToAnswer === 'none') {
+          closeTrack(cmd.routeIfNone ?? 'no-further-action');
+        } else if (subject.kind === 'police-staff') {
+          closeTrack('local-disciplinary-referral');
+        } else {
+          const route = formOfProceedings({
+            caseToAnswer: cmd.caseToAnswer,
+            finalWrittenWarningLiveAtAssessment: s.finalWrittenWarningLiveAtAssessment,
+            specialConditionsCertified: s.specialConditionsCertified,
+            formerOfficer: !!s.leftService,
+          });
+          s.form = route.form;
+          s.stage = route.form;
+          ruleRef.regulation = `${ruleRef.regulation}; ${route.regulation}`;
+        }
+        break;
+      case 'withdrawal':
+        closeTrack(cmd.route);
+        outbox.push(message('withdrawal-notice', 'officer', { route: cmd.route, regulation: 'CR reg 27' }));
+        break;
+      case 'outcome':
+        s.outcome = cmd.outcome;
+        s.stage = 'outcome';
+        if (requiresBarredListReport(cmd.outcome).required) {
+          const [due] = await addDeadlines([{ key: 'barred-list-report', ruleId: 'barredListReport', trigger: on }]);
+          s.barredListReportDue = due.dueDate;
+          outbox.push(message('barred-list-report', 'college-of-policing', {
+            outcome: cmd.outcome,
+            decidedOn: on,
+            dueDate: due.dueDate,
+            earlierAdvisoryListReport: s.advisoryListReported,
+            regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 3',
+          }));
+        }
+        s.warningMonths = cmd.warningMonths;
+        break;
+      case 'appeal-determination': {
+        const outcome: Outcome = cmd.result === 'allowed' ? cmd.substitutedOutcome ?? 'no-action' : s.outcome!;
+        s.outcome = outcome;
+        await addDeadlines([{ key: 'appeal-decision-notice', ruleId: 'appealDecisionNotice', trigger: on }]);
+        closeTrack('outcome');
+        break;
+      }
+    }
+    return commit(cmd, `decision:${cmd.decision}`, ruleRef, decisionDetails(cmd), outbox);
+  }
+
+  // ---- Events recorded by case officers and investigators --------------------------------------
+  function validateEvent(cmd: EventCommand): void {
+    validateCommand(cmd);
+    if (isReplay(cmd)) return;
+    const check = checkEvent(s.stage, cmd.event);
+    if (!check.allowed) refuse(check);
+    const on = londonDateOf(cmd.occurredAt);
+    switch (cmd.event) {
+      case 'interview-arranged':
+      case 'interview-held':
+        if (!s.noticeOfInvestigationServedOn) {
+          refuse({ rule: 'no-interview-before-notice', regulation: 'CR reg 20', reason: 'the written notice of investigation has not been served on this subject' });
+        }
+        if (cmd.event === 'interview-arranged' && (!cmd.scheduledFor || !isIsoDate(cmd.scheduledFor))) {
+          refuse({ rule: 'interview-date-required', regulation: 'CR reg 20', reason: 'scheduledFor must give the interview date (YYYY-MM-DD)' });
+        }
+        break;
+      case 'notice-of-referral-served':
+      case 'proceedings-scheduled':
+      case 'proceedings-held':
+        if (s.heldForCriminalProceedings) {
+          refuse({ rule: 'criminal-proceedings-hold', regulation: 'CR reg 10', reason: 'misconduct proceedings are held while they would prejudice the criminal proceedings' });
+        }
+        if (cmd.event === 'proceedings-scheduled') validateScheduledDate(cmd);
+        if (cmd.event === 'proceedings-held' && s.proceedingsHeldOn) {
+          refuse({ rule: 'proceedings-held-once', regulation: null, reason: `the ${stageWords(s.stage)} was already held on ${s.proceedingsHeldOn}` });
+        }
+        break;
+      case 'suspension-reviewed':
+      case 'suspension-lifted':
+        if (!s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is not suspended' });
+        break;
+      case 'suspended':
+        if (s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is already suspended' });
+        if (subject.kind !== 'police-officer') refuse({ rule: 'suspension-officers-only', regulation: 'CR reg 11', reason: 'CR reg 11 suspension applies to police officers' });
+        break;
+      case 'criminal-proceedings-concluded':
+        if (!s.heldForCriminalProceedings) refuse({ rule: 'criminal-proceedings-pending', regulation: 'CR reg 10', reason: 'no criminal proceedings are recorded as pending' });
+        break;
+      case 'resigned':
+      case 'retired':
+        if (s.leftService) refuse({ rule: 'left-service-once', regulation: 'CR reg 4', reason: `the subject already ${s.leftService.how} on ${s.leftService.on}` });
+        break;
+      case 'appeal-lodged':
+        if (s.appealLodged) refuse({ rule: 'appeal-lodged-once', regulation: 'CR reg 45', reason: 'an appeal has already been lodged' });
+        if (!book.openDeadlines(s.deadlines).some((d) => d.ruleId === 'appealFromMeeting' || d.ruleId === 'patAppeal')) {
+          refuse({ rule: 'appeal-within-window', regulation: 'CR reg 45', reason: 'the appeal window is not open' });
+        }
+        break;
+      case 'outcome-notified':
+        if (!s.outcome) refuse({ rule: 'outcome-before-notification', regulation: 'CR reg 43', reason: 'no outcome has been recorded' });
+        if (s.outcomeNotifiedOn) refuse({ rule: 'outcome-notified-once', regulation: 'CR reg 43', reason: `the outcome was notified on ${s.outcomeNotifiedOn}` });
+        break;
+      case 'barred-list-report-sent':
+        if (!book.findOpen(s.deadlines, 'barred-list-report')) refuse({ rule: 'barred-list-report-pending', regulation: 'BL&AL Regs reg 3', reason: 'no barred-list report is pending for this subject' });
+        break;
+      case 'advisory-list-report-sent':
+        if (!book.findOpen(s.deadlines, 'advisory-list-report')) refuse({ rule: 'advisory-list-report-pending', regulation: 'BL&AL Regs reg 12', reason: 'no advisory-list report is pending for this subject' });
+        break;
+    }
+    if (compareIsoDates(on, input.receivedOn) < 0) {
+      refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${cmd.occurredAt} is before the matter reached the appropriate authority (${input.receivedOn})` });
+    }
+  }
+
+  function validateScheduledDate(cmd: EventCommand): void {
+    if (!cmd.scheduledFor || !isIsoDate(cmd.scheduledFor)) {
+      refuse({ rule: 'proceedings-date-required', regulation: null, reason: 'scheduledFor must give the date of the meeting or hearing (YYYY-MM-DD)' });
+    }
+    if (s.stage === 'accelerated-hearing') {
+      const window = book.findOpen(s.deadlines, 'accelerated-hearing');
+      if (!window) refuse({ rule: 'accelerated-hearing-after-notice', regulation: 'CR reg 51', reason: 'the notice of the accelerated hearing (reg 51) has not been served' });
+      if (compareIsoDates(cmd.scheduledFor!, window!.earliest!) < 0 || compareIsoDates(cmd.scheduledFor!, window!.dueDate) > 0) {
+        refuse({
+          rule: 'accelerated-hearing-window',
+          regulation: 'CR reg 52(1)',
+          reason: `an accelerated hearing must be held between ${window!.earliest} and ${window!.dueDate} (10 to 15 working days after the notice)`,
+        });
+      }
+    }
+  }
+
+  async function recordSubjectEvent(cmd: EventCommand): Promise<SubjectView> {
+    if (isReplay(cmd)) return view();
+    const on = londonDateOf(cmd.occurredAt);
+    const ruleRef = { rule: EVENT_RULES[cmd.event].rule, regulation: EVENT_RULES[cmd.event].regulation };
+    const outbox: OutboxRecord[] = [];
+    const details: Record<string, unknown> = { scheduledFor: cmd.scheduledFor ?? null, note: cmd.note ?? null };
+    switch (cmd.event) {
+      case 'notice-of-investigation-served':
+        s.noticeOfInvestigationServedOn = on;
+        book.close(s.deadlines, 'notice-of-investigation', 'met');
+        await addDeadlines([{ key: 'representations', ruleId: 'representations', trigger: on }]);
+        break;
+      case 'notice-of-investigation-delayed':
+        // A delay is lawful where service would prejudice the investigation, but it must be recorded.
+        book.close(s.deadlines, 'notice-of-investigation', 'cancelled');
+        break;
+      case 'representations-received':
+        book.close(s.deadlines, 'representations', 'met');
+        break;
+      case 'interview-arranged':
+        await addDeadlines([{ key: 'alternative-interview-date', ruleId: 'alternativeInterviewDate', trigger: on }]);
+        break;
+      case 'disclosure-given':
+        s.disclosureGivenOn = on;
+        break;
+      case 'interview-held':
+        s.interviewHeldOn = on;
+        book.close(s.deadlines, 'alternative-interview-date', 'met');
+        // Disclosure handed over on the day of interview is a known abuse: make it visible.
+        details.disclosureBeforeInterview = !!s.disclosureGivenOn && compareIsoDates(s.disclosureGivenOn, on) < 0;
+        break;
+      case 'investigator-report-submitted':
+        s.reportSubmittedOn = on;
+        s.stage = 'awaiting-case-to-answer';
+        book.cancelAll(s.deadlines, (k) => ['notice-of-investigation', 'representations', 'alternative-interview-date'].includes(k));
+        await addDeadlines([{ key: 'case-to-answer-decision', ruleId: 'caseToAnswerDecision', trigger: on }]);
+        break;
+      case 'suspended':
+        s.suspended = true;
+        s.suspensionReviews = 0;
+        await addDeadlines([{ key: 'suspension-review', ruleId: 'suspensionReview', trigger: on }]);
+        break;
+      case 'suspension-reviewed':
+        s.suspensionReviews += 1;
+        book.close(s.deadlines, 'suspension-review', 'met');
+        await addDeadlines([{ key: 'suspension-review', ruleId: 'suspensionReview', trigger: on }]);
+        break;
+      case 'suspension-lifted':
+        s.suspended = false;
+        book.close(s.deadlines, 'suspension-review', 'cancelled');
+        break;
+      case 'criminal-charge':
+        s.heldForCriminalProceedings = true;
+        outbox.push(message('criminal-proceedings-hold-notice', 'appropriate-authority', { regulation: 'CR reg 10' }));
+        break;
+      case 'criminal-proceedings-concluded':
+        s.heldForCriminalProceedings = false;
+        break;
+      case 'resigned':
+      case 'retired':
+        await leaveService(cmd.event, on, outbox);
+        break;
+      case 'notice-of-referral-served':
+        if (s.stage === 'accelerated-hearing') {
+          await addDeadlines([{ key: 'accelerated-hearing', ruleId: 'acceleratedHearing', trigger: on }]);
+        } else {
+          await addDeadlines([
+            { key: 'objection-to-chair', ruleId: 'objectionToChairOrPanel', trigger: on },
+            { key: 'officer-response', ruleId: 'officerResponse', trigger: on },
+          ]);
+        }
+        break;
+      case 'officer-response-received':
+        book.close(s.deadlines, 'officer-response', 'met');
+        await addDeadlines([
+          { key: 'witness-lists', ruleId: 'witnessLists', trigger: on },
+          { key: 'documents-to-chair', ruleId: 'documentsToChair', trigger: on },
+        ]);
+        break;
+      case 'documents-supplied-to-chair':
+        book.close(s.deadlines, 'witness-lists', 'met');
+        book.close(s.deadlines, 'documents-to-chair', 'met');
+        await addDeadlines([
+          s.stage === 'misconduct-meeting'
+            ? { key: 'misconduct-meeting', ruleId: 'misconductMeeting', trigger: on }
+            : { key: 'pre-hearing', ruleId: 'preHearing', trigger: on },
+        ]);
+        break;
+      case 'pre-hearing-held':
+        book.close(s.deadlines, 'pre-hearing', 'met');
+        break;
+      case 'proceedings-scheduled':
+        s.proceedingsScheduledFor = cmd.scheduledFor;
+        break;
+      case 'proceedings-held':
+        s.proceedingsHeldOn = on;
+        for (const key of ['misconduct-meeting', 'accelerated-hearing', 'pre-hearing', 'objection-to-chair']) book.close(s.deadlines, key, 'met');
+        await addDeadlines([
+          {
+            key: 'outcome-report',
+            ruleId: s.stage === 'accelerated-hearing' ? 'outcomeReportAcceleratedHearing' : 'outcomeReport',
+            trigger: on,
+          },
+        ]);
+        break;
+      case 'outcome-report-delivered':
+        book.close(s.deadlines, 'outcome-report', 'met');
+        break;
+      case 'outcome-notified':
+        await notifyOutcome(on);
+        break;
+      case 'appeal-lodged':
+        s.appealLodged = true;
+        book.close(s.deadlines, 'appeal-window', 'met');
+        break;
+      case 'barred-list-report-sent':
+        book.close(s.deadlines, 'barred-list-report', 'met');
+        break;
+      case 'advisory-list-report-sent':
+        book.close(s.deadlines, 'advisory-list-report', 'met');
+        break;
+    }
+    return commit(cmd, `event:${cmd.event}`, ruleRef, details, outbox);
+  }
+
+  /** Resignation or retirement does not end the case: the advisory list, and gross misconduct goes on (CR reg 4). */
+  async function leaveService(how: 'resigned' | 'retired', on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
+    s.leftService = { how, on };
+    s.suspended = false;
+    book.close(s.deadlines, 'suspension-review', 'cancelled');
+    const [due] = await addDeadlines([{ key: 'advisory-list-report', ruleId: 'advisoryListReport', trigger: on }]);
+    s.advisoryListReported = true;
+    outbox.push(message('advisory-list-report', 'college-of-policing', {
+      leftOn: on,
+      how,
+      formOfProceedings: s.form ?? s.likelyForm ?? null,
+      severity: s.severity ?? null,
+      dueDate: due.dueDate,
+      regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 12',
+    }));
+    const continues = formerOfficerRemainsSubject({
+      severity: (s.caseToAnswer && s.caseToAnswer !== 'none' ? s.caseToAnswer : s.severity) ?? 'neither',
+      leftOn: on,
+      allegationReachedAaOn: input.receivedOn,
+      allegationReceivedOn: input.receivedOn,
+      directorGeneralDetermination: false,
+    });
+    if (!continues.continues) {
+      closeTrack('former-officer-no-gross-misconduct');
+      await addDeadlines([{ key: 'advisory-list-removal', ruleId: 'advisoryListRemoval', trigger: on }]);
+      outbox.push(message('advisory-list-removal', 'college-of-policing', { regulation: 'Police Act 1996 s.88L' }));
+    }
+  }
+
+  async function notifyOutcome(on: IsoDate): Promise<void> {
+    s.outcomeNotifiedOn = on;
+    if (s.outcome === 'written-warning' || s.outcome === 'final-written-warning') {
+      s.warningLiveUntil = warningLiveUntil(s.outcome, on, s.warningMonths);
+      addWarningExpiry(s.outcome === 'written-warning' ? 'writtenWarningLive' : 'finalWrittenWarningLive', on, s.warningLiveUntil);
+    }
+    const appealRule: DeadlineRuleId = s.form === 'misconduct-meeting' ? 'appealFromMeeting' : 'patAppeal';
+    if (s.outcome === 'would-have-been-dismissed' || s.outcome === 'no-action') {
+      closeTrack('outcome');
+      return;
+    }
+    s.stage = 'appeal';
+    await addDeadlines([{ key: 'appeal-window', ruleId: appealRule, trigger: on }]);
+  }
+
+  // ---- Deadline extensions ------------------------------------------------------------------------
+  function validateExtension(cmd: ExtensionCommand): void {
+    validateCommand(cmd);
+    if (isReplay(cmd)) return;
+    const d = s.deadlines.find((x) => x.key === cmd.key && (x.status === 'open' || x.status === 'missed'));
+    if (!d) refuse({ rule: 'deadline-open', regulation: null, reason: `no open deadline '${cmd.key}' for this subject` });
+    if (!DEADLINE_RULES[d!.ruleId].extendable) refuse({ rule: 'deadline-not-extendable', regulation: d!.regulation, reason: `${d!.name} cannot be extended (${d!.regulation})` });
+    if (!isIsoDate(cmd.newDueDate) || compareIsoDates(cmd.newDueDate, d!.dueDate) <= 0) {
+      refuse({ rule: 'extension-later-than-due', regulation: d!.regulation, reason: `newDueDate must be a date after the current due date ${d!.dueDate}` });
+    }
+    if (!cmd.reason?.trim() || !cmd.agreedBy?.trim()) refuse({ rule: 'extension-reason-and-agreement', regulation: d!.regulation, reason: 'an extension needs a reason and who agreed it' });
+  }
+
+  async function extend(cmd: ExtensionCommand): Promise<SubjectView> {
+    if (isReplay(cmd)) return view();
+    const d = s.deadlines.find((x) => x.key === cmd.key && (x.status === 'open' || x.status === 'missed'))!;
+    book.extend(d, cmd.newDueDate, endOfLondonDay(cmd.newDueDate), { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
+    d.status = 'open';
+    return commit(cmd, 'deadline-extended', { rule: 'deadline-extension', regulation: d.regulation }, { key: d.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy }, []);
+  }
+
+  // ---- Timers: reminders before a deadline, escalation when it passes -----------------------------
+  async function fireTimers(): Promise<void> {
+    const now = Date.now() + TIMER_SLACK_MS;
+    const lines: AuditRecord[] = [];
+    const outbox: OutboxRecord[] = [];
+    for (const d of book.openDeadlines(s.deadlines)) {
+      if (d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now && Date.parse(d.dueAt) > now) {
+        d.reminded = true;
+        outbox.push(message(`reminder:${d.key}:${d.dueDate}`, 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+        lines.push(systemAudit(`deadline-reminder:${d.key}:${d.dueDate}`, d));
+      }
+      if (Date.parse(d.dueAt) <= now) {
+        if (WINDOWS.includes(d.ruleId)) {
+          d.status = 'met';
+          lines.push(systemAudit(`window-closed:${d.key}:${d.dueDate}`, d));
+          if (d.key === 'appeal-window' && s.stage === 'appeal' && !s.appealLodged) closeTrack('outcome');
+          if (d.key === 'warning-live') s.warningExpired = true;
+        } else {
+          d.status = 'missed';
+          outbox.push(message(`escalation:${d.key}:${d.dueDate}`, 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+          lines.push(systemAudit(`deadline-missed:${d.key}:${d.dueDate}`, d));
+        }
+      }
+    }
+    if (lines.length) await record(lines, outbox);
+  }
+
+  // ---- Helpers --------------------------------------------------------------------------------------
+  function closeTrack(because: NoProceedingsRoute | 'outcome' | 'local-disciplinary-referral' | 'former-officer-no-gross-misconduct'): void {
+    s.stage = 'closed';
+    s.closedBecause = because;
+    // Reports to the College of Policing and live warnings outlast the case; every other deadline ends with it.
+    const outlast = ['barred-list-report', 'advisory-list-report', 'advisory-list-removal', 'warning-live', 'appeal-decision-notice'];
+    book.cancelAll(s.deadlines, (k) => !outlast.includes(k));
+  }
+
+  async function tellMatterIfClosed(): Promise<void> {
+    if (s.stage !== 'closed' || parentTold) return;
+    parentTold = true;
+    await getExternalWorkflowHandle(input.matterWorkflowId).signal(subjectClosed, {
+      subjectId: subject.subjectId,
+      outcome: s.outcome ?? null,
+      closedBecause: s.closedBecause ?? null,
+    });
+  }
+
+  async function addDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {
+    const computed = await computeDeadlines(requests);
+    for (const d of computed) book.put(s.deadlines, d);
+    return computed;
+  }
+
+  function addWarningExpiry(ruleId: DeadlineRuleId, from: IsoDate, until: IsoDate): void {
+    const rule = DEADLINE_RULES[ruleId];
+    book.put(s.deadlines, {
+      key: 'warning-live',
+      ruleId,
+      name: rule.name,
+      regulation: rule.regulation,
+      trigger: from,
+      dueDate: until,
+      dueAt: endOfLondonDay(until),
+      reminded: true,
+      status: 'open',
+      extensions: [],
+      target: false,
+    });
+  }
+
+  function validateCommand(cmd: CommandBase): void {
+    if (!cmd || typeof cmd !== 'object' || !cmd.actor?.id || !cmd.actor?.role) refuse({ rule: 'actor-required', regulation: null, reason: 'the command must say who made it' });
+    checkOccurredAt(cmd.occurredAt, undefined, Date.now());
+  }
+
+  function isReplay(cmd: CommandBase): boolean {
+    return !!cmd.commandId && s.appliedCommands.includes(cmd.commandId);
+  }
+
+  async function commit(
+    cmd: CommandBase,
+    action: string,
+    ruleRef: { rule: string | null; regulation: string | null },
+    details: Record<string, unknown>,
+    outbox: OutboxRecord[],
+  ): Promise<SubjectView> {
+    if (cmd.commandId) s.appliedCommands.push(cmd.commandId);
+    const id = cmd.commandId ?? currentUpdateInfo()?.id ?? `${s.revision + 1}`;
+    await record(
+      [
+        {
+          idempotencyKey: `${workflowId}:${id}`,
+          matterReference: input.matterReference,
+          subjectId: subject.subjectId,
+          actor: cmd.actor.id,
+          actorRole: cmd.actor.role,
+          action,
+          rule: ruleRef.rule,
+          regulation: ruleRef.regulation,
+          occurredAt: cmd.occurredAt,
+          details,
+        },
+      ],
+      outbox,
+    );
+    return view();
+  }
+
+  function audit(action: string, ruleRef: { rule: string | null; regulation: string | null }, details: Record<string, unknown>): AuditRecord {
+    return {
+      idempotencyKey: `${workflowId}:${action}`,
+      matterReference: input.matterReference,
+      subjectId: subject.subjectId,
+      actor: 'system',
+      actorRole: 'system',
+      action,
+      occurredAt: new Date(Date.now()).toISOString(),
+      details,
+      ...ruleRef,
+    };
+  }
+
+  function systemAudit(action: string, d: Deadline): AuditRecord {
+    return audit(action, { rule: d.ruleId, regulation: d.regulation }, { deadline: d.name, dueDate: d.dueDate });
+  }
+
+  function message(purpose: string, recipient: string, payload: Record<string, unknown>): OutboxRecord {
+    return {
+      idempotencyKey: `${input.matterReference}:${subject.subjectId}:${purpose}`,
+      matterReference: input.matterReference,
+      subjectId: subject.subjectId,
+      purpose: purpose.split(':')[0],
+      recipient,
+      payload: { forceId: input.forceId, ...payload },
+    };
+  }
+
+  async function record(lines: AuditRecord[], outbox: OutboxRecord[] = []): Promise<void> {
+    s.revision += 1;
+    changed = true;
+    await recordSubjectChange({
+      snapshot: {
+        matterReference: input.matterReference,
+        subjectId: subject.subjectId,
+        workflowId,
+        kind: subject.kind,
+        rank: subject.rank ?? null,
+        warrantNumber: subject.warrantNumber ?? null,
+        stage: s.stage,
+        severity: s.severity ?? null,
+        caseToAnswer: s.caseToAnswer ?? null,
+        formOfProceedings: s.form ?? null,
+        outcome: s.outcome ?? null,
+        closedBecause: s.closedBecause ?? null,
+        status: {
+          suspended: s.suspended,
+          heldForCriminalProceedings: s.heldForCriminalProceedings,
+          leftService: s.leftService ?? null,
+          warningLiveUntil: s.warningLiveUntil ?? null,
+          warningExpired: s.warningExpired,
+          proceedingsScheduledFor: s.proceedingsScheduledFor ?? null,
+          proceedingsHeldOn: s.proceedingsHeldOn ?? null,
+        },
+        deadlines: s.deadlines,
+        revision: s.revision,
+      },
+      audit: lines,
+      outbox,
+    });
+  }
+
+  function view(): SubjectView {
+    return {
+      matterReference: input.matterReference,
+      subjectId: subject.subjectId,
+      kind: subject.kind,
+      stage: s.stage,
+      severity: s.severity ?? null,
+      caseToAnswer: s.caseToAnswer ?? null,
+      form: s.form ?? null,
+      outcome: s.outcome ?? null,
+      closedBecause: s.closedBecause ?? null,
+      heldForCriminalProceedings: s.heldForCriminalProceedings,
+      suspended: s.suspended,
+      leftService: s.leftService ?? null,
+      warningLiveUntil: s.warningLiveUntil ?? null,
+      warningExpired: s.warningExpired,
+      openDeadlines: book.openDeadlines(s.deadlines),
+      deadlines: s.deadlines,
+      revision: s.revision,
+    };
+  }
+}
+
+function stageWords(stage: SubjectStage): string {
+  return stage.replace(/-/g, ' ');
+}
+
+function decisionDetails(cmd: DecisionCommand): Record<string, unknown> {
+  const { actor: _actor, occurredAt: _at, commandId: _id, ...rest } = cmd;
+  return rest;
+}

@@ -1,0 +1,148 @@
+/**
+ * An IOPC learning recommendation (Sch3 paras 28A/28B): the recipient responds in writing within
+ * 56 days (extendable on application), then the Director General publishes within 21 days.
+ */
+import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { DEADLINE_RULES, compareIsoDates, endOfLondonDay, isIsoDate, londonDateOf } from '@conduct/domain';
+import type { CalendarActivities, ProceedingsActivities } from './activities';
+import * as book from './deadline-book';
+import { checkOccurredAt, refuse } from './refusal';
+import { Serial } from './serial';
+import { TIMER_SLACK_MS } from './limits';
+import { extendRecommendationDeadline, recommendationState, recordRecommendationPublished, recordRecommendationResponse } from './messages';
+import type { AuditRecord, CommandBase, Deadline, OutboxRecord, RecommendationInput, RecommendationStage, RecommendationView } from './types';
+
+const { recordRecommendationChange } = proxyActivities<ProceedingsActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
+
+export async function recommendation(input: RecommendationInput): Promise<RecommendationView> {
+  const workflowId = workflowInfo().workflowId;
+  const serial = new Serial();
+  let stage = 'awaiting-response' as RecommendationStage;
+  let response: RecommendationView['response'] = null;
+  let publishedOn: string | null = null;
+  let deadlines: Deadline[] = [];
+  let revision = 0;
+  let changed = false;
+
+  setHandler(recommendationState, view);
+  setHandler(
+    recordRecommendationResponse,
+    (cmd) =>
+      serial.run(async () => {
+        const on = londonDateOf(cmd.occurredAt);
+        response = { accepted: cmd.accepted, respondedOn: on };
+        book.close(deadlines, 'response', 'met');
+        for (const d of deadlines) if (d.key === 'response' && d.status === 'missed') d.status = 'met';
+        stage = 'awaiting-publication';
+        deadlines.push(...(await computeDeadlines([{ key: 'publication', ruleId: 'recommendationPublication', trigger: on }])));
+        await record(cmd, 'recommendation-response', { accepted: cmd.accepted, summary: cmd.summary });
+        return view();
+      }),
+    {
+      validator: (cmd) => {
+        validate(cmd);
+        if (stage !== 'awaiting-response') refuse({ rule: 'recommendation-response-once', regulation: 'Sch3 para 28B', reason: 'the response has already been recorded' });
+        if (typeof cmd.accepted !== 'boolean') refuse({ rule: 'recommendation-response-accepted', regulation: 'Sch3 para 28B', reason: 'accepted must be true or false' });
+      },
+    },
+  );
+  setHandler(
+    recordRecommendationPublished,
+    (cmd) =>
+      serial.run(async () => {
+        publishedOn = londonDateOf(cmd.occurredAt);
+        book.close(deadlines, 'publication', 'met');
+        stage = 'published';
+        await record(cmd, 'recommendation-published', {});
+        return view();
+      }),
+    {
+      validator: (cmd) => {
+        validate(cmd);
+        if (stage !== 'awaiting-publication') refuse({ rule: 'publication-after-response', regulation: 'Sch3 para 28B', reason: 'the response must be recorded before publication' });
+      },
+    },
+  );
+  setHandler(
+    extendRecommendationDeadline,
+    (cmd) =>
+      serial.run(async () => {
+        const d = deadlines.find((x) => x.key === cmd.key && x.status !== 'met' && x.status !== 'cancelled')!;
+        book.extend(d, cmd.newDueDate, endOfLondonDay(cmd.newDueDate), { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
+        d.status = 'open';
+        await record(cmd, 'deadline-extended', { key: cmd.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy });
+        return view();
+      }),
+    {
+      validator: (cmd) => {
+        validate(cmd);
+        const d = deadlines.find((x) => x.key === cmd.key && x.status !== 'met' && x.status !== 'cancelled');
+        if (!d) refuse({ rule: 'deadline-open', regulation: null, reason: `no open deadline '${cmd.key}'` });
+        if (!DEADLINE_RULES[d!.ruleId].extendable) refuse({ rule: 'deadline-not-extendable', regulation: d!.regulation, reason: `${d!.name} cannot be extended` });
+        if (!isIsoDate(cmd.newDueDate) || compareIsoDates(cmd.newDueDate, d!.dueDate) <= 0) refuse({ rule: 'extension-later-than-due', regulation: d!.regulation, reason: `newDueDate must be after ${d!.dueDate}` });
+        if (!cmd.reason?.trim() || !cmd.agreedBy?.trim()) refuse({ rule: 'extension-reason-and-agreement', regulation: d!.regulation, reason: 'an extension needs a reason and who agreed it' });
+      },
+    },
+  );
+
+  deadlines = await computeDeadlines([{ key: 'response', ruleId: 'recommendationResponse', trigger: input.madeOn }]);
+  await record({ actor: input.madeBy, occurredAt: `${input.madeOn}T12:00:00.000Z` }, 'recommendation-made', { recipient: input.recipient });
+
+  while (stage !== 'published') {
+    const wake = book.nextWake(deadlines);
+    if (wake === undefined) await condition(() => changed);
+    else await condition(() => changed, Math.max(wake - Date.now(), TIMER_SLACK_MS));
+    changed = false;
+    await serial.run(async () => {
+      const outbox: OutboxRecord[] = [];
+      for (const d of book.openDeadlines(deadlines)) {
+        if (d.remindAt && !d.reminded && Date.parse(d.remindAt) <= Date.now() + TIMER_SLACK_MS) {
+          d.reminded = true;
+          outbox.push(message(`reminder:${d.key}`, d.key === 'response' ? input.recipient : 'iopc', d));
+        }
+        if (Date.parse(d.dueAt) <= Date.now() + TIMER_SLACK_MS) {
+          d.status = 'missed';
+          outbox.push(message(`escalation:${d.key}`, d.key === 'response' ? 'appropriate-authority' : 'iopc', d));
+        }
+      }
+      if (outbox.length) await record({ actor: { id: 'system', role: 'administrator' }, occurredAt: new Date(Date.now()).toISOString() }, 'deadline-timer', {}, outbox, true);
+    });
+  }
+  await condition(allHandlersFinished);
+  return view();
+
+  function validate(cmd: CommandBase): void {
+    if (!cmd?.actor?.id || !cmd.actor.role) refuse({ rule: 'actor-required', regulation: null, reason: 'the command must say who made it' });
+    checkOccurredAt(cmd.occurredAt, `${input.madeOn}T00:00:00.000Z`, Date.now());
+  }
+
+  function message(purpose: string, recipient: string, d: Deadline): OutboxRecord {
+    return { idempotencyKey: `${input.reference}:recommendation:${purpose}:${d.dueDate}`, matterReference: input.matterReference, subjectId: null, purpose: purpose.split(':')[0], recipient, payload: { recommendation: input.reference, deadline: d.name, dueDate: d.dueDate, regulation: d.regulation } };
+  }
+
+  async function record(cmd: CommandBase, action: string, details: Record<string, unknown>, outbox: OutboxRecord[] = [], system = false): Promise<void> {
+    revision += 1;
+    changed = true;
+    const line: AuditRecord = {
+      idempotencyKey: `${workflowId}:${action}:${revision}`,
+      matterReference: input.matterReference,
+      subjectId: null,
+      actor: system ? 'system' : cmd.actor.id,
+      actorRole: system ? 'system' : cmd.actor.role,
+      action,
+      rule: 'iopc-recommendation',
+      regulation: 'Sch3 paras 28A/28B',
+      occurredAt: cmd.occurredAt,
+      details: { recommendation: input.reference, ...details },
+    };
+    await recordRecommendationChange({ reference: input.reference, matterReference: input.matterReference, stage, deadlines, revision, audit: [line], outbox });
+  }
+
+  function view(): RecommendationView {
+    return { reference: input.reference, matterReference: input.matterReference, stage, response, publishedOn, deadlines };
+  }
+}

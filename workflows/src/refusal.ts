@@ -1,0 +1,32 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+
+export const RULE_VIOLATION = 'RuleViolation';
+
+export interface Refusal {
+  rule: string;
+  regulation: string | null;
+  reason: string;
+}
+
+/**
+ * Thrown from an update validator: the update is refused and nothing is written to the history.
+ * The API turns it into a 409 naming the rule.
+ */
+export function refuse(refusal: Refusal): never {
+  throw ApplicationFailure.create({
+    type: RULE_VIOLATION,
+    message: refusal.reason,
+    details: [{ rule: refusal.rule, regulation: refusal.regulation }],
+    nonRetryable: true,
+  });
+}
+
+/** An instant the workflow may accept: not in the future (with a little clock skew), not before the matter began. */
+export function checkOccurredAt(occurredAt: string, notBefore: string | undefined, now: number): void {
+  const t = Date.parse(occurredAt);
+  if (!Number.isFinite(t)) refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt '${occurredAt}' is not a date and time` });
+  if (t > now + 5 * 60_000) refuse({ rule: 'occurred-at-not-in-future', regulation: null, reason: `occurredAt ${occurredAt} is in the future` });
+  if (notBefore && t < Date.parse(notBefore)) {
+    refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${occurredAt} is before the matter began (${notBefore})` });
+  }
+}

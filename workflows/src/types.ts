@@ -1,0 +1,349 @@
+/**
+ * The shapes that cross the boundary between the API, the workflows and the activities.
+ * Plain data only: they are serialised into Temporal's history.
+ */
+import type {
+  DeadlineRuleId,
+  IsoDate,
+  LikelyForm,
+  MatterKind,
+  ModeOfInvestigation,
+  Outcome,
+  ProceedingsForm,
+  Regime,
+  Role,
+  Severity,
+  SubjectKind,
+  SubjectStage,
+} from '@conduct/domain';
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/** Every message a person sends says who and when; `occurredAt` may be in the past, never the future. */
+export interface CommandBase {
+  actor: Actor;
+  occurredAt: string;
+  /** Set by the API from the Idempotency-Key header, so a retried request never acts twice. */
+  commandId?: string;
+}
+
+export interface SubjectReferral {
+  subjectId: string;
+  kind: SubjectKind;
+  rank?: string;
+  warrantNumber?: string;
+  /** Personal data stays out of the workflow's decisions; it is carried for the projection and the list reports. */
+  name?: string;
+  finalWrittenWarningLive?: boolean;
+}
+
+export interface MatterReferral {
+  reference: string;
+  kind: MatterKind;
+  forceId: string;
+  appropriateAuthority: string;
+  /** The date the matter came to the appropriate authority's attention: the timeliness clock starts here. */
+  receivedOn: IsoDate;
+  recordableCategories?: string[];
+  summary?: string;
+  subjects: SubjectReferral[];
+  referredBy: Actor;
+  referredAt: string;
+}
+
+export type DeadlineStatus = 'open' | 'met' | 'missed' | 'cancelled';
+
+export interface DeadlineExtension {
+  from: IsoDate;
+  to: IsoDate;
+  reason: string;
+  agreedBy: string;
+  recordedBy: string;
+}
+
+export interface Deadline {
+  /** Unique within the workflow, e.g. 'representations' or 'suspension-review-3'. */
+  key: string;
+  ruleId: DeadlineRuleId;
+  name: string;
+  regulation: string;
+  trigger: IsoDate;
+  /** For a window (the accelerated hearing): the earliest permitted date. */
+  earliest?: IsoDate;
+  dueDate: IsoDate;
+  dueAt: string;
+  remindAt?: string;
+  reminded: boolean;
+  status: DeadlineStatus;
+  extensions: DeadlineExtension[];
+  /** Only a target ("as soon as practicable"), not a statutory limit. */
+  target: boolean;
+}
+
+export interface DeadlineRequest {
+  key: string;
+  ruleId: DeadlineRuleId;
+  trigger: IsoDate;
+  /** A length fixed by a decision (a final written warning set at 5 years). */
+  length?: number;
+}
+
+export type DecisionCommand = CommandBase &
+  (
+    | { decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute }
+    | { decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string }
+    | { decision: 'case-to-answer'; caseToAnswer: 'misconduct' | 'gross-misconduct' | 'none'; routeIfNone?: NoProceedingsRoute; severalUnconnectedIncidents?: boolean }
+    | { decision: 'special-conditions'; reason: string }
+    | { decision: 'withdrawal'; route: NoProceedingsRoute; reason: string }
+    | { decision: 'outcome'; outcome: Outcome; warningMonths?: number }
+    | { decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome }
+  );
+
+export type NoProceedingsRoute = 'reflective-practice' | 'performance-regulations' | 'no-further-action' | 'vetting-referral';
+
+export type SubjectEventKind =
+  | 'notice-of-investigation-served'
+  | 'notice-of-investigation-delayed'
+  | 'representations-received'
+  | 'interview-arranged'
+  | 'disclosure-given'
+  | 'interview-held'
+  | 'investigator-report-submitted'
+  | 'suspended'
+  | 'suspension-reviewed'
+  | 'suspension-lifted'
+  | 'criminal-charge'
+  | 'criminal-proceedings-concluded'
+  | 'resigned'
+  | 'retired'
+  | 'notice-of-referral-served'
+  | 'officer-response-received'
+  | 'documents-supplied-to-chair'
+  | 'pre-hearing-held'
+  | 'proceedings-scheduled'
+  | 'proceedings-held'
+  | 'outcome-report-delivered'
+  | 'outcome-notified'
+  | 'appeal-lodged'
+  | 'barred-list-report-sent'
+  | 'advisory-list-report-sent';
+
+export type EventCommand = CommandBase & {
+  event: SubjectEventKind;
+  /** For events that fix a date: the interview, the meeting or hearing. */
+  scheduledFor?: IsoDate;
+  note?: string;
+};
+
+export interface ExtensionCommand extends CommandBase {
+  key: string;
+  newDueDate: IsoDate;
+  reason: string;
+  agreedBy: string;
+}
+
+export interface SubjectInput {
+  matterReference: string;
+  matterWorkflowId: string;
+  matterKind: MatterKind;
+  regime: Regime;
+  forceId: string;
+  receivedOn: IsoDate;
+  subject: SubjectReferral;
+  /** Carried across continue-as-new. */
+  state?: SubjectState;
+}
+
+export interface SubjectState {
+  stage: SubjectStage;
+  severity?: Severity;
+  likelyForm?: LikelyForm;
+  finalWrittenWarningLiveAtAssessment: boolean;
+  noticeOfInvestigationServedOn?: IsoDate;
+  disclosureGivenOn?: IsoDate;
+  interviewHeldOn?: IsoDate;
+  reportSubmittedOn?: IsoDate;
+  caseToAnswer?: 'misconduct' | 'gross-misconduct' | 'none';
+  severalUnconnectedIncidents: boolean;
+  specialConditionsCertified: boolean;
+  form?: ProceedingsForm;
+  heldForCriminalProceedings: boolean;
+  suspended: boolean;
+  suspensionReviews: number;
+  leftService?: { how: 'resigned' | 'retired'; on: IsoDate };
+  advisoryListReported: boolean;
+  proceedingsScheduledFor?: IsoDate;
+  proceedingsHeldOn?: IsoDate;
+  outcome?: Outcome;
+  /** A hearing may set a final written warning's period (up to 5 years). */
+  warningMonths?: number;
+  outcomeNotifiedOn?: IsoDate;
+  warningLiveUntil?: IsoDate;
+  warningExpired: boolean;
+  barredListReportDue?: IsoDate;
+  appealLodged: boolean;
+  closedBecause?: string;
+  deadlines: Deadline[];
+  revision: number;
+  /** Command ids already applied, so a retried request is answered, not repeated. */
+  appliedCommands: string[];
+}
+
+export interface SubjectView {
+  matterReference: string;
+  subjectId: string;
+  kind: SubjectKind;
+  stage: SubjectStage;
+  severity: Severity | null;
+  caseToAnswer: string | null;
+  form: ProceedingsForm | null;
+  outcome: Outcome | null;
+  closedBecause: string | null;
+  heldForCriminalProceedings: boolean;
+  suspended: boolean;
+  leftService: { how: 'resigned' | 'retired'; on: IsoDate } | null;
+  warningLiveUntil: IsoDate | null;
+  warningExpired: boolean;
+  openDeadlines: Deadline[];
+  deadlines: Deadline[];
+  revision: number;
+}
+
+export type MatterStage = 'awaiting-mode-of-investigation' | 'investigation' | 'proceedings' | 'closed';
+
+export type MatterDecisionCommand = CommandBase & {
+  decision: 'mode-of-investigation';
+  mode: ModeOfInvestigation;
+};
+
+export type MatterEventKind = 'referred-to-iopc' | 'complainant-updated' | 'timeliness-report-sent' | 'complainant-outcome-sent';
+
+export type MatterEventCommand = CommandBase & { event: MatterEventKind; note?: string };
+
+export interface MatterState {
+  stage: MatterStage;
+  iopcReferralRequired: boolean;
+  referredToIopcOn?: IsoDate;
+  modeOfInvestigation?: ModeOfInvestigation;
+  subjects: Record<string, { closed: boolean; outcome?: Outcome; closedBecause?: string; workflowId: string }>;
+  subjectsStarted: boolean;
+  timelinessReports: number;
+  complainantUpdates: number;
+  deadlines: Deadline[];
+  revision: number;
+  appliedCommands: string[];
+}
+
+export interface MatterInput {
+  referral: MatterReferral;
+  state?: MatterState;
+}
+
+export interface MatterView {
+  reference: string;
+  kind: MatterKind;
+  regime: Regime;
+  forceId: string;
+  stage: MatterStage;
+  iopcReferralRequired: boolean;
+  modeOfInvestigation: ModeOfInvestigation | null;
+  subjects: { subjectId: string; workflowId: string; closed: boolean; outcome: Outcome | null }[];
+  openDeadlines: Deadline[];
+  revision: number;
+}
+
+/** One line of the audit trail, written with the projection in one transaction. */
+export interface AuditRecord {
+  idempotencyKey: string;
+  matterReference: string;
+  subjectId: string | null;
+  actor: string;
+  actorRole: string;
+  action: string;
+  rule: string | null;
+  regulation: string | null;
+  occurredAt: string;
+  details: Record<string, unknown>;
+}
+
+/** A message to send, queued in the outbox in the same transaction. */
+export interface OutboxRecord {
+  idempotencyKey: string;
+  matterReference: string;
+  subjectId: string | null;
+  purpose: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  notBefore?: string;
+}
+
+export interface SubjectSnapshot {
+  matterReference: string;
+  subjectId: string;
+  workflowId: string;
+  kind: SubjectKind;
+  rank: string | null;
+  warrantNumber: string | null;
+  stage: SubjectStage;
+  severity: string | null;
+  caseToAnswer: string | null;
+  formOfProceedings: string | null;
+  outcome: string | null;
+  closedBecause: string | null;
+  status: Record<string, unknown>;
+  deadlines: Deadline[];
+  revision: number;
+}
+
+export interface MatterSnapshot {
+  reference: string;
+  workflowId: string;
+  kind: MatterKind;
+  regime: Regime;
+  forceId: string;
+  stage: MatterStage;
+  appropriateAuthority: string;
+  iopcReferralRequired: boolean;
+  modeOfInvestigation: string | null;
+  receivedOn: IsoDate;
+  deadlines: Deadline[];
+  revision: number;
+}
+
+export interface RecordChange<S> {
+  snapshot: S;
+  audit: AuditRecord[];
+  outbox: OutboxRecord[];
+}
+
+export interface RecommendationSnapshot {
+  reference: string;
+  matterReference: string;
+  stage: string;
+  deadlines: Deadline[];
+  revision: number;
+}
+
+export interface RecommendationInput {
+  reference: string;
+  matterReference: string;
+  forceId: string;
+  recipient: string;
+  madeOn: IsoDate;
+  text: string;
+  madeBy: Actor;
+}
+
+export type RecommendationStage = 'awaiting-response' | 'awaiting-publication' | 'published';
+
+export interface RecommendationView {
+  reference: string;
+  matterReference: string;
+  stage: RecommendationStage;
+  response: { accepted: boolean; respondedOn: IsoDate } | null;
+  publishedOn: IsoDate | null;
+  deadlines: Deadline[];
+}
