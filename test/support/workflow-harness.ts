@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import {
   DecisionCommand,
@@ -45,6 +45,7 @@ export class WorkflowHarness {
   ) {}
 
   static async start(): Promise<WorkflowHarness> {
+    quietRuntime();
     const serverPath = process.env.TEMPORAL_TEST_SERVER_PATH;
     if (!serverPath) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the suite with `npm test`');
     process.env.DATABASE_URL = process.env.WORKFLOW_TEST_DATABASE_URL;
@@ -122,4 +123,16 @@ export class WorkflowHarness {
 /** A unique matter reference per test, so tests share one database without meeting. */
 export function newReference(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+let runtimeInstalled = false;
+/** Worker state changes are logged at INFO; tests want only warnings. */
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    /* already installed by another test file in this process */
+  }
 }

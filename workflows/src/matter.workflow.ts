@@ -72,9 +72,14 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     await condition(() => recorded);
     return view();
   });
-  setHandler(subjectClosed, ({ subjectId, outcome, closedBecause }) => {
+  setHandler(subjectClosed, ({ subjectId, outcome, closedBecause, finished }) => {
     const subject = s.subjects[subjectId];
-    if (!subject || subject.closed) return;
+    if (!subject) return;
+    if (finished) subject.finished = true;
+    if (subject.closed) {
+      changed = true;
+      return;
+    }
     subject.closed = true;
     subject.outcome = (outcome ?? undefined) as MatterState['subjects'][string]['outcome'];
     subject.closedBecause = closedBecause ?? undefined;
@@ -117,7 +122,9 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   }
 
   // ---- Until every subject's track is closed: timers for the matter's own deadlines -------------
-  while (!allSubjectsClosed() || book.openDeadlines(s.deadlines).some((d) => d.ruleId === 'complainantOutcome')) {
+  // The matter closes when every track is closed; its workflow ends only when every subject's workflow
+  // has finished too (a live warning keeps a track's workflow running), so no subject outlives it.
+  while (!allSubjectsFinished() || book.openDeadlines(s.deadlines).length > 0) {
     const wake = book.nextWake(s.deadlines);
     if (wake === undefined) await condition(() => changed);
     else await condition(() => changed, Math.max(wake - Date.now(), TIMER_SLACK_MS));
@@ -282,6 +289,10 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   // ---- Helpers -----------------------------------------------------------------------------------
   function allSubjectsClosed(): boolean {
     return Object.values(s.subjects).every((x) => x.closed);
+  }
+
+  function allSubjectsFinished(): boolean {
+    return Object.values(s.subjects).every((x) => x.finished);
   }
 
   async function addDeadlines(requests: DeadlineRequest[]): Promise<void> {

@@ -26,8 +26,11 @@ export const extendMatterDeadline = defineUpdate<MatterView, [ExtensionCommand]>
 /** Answers once the referral is in the projection, so the API can reply with a matter people can find. */
 export const referralRecorded = defineUpdate<MatterView, []>('referralRecorded');
 export const matterState = defineQuery<MatterView>('matterState');
-/** From a subject's workflow to its matter: this subject's track is closed. */
-export const subjectClosed = defineSignal<[{ subjectId: string; outcome: string | null; closedBecause: string | null }]>('subjectClosed');
+/**
+ * From a subject's workflow to its matter: this subject's track is closed, and later, finished (its
+ * warnings expired and its list reports sent). The matter keeps running until every subject has finished.
+ */
+export const subjectClosed = defineSignal<[{ subjectId: string; outcome: string | null; closedBecause: string | null; finished?: boolean }]>('subjectClosed');
 
 // An IOPC recommendation.
 export const recordRecommendationResponse = defineUpdate<RecommendationView, [CommandBase & { accepted: boolean; summary: string }]>('recordRecommendationResponse');

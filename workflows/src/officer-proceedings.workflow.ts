@@ -18,6 +18,7 @@ import {
   DEADLINE_RULES,
   DECISION_RULES,
   EVENT_RULES,
+  FINAL_WRITTEN_WARNING_MAX_MONTHS,
   DeadlineRuleId,
   IsoDate,
   Outcome,
@@ -114,6 +115,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   }
   await condition(allHandlersFinished);
   await tellMatterIfClosed();
+  await tellMatter(true);
   return view();
 
   // ---- Decisions of the appropriate authority ---------------------------------------------------
@@ -141,6 +143,16 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
           outcome: cmd.outcome,
         });
         if (!check42.allowed) refuse(check42);
+        if (cmd.warningMonths !== undefined) {
+          const fwwAtHearing = cmd.outcome === 'final-written-warning' && s.form !== 'misconduct-meeting';
+          if (!fwwAtHearing || cmd.warningMonths < DEADLINE_RULES.finalWrittenWarningLive.length || cmd.warningMonths > FINAL_WRITTEN_WARNING_MAX_MONTHS) {
+            refuse({
+              rule: 'warning-period',
+              regulation: 'CR reg 42',
+              reason: `only a hearing may set a final written warning's period, from ${DEADLINE_RULES.finalWrittenWarningLive.length} to ${FINAL_WRITTEN_WARNING_MAX_MONTHS} months`,
+            });
+          }
+        }
         break;
       }
       case 'appeal-determination':
@@ -549,11 +561,20 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   async function tellMatterIfClosed(): Promise<void> {
     if (s.stage !== 'closed' || parentTold) return;
     parentTold = true;
-    await getExternalWorkflowHandle(input.matterWorkflowId).signal(subjectClosed, {
-      subjectId: subject.subjectId,
-      outcome: s.outcome ?? null,
-      closedBecause: s.closedBecause ?? null,
-    });
+    await tellMatter(false);
+  }
+
+  async function tellMatter(finished: boolean): Promise<void> {
+    try {
+      await getExternalWorkflowHandle(input.matterWorkflowId).signal(subjectClosed, {
+        subjectId: subject.subjectId,
+        outcome: s.outcome ?? null,
+        closedBecause: s.closedBecause ?? null,
+        finished,
+      });
+    } catch {
+      // The matter's workflow was terminated by an administrator: nothing is waiting to hear.
+    }
   }
 
   async function addDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {

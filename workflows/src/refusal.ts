@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
+import { londonDateOf } from '@conduct/domain';
 
 export const RULE_VIOLATION = 'RuleViolation';
 
@@ -25,6 +26,11 @@ export function refuse(refusal: Refusal): never {
 export function checkOccurredAt(occurredAt: string, notBefore: string | undefined, now: number): void {
   const t = Date.parse(occurredAt);
   if (!Number.isFinite(t)) refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt '${occurredAt}' is not a date and time` });
+  try {
+    londonDateOf(occurredAt);
+  } catch (err) {
+    refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt ${occurredAt}: ${(err as Error).message}` });
+  }
   if (t > now + 5 * 60_000) refuse({ rule: 'occurred-at-not-in-future', regulation: null, reason: `occurredAt ${occurredAt} is in the future` });
   if (notBefore && t < Date.parse(notBefore)) {
     refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${occurredAt} is before the matter began (${notBefore})` });

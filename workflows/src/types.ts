@@ -228,7 +228,7 @@ export interface MatterState {
   iopcReferralRequired: boolean;
   referredToIopcOn?: IsoDate;
   modeOfInvestigation?: ModeOfInvestigation;
-  subjects: Record<string, { closed: boolean; outcome?: Outcome; closedBecause?: string; workflowId: string }>;
+  subjects: Record<string, { closed: boolean; finished?: boolean; outcome?: Outcome; closedBecause?: string; workflowId: string }>;
   subjectsStarted: boolean;
   timelinessReports: number;
   complainantUpdates: number;

@@ -1,11 +1,12 @@
 import { londonDateOf } from '@conduct/domain';
 import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
 
+// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
 let h: WorkflowHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await WorkflowHarness.start();
 });
-afterAll(async () => {
+afterEach(async () => {
   await h?.stop();
 });
 
