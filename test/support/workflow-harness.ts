@@ -68,11 +68,11 @@ export class WorkflowHarness {
     await this.env.teardown();
   }
 
-  async refer(referral: Omit<MatterReferral, 'referredBy' | 'referredAt'> & Partial<Pick<MatterReferral, 'referredAt'>>): Promise<WorkflowHandle> {
+  async refer(referral: Omit<MatterReferral, 'referredBy' | 'referredAt'> & Partial<Pick<MatterReferral, 'referredAt'>>, opts: { historyLimit?: number } = {}): Promise<WorkflowHandle> {
     const handle = await this.env.client.workflow.start('matter', {
       workflowId: matterWorkflowId(referral.reference),
       taskQueue: this.taskQueue,
-      args: [{ referral: { referredBy: CASE_OFFICER, referredAt: `${referral.receivedOn}T09:00:00Z`, ...referral } }],
+      args: [{ referral: { referredBy: CASE_OFFICER, referredAt: `${referral.receivedOn}T09:00:00Z`, ...referral }, historyLimit: opts.historyLimit }],
     });
     await handle.executeUpdate(referralRecorded);
     return handle;

@@ -10,6 +10,11 @@ export function findOpen(deadlines: Deadline[], key: string): Deadline | undefin
   return deadlines.find((d) => d.key === key && d.status === 'open');
 }
 
+/** Open or already missed: still owed. A case migrated from another system arrives with its windows passed. */
+export function findOutstanding(deadlines: Deadline[], key: string): Deadline | undefined {
+  return [...deadlines].reverse().find((d) => d.key === key && (d.status === 'open' || d.status === 'missed'));
+}
+
 export function close(deadlines: Deadline[], key: string, status: 'met' | 'cancelled'): Deadline | undefined {
   const d = findOpen(deadlines, key);
   if (d) d.status = status;

@@ -112,7 +112,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     for (const subject of referral.subjects) {
       await startChild(officerProceedings, {
         workflowId: s.subjects[subject.subjectId].workflowId,
-        args: [{ matterReference: referral.reference, matterWorkflowId: workflowId, matterKind: referral.kind, regime, forceId: referral.forceId, receivedOn: referral.receivedOn, subject }],
+        args: [{ matterReference: referral.reference, matterWorkflowId: workflowId, matterKind: referral.kind, regime, forceId: referral.forceId, receivedOn: referral.receivedOn, subject, historyLimit: input.historyLimit }],
         // A subject's track outlives a continue-as-new of its matter, and cannot be started twice.
         parentClosePolicy: ParentClosePolicy.ABANDON,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
@@ -131,11 +131,11 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     changed = false;
     await serial.run(fireTimers);
     if (allSubjectsClosed() && s.stage !== 'closed') await serial.run(closeMatter);
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT) {
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT)) {
       await condition(allHandlersFinished);
       s.deadlines = book.compact(s.deadlines);
       s.appliedCommands = s.appliedCommands.slice(-50);
-      await continueAsNew<typeof matter>({ referral, state: s });
+      await continueAsNew<typeof matter>({ ...input, state: s });
     }
   }
   if (s.stage !== 'closed') await serial.run(closeMatter);
@@ -176,8 +176,8 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         if (cmd.event === 'complainant-updated' && !cmd.note?.trim()) refuse({ rule: 'update-content-recorded', regulation: 'CMR reg 34', reason: 'note must record what the complainant was told' });
         break;
       case 'timeliness-report-sent':
-        if (!s.deadlines.some((d) => d.ruleId.startsWith('timelinessReport') && d.status !== 'cancelled' && compareIsoDates(d.dueDate, londonDateOf(cmd.occurredAt)) >= -366)) {
-          refuse({ rule: 'timeliness-report-due', regulation: 'CR reg 19 / CMR reg 13', reason: 'no timeliness report is due for this matter' });
+        if (!s.deadlines.some((d) => (d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat') && (d.status === 'open' || d.status === 'missed'))) {
+          refuse({ rule: 'timeliness-report-due', regulation: 'CR reg 19 / CMR reg 13', reason: 'no timeliness report is outstanding for this matter' });
         }
         break;
       default:
@@ -213,8 +213,17 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         regulation = 'CMR reg 34';
         break;
       case 'timeliness-report-sent': {
-        const due = s.deadlines.filter((d) => d.ruleId.startsWith('timelinessReport') && d.status !== 'cancelled' && d.status !== 'met');
-        for (const d of due) d.status = 'met';
+        // The report answers the oldest one outstanding: a late one (whose successor is already set),
+        // else the one now open, whose successor is then set 6 months after its due date.
+        const timeliness = s.deadlines.filter((d) => d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat');
+        const late = timeliness.find((d) => d.status === 'missed');
+        const open = timeliness.find((d) => d.status === 'open');
+        if (late) late.status = 'met';
+        else if (open) {
+          open.status = 'met';
+          s.timelinessReports += 1;
+          await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: open.dueDate }]);
+        }
         regulation = 'CR reg 19 / CMR reg 13';
         break;
       }

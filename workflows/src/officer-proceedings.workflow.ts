@@ -106,7 +106,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     changed = false;
     await serial.run(fireTimers);
     await tellMatterIfClosed();
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT) {
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT)) {
       await condition(allHandlersFinished);
       s.deadlines = book.compact(s.deadlines);
       s.appliedCommands = s.appliedCommands.slice(-50);
@@ -304,10 +304,10 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         if (s.outcomeNotifiedOn) refuse({ rule: 'outcome-notified-once', regulation: 'CR reg 43', reason: `the outcome was notified on ${s.outcomeNotifiedOn}` });
         break;
       case 'barred-list-report-sent':
-        if (!book.findOpen(s.deadlines, 'barred-list-report')) refuse({ rule: 'barred-list-report-pending', regulation: 'BL&AL Regs reg 3', reason: 'no barred-list report is pending for this subject' });
+        if (!book.findOutstanding(s.deadlines, 'barred-list-report')) refuse({ rule: 'barred-list-report-pending', regulation: 'BL&AL Regs reg 3', reason: 'no barred-list report is pending for this subject' });
         break;
       case 'advisory-list-report-sent':
-        if (!book.findOpen(s.deadlines, 'advisory-list-report')) refuse({ rule: 'advisory-list-report-pending', regulation: 'BL&AL Regs reg 12', reason: 'no advisory-list report is pending for this subject' });
+        if (!book.findOutstanding(s.deadlines, 'advisory-list-report')) refuse({ rule: 'advisory-list-report-pending', regulation: 'BL&AL Regs reg 12', reason: 'no advisory-list report is pending for this subject' });
         break;
     }
     if (compareIsoDates(on, input.receivedOn) < 0) {
@@ -320,7 +320,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       refuse({ rule: 'proceedings-date-required', regulation: null, reason: 'scheduledFor must give the date of the meeting or hearing (YYYY-MM-DD)' });
     }
     if (s.stage === 'accelerated-hearing') {
-      const window = book.findOpen(s.deadlines, 'accelerated-hearing');
+      const window = book.findOutstanding(s.deadlines, 'accelerated-hearing');
       if (!window) refuse({ rule: 'accelerated-hearing-after-notice', regulation: 'CR reg 51', reason: 'the notice of the accelerated hearing (reg 51) has not been served' });
       if (compareIsoDates(cmd.scheduledFor!, window!.earliest!) < 0 || compareIsoDates(cmd.scheduledFor!, window!.dueDate) > 0) {
         refuse({

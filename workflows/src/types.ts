@@ -155,6 +155,7 @@ export interface SubjectInput {
   subject: SubjectReferral;
   /** Carried across continue-as-new. */
   state?: SubjectState;
+  historyLimit?: number;
 }
 
 export interface SubjectState {
@@ -240,6 +241,8 @@ export interface MatterState {
 export interface MatterInput {
   referral: MatterReferral;
   state?: MatterState;
+  /** Continue-as-new after this many history events (default HISTORY_LIMIT); passed on to the subjects. */
+  historyLimit?: number;
 }
 
 export interface MatterView {
