@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkflowHandle } from '@temporalio/client';
@@ -11,6 +14,8 @@ import {
   EventCommand,
   MatterReferral,
   MatterView,
+  RecommendationInput,
+  recommendationWorkflowId,
   SubjectView,
   matterState,
   matterWorkflowId,
@@ -62,10 +67,41 @@ export class WorkflowHarness {
   }
 
   async stop(): Promise<void> {
-    this.worker.shutdown();
-    await this.running;
-    await this.app.close();
-    await this.env.teardown();
+    try {
+      if (process.env.RECORD_HISTORIES) await this.recordHistories();
+    } finally {
+      this.worker.shutdown();
+      await this.running;
+      await this.app.close();
+      await this.env.teardown();
+    }
+  }
+
+  /** Workflows this harness started, for recording their histories. */
+  private readonly started = new Set<string>();
+
+  /**
+   * With RECORD_HISTORIES=1, writes the history of every workflow the test ran to
+   * workflows/test/histories, where the replay test checks that today's code still replays them.
+   */
+  private async recordHistories(): Promise<void> {
+    const dir = path.resolve(__dirname, '../../workflows/test/histories');
+    fs.mkdirSync(dir, { recursive: true });
+    const testName = (expect.getState().currentTestName ?? path.basename(expect.getState().testPath ?? 'test')).toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+    let i = 0;
+    for (const workflowId of this.started) {
+      const ids = [workflowId];
+      if (workflowId.startsWith('matter-')) {
+        const view = await this.env.client.workflow.getHandle(workflowId).query(matterState).catch(() => null);
+        for (const s of view?.subjects ?? []) ids.push(s.workflowId);
+      }
+      for (const id of ids) {
+        // The CLI writes the JSON form that Temporal's UI and `historyFromJSON` share.
+        const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, ['workflow', 'show', '--address', this.env.address, '--workflow-id', id, '--output', 'json'], { maxBuffer: 64 << 20 });
+        const kind = id.includes('-subject-') ? 'subject' : id.split('-')[0];
+        fs.writeFileSync(path.join(dir, `${testName}-${++i}-${kind}.json`), json);
+      }
+    }
   }
 
   async refer(referral: Omit<MatterReferral, 'referredBy' | 'referredAt'> & Partial<Pick<MatterReferral, 'referredAt'>>, opts: { historyLimit?: number } = {}): Promise<WorkflowHandle> {
@@ -74,7 +110,14 @@ export class WorkflowHarness {
       taskQueue: this.taskQueue,
       args: [{ referral: { referredBy: CASE_OFFICER, referredAt: `${referral.receivedOn}T09:00:00Z`, ...referral }, historyLimit: opts.historyLimit }],
     });
+    this.started.add(handle.workflowId);
     await handle.executeUpdate(referralRecorded);
+    return handle;
+  }
+
+  async startRecommendation(input: RecommendationInput): Promise<WorkflowHandle> {
+    const handle = await this.env.client.workflow.start('recommendation', { workflowId: recommendationWorkflowId(input.reference), taskQueue: this.taskQueue, args: [input] });
+    this.started.add(handle.workflowId);
     return handle;
   }
 

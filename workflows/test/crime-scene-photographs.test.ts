@@ -128,11 +128,7 @@ describe('the crime-scene photographs case, with its real dates', () => {
   });
 
   it('the IOPC’s learning recommendation of 20 January 2022 has its response due on 17 March 2022', async () => {
-    const handle = await h.env.client.workflow.start('recommendation', {
-      workflowId: `recommendation-${reference}-1`,
-      taskQueue: h.taskQueue,
-      args: [{ reference: `${reference}-1`, matterReference: reference, forceId: 'metropolitan', recipient: 'metropolitan', madeOn: '2022-01-20', text: 'Training for cordon duty', madeBy: { id: 'iopc', role: 'oversight' } }],
-    });
+    const handle = await h.startRecommendation({ reference: `${reference}-1`, matterReference: reference, forceId: 'metropolitan', recipient: 'metropolitan', madeOn: '2022-01-20', text: 'Training for cordon duty', madeBy: { id: 'iopc', role: 'oversight' } });
     await waitUntil(async () => (await handle.query(recommendationState)).deadlines.length > 0);
     expect((await handle.query(recommendationState)).deadlines[0]).toMatchObject({ ruleId: 'recommendationResponse', dueDate: '2022-03-17' });
     const r = await handle.executeUpdate(recordRecommendationResponse, { args: [{ accepted: true, summary: 'accepted in full', occurredAt: on('2022-03-10'), actor: { id: 'aa', role: 'appropriate-authority' } }] });
