@@ -4,11 +4,13 @@ import { dataSourceOptions } from '@conduct/persistence';
 import { HealthController } from './health/health.controller';
 import { MattersController } from './matters/matters.controller';
 import { MattersService } from './matters/matters.service';
+import { RecommendationsController } from './recommendations/recommendations.controller';
+import { RulesController } from './rules/rules.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [HealthController, MattersController],
+  controllers: [HealthController, MattersController, RecommendationsController, RulesController],
   providers: [MattersService, TemporalClientProvider],
 })
 export class AppModule {}

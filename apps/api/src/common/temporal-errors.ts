@@ -12,9 +12,9 @@ export function toHttpError(err: unknown, what: string): unknown {
       return new ConflictException({ statusCode: 409, error: 'Conflict', message: cause.message, rule: detail?.rule ?? null, regulation: detail?.regulation ?? null });
     }
   }
+  if (isCompleted(err)) return new ConflictException({ message: `${what} is closed: nothing more can be recorded on it`, rule: 'workflow-open' });
   if (err instanceof WorkflowNotFoundError || (err as { name?: string })?.name === 'WorkflowNotFoundError') return new NotFoundException(`${what} not found`);
   if (err instanceof WorkflowExecutionAlreadyStartedError) return new ConflictException({ message: `${what} already exists`, rule: 'reference-unique' });
-  if (isCompleted(err)) return new ConflictException({ message: `${what} is closed: nothing more can be recorded on it`, rule: 'matter-open' });
   return err;
 }
 

@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DEADLINE_RULES, DECISION_RULES, EVENT_RULES, parseDeadlineOverrides, resolveDeadlineRules } from '@conduct/domain';
+
+/** The rules in force, with their sources, so a lawyer can check them without reading code. */
+@ApiTags('rules')
+@Controller('rules')
+export class RulesController {
+  @Get()
+  @ApiOperation({ summary: 'Every deadline (length, trigger, regulation, status, any override), decision and event rule in force' })
+  rules() {
+    const deadlines = resolveDeadlineRules(parseDeadlineOverrides(process.env.DEADLINE_OVERRIDES ?? '{}'));
+    return {
+      deadlines: Object.values(deadlines),
+      defaults: Object.values(DEADLINE_RULES).filter((r) => deadlines[r.id] !== r),
+      decisions: DECISION_RULES,
+      events: EVENT_RULES,
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'crypto';
+import { AA, CASE_OFFICER, call, nowIso, today } from '../support/api-client';
+
+const referral = (reference: string, extra: Record<string, unknown> = {}) => ({
+  reference,
+  kind: 'conduct-matter',
+  forceId: 'e2e-force',
+  appropriateAuthority: 'Chief Constable',
+  receivedOn: today(),
+  subjects: [{ subjectId: 'pc-1', kind: 'police-officer' }],
+  ...extra,
+});
+
+async function referred(extra: Record<string, unknown> = {}): Promise<string> {
+  const reference = `API-${randomUUID().slice(0, 8)}`;
+  const body = referral(reference, extra);
+  const res = await call('POST', '/matters', body);
+  expect(res.status).toBe(201);
+  // The subjects' own workflows write their rows a moment after the matter's.
+  for (let i = 0; i < 100; i++) {
+    if ((await call('GET', `/matters/${reference}`)).body.subjects?.length === body.subjects.length) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return reference;
+}
+
+describe('clear errors, over HTTP', () => {
+  it('400 names each bad field, and nothing is started', async () => {
+    const reference = `BAD-${randomUUID().slice(0, 8)}`;
+    const res = await call('POST', '/matters', { ...referral(reference), kind: 'parking-ticket', receivedOn: '2020-02-30', subjects: [] });
+    expect(res.status).toBe(400);
+    const text = JSON.stringify(res.body.message);
+    expect(text).toMatch(/kind/);
+    expect(text).toMatch(/receivedOn/);
+    expect(text).toMatch(/subjects/);
+    expect((await call('GET', `/matters/${reference}`)).status).toBe(404);
+  });
+
+  it('400 for unknown fields, malformed JSON, wrong types and dates in the future', async () => {
+    const reference = `BAD-${randomUUID().slice(0, 8)}`;
+    expect((await call('POST', '/matters', { ...referral(reference), secret: 1 })).status).toBe(400);
+    expect((await call('POST', '/matters', '{"reference": "x",')).status).toBe(400);
+    expect((await call('POST', '/matters', { ...referral(reference), subjects: 'pc-1' })).status).toBe(400);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    expect((await call('POST', '/matters', { ...referral(reference), receivedOn: tomorrow })).status).toBe(400);
+    const existing = await referred();
+    const future = await call('POST', `/matters/${existing}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', occurredAt: new Date(Date.now() + 86_400_000).toISOString() }, AA);
+    expect(future.status).toBe(400);
+    expect(JSON.stringify(future.body.message)).toMatch(/occurredAt/);
+  });
+
+  it('400 without a caller, 403 naming the roles that may decide, 404 for what does not exist', async () => {
+    const reference = await referred();
+    expect((await call('POST', '/matters', referral(`X-${randomUUID().slice(0, 8)}`), null)).status).toBe(400);
+    const forbidden = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', occurredAt: nowIso() }, { id: 'someone', role: 'oversight' });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.message).toMatch(/appropriate-authority/);
+    expect((await call('GET', '/matters/NO-SUCH-MATTER')).status).toBe(404);
+    expect((await call('POST', `/matters/${reference}/subjects/nobody/events`, { event: 'suspended', occurredAt: nowIso() })).status).toBe(404);
+  });
+
+  it('409 names the rule and its regulation when an event is not allowed at the stage', async () => {
+    const reference = await referred();
+    await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', occurredAt: nowIso() }, AA);
+    const res = await call('POST', `/matters/${reference}/subjects/pc-1/events`, { event: 'interview-held', occurredAt: nowIso() });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ rule: 'no-interview-before-notice', regulation: 'CR reg 20' });
+  });
+
+  it('a retried command with the same Idempotency-Key acts once', async () => {
+    const reference = await referred();
+    const body = { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: nowIso() };
+    const first = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, body, AA, { 'idempotency-key': 'retry-1' });
+    const second = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, body, AA, { 'idempotency-key': 'retry-1' });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const audit = (await call('GET', `/matters/${reference}/audit`)).body as { action: string }[];
+    expect(audit.filter((a) => a.action === 'decision:severity-assessment')).toHaveLength(1);
+  });
+});
+
+describe('the rest of the lifecycle is reachable over HTTP', () => {
+  it('a matter that must go to the IOPC waits for the Director General’s mode of investigation', async () => {
+    const reference = await referred({ kind: 'recordable-conduct-matter', recordableCategories: ['serious-assault'] });
+    expect((await call('GET', `/matters/${reference}`)).body).toMatchObject({ stage: 'awaiting-mode-of-investigation', iopcReferralRequired: true });
+    const iopc = { id: 'iopc-dg', role: 'oversight' };
+    expect((await call('POST', `/matters/${reference}/decisions`, { decision: 'mode-of-investigation', mode: 'directed', occurredAt: nowIso() }, iopc)).status).toBe(200);
+    const again = await call('POST', `/matters/${reference}/decisions`, { decision: 'mode-of-investigation', mode: 'local', occurredAt: nowIso() }, iopc);
+    expect(again.status).toBe(409);
+    expect(again.body.regulation).toBe('Sch3 para 15');
+    expect((await call('GET', `/matters/${reference}`)).body.modeOfInvestigation).toBe('directed');
+  });
+
+  it('searches by force, stage, warrant number and deadlines due', async () => {
+    const force = `search-${randomUUID().slice(0, 6)}`;
+    const reference = await referred({ forceId: force, subjects: [{ subjectId: 'pc-1', kind: 'police-officer', warrantNumber: `W-${force}` }] });
+    expect((await call('GET', `/matters?forceId=${force}`)).body).toMatchObject({ total: 1, items: [{ reference }] });
+    expect((await call('GET', `/matters?warrantNumber=W-${force}`)).body.items.map((i: { reference: string }) => i.reference)).toEqual([reference]);
+    expect((await call('GET', `/matters?forceId=${force}&stage=severity-assessment`)).body.total).toBe(1);
+    expect((await call('GET', `/matters?forceId=${force}&dueWithinDays=400`)).body.total).toBe(1);
+    expect((await call('GET', `/matters?forceId=${force}&overdue=true`)).body.total).toBe(0);
+    expect((await call('GET', `/matters?limit=0`)).status).toBe(400);
+  });
+
+  it('an IOPC recommendation made on 20 January 2022 has its response due on 17 March 2022', async () => {
+    const reference = `REC-${randomUUID().slice(0, 8)}`;
+    const iopc = { id: 'iopc', role: 'oversight' };
+    const made = await call('POST', '/recommendations', { reference, matterReference: 'MPS-2020-0623', forceId: 'metropolitan', recipient: 'Commissioner', madeOn: '2022-01-20', text: 'Training' }, iopc);
+    expect(made.status).toBe(201);
+    expect(made.body.deadlines[0]).toMatchObject({ ruleId: 'recommendationResponse', dueDate: '2022-03-17', regulation: expect.stringMatching(/28B/) });
+    const response = await call('POST', `/recommendations/${reference}/response`, { accepted: true, summary: 'accepted', occurredAt: '2022-03-10T10:00:00Z' }, AA);
+    expect(response.status).toBe(200);
+    expect(response.body.stage).toBe('awaiting-publication');
+    expect((await call('POST', `/recommendations/${reference}/publication`, { occurredAt: '2022-03-25T10:00:00Z' }, iopc)).body.stage).toBe('published');
+    expect((await call('POST', `/recommendations/${reference}/response`, { accepted: false, summary: 'x', occurredAt: nowIso() }, AA)).status).toBe(409);
+  });
+
+  it('publishes the rules in force and the OpenAPI contract', async () => {
+    const rules = (await call('GET', '/rules')).body;
+    expect(rules.deadlines.find((r: { id: string }) => r.id === 'barredListReport')).toMatchObject({ length: 5, unit: 'working-days', status: 'C' });
+    const spec = (await call('GET', '/docs-json')).body;
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/matters', '/matters/{reference}/subjects/{subjectId}/decisions', '/recommendations', '/health', '/rules']));
+    expect((await call('GET', '/health')).body).toEqual({ status: 'ok', checks: { database: 'up', temporal: 'up' } });
+  });
+});
+
+describe('case officers record events on every track', () => {
+  it('a resignation during the investigation queues one advisory-list report', async () => {
+    const reference = await referred();
+    await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: nowIso() }, AA);
+    const res = await call('POST', `/matters/${reference}/subjects/pc-1/events`, { event: 'resigned', occurredAt: nowIso() }, CASE_OFFICER);
+    expect(res.status).toBe(200);
+    const outbox = (await call('GET', `/matters/${reference}/outbox`)).body as { purpose: string; recipient: string }[];
+    expect(outbox.filter((m) => m.purpose === 'advisory-list-report')).toEqual([expect.objectContaining({ recipient: 'college-of-policing' })]);
+  });
+});
