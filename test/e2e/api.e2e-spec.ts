@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { AA, CASE_OFFICER, call, nowIso, today } from '../support/api-client';
+import { AA, CASE_OFFICER, Who, call, nowIso, today } from '../support/api-client';
 
 const referral = (reference: string, extra: Record<string, unknown> = {}) => ({
   reference,
@@ -11,14 +11,14 @@ const referral = (reference: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function referred(extra: Record<string, unknown> = {}): Promise<string> {
+async function referred(extra: Record<string, unknown> = {}, who: Who = CASE_OFFICER): Promise<string> {
   const reference = `API-${randomUUID().slice(0, 8)}`;
   const body = referral(reference, extra);
-  const res = await call('POST', '/matters', body);
+  const res = await call('POST', '/matters', body, who);
   expect(res.status).toBe(201);
   // The subjects' own workflows write their rows a moment after the matter's.
   for (let i = 0; i < 100; i++) {
-    if ((await call('GET', `/matters/${reference}`)).body.subjects?.length === body.subjects.length) break;
+    if ((await call('GET', `/matters/${reference}`, undefined, who)).body.subjects?.length === body.subjects.length) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return reference;
@@ -49,9 +49,10 @@ describe('clear errors, over HTTP', () => {
     expect(JSON.stringify(future.body.message)).toMatch(/occurredAt/);
   });
 
-  it('400 without a caller, 403 naming the roles that may decide, 404 for what does not exist', async () => {
+  it('401 without a valid token, 403 naming the roles that may decide, 404 for what does not exist', async () => {
     const reference = await referred();
-    expect((await call('POST', '/matters', referral(`X-${randomUUID().slice(0, 8)}`), null)).status).toBe(400);
+    expect((await call('POST', '/matters', referral(`X-${randomUUID().slice(0, 8)}`), null)).status).toBe(401);
+    expect((await call('GET', `/matters/${reference}`, undefined, null, { authorization: 'Bearer not-a-token' })).status).toBe(401);
     const forbidden = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', occurredAt: nowIso() }, { id: 'someone', role: 'oversight' });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.message).toMatch(/appropriate-authority/);
@@ -82,7 +83,7 @@ describe('the rest of the lifecycle is reachable over HTTP', () => {
   it('a matter that must go to the IOPC waits for the Director General’s mode of investigation', async () => {
     const reference = await referred({ kind: 'recordable-conduct-matter', recordableCategories: ['serious-assault'] });
     expect((await call('GET', `/matters/${reference}`)).body).toMatchObject({ stage: 'awaiting-mode-of-investigation', iopcReferralRequired: true });
-    const iopc = { id: 'iopc-dg', role: 'oversight' };
+    const iopc = { id: 'iopc-dg', role: 'oversight', force: 'iopc', forces: ['*'] };
     expect((await call('POST', `/matters/${reference}/decisions`, { decision: 'mode-of-investigation', mode: 'directed', occurredAt: nowIso() }, iopc)).status).toBe(200);
     const again = await call('POST', `/matters/${reference}/decisions`, { decision: 'mode-of-investigation', mode: 'local', occurredAt: nowIso() }, iopc);
     expect(again.status).toBe(409);
@@ -92,19 +93,22 @@ describe('the rest of the lifecycle is reachable over HTTP', () => {
 
   it('searches by force, stage, warrant number and deadlines due', async () => {
     const force = `search-${randomUUID().slice(0, 6)}`;
-    const reference = await referred({ forceId: force, subjects: [{ subjectId: 'pc-1', kind: 'police-officer', warrantNumber: `W-${force}` }] });
-    expect((await call('GET', `/matters?forceId=${force}`)).body).toMatchObject({ total: 1, items: [{ reference }] });
-    expect((await call('GET', `/matters?warrantNumber=W-${force}`)).body.items.map((i: { reference: string }) => i.reference)).toEqual([reference]);
-    expect((await call('GET', `/matters?forceId=${force}&stage=severity-assessment`)).body.total).toBe(1);
-    expect((await call('GET', `/matters?forceId=${force}&dueWithinDays=400`)).body.total).toBe(1);
-    expect((await call('GET', `/matters?forceId=${force}&overdue=true`)).body.total).toBe(0);
+    const who = { id: 'co-search', role: 'case-officer', force };
+    const reference = await referred({ forceId: force, subjects: [{ subjectId: 'pc-1', kind: 'police-officer', warrantNumber: `W-${force}` }] }, who);
+    const search = async (q: string) => (await call('GET', `/matters?${q}`, undefined, who)).body;
+    expect(await search('')).toMatchObject({ total: 1, items: [{ reference }] });
+    expect((await search(`warrantNumber=W-${force}`)).items.map((i: { reference: string }) => i.reference)).toEqual([reference]);
+    expect((await search('stage=severity-assessment')).total).toBe(1);
+    expect((await search('stage=misconduct-hearing')).total).toBe(0);
+    expect((await search('dueWithinDays=400')).total).toBe(1);
+    expect((await search('overdue=true')).total).toBe(0);
     expect((await call('GET', `/matters?limit=0`)).status).toBe(400);
   });
 
   it('an IOPC recommendation made on 20 January 2022 has its response due on 17 March 2022', async () => {
     const reference = `REC-${randomUUID().slice(0, 8)}`;
-    const iopc = { id: 'iopc', role: 'oversight' };
-    const made = await call('POST', '/recommendations', { reference, matterReference: 'MPS-2020-0623', forceId: 'metropolitan', recipient: 'Commissioner', madeOn: '2022-01-20', text: 'Training' }, iopc);
+    const iopc = { id: 'iopc', role: 'oversight', force: 'iopc', forces: ['*'] };
+    const made = await call('POST', '/recommendations', { reference, matterReference: 'MPS-2020-0623', forceId: 'e2e-force', recipient: 'Commissioner', madeOn: '2022-01-20', text: 'Training' }, iopc);
     expect(made.status).toBe(201);
     expect(made.body.deadlines[0]).toMatchObject({ ruleId: 'recommendationResponse', dueDate: '2022-03-17', regulation: expect.stringMatching(/28B/) });
     const response = await call('POST', `/recommendations/${reference}/response`, { accepted: true, summary: 'accepted', occurredAt: '2022-03-10T10:00:00Z' }, AA);
@@ -131,5 +135,30 @@ describe('case officers record events on every track', () => {
     expect(res.status).toBe(200);
     const outbox = (await call('GET', `/matters/${reference}/outbox`)).body as { purpose: string; recipient: string }[];
     expect(outbox.filter((m) => m.purpose === 'advisory-list-report')).toEqual([expect.objectContaining({ recipient: 'college-of-policing' })]);
+  });
+});
+
+describe('forces and roles', () => {
+  it('a user never sees or changes another force’s matters: the answer is 404, as if it did not exist', async () => {
+    const reference = await referred();
+    const other = { id: 'co-other', role: 'case-officer', force: 'other-force' };
+    const otherAa = { id: 'aa-other', role: 'appropriate-authority', force: 'other-force' };
+    expect((await call('GET', `/matters/${reference}`, undefined, other)).status).toBe(404);
+    expect((await call('GET', `/matters/${reference}/audit`, undefined, other)).status).toBe(404);
+    expect((await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', occurredAt: nowIso() }, otherAa)).status).toBe(404);
+    expect((await call('GET', `/matters?limit=500`, undefined, other)).body.items.map((i: { reference: string }) => i.reference)).not.toContain(reference);
+    expect((await call('POST', '/matters', referral(`X-${randomUUID().slice(0, 8)}`), other)).status).toBe(403);
+    expect(((await call('GET', `/matters/${reference}/audit`)).body as { action: string }[]).map((a) => a.action)).not.toContain('decision:severity-assessment');
+  });
+
+  it('oversight granted across forces reads every force, and may not make the appropriate authority’s decisions', async () => {
+    const reference = await referred();
+    const iopc = { id: 'iopc-reader', role: 'oversight', force: 'iopc', forces: ['*'] };
+    expect((await call('GET', `/matters/${reference}`, undefined, iopc)).status).toBe(200);
+    const res = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', occurredAt: nowIso() }, iopc);
+    expect(res.status).toBe(403);
+    expect(res.body.rolesAllowed).toContain('appropriate-authority');
+    const localPolicingBody = { id: 'lpb', role: 'oversight', force: 'lpb-of-other-force', forces: ['other-force'] };
+    expect((await call('GET', `/matters/${reference}`, undefined, localPolicingBody)).status).toBe(404);
   });
 });

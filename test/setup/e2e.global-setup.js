@@ -11,8 +11,9 @@ module.exports = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-e2e-'));
   fs.chmodSync(dir, 0o755);
   const started = Date.now();
-  const stack = await startStack({ dataDir: dir, uiPort: null, silent: !process.env.E2E_VERBOSE, log: () => undefined });
+  const stack = await startStack({ dataDir: dir, uiPort: null, env: { AUTH_JWT_SECRET: require('crypto').randomBytes(32).toString('hex') }, silent: !process.env.E2E_VERBOSE, log: () => undefined });
   process.env.E2E_API_URL = stack.apiUrl;
+  process.env.E2E_JWT_SECRET = stack.authJwtSecret;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
   process.env.E2E_TEMPORAL_ADDRESS = stack.temporalAddress;
   globalThis.__conductE2e = { stack, dir };

@@ -4,10 +4,25 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-export type Who = { id: string; role: string };
+import { signToken } from '../../tools/stack/tokens';
 
+/** Who is calling: a token is minted for them as the force's identity provider would. */
+export type Who = { id: string; role: string; force?: string; forces?: string[] };
+
+export const E2E_FORCE = 'e2e-force';
 export const AA: Who = { id: 'aa-e2e', role: 'appropriate-authority' };
 export const CASE_OFFICER: Who = { id: 'co-e2e', role: 'case-officer' };
+
+const tokens = new Map<string, Promise<string>>();
+export function tokenFor(who: Who): Promise<string> {
+  const key = JSON.stringify(who);
+  if (!tokens.has(key)) {
+    const secret = process.env.E2E_JWT_SECRET;
+    if (!secret) throw new Error('E2E_JWT_SECRET is not set: run the suite with `npm test`');
+    tokens.set(key, signToken(secret, { sub: who.id, role: who.role, force: who.force ?? E2E_FORCE, forces: who.forces }));
+  }
+  return tokens.get(key)!;
+}
 
 export function apiUrl(): string {
   const url = process.env.E2E_API_URL;
@@ -20,7 +35,7 @@ export async function call<T = any>(method: string, path: string, body?: unknown
     method,
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(who ? { 'x-actor-id': who.id, 'x-actor-role': who.role } : {}),
+      ...(who ? { authorization: `Bearer ${await tokenFor(who)}` } : {}),
       ...headers,
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

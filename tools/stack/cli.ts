@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { startStack } from './stack';
+import { ROLES, signToken } from './tokens';
 
 /** `npm start`: the embedded stack, until Ctrl-C. */
 async function main(): Promise<void> {
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
       `  Temporal gRPC  ${stack.temporalAddress}`,
       `  PostgreSQL     ${stack.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
       `  Data folder    ${dataDir}`,
+      'Bearer tokens for each role (also: npm run token -- <role> [force]):',
+      ...(await tokenLines(stack.authJwtSecret)),
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),
@@ -49,3 +52,9 @@ main().catch((err) => {
   console.error(`[stack] could not start: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 });
+
+async function tokenLines(secret: string | undefined): Promise<string[]> {
+  if (!secret) return ['  (tokens come from your identity provider)'];
+  const force = process.env.CONDUCT_DEFAULT_FORCE ?? 'demo-force';
+  return Promise.all(ROLES.map(async (role) => `  ${role.padEnd(22)} ${await signToken(secret, { sub: `demo-${role}`, role, force, forces: role === 'oversight' ? ['*'] : undefined })}`));
+}

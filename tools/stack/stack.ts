@@ -3,6 +3,7 @@ import { runMigrations } from '@conduct/persistence';
 import { freePort } from './ports';
 import { RunningPostgres, startEmbeddedPostgres } from './postgres';
 import { startService } from './service';
+import { embeddedSecret } from './tokens';
 import { RunningTemporal, startTemporalDevServer } from './temporal-dev-server';
 
 // Plain JS, shared with the shell entry points that run before TypeScript is available.
@@ -28,6 +29,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   apiUrl: string;
+  /** The embedded default's token secret (undefined when an identity provider is configured). */
+  authJwtSecret?: string;
   databaseUrl: string;
   temporalAddress: string;
   temporalUiUrl: string | null;
@@ -72,7 +75,10 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     }
 
     const taskQueue = opts.taskQueue ?? 'misconduct-proceedings';
-    const env = { ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue };
+    // Bearer tokens: a force's identity provider when configured, else the embedded default's secret.
+    const identityProvider = process.env.AUTH_JWKS_URL || process.env.AUTH_PUBLIC_KEY;
+    const authJwtSecret = identityProvider ? undefined : opts.env?.AUTH_JWT_SECRET ?? process.env.AUTH_JWT_SECRET ?? embeddedSecret(opts.dataDir);
+    const env = { ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
     log('starting the worker (bundling the workflows)');
     let worker = await startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent });
     stops.push(() => worker.stop());
@@ -82,6 +88,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     stops.push(api.stop);
 
     return {
+      authJwtSecret,
       apiUrl: `http://localhost:${apiPort}`,
       databaseUrl,
       temporalAddress,

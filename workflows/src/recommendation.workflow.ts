@@ -143,6 +143,6 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
   }
 
   function view(): RecommendationView {
-    return { reference: input.reference, matterReference: input.matterReference, stage, response, publishedOn, deadlines };
+    return { reference: input.reference, matterReference: input.matterReference, forceId: input.forceId, stage, response, publishedOn, deadlines };
   }
 }

@@ -345,6 +345,7 @@ export type RecommendationStage = 'awaiting-response' | 'awaiting-publication' |
 export interface RecommendationView {
   reference: string;
   matterReference: string;
+  forceId: string;
   stage: RecommendationStage;
   response: { accepted: boolean; respondedOn: IsoDate } | null;
   publishedOn: IsoDate | null;

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@conduct/persistence';
+import { AuthSettings, authSettings } from './auth/auth.config';
+import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { MattersController } from './matters/matters.controller';
 import { MattersService } from './matters/matters.service';
@@ -11,6 +14,11 @@ import { TemporalClientProvider } from './temporal/temporal-client.provider';
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
   controllers: [HealthController, MattersController, RecommendationsController, RulesController],
-  providers: [MattersService, TemporalClientProvider],
+  providers: [
+    MattersService,
+    TemporalClientProvider,
+    { provide: AuthSettings, useFactory: () => authSettings() },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
 })
 export class AppModule {}

@@ -1,10 +1,12 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Public } from '../auth/auth.guard';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

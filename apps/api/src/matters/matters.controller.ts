@@ -1,102 +1,98 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DECISION_RULES, EVENT_RULES, Role } from '@conduct/domain';
-import type { Actor } from '@conduct/workflows';
-import { CurrentActor, requireRole } from '../common/actor';
+import type { User } from '../auth/user';
+import { CurrentActor, asActor, requireRole } from '../common/actor';
 import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDto, MatterEventDto, ReferMatterDto } from './matters.dto';
 import { MattersService } from './matters.service';
 
-const ACTOR_HEADERS = [
-  { name: 'X-Actor-Id', required: true, description: 'Who is acting' },
-  { name: 'X-Actor-Role', required: true, description: 'appropriate-authority | case-officer | investigator | oversight | administrator' },
-];
 const RECORDERS: Role[] = ['case-officer', 'investigator', 'appropriate-authority', 'administrator'];
 
 @ApiTags('matters')
+@ApiBearerAuth()
 @Controller('matters')
 export class MattersController {
   constructor(private readonly matters: MattersService) {}
 
   @Post()
   @ApiOperation({ summary: 'Refer a matter: starts its workflow and one track per subject' })
-  @ApiHeader(ACTOR_HEADERS[0]) @ApiHeader(ACTOR_HEADERS[1])
   @ApiConflictResponse({ description: 'A matter with this reference was already referred' })
-  refer(@Body() dto: ReferMatterDto, @CurrentActor() actor: Actor) {
-    requireRole(actor, RECORDERS, 'A referral');
-    return this.matters.refer(dto, actor);
+  refer(@Body() dto: ReferMatterDto, @CurrentActor() user: User) {
+    requireRole(user, RECORDERS, 'A referral');
+    return this.matters.refer(dto, user);
   }
 
   @Get()
   @ApiOperation({ summary: 'Search matters: by force, stage, kind, warrant number, deadlines due within N days or overdue' })
-  list(@Query() q: ListMattersQuery) {
-    return this.matters.list(q);
+  list(@Query() q: ListMattersQuery, @CurrentActor() user: User) {
+    return this.matters.list(q, user);
   }
 
   @Get(':reference')
   @ApiOperation({ summary: 'A matter, its subjects and their deadlines, from the projection' })
-  get(@Param('reference') reference: string) {
-    return this.matters.get(reference);
+  get(@Param('reference') reference: string, @CurrentActor() user: User) {
+    return this.matters.get(reference, user);
   }
 
   @Get(':reference/audit')
   @ApiOperation({ summary: 'The append-only audit trail of a matter' })
-  audit(@Param('reference') reference: string) {
-    return this.matters.audit(reference);
+  audit(@Param('reference') reference: string, @CurrentActor() user: User) {
+    return this.matters.audit(reference, user);
   }
 
   @Get(':reference/outbox')
   @ApiOperation({ summary: 'Messages queued for a matter: reminders, escalations, notices, list reports' })
-  outbox(@Param('reference') reference: string) {
-    return this.matters.outbox(reference);
+  outbox(@Param('reference') reference: string, @CurrentActor() user: User) {
+    return this.matters.outbox(reference, user);
   }
 
   @Post(':reference/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the Director General's decision on the mode of investigation (Sch3 para 15)" })
-  @ApiHeader(ACTOR_HEADERS[0]) @ApiHeader(ACTOR_HEADERS[1]) @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
-  matterDecision(@Param('reference') reference: string, @Body() dto: MatterDecisionDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
-    requireRole(actor, ['oversight', 'appropriate-authority', 'administrator'], 'The mode of investigation');
-    return this.matters.matterDecision(reference, { ...dto, actor, commandId: key });
+  matterDecision(@Param('reference') reference: string, @Body() dto: MatterDecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+    requireRole(user, ['oversight', 'appropriate-authority', 'administrator'], 'The mode of investigation');
+    return this.matters.matterDecision(reference, { ...dto, actor: asActor(user), commandId: key }, user);
   }
 
   @Post(':reference/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record an event of the matter: referral to the IOPC, complainant update, timeliness report' })
-  @ApiHeader(ACTOR_HEADERS[0]) @ApiHeader(ACTOR_HEADERS[1]) @ApiHeader({ name: 'Idempotency-Key', required: false })
-  matterEvent(@Param('reference') reference: string, @Body() dto: MatterEventDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
-    requireRole(actor, RECORDERS, 'A matter event');
-    return this.matters.matterEvent(reference, { ...dto, actor, commandId: key });
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
+  matterEvent(@Param('reference') reference: string, @Body() dto: MatterEventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+    requireRole(user, RECORDERS, 'A matter event');
+    return this.matters.matterEvent(reference, { ...dto, actor: asActor(user), commandId: key }, user);
   }
 
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: "Extend one of the matter's deadlines, with the reason and who agreed" })
-  extendMatterDeadline(@Param('reference') reference: string, @Param('key') deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
-    requireRole(actor, RECORDERS, 'A deadline extension');
-    return this.matters.extendMatterDeadline(reference, { ...dto, key: deadlineKey, actor, commandId: key });
+  extendMatterDeadline(@Param('reference') reference: string, @Param('key') deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+    requireRole(user, RECORDERS, 'A deadline extension');
+    return this.matters.extendMatterDeadline(reference, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user);
   }
 
   @Post(':reference/subjects/:subjectId/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: "Record a decision on a subject's track (severity, case to answer, outcome...)" })
-  @ApiHeader(ACTOR_HEADERS[0]) @ApiHeader(ACTOR_HEADERS[1]) @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiBody({ type: DecisionDto, examples: { severity: { value: { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: '2020-06-24T10:00:00Z' } } } })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
-  subjectDecision(@Param('reference') reference: string, @Param('subjectId') subjectId: string, @Body() dto: DecisionDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
-    requireRole(actor, DECISION_RULES[dto.decision].madeBy, `A ${DECISION_RULES[dto.decision].words}`);
-    return this.matters.subjectDecision(reference, subjectId, { ...dto, actor, commandId: key } as never);
+  subjectDecision(@Param('reference') reference: string, @Param('subjectId') subjectId: string, @Body() dto: DecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+    requireRole(user, DECISION_RULES[dto.decision].madeBy, `A ${DECISION_RULES[dto.decision].words}`);
+    return this.matters.subjectDecision(reference, subjectId, { ...dto, actor: asActor(user), commandId: key } as never, user);
   }
 
   @Post(':reference/subjects/:subjectId/events')
   @HttpCode(200)
   @ApiOperation({ summary: "Record an event on a subject's track (notice served, interview held, resigned...)" })
-  @ApiHeader(ACTOR_HEADERS[0]) @ApiHeader(ACTOR_HEADERS[1]) @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
-  subjectEvent(@Param('reference') reference: string, @Param('subjectId') subjectId: string, @Body() dto: EventDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
+  subjectEvent(@Param('reference') reference: string, @Param('subjectId') subjectId: string, @Body() dto: EventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     const rule = EVENT_RULES[dto.event as keyof typeof EVENT_RULES];
-    requireRole(actor, rule?.madeBy ?? RECORDERS, rule ? `The event '${rule.words}'` : 'This event');
-    return this.matters.subjectEvent(reference, subjectId, { ...dto, actor, commandId: key });
+    requireRole(user, rule?.madeBy ?? RECORDERS, rule ? `The event '${rule.words}'` : 'This event');
+    return this.matters.subjectEvent(reference, subjectId, { ...dto, actor: asActor(user), commandId: key }, user);
   }
 
   @Post(':reference/subjects/:subjectId/deadlines/:key/extensions')
@@ -107,10 +103,10 @@ export class MattersController {
     @Param('subjectId') subjectId: string,
     @Param('key') deadlineKey: string,
     @Body() dto: ExtensionDto,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() user: User,
     @Headers('idempotency-key') key?: string,
   ) {
-    requireRole(actor, RECORDERS, 'A deadline extension');
-    return this.matters.extendSubjectDeadline(reference, subjectId, { ...dto, key: deadlineKey, actor, commandId: key });
+    requireRole(user, RECORDERS, 'A deadline extension');
+    return this.matters.extendSubjectDeadline(reference, subjectId, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user);
   }
 }

@@ -1,9 +1,8 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
-  Actor,
   DecisionCommand,
   EventCommand,
   ExtensionCommand,
@@ -20,6 +19,8 @@ import {
   referralRecorded,
   subjectWorkflowId,
 } from '@conduct/workflows';
+import { User, mayAccessForce, visibleForces } from '../auth/user';
+import { asActor } from '../common/actor';
 import { toHttpError } from '../common/temporal-errors';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
@@ -32,7 +33,11 @@ export class MattersService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async refer(dto: ReferMatterDto, actor: Actor) {
+  async refer(dto: ReferMatterDto, user: User) {
+    if (!mayAccessForce(user, dto.forceId)) {
+      throw new ForbiddenException({ message: `forceId: you may refer matters only for ${user.forceId}`, field: 'forceId' });
+    }
+    const actor = asActor(user);
     const ids = new Set<string>();
     for (const s of dto.subjects) {
       if (ids.has(s.subjectId)) throw new BadRequestException({ message: `subjects: subjectId '${s.subjectId}' appears twice`, field: 'subjects' });
@@ -56,39 +61,39 @@ export class MattersService {
     }
   }
 
-  async matterDecision(reference: string, cmd: MatterDecisionCommand) {
-    await this.requireMatter(reference);
+  async matterDecision(reference: string, cmd: MatterDecisionCommand, user: User) {
+    await this.requireMatter(reference, user);
     return this.update(matterWorkflowId(reference), recordMatterDecision, cmd, `matter ${reference}`);
   }
 
-  async matterEvent(reference: string, cmd: MatterEventCommand) {
-    await this.requireMatter(reference);
+  async matterEvent(reference: string, cmd: MatterEventCommand, user: User) {
+    await this.requireMatter(reference, user);
     return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
   }
 
-  async extendMatterDeadline(reference: string, cmd: ExtensionCommand) {
-    await this.requireMatter(reference);
+  async extendMatterDeadline(reference: string, cmd: ExtensionCommand, user: User) {
+    await this.requireMatter(reference, user);
     return this.update(matterWorkflowId(reference), extendMatterDeadline, cmd, `matter ${reference}`);
   }
 
-  async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand) {
-    await this.requireSubject(reference, subjectId);
+  async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand, user: User) {
+    await this.requireSubject(reference, subjectId, user);
     return this.update(subjectWorkflowId(reference, subjectId), recordDecision, cmd, `subject ${subjectId} of matter ${reference}`);
   }
 
-  async subjectEvent(reference: string, subjectId: string, cmd: EventCommand) {
-    await this.requireSubject(reference, subjectId);
+  async subjectEvent(reference: string, subjectId: string, cmd: EventCommand, user: User) {
+    await this.requireSubject(reference, subjectId, user);
     return this.update(subjectWorkflowId(reference, subjectId), recordEvent, cmd, `subject ${subjectId} of matter ${reference}`);
   }
 
-  async extendSubjectDeadline(reference: string, subjectId: string, cmd: ExtensionCommand) {
-    await this.requireSubject(reference, subjectId);
+  async extendSubjectDeadline(reference: string, subjectId: string, cmd: ExtensionCommand, user: User) {
+    await this.requireSubject(reference, subjectId, user);
     return this.update(subjectWorkflowId(reference, subjectId), extendDeadline, cmd, `subject ${subjectId} of matter ${reference}`);
   }
 
-  async get(reference: string) {
+  async get(reference: string, user: User) {
     const [matter] = await this.db.query(`SELECT * FROM matter WHERE reference = $1`, [reference]);
-    if (!matter) throw new NotFoundException(`matter ${reference} not found`);
+    if (!matter || !mayAccessForce(user, matter.force_id)) throw new NotFoundException(`matter ${reference} not found`);
     const subjects = await this.db.query(`SELECT * FROM subject WHERE matter_reference = $1 ORDER BY subject_id`, [reference]);
     const deadlines = await this.db.query(`SELECT * FROM deadline WHERE matter_reference = $1 ORDER BY due_at`, [reference]);
     return {
@@ -119,13 +124,16 @@ export class MattersService {
     };
   }
 
-  async list(q: ListMattersQuery) {
+  async list(q: ListMattersQuery, user: User) {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, v: unknown) => {
       params.push(v);
       where.push(sql.replace('?', `$${params.length}`));
     };
+    // A user sees their own force's matters; oversight roles may be granted others.
+    const forces = visibleForces(user);
+    if (forces) add('m.force_id = ANY(?)', forces);
     if (q.forceId) add('m.force_id = ?', q.forceId);
     if (q.kind) add('m.kind = ?', q.kind);
     // A stage is the matter's own or any of its subjects'.
@@ -153,8 +161,8 @@ export class MattersService {
     };
   }
 
-  async audit(reference: string) {
-    await this.requireMatter(reference);
+  async audit(reference: string, user: User) {
+    await this.requireMatter(reference, user);
     const rows = await this.db.query(`SELECT * FROM audit_entry WHERE matter_reference = $1 ORDER BY id`, [reference]);
     return rows.map((a: Record<string, unknown>) => ({
       id: Number(a.id),
@@ -170,8 +178,8 @@ export class MattersService {
     }));
   }
 
-  async outbox(reference: string) {
-    await this.requireMatter(reference);
+  async outbox(reference: string, user: User) {
+    await this.requireMatter(reference, user);
     return this.db.query(
       `SELECT id, subject_id AS "subjectId", purpose, recipient, payload, status, attempts, created_at AS "createdAt"
        FROM outbox_message WHERE matter_reference = $1 ORDER BY id`,
@@ -179,13 +187,14 @@ export class MattersService {
     );
   }
 
-  private async requireMatter(reference: string): Promise<void> {
-    const rows = await this.db.query(`SELECT 1 FROM matter WHERE reference = $1`, [reference]);
-    if (!rows.length) throw new NotFoundException(`matter ${reference} not found`);
+  /** Another force's matter answers exactly as one that does not exist. */
+  private async requireMatter(reference: string, user: User): Promise<void> {
+    const rows = await this.db.query(`SELECT force_id FROM matter WHERE reference = $1`, [reference]);
+    if (!rows.length || !mayAccessForce(user, rows[0].force_id)) throw new NotFoundException(`matter ${reference} not found`);
   }
 
-  private async requireSubject(reference: string, subjectId: string): Promise<void> {
-    await this.requireMatter(reference);
+  private async requireSubject(reference: string, subjectId: string, user: User): Promise<void> {
+    await this.requireMatter(reference, user);
     const rows = await this.db.query(`SELECT 1 FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
     if (!rows.length) throw new NotFoundException(`subject ${subjectId} of matter ${reference} not found`);
   }

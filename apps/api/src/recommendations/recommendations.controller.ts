@@ -1,16 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import {
-  Actor,
   extendRecommendationDeadline,
   recommendationState,
   recommendationWorkflowId,
   recordRecommendationPublished,
   recordRecommendationResponse,
 } from '@conduct/workflows';
-import { CurrentActor, requireRole } from '../common/actor';
+import { User, mayAccessForce } from '../auth/user';
+import { CurrentActor, asActor, requireRole } from '../common/actor';
 import { toHttpError } from '../common/temporal-errors';
 import { IsCivilDate, IsInstant } from '../common/validators';
 import { ExtensionDto } from '../matters/matters.dto';
@@ -39,20 +39,22 @@ export class RecommendationPublishedDto {
 
 /** IOPC learning recommendations (Sch3 paras 28A/28B): response within 56 days, publication within 21. */
 @ApiTags('recommendations')
+@ApiBearerAuth()
 @Controller('recommendations')
 export class RecommendationsController {
   constructor(private readonly temporal: TemporalClientProvider) {}
 
   @Post()
   @ApiOperation({ summary: 'Record an IOPC recommendation: its response is due in 56 days' })
-  async make(@Body() dto: MakeRecommendationDto, @CurrentActor() actor: Actor) {
-    requireRole(actor, ['oversight', 'administrator', 'case-officer'], 'A recommendation');
+  async make(@Body() dto: MakeRecommendationDto, @CurrentActor() user: User) {
+    requireRole(user, ['oversight', 'administrator', 'case-officer'], 'A recommendation');
+    if (!mayAccessForce(user, dto.forceId)) throw new ForbiddenException({ message: `forceId: you may record recommendations only for ${user.forceId}`, field: 'forceId' });
     const client = await this.temporal.get();
     try {
       const handle = await client.workflow.start('recommendation', {
         workflowId: recommendationWorkflowId(dto.reference),
         taskQueue: this.temporal.settings.taskQueue,
-        args: [{ ...dto, madeBy: actor }],
+        args: [{ ...dto, madeBy: asActor(user) }],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
       return await waitForDeadlines(() => handle.query(recommendationState));
@@ -63,41 +65,50 @@ export class RecommendationsController {
 
   @Get(':reference')
   @ApiOperation({ summary: 'A recommendation, its response and its deadlines' })
-  async get(@Param('reference') reference: string) {
+  get(@Param('reference') reference: string, @CurrentActor() user: User) {
+    return this.visible(reference, user);
+  }
+
+  /** Another force's recommendation answers exactly as one that does not exist. */
+  private async visible(reference: string, user: User) {
     const client = await this.temporal.get();
+    let view;
     try {
-      return await client.workflow.getHandle(recommendationWorkflowId(reference)).query(recommendationState);
+      view = await client.workflow.getHandle(recommendationWorkflowId(reference)).query(recommendationState);
     } catch (err) {
       throw toHttpError(err, `recommendation ${reference}`);
     }
+    if (!mayAccessForce(user, view.forceId)) throw new NotFoundException(`recommendation ${reference} not found`);
+    return view;
   }
 
   @Post(':reference/response')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the recipient's written response (Sch3 para 28B)" })
-  respond(@Param('reference') reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() actor: Actor, @Headers('idempotency-key') key?: string) {
-    requireRole(actor, ['appropriate-authority', 'case-officer', 'administrator'], 'A response to a recommendation');
-    return this.update(reference, recordRecommendationResponse, { ...dto, actor, commandId: key });
+  respond(@Param('reference') reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+    requireRole(user, ['appropriate-authority', 'case-officer', 'administrator'], 'A response to a recommendation');
+    return this.update(reference, user, recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
   }
 
   @Post(':reference/publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the Director General published the response' })
-  publish(@Param('reference') reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() actor: Actor) {
-    requireRole(actor, ['oversight', 'administrator'], 'Publication of a response');
-    return this.update(reference, recordRecommendationPublished, { ...dto, actor });
+  publish(@Param('reference') reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User) {
+    requireRole(user, ['oversight', 'administrator'], 'Publication of a response');
+    return this.update(reference, user, recordRecommendationPublished, { ...dto, actor: asActor(user) });
   }
 
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the response deadline on application, with the reason and who agreed' })
-  extend(@Param('reference') reference: string, @Param('key') deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() actor: Actor) {
-    requireRole(actor, ['oversight', 'appropriate-authority', 'administrator'], 'An extension');
-    return this.update(reference, extendRecommendationDeadline, { ...dto, key: deadlineKey, actor });
+  extend(@Param('reference') reference: string, @Param('key') deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User) {
+    requireRole(user, ['oversight', 'appropriate-authority', 'administrator'], 'An extension');
+    return this.update(reference, user, extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user) });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async update(reference: string, def: any, cmd: unknown) {
+  private async update(reference: string, user: User, def: any, cmd: unknown) {
+    await this.visible(reference, user);
     const client = await this.temporal.get();
     try {
       return await client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd] });

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.guard';
 import { DEADLINE_RULES, DECISION_RULES, EVENT_RULES, parseDeadlineOverrides, resolveDeadlineRules } from '@conduct/domain';
 
 /** The rules in force, with their sources, so a lawyer can check them without reading code. */
 @ApiTags('rules')
+@Public()
 @Controller('rules')
 export class RulesController {
   @Get()

@@ -1,0 +1,40 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@conduct/domain';
+import { AuthSettings } from './auth.config';
+import { ROLES, User } from './user';
+
+export const PUBLIC = 'conduct:public';
+/** For health, the OpenAPI documents and the rules: readable without a token. */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+/** Every request carries a valid bearer token naming a role and a force, unless the route is public. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly settings: AuthSettings,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    const req = ctx.switchToHttp().getRequest();
+    const header: unknown = req.headers.authorization;
+    if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer …)');
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.settings.verify(header.slice('Bearer '.length).trim());
+    } catch {
+      throw new UnauthorizedException('the bearer token is not valid');
+    }
+    const role = claims.role;
+    const forceId = claims.force;
+    if (typeof claims.sub !== 'string' || !claims.sub) throw new UnauthorizedException('the token must name its subject (sub)');
+    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new UnauthorizedException(`the token's role must be one of ${ROLES.join(', ')}`);
+    if (typeof forceId !== 'string' || !forceId) throw new UnauthorizedException('the token must name the force (force)');
+    const granted = Array.isArray(claims.forces) ? claims.forces.filter((f): f is string => typeof f === 'string') : [];
+    const user: User = { id: claims.sub, role: role as Role, forceId, forces: role === 'oversight' || role === 'administrator' ? granted : [] };
+    req.user = user;
+    return true;
+  }
+}
