@@ -3,12 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { RejectPrototypeKeysPipe } from './common/pipes';
 
 /** Builds the HTTP application: strict validation, OpenAPI at /docs and /docs-json. */
 export async function createApi(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: true });
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(
+    new RejectPrototypeKeysPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -21,6 +23,7 @@ export async function createApi(): Promise<INestApplication> {
     .setTitle('Misconduct proceedings engine')
     .setDescription('Matters, subjects, decisions, events and deadlines under the Police (Conduct) Regulations 2020 and Schedule 3 of the Police Reform Act 2002')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
   return app;

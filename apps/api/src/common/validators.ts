@@ -1,18 +1,22 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
 import { isIsoDate, londonDateOf } from '@conduct/domain';
+import { FIRST_RELIABLE_YEAR } from '@conduct/domain/calendar';
+
+/** The bank-holiday calendar is reliable from this date; a matter cannot start before it. */
+export const EARLIEST_DATE = `${FIRST_RELIABLE_YEAR}-01-01`;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A civil date, YYYY-MM-DD, that exists. */
-export function IsCivilDate(opts: { notInFuture?: boolean } = {}, validationOptions?: ValidationOptions) {
+export function IsCivilDate(opts: { notInFuture?: boolean; notBefore?: string } = {}, validationOptions?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
       name: 'isCivilDate',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a real date written YYYY-MM-DD${opts.notInFuture ? ', not in the future' : ''}`, ...validationOptions },
+      options: { message: `${propertyName} must be a real date written YYYY-MM-DD${opts.notBefore ? `, not before ${opts.notBefore}` : ''}${opts.notInFuture ? ', not in the future' : ''}`, ...validationOptions },
       validator: {
-        validate: (v: unknown) => isIsoDate(v) && (!opts.notInFuture || v <= londonDateOf(Date.now())),
+        validate: (v: unknown) => isIsoDate(v) && (!opts.notBefore || v >= opts.notBefore) && (!opts.notInFuture || v <= londonDateOf(Date.now())),
       },
     });
 }

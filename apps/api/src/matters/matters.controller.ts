@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DECISION_RULES, EVENT_RULES, Role } from '@conduct/domain';
 import type { User } from '../auth/user';
+import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireRole } from '../common/actor';
 import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDto, MatterEventDto, ReferMatterDto } from './matters.dto';
 import { MattersService } from './matters.service';
@@ -9,7 +10,7 @@ import { MattersService } from './matters.service';
 const RECORDERS: Role[] = ['case-officer', 'investigator', 'appropriate-authority', 'administrator'];
 
 @ApiTags('matters')
-@ApiBearerAuth()
+@ApiBearerAuth('bearer')
 @Controller('matters')
 export class MattersController {
   constructor(private readonly matters: MattersService) {}
@@ -30,19 +31,19 @@ export class MattersController {
 
   @Get(':reference')
   @ApiOperation({ summary: 'A matter, its subjects and their deadlines, from the projection' })
-  get(@Param('reference') reference: string, @CurrentActor() user: User) {
+  get(@Param('reference', new IdentifierPipe('matter')) reference: string, @CurrentActor() user: User) {
     return this.matters.get(reference, user);
   }
 
   @Get(':reference/audit')
   @ApiOperation({ summary: 'The append-only audit trail of a matter' })
-  audit(@Param('reference') reference: string, @CurrentActor() user: User) {
+  audit(@Param('reference', new IdentifierPipe('matter')) reference: string, @CurrentActor() user: User) {
     return this.matters.audit(reference, user);
   }
 
   @Get(':reference/outbox')
   @ApiOperation({ summary: 'Messages queued for a matter: reminders, escalations, notices, list reports' })
-  outbox(@Param('reference') reference: string, @CurrentActor() user: User) {
+  outbox(@Param('reference', new IdentifierPipe('matter')) reference: string, @CurrentActor() user: User) {
     return this.matters.outbox(reference, user);
   }
 
@@ -51,7 +52,7 @@ export class MattersController {
   @ApiOperation({ summary: "Record the Director General's decision on the mode of investigation (Sch3 para 15)" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
-  matterDecision(@Param('reference') reference: string, @Body() dto: MatterDecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+  matterDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Body() dto: MatterDecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireRole(user, ['oversight', 'appropriate-authority', 'administrator'], 'The mode of investigation');
     return this.matters.matterDecision(reference, { ...dto, actor: asActor(user), commandId: key }, user);
   }
@@ -60,7 +61,7 @@ export class MattersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record an event of the matter: referral to the IOPC, complainant update, timeliness report' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
-  matterEvent(@Param('reference') reference: string, @Body() dto: MatterEventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+  matterEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Body() dto: MatterEventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireRole(user, RECORDERS, 'A matter event');
     return this.matters.matterEvent(reference, { ...dto, actor: asActor(user), commandId: key }, user);
   }
@@ -68,7 +69,7 @@ export class MattersController {
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: "Extend one of the matter's deadlines, with the reason and who agreed" })
-  extendMatterDeadline(@Param('reference') reference: string, @Param('key') deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+  extendMatterDeadline(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireRole(user, RECORDERS, 'A deadline extension');
     return this.matters.extendMatterDeadline(reference, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user);
   }
@@ -79,7 +80,7 @@ export class MattersController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiBody({ type: DecisionDto, examples: { severity: { value: { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: '2020-06-24T10:00:00Z' } } } })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
-  subjectDecision(@Param('reference') reference: string, @Param('subjectId') subjectId: string, @Body() dto: DecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+  subjectDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: DecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireRole(user, DECISION_RULES[dto.decision].madeBy, `A ${DECISION_RULES[dto.decision].words}`);
     return this.matters.subjectDecision(reference, subjectId, { ...dto, actor: asActor(user), commandId: key } as never, user);
   }
@@ -89,7 +90,7 @@ export class MattersController {
   @ApiOperation({ summary: "Record an event on a subject's track (notice served, interview held, resigned...)" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
-  subjectEvent(@Param('reference') reference: string, @Param('subjectId') subjectId: string, @Body() dto: EventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+  subjectEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: EventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     const rule = EVENT_RULES[dto.event as keyof typeof EVENT_RULES];
     requireRole(user, rule?.madeBy ?? RECORDERS, rule ? `The event '${rule.words}'` : 'This event');
     return this.matters.subjectEvent(reference, subjectId, { ...dto, actor: asActor(user), commandId: key }, user);
@@ -99,9 +100,9 @@ export class MattersController {
   @HttpCode(200)
   @ApiOperation({ summary: "Extend a deadline on a subject's track, with the reason and who agreed" })
   extendSubjectDeadline(
-    @Param('reference') reference: string,
-    @Param('subjectId') subjectId: string,
-    @Param('key') deadlineKey: string,
+    @Param('reference', new IdentifierPipe('matter')) reference: string,
+    @Param('subjectId', new IdentifierPipe('subject')) subjectId: string,
+    @Param('key', new IdentifierPipe('deadline')) deadlineKey: string,
     @Body() dto: ExtensionDto,
     @CurrentActor() user: User,
     @Headers('idempotency-key') key?: string,

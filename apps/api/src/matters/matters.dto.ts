@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS } from '@conduct/domain';
-import { IsCivilDate, IsInstant } from '../common/validators';
+import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -83,7 +83,7 @@ export class ReferMatterDto {
   appropriateAuthority!: string;
 
   @ApiProperty({ example: '2020-06-23', description: 'The date the matter reached the appropriate authority' })
-  @IsCivilDate({ notInFuture: true })
+  @IsCivilDate({ notInFuture: true, notBefore: EARLIEST_DATE })
   receivedOn!: string;
 
   @ApiPropertyOptional({ enum: Object.keys(RECORDABLE_CATEGORIES), isArray: true })

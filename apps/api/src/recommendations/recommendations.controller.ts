@@ -10,9 +10,10 @@ import {
   recordRecommendationResponse,
 } from '@conduct/workflows';
 import { User, mayAccessForce } from '../auth/user';
+import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireRole } from '../common/actor';
 import { toHttpError } from '../common/temporal-errors';
-import { IsCivilDate, IsInstant } from '../common/validators';
+import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 import { ExtensionDto } from '../matters/matters.dto';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 
@@ -23,7 +24,7 @@ export class MakeRecommendationDto {
   @ApiProperty({ example: 'MPS-2020-0623' }) @Matches(REFERENCE, { message: 'matterReference must be a matter reference' }) matterReference!: string;
   @ApiProperty({ example: 'metropolitan' }) @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'forceId must be 1-64 letters, digits, dots, dashes or underscores' }) forceId!: string;
   @ApiProperty({ example: 'Commissioner of Police of the Metropolis' }) @IsString() @MinLength(1) @MaxLength(200) recipient!: string;
-  @ApiProperty({ example: '2022-01-20' }) @IsCivilDate({ notInFuture: true }) madeOn!: string;
+  @ApiProperty({ example: '2022-01-20' }) @IsCivilDate({ notInFuture: true, notBefore: EARLIEST_DATE }) madeOn!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(8000) text!: string;
 }
 
@@ -39,7 +40,7 @@ export class RecommendationPublishedDto {
 
 /** IOPC learning recommendations (Sch3 paras 28A/28B): response within 56 days, publication within 21. */
 @ApiTags('recommendations')
-@ApiBearerAuth()
+@ApiBearerAuth('bearer')
 @Controller('recommendations')
 export class RecommendationsController {
   constructor(private readonly temporal: TemporalClientProvider) {}
@@ -65,7 +66,7 @@ export class RecommendationsController {
 
   @Get(':reference')
   @ApiOperation({ summary: 'A recommendation, its response and its deadlines' })
-  get(@Param('reference') reference: string, @CurrentActor() user: User) {
+  get(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @CurrentActor() user: User) {
     return this.visible(reference, user);
   }
 
@@ -85,7 +86,7 @@ export class RecommendationsController {
   @Post(':reference/response')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the recipient's written response (Sch3 para 28B)" })
-  respond(@Param('reference') reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
+  respond(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireRole(user, ['appropriate-authority', 'case-officer', 'administrator'], 'A response to a recommendation');
     return this.update(reference, user, recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
   }
@@ -93,7 +94,7 @@ export class RecommendationsController {
   @Post(':reference/publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the Director General published the response' })
-  publish(@Param('reference') reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User) {
+  publish(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User) {
     requireRole(user, ['oversight', 'administrator'], 'Publication of a response');
     return this.update(reference, user, recordRecommendationPublished, { ...dto, actor: asActor(user) });
   }
@@ -101,7 +102,7 @@ export class RecommendationsController {
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the response deadline on application, with the reason and who agreed' })
-  extend(@Param('reference') reference: string, @Param('key') deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User) {
+  extend(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User) {
     requireRole(user, ['oversight', 'appropriate-authority', 'administrator'], 'An extension');
     return this.update(reference, user, extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user) });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
 import { DeadlineRules, IsoDate, addCalendarDays, endOfLondonDay, parseDeadlineOverrides, resolveDeadlineRules, startOfLondonDay } from '@conduct/domain';
 import { WorkingDayCalendar, dueDateFor, englandAndWalesCalendar } from '@conduct/domain/calendar';
 import type { CalendarActivities, Deadline, DeadlineRequest } from '@conduct/workflows';
@@ -22,6 +23,15 @@ export class CalendarActivitiesService implements CalendarActivities {
   }
 
   async computeDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {
+    try {
+      return this.compute(requests);
+    } catch (err) {
+      // Bad input (a date the calendar cannot count from) will not get better by retrying.
+      throw ApplicationFailure.nonRetryable(`cannot compute deadlines: ${(err as Error).message}`, 'DeadlineComputation');
+    }
+  }
+
+  private compute(requests: DeadlineRequest[]): Deadline[] {
     return requests.map((r) => {
       const rule = this.rules[r.ruleId];
       if (!rule) throw new Error(`unknown deadline rule '${r.ruleId}'`);
