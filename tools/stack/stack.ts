@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { runMigrations } from '@conduct/persistence';
+import { embeddedPayloadKeys } from '@conduct/temporal';
 import { freePort } from './ports';
 import { RunningPostgres, startEmbeddedPostgres } from './postgres';
 import { startService } from './service';
@@ -60,6 +61,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     const ran = await runMigrations(databaseUrl);
     if (ran.length) log(`migrations run: ${ran.join(', ')}`);
 
+    const apiPort = opts.apiPort ?? (await freePort());
     let temporalAddress = opts.temporalAddress;
     let temporalUiUrl: string | null = null;
     if (!temporalAddress) {
@@ -68,7 +70,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       const port = opts.temporalPort ?? (await freePort());
       const uiPort = opts.uiPort === null ? undefined : opts.uiPort ?? (await freePort());
       log(`starting the Temporal dev server on 127.0.0.1:${port}`);
-      const temporal: RunningTemporal = await startTemporalDevServer({ cliPath, dataDir: path.join(opts.dataDir, 'temporal'), port, uiPort });
+      const temporal: RunningTemporal = await startTemporalDevServer({
+        cliPath,
+        dataDir: path.join(opts.dataDir, 'temporal'),
+        port,
+        uiPort,
+        // The Web UI shows encrypted payloads to a signed-in user through the API's codec endpoint.
+        codecEndpoint: `http://localhost:${apiPort}/codec`,
+      });
       stops.push(temporal.stop);
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
@@ -78,11 +87,12 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     // Bearer tokens: a force's identity provider when configured, else the embedded default's secret.
     const identityProvider = process.env.AUTH_JWKS_URL || process.env.AUTH_PUBLIC_KEY;
     const authJwtSecret = identityProvider ? undefined : opts.env?.AUTH_JWT_SECRET ?? process.env.AUTH_JWT_SECRET ?? embeddedSecret(opts.dataDir);
-    const env = { ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
+    // Personal data is encrypted in Temporal's history: your keys, or the embedded default's.
+    const payloadKeys = process.env.PAYLOAD_ENCRYPTION_KEYS || opts.env?.PAYLOAD_ENCRYPTION_KEYS ? {} : embeddedPayloadKeys(opts.dataDir);
+    const env = { ...payloadKeys, ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
     log('starting the worker (bundling the workflows)');
     let worker = await startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent });
     stops.push(() => worker.stop());
-    const apiPort = opts.apiPort ?? (await freePort());
     log('starting the API');
     const api = await startService('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort) }, { silent: opts.silent });
     stops.push(api.stop);

@@ -19,6 +19,7 @@ export async function startTemporalDevServer(opts: {
   dataDir: string;
   port: number;
   uiPort?: number;
+  codecEndpoint?: string;
   namespace?: string;
   log?: (line: string) => void;
 }): Promise<RunningTemporal> {
@@ -34,7 +35,8 @@ export async function startTemporalDevServer(opts: {
     '--namespace', namespace,
     '--log-level', 'warn',
   ];
-  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');
+  if (opts.uiPort && opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
   else args.push('--headless');
   const child = spawn(opts.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   const output: string[] = [];

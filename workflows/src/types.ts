@@ -37,6 +37,8 @@ export interface SubjectReferral {
   warrantNumber?: string;
   /** Personal data stays out of the workflow's decisions; it is carried for the projection and the list reports. */
   name?: string;
+  /** For the barred-list report (BL&AL Regs reg 3). */
+  dateOfBirth?: IsoDate;
   finalWrittenWarningLive?: boolean;
 }
 

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@conduct/persistence';
 import { AuthSettings, authSettings } from './auth/auth.config';
 import { AuthGuard } from './auth/auth.guard';
+import { CodecController } from './codec/codec.controller';
 import { HealthController } from './health/health.controller';
 import { MattersController } from './matters/matters.controller';
 import { MattersService } from './matters/matters.service';
@@ -13,7 +14,7 @@ import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [HealthController, MattersController, RecommendationsController, RulesController],
+  controllers: [CodecController, HealthController, MattersController, RecommendationsController, RulesController],
   providers: [
     MattersService,
     TemporalClientProvider,

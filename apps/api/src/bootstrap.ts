@@ -18,6 +18,12 @@ export async function createApi(): Promise<INestApplication> {
       stopAtFirstError: false,
     }),
   );
+  // The Temporal Web UI calls the codec endpoint from the browser.
+  app.enableCors({
+    origin: (process.env.TEMPORAL_UI_ORIGINS ?? 'http://localhost:8233,http://127.0.0.1:8233').split(','),
+    allowedHeaders: ['authorization', 'content-type', 'x-namespace'],
+    methods: ['GET', 'POST'],
+  });
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle('Misconduct proceedings engine')

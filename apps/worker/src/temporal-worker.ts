@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
-import { TemporalSettings, bundleWorkflows } from '@conduct/temporal/worker';
+import { TemporalSettings, bundleWorkflows, encryptionCodecFromEnv } from '@conduct/temporal/worker';
 import { CalendarActivitiesService } from './activities/calendar.activities';
 import { RecordChangeActivities } from './activities/record-change.activities';
 
@@ -28,5 +28,6 @@ export async function createConductWorker(
     taskQueue: settings.taskQueue,
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     activities: activitiesFrom(app),
+    dataConverter: { payloadCodecs: [encryptionCodecFromEnv()].filter((c) => c !== undefined) },
   });
 }

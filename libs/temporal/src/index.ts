@@ -1,2 +1,3 @@
 export * from './config';
 export { matterWorkflowId, subjectWorkflowId, recommendationWorkflowId } from '@conduct/workflows';
+export * from './codec';

@@ -60,6 +60,10 @@ export class SubjectReferralDto {
   @IsOptional() @IsString() @MaxLength(200)
   name?: string;
 
+  @ApiPropertyOptional({ example: '1980-02-29', description: 'For the barred-list report (BL&AL Regs reg 3)' })
+  @IsOptional() @IsCivilDate({ notInFuture: true })
+  dateOfBirth?: string;
+
   @ApiPropertyOptional({ description: 'A final written warning was live at the severity assessment (CR reg 42(5))' })
   @IsOptional() @IsBoolean()
   finalWrittenWarningLive?: boolean;
