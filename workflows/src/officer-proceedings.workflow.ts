@@ -28,6 +28,7 @@ import {
   checkOutcome,
   compareIsoDates,
   endOfLondonDay,
+  startOfLondonDay,
   formOfProceedings,
   formerOfficerRemainsSubject,
   isIsoDate,
@@ -95,7 +96,8 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   setHandler(extendDeadline, (cmd) => serial.run(() => extend(cmd)), { validator: validateExtension });
 
   if (!input.state) {
-    await record([audit('subject-referred', { rule: null, regulation: null }, { kind: subject.kind, rank: subject.rank ?? null })]);
+    // The subject's track began when the matter reached the appropriate authority.
+    await record([{ ...audit('subject-referred', { rule: null, regulation: null }, { kind: subject.kind, rank: subject.rank ?? null }), occurredAt: startOfLondonDay(input.receivedOn) }]);
   }
 
   // ---- Main loop: wake for reminders, missed deadlines and expiring warnings --------------------

@@ -9,12 +9,13 @@ import { HealthController } from './health/health.controller';
 import { MattersController } from './matters/matters.controller';
 import { MattersService } from './matters/matters.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
+import { ReportsController } from './reports/reports.controller';
 import { RulesController } from './rules/rules.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [CodecController, HealthController, MattersController, RecommendationsController, RulesController],
+  controllers: [CodecController, HealthController, MattersController, RecommendationsController, ReportsController, RulesController],
   providers: [
     MattersService,
     TemporalClientProvider,

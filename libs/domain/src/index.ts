@@ -6,3 +6,4 @@ export * from './rules/deadlines';
 export * from './outcomes';
 export * from './routing';
 export * from './stages';
+export * from './reporting';

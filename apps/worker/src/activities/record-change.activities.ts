@@ -41,6 +41,7 @@ export class RecordChangeActivities implements ProceedingsActivities {
 
   async recordSubjectChange({ snapshot: s, audit, outbox }: RecordChange<SubjectSnapshot>): Promise<void> {
     await this.db.transaction(async (tx) => {
+      const [before] = await tx.query(`SELECT stage FROM subject WHERE matter_reference = $1 AND subject_id = $2 FOR UPDATE`, [s.matterReference, s.subjectId]);
       const applied = await tx.query(
         `INSERT INTO subject (matter_reference, subject_id, workflow_id, kind, rank, warrant_number, stage, severity,
                               case_to_answer, form_of_proceedings, outcome, closed_because, status, revision)
@@ -55,6 +56,14 @@ export class RecordChangeActivities implements ProceedingsActivities {
         [s.matterReference, s.subjectId, s.workflowId, s.kind, s.rank, s.warrantNumber, s.stage, s.severity, s.caseToAnswer, s.formOfProceedings, s.outcome, s.closedBecause, JSON.stringify(s.status), s.revision],
       );
       if (applied.length) await replaceDeadlines(tx, s.workflowId, s.matterReference, s.subjectId, s.deadlines);
+      if (applied.length && before?.stage !== s.stage) {
+        // When it happened in the world (the event's occurredAt), not when it was recorded.
+        await tx.query(
+          `INSERT INTO stage_transition (matter_reference, subject_id, from_stage, to_stage, at, revision)
+           VALUES ($1, $2, $3, $4, COALESCE($5::timestamptz, now()), $6) ON CONFLICT DO NOTHING`,
+          [s.matterReference, s.subjectId, before?.stage ?? null, s.stage, audit[0]?.occurredAt ?? null, s.revision],
+        );
+      }
       await appendAudit(tx, audit);
       await enqueue(tx, outbox);
     });
