@@ -124,6 +124,8 @@ describe('the rest of the lifecycle is reachable over HTTP', () => {
     const spec = (await call('GET', '/docs-json')).body;
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/matters', '/matters/{reference}/subjects/{subjectId}/decisions', '/recommendations', '/health', '/rules']));
     expect((await call('GET', '/health')).body).toEqual({ status: 'ok', checks: { database: 'up', temporal: 'up' } });
+    const traced = await fetch(`${process.env.E2E_API_URL}/health`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(traced.headers.get('x-request-id')).toBe('trace-123');
   });
 });
 

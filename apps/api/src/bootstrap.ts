@@ -4,10 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { RejectPrototypeKeysPipe } from './common/pipes';
+import { requestLog } from './common/request-log.middleware';
 
 /** Builds the HTTP application: strict validation, OpenAPI at /docs and /docs-json. */
 export async function createApi(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: true });
+  app.use(requestLog);
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(
     new RejectPrototypeKeysPipe(),

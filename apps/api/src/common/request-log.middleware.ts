@@ -1,0 +1,42 @@
+import { randomUUID } from 'crypto';
+
+interface Req {
+  method: string;
+  originalUrl?: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  user?: { id: string; role: string; forceId: string };
+}
+interface Res {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  on(event: 'finish', fn: () => void): unknown;
+}
+
+/**
+ * One JSON line per request, with a request id (the caller's X-Request-Id, or a new one, echoed back).
+ * Paths and ids only: no bodies, no names, nothing personal.
+ */
+export function requestLog(req: Req, res: Res, next: () => void): void {
+  const incoming = req.headers['x-request-id'];
+  const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    if (process.env.REQUEST_LOG === 'off') return;
+    process.stdout.write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: res.statusCode >= 500 ? 'error' : 'info',
+        service: 'api',
+        requestId,
+        method: req.method,
+        path: (req.originalUrl ?? req.url).split('?')[0],
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        user: req.user ? { id: req.user.id, role: req.user.role, force: req.user.forceId } : undefined,
+      }) + '\n',
+    );
+  });
+  next();
+}
