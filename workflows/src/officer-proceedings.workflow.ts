@@ -280,6 +280,12 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
           refuse({ rule: 'proceedings-held-once', regulation: null, reason: `the ${stageWords(s.stage)} was already held on ${s.proceedingsHeldOn}` });
         }
         break;
+      case 'panel-objection-upheld':
+        if (!book.findOutstanding(s.deadlines, 'accelerated-hearing')) {
+          refuse({ rule: 'accelerated-hearing-after-notice', regulation: 'CR reg 51', reason: 'the notice of the accelerated hearing (reg 51) has not been served' });
+        }
+        if (s.proceedingsHeldOn) refuse({ rule: 'objection-before-hearing', regulation: 'CR reg 52(1A)', reason: 'the accelerated hearing has already been held' });
+        break;
       case 'suspension-reviewed':
       case 'suspension-lifted':
         if (!s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is not suspended' });
@@ -406,6 +412,12 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
           ]);
         }
         break;
+      case 'panel-objection-upheld': {
+        // A fresh 10-15 working-day window from the upheld objection replaces the first one.
+        await addDeadlines([{ key: 'accelerated-hearing', ruleId: 'acceleratedHearingAfterUpheldObjection', trigger: on }]);
+        s.proceedingsScheduledFor = undefined;
+        break;
+      }
       case 'officer-response-received':
         book.close(s.deadlines, 'officer-response', 'met');
         await addDeadlines([

@@ -123,6 +123,7 @@ export type SubjectEventKind =
   | 'retired'
   | 'notice-of-referral-served'
   | 'officer-response-received'
+  | 'panel-objection-upheld'
   | 'documents-supplied-to-chair'
   | 'pre-hearing-held'
   | 'proceedings-scheduled'

@@ -121,6 +121,25 @@ describe('accelerated hearings', () => {
   });
 });
 
+describe('an objection to a panel member', () => {
+  it('upheld before an accelerated hearing, it opens a fresh window of 10 to 15 working days (CR reg 52(1A))', async () => {
+    const reference = await referConduct('objection', [{ subjectId: 'pc-17', kind: 'police-officer' }]);
+    await h.decide(reference, 'pc-17', { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: await at() });
+    await h.decide(reference, 'pc-17', { decision: 'special-conditions', reason: 'conviction', occurredAt: await at() });
+    await h.record(reference, 'pc-17', { event: 'investigator-report-submitted', occurredAt: await at() });
+    await h.decide(reference, 'pc-17', { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct', occurredAt: await at() });
+    await h.record(reference, 'pc-17', { event: 'notice-of-referral-served', occurredAt: await at() });
+    await h.env.sleep('4 days');
+    const upheldOn = await today();
+    const s = await h.record(reference, 'pc-17', { event: 'panel-objection-upheld', occurredAt: await at() });
+    const windows = s.deadlines.filter((d) => d.key === 'accelerated-hearing');
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toMatchObject({ status: 'open', ruleId: 'acceleratedHearingAfterUpheldObjection', earliest: cal.addWorkingDays(upheldOn, 10), dueDate: cal.addWorkingDays(upheldOn, 15), regulation: expect.stringMatching(/52\(1A\)/) });
+    const outside = await rejection(h.record(reference, 'pc-17', { event: 'proceedings-scheduled', scheduledFor: cal.addWorkingDays(upheldOn, 9), occurredAt: await at() }));
+    expect(outside.rule).toBe('accelerated-hearing-window');
+  });
+});
+
 describe('leaving the service', () => {
   it('a resignation during a misconduct investigation is reported to the advisory list within 5 working days, and the proceedings end (CR reg 4)', async () => {
     const reference = await referConduct('resign-m', [{ subjectId: 'pc-6', kind: 'police-officer' }]);

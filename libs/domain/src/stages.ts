@@ -136,6 +136,7 @@ export type SubjectEvent =
   | 'retired'
   | 'notice-of-referral-served'
   | 'officer-response-received'
+  | 'panel-objection-upheld'
   | 'documents-supplied-to-chair'
   | 'pre-hearing-held'
   | 'proceedings-scheduled'
@@ -214,6 +215,10 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
   'officer-response-received': {
     allowedIn: REFERRED, regulation: 'CR reg 31 / reg 54', madeBy: CASE_OFFICER, rule: 'response-after-referral',
     requirement: 'answers a notice of referral', words: "officer's response",
+  },
+  'panel-objection-upheld': {
+    allowedIn: ['accelerated-hearing'], regulation: 'CR reg 52(1A)', madeBy: CASE_OFFICER, rule: 'fresh-window-after-objection',
+    requirement: 'opens a fresh window of 10 to 15 working days for an accelerated hearing', words: 'upheld objection to a panel member',
   },
   'documents-supplied-to-chair': {
     allowedIn: REFERRED, regulation: 'CR reg 32', madeBy: CASE_OFFICER, rule: 'documents-after-response',

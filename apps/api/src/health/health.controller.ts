@@ -14,6 +14,12 @@ export class HealthController {
     private readonly temporal: TemporalClientProvider,
   ) {}
 
+  /** Alive: the process answers. Orchestrators restart it when this fails. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
   /** Ready when both PostgreSQL and Temporal answer. */
   @Get()
   async health() {

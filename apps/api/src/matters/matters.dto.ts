@@ -31,7 +31,7 @@ export const SUBJECT_DECISIONS = ['severity-assessment', 'severity-revision', 'c
 export const SUBJECT_EVENTS = [
   'notice-of-investigation-served', 'notice-of-investigation-delayed', 'representations-received', 'interview-arranged', 'disclosure-given',
   'interview-held', 'investigator-report-submitted', 'suspended', 'suspension-reviewed', 'suspension-lifted', 'criminal-charge',
-  'criminal-proceedings-concluded', 'resigned', 'retired', 'notice-of-referral-served', 'officer-response-received',
+  'criminal-proceedings-concluded', 'resigned', 'retired', 'notice-of-referral-served', 'officer-response-received', 'panel-objection-upheld',
   'documents-supplied-to-chair', 'pre-hearing-held', 'proceedings-scheduled', 'proceedings-held', 'outcome-report-delivered',
   'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent',
 ] as const;
@@ -237,6 +237,7 @@ export class ListMattersQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) stage?: string;
   @ApiPropertyOptional({ enum: MATTER_KINDS }) @IsOptional() @IsIn(MATTER_KINDS as unknown as string[]) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) warrantNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) appropriateAuthority?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) dueWithinDays?: number;
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) overdue?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;

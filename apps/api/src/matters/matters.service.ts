@@ -136,6 +136,7 @@ export class MattersService {
     if (forces) add('m.force_id = ANY(?)', forces);
     if (q.forceId) add('m.force_id = ?', q.forceId);
     if (q.kind) add('m.kind = ?', q.kind);
+    if (q.appropriateAuthority) add('m.appropriate_authority = ?', q.appropriateAuthority);
     // A stage is the matter's own or any of its subjects'.
     if (q.stage) {
       params.push(q.stage);
