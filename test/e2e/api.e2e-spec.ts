@@ -68,6 +68,17 @@ describe('clear errors, over HTTP', () => {
     expect(res.body).toMatchObject({ rule: 'no-interview-before-notice', regulation: 'CR reg 20' });
   });
 
+  it('a retried referral with the same Idempotency-Key is answered with the matter it created; without it, refused', async () => {
+    const reference = `IDEM-${randomUUID().slice(0, 8)}`;
+    const first = await call('POST', '/matters', referral(reference), CASE_OFFICER, { 'idempotency-key': `refer-${reference}` });
+    const retry = await call('POST', '/matters', referral(reference), CASE_OFFICER, { 'idempotency-key': `refer-${reference}` });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.reference).toBe(reference);
+    expect((await call('POST', '/matters', referral(reference), CASE_OFFICER, { 'idempotency-key': 'another' })).status).toBe(409);
+    const audit = (await call('GET', `/matters/${reference}/audit`)).body as { action: string }[];
+    expect(audit.filter((a) => a.action === 'matter-referred')).toHaveLength(1);
+  });
+
   it('a retried command with the same Idempotency-Key acts once', async () => {
     const reference = await referred();
     const body = { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: nowIso() };

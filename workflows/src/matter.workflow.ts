@@ -362,6 +362,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   function view(): MatterView {
     return {
       reference: referral.reference,
+      referralCommandId: referral.commandId ?? null,
       kind: referral.kind,
       regime,
       forceId: referral.forceId,

@@ -54,6 +54,8 @@ export interface MatterReferral {
   subjects: SubjectReferral[];
   referredBy: Actor;
   referredAt: string;
+  /** The referral request's Idempotency-Key, so a retried referral is answered, not refused. */
+  commandId?: string;
 }
 
 export type DeadlineStatus = 'open' | 'met' | 'missed' | 'cancelled';
@@ -250,6 +252,7 @@ export interface MatterInput {
 
 export interface MatterView {
   reference: string;
+  referralCommandId: string | null;
   kind: MatterKind;
   regime: Regime;
   forceId: string;

@@ -18,9 +18,10 @@ export class MattersController {
   @Post()
   @ApiOperation({ summary: 'Refer a matter: starts its workflow and one track per subject' })
   @ApiConflictResponse({ description: 'A matter with this reference was already referred' })
-  refer(@Body() dto: ReferMatterDto, @CurrentActor() user: User) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried referral with the same key is answered with the matter it created' })
+  refer(@Body() dto: ReferMatterDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireRole(user, RECORDERS, 'A referral');
-    return this.matters.refer(dto, user);
+    return this.matters.refer(dto, user, key);
   }
 
   @Get()

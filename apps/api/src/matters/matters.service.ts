@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
   DecisionCommand,
@@ -33,7 +33,7 @@ export class MattersService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async refer(dto: ReferMatterDto, user: User) {
+  async refer(dto: ReferMatterDto, user: User, idempotencyKey?: string) {
     if (!mayAccessForce(user, dto.forceId)) {
       throw new ForbiddenException({ message: `forceId: you may refer matters only for ${user.forceId}`, field: 'forceId' });
     }
@@ -45,7 +45,7 @@ export class MattersService {
     }
     const client = await this.temporal.get();
     const input: MatterInput = {
-      referral: { ...dto, referredBy: actor, referredAt: new Date().toISOString() },
+      referral: { ...dto, referredBy: actor, referredAt: new Date().toISOString(), ...(idempotencyKey ? { commandId: idempotencyKey } : {}) },
     };
     try {
       const handle = await client.workflow.start('matter', {
@@ -57,6 +57,11 @@ export class MattersService {
       });
       return await handle.executeUpdate(referralRecorded);
     } catch (err) {
+      // The same request retried (same Idempotency-Key) is answered with the matter it created.
+      if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) {
+        const existing = await client.workflow.getHandle(matterWorkflowId(dto.reference)).executeUpdate(referralRecorded).catch(() => null);
+        if (existing?.referralCommandId === idempotencyKey) return existing;
+      }
       throw toHttpError(err, `matter ${dto.reference}`);
     }
   }
