@@ -1,4 +1,5 @@
 import { InitialSchema1763884800000 } from './1763884800000-initial-schema';
+import { OutboxDelivery1763971200000 } from './1763971200000-outbox-delivery';
 
 /** In order. Migrations are listed, not globbed, so a bundled or transpiled build finds the same set. */
-export const MIGRATIONS = [InitialSchema1763884800000];
+export const MIGRATIONS = [InitialSchema1763884800000, OutboxDelivery1763971200000];
