@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { ChannelDirectory, RoutesConfig, messageIdFor } from '@conduct/notifications';
 import { dataSourceOptions } from '@conduct/persistence';
 import { SmtpReceiver, WebhookReceiver } from '../../../../test/support/receivers';
+import { parseEscalationPolicy } from '@conduct/notifications';
+import { DeadlinePolicyWatcher } from './deadline-policy.watcher';
 import { DispatcherSettings, LogLine, OutboxDispatcher, backoffMs } from './outbox-dispatcher';
 
 const SECRET = 'test-webhook-secret';
@@ -37,7 +39,7 @@ afterAll(async () => {
   await db.destroy();
   // Across every test above: no personal data reached the logs.
   const text = JSON.stringify(allLogs);
-  for (const value of [PERSONAL.fullName, PERSONAL.dateOfBirth, 'psd@force.example', 'co@force.example']) expect(text).not.toContain(value);
+  for (const value of [PERSONAL.fullName, PERSONAL.dateOfBirth, 'psd@force.example', 'co@force.example', 'hod@force.example']) expect(text).not.toContain(value);
 });
 
 const allLogs: LogLine[] = [];
@@ -243,6 +245,61 @@ describe('the outbox dispatcher', () => {
     const s = { backoffBaseMs: 1000, backoffMaxMs: 60_000 };
     expect([1, 2, 3, 4, 10].map((n) => backoffMs(n, s, () => 1))).toEqual([1000, 2000, 4000, 8000, 60_000]);
     expect(backoffMs(3, s, () => 0)).toBe(2000);
+  });
+});
+
+describe('the escalation policy, applied to the stored deadlines', () => {
+  it('queues each reminder and escalation step owed once, to the roles the force configured, and they are delivered', async () => {
+    const reference = `PSD-POLICY-${++seq}`;
+    await db.query(
+      `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, received_on, revision) VALUES ($1,'wf','conduct-matter','conduct','policy-force','investigation','CC','2025-06-01',1)`,
+      [reference],
+    );
+    const deadline = (key: string, due: string, status: string) =>
+      db.query(`INSERT INTO deadline (workflow_id, key, matter_reference, subject_id, rule_id, name, regulation, due_date, due_at, status) VALUES ($1,$2,$3,'pc-1','r',$4,'CR reg 31',$5,$6,$7)`, [
+        `subject-${reference}-pc-1`,
+        key,
+        reference,
+        `Deadline ${key}`,
+        due,
+        `${due}T23:59:59Z`,
+        status,
+      ]);
+    await deadline('officer-response', '2025-12-19', 'missed');
+    await deadline('documents-to-chair', '2025-12-30', 'open');
+    await deadline('witness-lists', '2025-12-10', 'met');
+    const policy = parseEscalationPolicy(
+      JSON.stringify({
+        forces: {
+          'policy-force': {
+            reminders: [{ to: 'case-officer', workingDays: 3 }],
+            escalation: [
+              { to: 'case-officer', workingDays: 0 },
+              { to: 'appropriate-authority', workingDays: 1 },
+              { to: 'head-of-department', workingDays: 3 },
+            ],
+          },
+        },
+      }),
+    );
+    const watcher = new DeadlinePolicyWatcher(db, policy);
+    expect(await watcher.sweep('2025-12-24')).toBe(4);
+    expect(await watcher.sweep('2025-12-24')).toBe(0);
+    const queued = await db.query(`SELECT purpose, recipient, payload FROM outbox_message WHERE matter_reference = $1 ORDER BY id`, [reference]);
+    expect(queued.map((q: { purpose: string; recipient: string }) => `${q.purpose}:${q.recipient}`)).toEqual([
+      'escalation:case-officer',
+      'escalation:appropriate-authority',
+      'escalation:head-of-department',
+      'reminder:case-officer',
+    ]);
+    expect(queued[2].payload).toMatchObject({ forceId: 'policy-force', deadline: 'Deadline officer-response', dueDate: '2025-12-19', regulation: 'CR reg 31' });
+
+    const routes = defaultRoutes();
+    routes.forces = { 'policy-force': { 'head-of-department': { email: 'hod@force.example' } } };
+    await drain(dispatcher(routes));
+    expect((await db.query(`SELECT DISTINCT status FROM outbox_message WHERE matter_reference = $1`, [reference])).map((r: { status: string }) => r.status)).toEqual(['delivered']);
+    expect(smtp.mails.filter((m) => m.to.includes('hod@force.example') && m.raw.includes(reference))).toHaveLength(1);
+    expect(await new DeadlinePolicyWatcher(db, null).sweep('2025-12-24')).toBe(0);
   });
 });
 

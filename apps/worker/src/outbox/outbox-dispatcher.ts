@@ -10,6 +10,7 @@ import {
   missingFields,
   render,
 } from '@conduct/notifications';
+import { DeadlinePolicyWatcher } from './deadline-policy.watcher';
 
 export interface DispatcherSettings {
   pollMs: number;
@@ -21,7 +22,7 @@ export interface DispatcherSettings {
   backoffMaxMs: number;
   /** A message with no route is looked at again after this long. */
   unroutedRecheckMs: number;
-  /** How often list reports past their due date are escalated. */
+  /** How often list reports past their due date are escalated, and the escalation policy applied. */
   overdueSweepMs: number;
 }
 
@@ -71,6 +72,7 @@ export class OutboxDispatcher {
     private readonly channels: ChannelDirectory,
     @Inject(DISPATCHER_SETTINGS) private readonly settings: DispatcherSettings,
     @Inject(DISPATCHER_LOG) private readonly log: (line: LogLine) => void = jsonLog,
+    private readonly policy: DeadlinePolicyWatcher | null = null,
   ) {}
 
   start(): void {
@@ -97,6 +99,8 @@ export class OutboxDispatcher {
       try {
         if (Date.now() - this.lastSweep >= this.settings.overdueSweepMs) {
           await this.escalateOverdueListReports();
+          const queued = (await this.policy?.sweep()) ?? 0;
+          if (queued) this.log({ level: 'info', message: 'escalation policy: reminders and escalations queued', count: queued });
           this.lastSweep = Date.now();
         }
         claimed = await this.dispatchOnce();
