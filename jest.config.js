@@ -1,5 +1,7 @@
-// Three suites, one command (`npm test`): the rules (unit), the workflows on Temporal's
-// time-skipping test server, and end to end over HTTP on the whole stack.
+// Four suites, one command (`npm test`): the rules (unit), the workflows on Temporal's
+// time-skipping test server, the services that act (integration: the outbox dispatcher against
+// real PostgreSQL, SMTP and HTTP receivers, with injected faults), and end to end over HTTP on the
+// whole stack.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
@@ -20,6 +22,13 @@ module.exports = {
       testMatch: ['<rootDir>/workflows/**/*.test.ts'],
       globalSetup: '<rootDir>/test/setup/workflows.global-setup.js',
       globalTeardown: '<rootDir>/test/setup/workflows.global-teardown.js',
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/integration.global-setup.js',
+      globalTeardown: '<rootDir>/test/setup/integration.global-teardown.js',
     },
     {
       ...common,

@@ -149,6 +149,24 @@ describe('case officers record events on every track', () => {
     const outbox = (await call('GET', `/matters/${reference}/outbox`)).body as { purpose: string; recipient: string }[];
     expect(outbox.filter((m) => m.purpose === 'advisory-list-report')).toEqual([expect.objectContaining({ recipient: 'college-of-policing' })]);
   });
+
+  it('the dispatcher in the worker leaves a message with no configured route pending, and GET /outbox surfaces it with the reason', async () => {
+    const reference = await referred();
+    await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: nowIso() }, AA);
+    await call('POST', `/matters/${reference}/subjects/pc-1/events`, { event: 'retired', occurredAt: nowIso() }, CASE_OFFICER);
+    type Row = { id: string; matterReference: string; purpose: string; status: string; lastError: string | null; payload?: unknown };
+    let report: Row | undefined;
+    for (let i = 0; i < 100 && !report?.lastError; i++) {
+      const pending = (await call('GET', '/outbox?status=pending&limit=1000')).body as Row[];
+      report = pending.find((m) => m.matterReference === reference && m.purpose === 'advisory-list-report');
+      if (!report?.lastError) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(report).toMatchObject({ status: 'pending', lastError: 'no-route' });
+    expect(report).not.toHaveProperty('payload');
+    expect((await call('GET', `/outbox/${report!.id}/attempts`)).body).toMatchObject({ id: report!.id, attempts: [] });
+    expect((await call('GET', '/outbox?status=dead')).status).toBe(200);
+    expect((await call('GET', '/outbox?status=lost')).status).toBe(400);
+  });
 });
 
 describe('forces and roles', () => {

@@ -8,6 +8,7 @@ import { CodecController } from './codec/codec.controller';
 import { HealthController } from './health/health.controller';
 import { MattersController } from './matters/matters.controller';
 import { MattersService } from './matters/matters.service';
+import { OutboxController } from './outbox/outbox.controller';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { ReportsController } from './reports/reports.controller';
 import { RulesController } from './rules/rules.controller';
@@ -15,7 +16,7 @@ import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [CodecController, HealthController, MattersController, RecommendationsController, ReportsController, RulesController],
+  controllers: [CodecController, HealthController, MattersController, OutboxController, RecommendationsController, ReportsController, RulesController],
   providers: [
     MattersService,
     TemporalClientProvider,

@@ -3,19 +3,31 @@ import { NestFactory } from '@nestjs/core';
 import { temporalSettings } from '@conduct/temporal';
 import { WorkerModule } from './worker.module';
 import { createConductWorker } from './temporal-worker';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher';
 
-/** The worker: a Nest application context whose providers are the activities, running a Temporal Worker. */
+/**
+ * The worker: a Nest application context whose providers are the activities, running a Temporal
+ * Worker, and the outbox dispatcher that delivers what the activities queued (OUTBOX_DISPATCHER=off
+ * to run a worker without it).
+ */
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn', 'log'] });
   const settings = temporalSettings();
   const worker = await createConductWorker(app, settings);
-  const stop = () => worker.shutdown();
+  const dispatcher = process.env.OUTBOX_DISPATCHER === 'off' ? null : app.get(OutboxDispatcher);
+  let dispatcherStopped: Promise<void> = Promise.resolve();
+  const stop = () => {
+    worker.shutdown();
+    if (dispatcher) dispatcherStopped = dispatcher.stop();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const running = worker.run();
+  dispatcher?.start();
   console.log(JSON.stringify({ level: 'info', service: 'worker', message: 'worker running', taskQueue: settings.taskQueue, temporal: settings.address }));
   process.send?.({ ready: 'worker' });
   await running;
+  await dispatcherStopped;
   await app.close();
 }
 

@@ -187,7 +187,8 @@ export class MattersService {
   async outbox(reference: string, user: User) {
     await this.requireMatter(reference, user);
     return this.db.query(
-      `SELECT id, subject_id AS "subjectId", purpose, recipient, payload, status, attempts, created_at AS "createdAt"
+      `SELECT id, subject_id AS "subjectId", purpose, recipient, payload, status, attempts, last_error AS "lastError",
+              created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"
        FROM outbox_message WHERE matter_reference = $1 ORDER BY id`,
       [reference],
     );

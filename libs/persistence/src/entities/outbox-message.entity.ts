@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An outgoing message (reminder, escalation, notice, list report), written with the fact that caused it. */
+/** An outgoing message (reminder, escalation, notice, list report), written with the fact that caused it. Status: pending, delivered or dead. */
 @Entity({ name: 'outbox_message' })
 @Index(['status', 'notBefore'])
 export class OutboxMessageEntity {
@@ -42,4 +42,15 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;
+
+  /** While set and in the future, one dispatcher holds the message; a crashed holder's lease lapses. */
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil!: Date | null;
+
+  /** A classification (`http-503`, `timeout`, `no-route`, `incomplete: fullName`), never a receiver's text. */
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'dead_at', type: 'timestamptz', nullable: true })
+  deadAt!: Date | null;
 }

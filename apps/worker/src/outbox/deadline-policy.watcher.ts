@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { IsoDate, londonDateOf } from '@conduct/domain';
+import { WorkingDayCalendar, englandAndWalesCalendar } from '@conduct/domain/calendar';
+import { EscalationPolicyConfig, WatchedDeadline, owedMessages, policyFor } from '@conduct/notifications';
+
+export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
+
+/**
+ * Applies each force's escalation policy (`ESCALATION_POLICY`) to the deadlines the workflows
+ * stored: queues the reminders and escalation steps owed today in the outbox, each once (its key
+ * names the deadline, its due date, the step and the recipient). Without a policy it does nothing.
+ */
+@Injectable()
+export class DeadlinePolicyWatcher {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicyConfig | null,
+    private readonly calendar: WorkingDayCalendar = englandAndWalesCalendar(),
+  ) {}
+
+  /** Returns how many messages it queued. */
+  async sweep(today: IsoDate = londonDateOf(Date.now())): Promise<number> {
+    if (!this.policy) return 0;
+    const rows: Record<string, string>[] = await this.db.query(
+      `SELECT d.workflow_id, d.key, d.matter_reference, d.subject_id, d.name, d.regulation, d.due_date, d.status, m.force_id
+       FROM deadline d JOIN matter m ON m.reference = d.matter_reference
+       WHERE d.status IN ('open', 'missed') AND d.due_date BETWEEN $1::date - 100 AND $1::date + 120
+       ORDER BY d.due_date, d.workflow_id, d.key`,
+      [today],
+    );
+    let queued = 0;
+    for (const r of rows) {
+      const policy = policyFor(this.policy, r.force_id);
+      if (!policy) continue;
+      const d: WatchedDeadline = {
+        workflowId: r.workflow_id,
+        key: r.key,
+        matterReference: r.matter_reference,
+        subjectId: r.subject_id,
+        name: r.name,
+        regulation: r.regulation,
+        dueDate: r.due_date,
+        status: r.status,
+        forceId: r.force_id,
+      };
+      for (const m of owedMessages(d, policy, today, this.calendar)) {
+        const inserted = await this.db.query(
+          `INSERT INTO outbox_message (idempotency_key, matter_reference, subject_id, purpose, recipient, payload)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+          [m.idempotencyKey, m.matterReference, m.subjectId, m.purpose, m.recipient, JSON.stringify(m.payload)],
+        );
+        queued += inserted.length;
+      }
+    }
+    return queued;
+  }
+}

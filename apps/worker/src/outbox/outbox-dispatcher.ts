@@ -1,0 +1,378 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Channel,
+  ChannelDirectory,
+  DeliveryError,
+  LIST_REPORTS,
+  OutgoingMessage,
+  TEMPLATES,
+  missingFields,
+  render,
+} from '@conduct/notifications';
+import { DeadlinePolicyWatcher } from './deadline-policy.watcher';
+
+export interface DispatcherSettings {
+  pollMs: number;
+  batchSize: number;
+  /** How long a claim holds a message; longer than a channel's timeout, so only a dead dispatcher's claim lapses. */
+  leaseMs: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** A message with no route is looked at again after this long. */
+  unroutedRecheckMs: number;
+  /** How often list reports past their due date are escalated, and the escalation policy applied. */
+  overdueSweepMs: number;
+}
+
+export function dispatcherSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DispatcherSettings {
+  const n = (name: string, d: number) => (env[name] ? Number(env[name]) : d);
+  return {
+    pollMs: n('OUTBOX_POLL_MS', 1000),
+    batchSize: n('OUTBOX_BATCH_SIZE', 10),
+    leaseMs: n('OUTBOX_LEASE_MS', 60_000),
+    maxAttempts: n('OUTBOX_MAX_ATTEMPTS', 12),
+    backoffBaseMs: n('OUTBOX_BACKOFF_BASE_MS', 5000),
+    backoffMaxMs: n('OUTBOX_BACKOFF_MAX_MS', 3_600_000),
+    unroutedRecheckMs: n('OUTBOX_UNROUTED_RECHECK_MS', 300_000),
+    overdueSweepMs: n('OUTBOX_OVERDUE_SWEEP_MS', 60_000),
+  };
+}
+
+export type LogLine = Record<string, unknown> & { level: 'info' | 'warn' | 'error'; message: string };
+export const DISPATCHER_SETTINGS = Symbol('DISPATCHER_SETTINGS');
+export const DISPATCHER_LOG = Symbol('DISPATCHER_LOG');
+export const jsonLog = (line: LogLine) => (line.level === 'info' ? console.log : console.error)(JSON.stringify({ service: 'outbox', ...line }));
+
+/** Exponential back-off with jitter: base·2^(n-1), capped, then between half and all of it. */
+export function backoffMs(attempt: number, s: Pick<DispatcherSettings, 'backoffBaseMs' | 'backoffMaxMs'>, random = Math.random): number {
+  const full = Math.min(s.backoffMaxMs, s.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(full / 2 + (random() * full) / 2);
+}
+
+/**
+ * Delivers the outbox. It claims due messages with a lease (`FOR UPDATE SKIP LOCKED`, so several
+ * dispatchers never claim the same row), sends each through its route's channel, and records every
+ * attempt (a `delivery_attempt` row and an audit line) in short transactions around the send. A
+ * message is marked delivered once (`WHERE status = 'pending'`); a failure is retried with
+ * exponential back-off until `maxAttempts`, then dead-lettered and logged, never dropped. A crash
+ * between the send and the mark re-sends after the lease lapses, with the same idempotency key,
+ * for the receiver to dedupe. Logs carry ids, purposes, roles and error codes: never a payload.
+ */
+@Injectable()
+export class OutboxDispatcher {
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+  private lastSweep = 0;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly channels: ChannelDirectory,
+    @Inject(DISPATCHER_SETTINGS) private readonly settings: DispatcherSettings,
+    @Inject(DISPATCHER_LOG) private readonly log: (line: LogLine) => void = jsonLog,
+    private readonly policy: DeadlinePolicyWatcher | null = null,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.loop();
+    this.log({ level: 'info', message: 'outbox dispatcher started' });
+  }
+
+  /** Finishes the deliveries in hand (each bounded by its channel's timeout), then stops. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = null;
+    this.channels.close();
+    this.log({ level: 'info', message: 'outbox dispatcher stopped' });
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let claimed = 0;
+      try {
+        if (Date.now() - this.lastSweep >= this.settings.overdueSweepMs) {
+          await this.escalateOverdueListReports();
+          const queued = (await this.policy?.sweep()) ?? 0;
+          if (queued) this.log({ level: 'info', message: 'escalation policy: reminders and escalations queued', count: queued });
+          this.lastSweep = Date.now();
+        }
+        claimed = await this.dispatchOnce();
+        failures = 0;
+      } catch (err) {
+        failures += 1;
+        this.log({ level: 'warn', message: 'outbox dispatch round failed; retrying', error: errorCode(err), failures });
+      }
+      if (claimed < this.settings.batchSize) await this.sleep(failures ? Math.min(this.settings.pollMs * 2 ** failures, 10_000) : this.settings.pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  /** One round: claim up to a batch of due messages and deliver them. Returns how many were claimed. */
+  async dispatchOnce(): Promise<number> {
+    const claimed = rows<OutboxRow>(
+      await this.db.query(
+        `WITH due AS (
+           SELECT id FROM outbox_message
+           WHERE status = 'pending' AND not_before <= now() AND (lease_until IS NULL OR lease_until <= now())
+           ORDER BY not_before, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         UPDATE outbox_message o SET lease_until = now() + make_interval(secs => $2::double precision / 1000)
+         FROM due WHERE o.id = due.id
+         RETURNING o.id, o.idempotency_key, o.matter_reference, o.subject_id, o.purpose, o.recipient, o.payload`,
+        [this.settings.batchSize, this.settings.leaseMs],
+      ),
+    );
+    await Promise.all(
+      claimed.map((r) =>
+        this.deliver(toMessage(r)).catch((err) =>
+          // The lease lapses and the message is tried again: nothing is lost.
+          this.log({ level: 'warn', message: 'outbox delivery not recorded; the lease will lapse and it will be retried', outboxId: r.id, purpose: r.purpose, error: errorCode(err) }),
+        ),
+      ),
+    );
+    return claimed.length;
+  }
+
+  private async deliver(m: OutgoingMessage): Promise<void> {
+    let channel: Channel | null;
+    try {
+      channel = this.channels.channelFor(forceOf(m), m.recipient);
+    } catch {
+      channel = null;
+    }
+    if (!channel) return this.leaveUnrouted(m);
+
+    if (LIST_REPORTS.includes(m.purpose)) {
+      const report = await this.completeListReport(m);
+      const missing = missingFields(m.purpose, report);
+      if (missing.length) return this.refuseIncompleteReport(m, channel.kind, missing);
+      m = { ...m, payload: report };
+    }
+
+    const attempt = await this.beginAttempt(m, channel.kind);
+    if (attempt === null) return;
+    try {
+      await channel.send(m, render(m));
+    } catch (err) {
+      return this.recordFailure(m, attempt, channel.kind, err instanceof DeliveryError ? err : new DeliveryError(errorCode(err), true));
+    }
+    await this.recordDelivered(m, attempt, channel.kind);
+  }
+
+  private async leaveUnrouted(m: OutgoingMessage): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox_message SET lease_until = NULL, last_error = 'no-route',
+         not_before = now() + make_interval(secs => $2::double precision / 1000) WHERE id = $1 AND status = 'pending'`,
+      [m.id, this.settings.unroutedRecheckMs],
+    );
+    this.log({ level: 'warn', message: 'outbox message has no route: left pending', outboxId: m.id, purpose: m.purpose, recipient: m.recipient, forceId: forceOf(m) });
+  }
+
+  /** The report as the regulations require it: the workflow's payload, completed from the subject's projection. */
+  private async completeListReport(m: OutgoingMessage): Promise<Record<string, unknown>> {
+    const report = { ...m.payload };
+    if (m.subjectId) {
+      const [s] = await this.db.query(`SELECT rank, warrant_number FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [m.matterReference, m.subjectId]);
+      if (s) {
+        report.rank ??= s.rank;
+        report.warrantNumber ??= s.warrant_number;
+      }
+    }
+    return report;
+  }
+
+  /** Never send an incomplete list report: refuse it, name the fields, and escalate to the appropriate authority. */
+  private async refuseIncompleteReport(m: OutgoingMessage, channel: string, missing: string[]): Promise<void> {
+    const error = `incomplete: ${missing.join(', ')}`;
+    await this.db.transaction(async (tx) => {
+      const updated = rows<{ attempts: number }>(
+        await tx.query(
+          `UPDATE outbox_message SET status = 'dead', dead_at = now(), lease_until = NULL, last_error = $2, attempts = attempts + 1
+           WHERE id = $1 AND status = 'pending' RETURNING attempts`,
+          [m.id, error],
+        ),
+      );
+      if (!updated.length) return;
+      const attempt = updated[0].attempts;
+      await tx.query(
+        `INSERT INTO delivery_attempt (outbox_message_id, attempt, channel, finished_at, outcome, error) VALUES ($1, $2, $3, now(), 'refused', $4)`,
+        [m.id, attempt, channel, error],
+      );
+      await audit(tx, m, attempt, 'list-report-refused', { channel, outcome: 'refused', missingFields: missing });
+      await escalate(tx, m, `${m.idempotencyKey}:incomplete`, {
+        deadline: `${TEMPLATES[m.purpose]?.title ?? m.purpose} refused as incomplete: missing ${missing.join(', ')}`,
+        missingFields: missing,
+      });
+    });
+    this.log({ level: 'warn', message: 'list report refused as incomplete; escalated to the appropriate authority', outboxId: m.id, purpose: m.purpose, missingFields: missing });
+  }
+
+  private async beginAttempt(m: OutgoingMessage, channel: string): Promise<number | null> {
+    return this.db.transaction(async (tx) => {
+      const updated = rows<{ attempts: number }>(
+        await tx.query(`UPDATE outbox_message SET attempts = attempts + 1 WHERE id = $1 AND status = 'pending' RETURNING attempts`, [m.id]),
+      );
+      if (!updated.length) return null;
+      // An attempt left open was cut short by a dispatcher that died mid-send.
+      const interrupted = rows<{ attempt: number; channel: string }>(
+        await tx.query(
+          `UPDATE delivery_attempt SET outcome = 'interrupted', finished_at = now() WHERE outbox_message_id = $1 AND outcome IS NULL RETURNING attempt, channel`,
+          [m.id],
+        ),
+      );
+      for (const i of interrupted) await audit(tx, m, i.attempt, 'message-delivery-attempt', { channel: i.channel, outcome: 'interrupted' });
+      const attempt = updated[0].attempts;
+      await tx.query(`INSERT INTO delivery_attempt (outbox_message_id, attempt, channel) VALUES ($1, $2, $3)`, [m.id, attempt, channel]);
+      return attempt;
+    });
+  }
+
+  private async recordDelivered(m: OutgoingMessage, attempt: number, channel: string): Promise<void> {
+    const marked = await this.db.transaction(async (tx) => {
+      const updated = rows(
+        await tx.query(
+          `UPDATE outbox_message SET status = 'delivered', delivered_at = now(), lease_until = NULL, last_error = NULL
+           WHERE id = $1 AND status = 'pending' RETURNING id`,
+          [m.id],
+        ),
+      );
+      await tx.query(`UPDATE delivery_attempt SET outcome = 'delivered', finished_at = now(), error = NULL WHERE outbox_message_id = $1 AND attempt = $2`, [m.id, attempt]);
+      await audit(tx, m, attempt, 'message-delivery-attempt', { channel, outcome: 'delivered' });
+      if (updated.length) await audit(tx, m, null, 'message-delivered', { channel, attempt });
+      return updated.length > 0;
+    });
+    this.log({ level: 'info', message: marked ? 'outbox message delivered' : 'outbox message re-sent (already marked delivered)', outboxId: m.id, purpose: m.purpose, recipient: m.recipient, attempt, channel });
+  }
+
+  private async recordFailure(m: OutgoingMessage, attempt: number, channel: string, err: DeliveryError): Promise<void> {
+    const dead = !err.retryable || attempt >= this.settings.maxAttempts;
+    const delay = backoffMs(attempt, this.settings);
+    await this.db.transaction(async (tx) => {
+      const updated = rows(
+        await tx.query(
+          `UPDATE outbox_message SET last_error = $2, lease_until = NULL,
+             status = CASE WHEN $3 THEN 'dead' ELSE 'pending' END,
+             dead_at = CASE WHEN $3 THEN now() END,
+             not_before = CASE WHEN $3 THEN not_before ELSE now() + make_interval(secs => $4::double precision / 1000) END
+           WHERE id = $1 AND status = 'pending' RETURNING id`,
+          [m.id, err.code, dead, delay],
+        ),
+      );
+      await tx.query(`UPDATE delivery_attempt SET outcome = 'failed', finished_at = now(), error = $3 WHERE outbox_message_id = $1 AND attempt = $2`, [m.id, attempt, err.code]);
+      await audit(tx, m, attempt, 'message-delivery-attempt', { channel, outcome: 'failed', error: err.code });
+      if (dead && updated.length) {
+        await audit(tx, m, null, 'message-dead-lettered', { channel, attempts: attempt, error: err.code });
+        if (LIST_REPORTS.includes(m.purpose)) {
+          await escalate(tx, m, `${m.idempotencyKey}:undeliverable`, { deadline: `${TEMPLATES[m.purpose]?.title ?? m.purpose} could not be delivered (${err.code})` });
+        }
+      }
+    });
+    if (dead) {
+      this.log({ level: 'error', message: 'outbox message dead-lettered', outboxId: m.id, purpose: m.purpose, recipient: m.recipient, attempts: attempt, error: err.code });
+    } else {
+      this.log({ level: 'warn', message: 'outbox delivery failed; will retry', outboxId: m.id, purpose: m.purpose, recipient: m.recipient, attempt, error: err.code, retryInMs: delay });
+    }
+  }
+
+  /** A list report not delivered by its due date (5 working days) is escalated to the appropriate authority, once. */
+  async escalateOverdueListReports(): Promise<number> {
+    const inserted = rows(
+      await this.db.query(
+        `INSERT INTO outbox_message (idempotency_key, matter_reference, subject_id, purpose, recipient, payload)
+         SELECT o.idempotency_key || ':overdue', o.matter_reference, o.subject_id, 'escalation', 'appropriate-authority',
+                jsonb_build_object('forceId', o.payload->>'forceId', 'about', o.purpose, 'outboxId', o.id,
+                  'deadline', o.purpose || ' not delivered by its due date', 'dueDate', o.payload->>'dueDate',
+                  'regulation', o.payload->>'regulation')
+         FROM outbox_message o
+         WHERE o.purpose = ANY($1) AND o.status <> 'delivered' AND o.payload ? 'dueDate'
+           AND (o.payload->>'dueDate')::date < (now() AT TIME ZONE 'Europe/London')::date
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id`,
+        [LIST_REPORTS],
+      ),
+    );
+    if (inserted.length) this.log({ level: 'warn', message: 'overdue list reports escalated to the appropriate authority', count: inserted.length });
+    return inserted.length;
+  }
+}
+
+interface OutboxRow {
+  id: string;
+  idempotency_key: string;
+  matter_reference: string;
+  subject_id: string | null;
+  purpose: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+}
+
+function toMessage(r: OutboxRow): OutgoingMessage {
+  return { id: String(r.id), idempotencyKey: r.idempotency_key, matterReference: r.matter_reference, subjectId: r.subject_id, purpose: r.purpose, recipient: r.recipient, payload: r.payload ?? {} };
+}
+
+function forceOf(m: OutgoingMessage): string | null {
+  return typeof m.payload.forceId === 'string' ? m.payload.forceId : null;
+}
+
+/** TypeORM answers an UPDATE with [rows, rowCount] and anything else with rows. */
+function rows<T = Record<string, unknown>>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
+/** A code safe to log: the error's class or errno, never its message (a driver may quote a value). */
+function errorCode(err: unknown): string {
+  const e = err as { code?: unknown; name?: unknown };
+  if (err instanceof DeliveryError) return err.code;
+  if (typeof e?.code === 'string') return e.code;
+  return typeof e?.name === 'string' ? e.name : 'error';
+}
+
+async function audit(tx: EntityManager, m: OutgoingMessage, attempt: number | null, action: string, details: Record<string, unknown>): Promise<void> {
+  const regulation = typeof m.payload.regulation === 'string' ? m.payload.regulation : TEMPLATES[m.purpose]?.regulation ?? null;
+  await tx.query(
+    `INSERT INTO audit_entry (idempotency_key, matter_reference, subject_id, actor, actor_role, action, rule, regulation, occurred_at, details)
+     VALUES ($1, $2, $3, 'outbox-dispatcher', 'system', $4, $5, $6, now(), $7) ON CONFLICT (idempotency_key) DO NOTHING`,
+    [
+      `outbox:${m.id}:${action}${attempt === null ? '' : `:${attempt}`}`,
+      m.matterReference,
+      m.subjectId,
+      action,
+      m.purpose,
+      regulation,
+      JSON.stringify({ outboxId: m.id, purpose: m.purpose, recipient: m.recipient, ...(attempt === null ? {} : { attempt }), ...details }),
+    ],
+  );
+}
+
+async function escalate(tx: EntityManager, m: OutgoingMessage, key: string, details: Record<string, unknown>): Promise<void> {
+  await tx.query(
+    `INSERT INTO outbox_message (idempotency_key, matter_reference, subject_id, purpose, recipient, payload)
+     VALUES ($1, $2, $3, 'escalation', 'appropriate-authority', $4) ON CONFLICT (idempotency_key) DO NOTHING`,
+    [
+      key,
+      m.matterReference,
+      m.subjectId,
+      JSON.stringify({ forceId: forceOf(m), about: m.purpose, outboxId: m.id, dueDate: m.payload.dueDate ?? null, regulation: m.payload.regulation ?? TEMPLATES[m.purpose]?.regulation ?? null, ...details }),
+    ],
+  );
+}

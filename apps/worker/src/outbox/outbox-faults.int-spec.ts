@@ -1,0 +1,244 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DataSource } from 'typeorm';
+import { messageIdFor } from '@conduct/notifications';
+import { dataSourceOptions, runMigrations } from '@conduct/persistence';
+import { freePort } from '@conduct/stack';
+import { RestartablePostgres } from '../../../../test/support/postgres-handle';
+import { SmtpReceiver, WebhookReceiver } from '../../../../test/support/receivers';
+
+/**
+ * Breaks things on purpose while the outbox is delivered: the receivers answer 5xx, hang past the
+ * timeout, or refuse with SMTP 451; the dispatcher process is SIGKILLed the moment a receiver has
+ * accepted a message and before it hears the answer; PostgreSQL is stopped and started again. At
+ * the end every message has been acted on exactly once by the receivers (which dedupe by the
+ * idempotency key, as a receiver must) and marked delivered exactly once, and none is lost.
+ */
+const ROOT = path.resolve(__dirname, '../../../..');
+const SECRET = 'fault-test-secret';
+const WEBHOOKS = 80;
+const MAILS = 70;
+const MIN_FAULTS = 100;
+const MAX_KILLS = 10;
+const PG_RESTART_AT = [40, 100];
+const PERSONAL = { fullName: 'Bartholomew Faultline-Smythe', dateOfBirth: '1979-07-14' };
+
+/** A small seeded generator, so a failing run can be repeated with FAULT_SEED. */
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SEED = Number(process.env.FAULT_SEED ?? 20261123);
+
+describe('delivery under injected faults', () => {
+  let dir: string;
+  let pg: RestartablePostgres;
+  let db: DataSource;
+  let college: WebhookReceiver;
+  let smtp: SmtpReceiver;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-outbox-faults-'));
+    fs.chmodSync(dir, 0o755);
+    pg = new RestartablePostgres(path.join(dir, 'postgres'), await freePort());
+    await pg.start();
+    await runMigrations(pg.url);
+    db = new DataSource({ ...dataSourceOptions(pg.url), extra: { max: 2 } });
+    await db.initialize();
+    college = await new WebhookReceiver(SECRET).start();
+    smtp = await new SmtpReceiver().start();
+  });
+
+  afterAll(async () => {
+    await db?.destroy().catch(() => undefined);
+    await college?.stop();
+    await smtp?.stop();
+    await pg?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`every message is delivered exactly once and none is lost, over at least ${MIN_FAULTS} injected faults`, async () => {
+    const rng = mulberry32(SEED);
+    const webhookKeys: string[] = [];
+    const mailKeys: string[] = [];
+    for (let i = 0; i < WEBHOOKS; i++) {
+      const matter = `PSD-FAULT-W${i}`;
+      const [purpose, recipient] = i % 3 === 0 ? ['barred-list-report', 'college-of-policing'] : i % 3 === 1 ? ['advisory-list-report', 'college-of-policing'] : ['timeliness-report-due', 'local-policing-body'];
+      const key = `${matter}:pc-${i}:${purpose}`;
+      webhookKeys.push(key);
+      await insert(key, matter, `pc-${i}`, purpose, recipient, listReport(i));
+    }
+    for (let i = 0; i < MAILS; i++) {
+      const matter = `PSD-FAULT-M${i}`;
+      const [purpose, recipient] = i % 2 ? ['reminder', 'case-officer'] : ['escalation', 'appropriate-authority'];
+      const key = `${matter}:pc-${i}:${purpose}:2026-12-0${1 + (i % 9)}`;
+      mailKeys.push(key);
+      await insert(key, matter, `pc-${i}`, purpose, recipient, { forceId: i % 2 ? 'force-a' : 'force-b', deadline: 'Officer response', dueDate: '2026-12-04', regulation: 'CR reg 31' });
+    }
+
+    const faults = { http503: 0, timeout: 0, smtp451: 0, sigkill: 0, postgresRestart: 0 };
+    const total = () => Object.values(faults).reduce((a, b) => a + b, 0);
+    let child: ChildProcess | null = null;
+    let finished = false;
+    const logs: string[] = [];
+    const exits: (number | string | null)[] = [];
+
+    const kill = () => {
+      if (faults.sigkill >= MAX_KILLS || !child || child.exitCode !== null || child.signalCode) return;
+      if (rng() >= 0.1) return;
+      child.kill('SIGKILL');
+      faults.sigkill += 1;
+    };
+    college.fault = () => {
+      if (rng() < 0.45) return (faults.http503++, 'fail');
+      if (rng() < 0.06) return (faults.timeout++, 'hang');
+      return 'none';
+    };
+    college.onAccepted = kill;
+    smtp.fault = () => (rng() < 0.45 ? (faults.smtp451++, 'fail') : 'none');
+    smtp.onAccepted = kill;
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: pg.url,
+      DATABASE_POOL_SIZE: '4',
+      NOTIFICATION_ROUTES: JSON.stringify({
+        default: { 'college-of-policing': { webhook: college.url }, 'local-policing-body': { webhook: college.url }, '*': { email: 'psd@force-b.example' } },
+        forces: { 'force-a': { 'case-officer': { email: 'co@force-a.example' }, '*': { email: 'psd@force-a.example' } } },
+      }),
+      NOTIFICATION_WEBHOOK_SECRET: SECRET,
+      SMTP_URL: smtp.url,
+      NOTIFICATION_TIMEOUT_MS: '300',
+      OUTBOX_POLL_MS: '50',
+      OUTBOX_BATCH_SIZE: '10',
+      OUTBOX_LEASE_MS: '1200',
+      OUTBOX_MAX_ATTEMPTS: '1000',
+      OUTBOX_BACKOFF_BASE_MS: '20',
+      OUTBOX_BACKOFF_MAX_MS: '300',
+    };
+    delete env.CONDUCT_TS_REGISTERED;
+    const spawnDispatcher = () => {
+      const c = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), path.join(ROOT, 'apps/worker/src/outbox/dispatcher.main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      c.stdout!.on('data', (d) => logs.push(String(d)));
+      c.stderr!.on('data', (d) => logs.push(String(d)));
+      c.on('exit', (code, signal) => {
+        exits.push(signal ?? code);
+        if (!finished) setTimeout(spawnDispatcher, 200);
+      });
+      child = c;
+    };
+
+    const started = Date.now();
+    spawnDispatcher();
+    const restarts = [...PG_RESTART_AT];
+    const delivered = () => college.uniqueKeys.length + smtp.uniqueIds.length;
+    const deadline = Date.now() + 200_000;
+    for (;;) {
+      if (restarts.length && delivered() >= restarts[0]) {
+        restarts.shift();
+        await pg.stop();
+        faults.postgresRestart += 1;
+        await new Promise((r) => setTimeout(r, 300));
+        await pg.start();
+      }
+      if (delivered() === WEBHOOKS + MAILS && !restarts.length) {
+        const [{ pending }] = await db.query(`SELECT count(*) FILTER (WHERE status <> 'delivered')::int AS pending FROM outbox_message`).catch(() => [{ pending: -1 }]);
+        if (pending === 0) break;
+      }
+      if (Date.now() > deadline) throw new Error(`not all delivered in time: ${delivered()} of ${WEBHOOKS + MAILS} acted on`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (Date.now() - started) / 1000;
+
+    // A clean stop on SIGTERM.
+    finished = true;
+    const c = child!;
+    const exited = new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', (code) => r(code))));
+    c.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    // Every message acted on exactly once by its receiver, and none lost.
+    expect(college.badSignatures).toEqual([]);
+    expect([...college.uniqueKeys].sort()).toEqual([...webhookKeys].sort());
+    expect([...smtp.uniqueIds].sort()).toEqual(mailKeys.map(messageIdFor).sort());
+    expect(college.receipts.filter((r) => r.first)).toHaveLength(WEBHOOKS);
+    expect(smtp.mails.filter((m) => m.first)).toHaveLength(MAILS);
+    const forceA = smtp.mails.filter((m) => m.to.includes('co@force-a.example'));
+    expect(forceA.length).toBeGreaterThanOrEqual(MAILS / 2);
+
+    // Marked delivered exactly once, every attempt recorded, none left open.
+    const [summary] = await db.query(`
+      SELECT count(*)::int AS messages,
+             count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
+             (SELECT count(*)::int FROM delivery_attempt) AS attempts,
+             (SELECT count(*)::int FROM delivery_attempt WHERE outcome IS NULL) AS open,
+             (SELECT count(*)::int FROM delivery_attempt WHERE outcome = 'interrupted') AS interrupted,
+             (SELECT count(*)::int FROM delivery_attempt WHERE outcome = 'failed') AS failed
+      FROM outbox_message`);
+    expect(summary).toMatchObject({ messages: WEBHOOKS + MAILS, delivered: WEBHOOKS + MAILS, open: 0 });
+    const perMessage = await db.query(`
+      SELECT o.id, count(a.*) FILTER (WHERE a.outcome = 'delivered')::int AS delivered_attempts,
+             (SELECT count(*)::int FROM audit_entry e WHERE e.idempotency_key = 'outbox:' || o.id || ':message-delivered') AS delivered_audit
+      FROM outbox_message o LEFT JOIN delivery_attempt a ON a.outbox_message_id = o.id GROUP BY o.id`);
+    expect(perMessage.filter((m: { delivered_attempts: number; delivered_audit: number }) => m.delivered_attempts !== 1 || m.delivered_audit !== 1)).toEqual([]);
+    const [{ attemptAudit }] = await db.query(`SELECT count(*)::int AS "attemptAudit" FROM audit_entry WHERE action = 'message-delivery-attempt'`);
+    expect(attemptAudit).toBe(summary.attempts);
+
+    // The faults really happened.
+    expect(total()).toBeGreaterThanOrEqual(MIN_FAULTS);
+    expect(faults.sigkill).toBeGreaterThanOrEqual(3);
+    expect(faults.postgresRestart).toBe(PG_RESTART_AT.length);
+
+    // No personal data in the dispatcher's logs.
+    const text = logs.join('');
+    for (const value of [PERSONAL.fullName, PERSONAL.dateOfBirth, '@force-a.example', '@force-b.example']) expect(text).not.toContain(value);
+
+    const receipts = college.receipts.length + smtp.mails.length;
+    console.log(
+      `[faults] ${total()} injected faults (HTTP 503: ${faults.http503}, timeouts: ${faults.timeout}, SMTP 451: ${faults.smtp451}, ` +
+        `SIGKILL mid-delivery: ${faults.sigkill}, PostgreSQL restarts: ${faults.postgresRestart}) over ${WEBHOOKS + MAILS} messages in ${seconds.toFixed(1)} s; ` +
+        `${summary.attempts} attempts recorded (${summary.failed} failed, ${summary.interrupted} interrupted); receivers saw ${receipts} accepted sends and ` +
+        `discarded ${receipts - WEBHOOKS - MAILS} duplicates by idempotency key; every message acted on exactly once (seed ${SEED})`,
+    );
+
+    async function insert(key: string, matter: string, subjectId: string, purpose: string, recipient: string, payload: Record<string, unknown>): Promise<void> {
+      await db.query(`INSERT INTO outbox_message (idempotency_key, matter_reference, subject_id, purpose, recipient, payload) VALUES ($1,$2,$3,$4,$5,$6)`, [
+        key,
+        matter,
+        subjectId,
+        purpose,
+        recipient,
+        JSON.stringify(payload),
+      ]);
+    }
+  }, 240_000);
+});
+
+function listReport(i: number): Record<string, unknown> {
+  return {
+    forceId: 'force-b',
+    ...PERSONAL,
+    rank: 'PC',
+    warrantNumber: `W${1000 + i}`,
+    conduct: 'Dishonesty in a duty statement',
+    standardsBreached: ['Honesty and integrity'],
+    outcome: 'dismissal-without-notice',
+    decidedOn: '2026-11-20',
+    dueDate: '2026-11-27',
+    earlierAdvisoryListReport: false,
+    publicationExemption: 'none claimed',
+    leftOn: '2026-11-18',
+    allegationSummary: 'Dishonesty in a duty statement',
+    formOfProceedings: 'misconduct-hearing',
+    regulation: 'Police Barred List and Police Advisory List Regulations 2017',
+  };
+}
