@@ -15,7 +15,7 @@ const common = {
 module.exports = {
   testTimeout: 120_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools,bench}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'workflows',

@@ -28,6 +28,11 @@ export interface StackOptions {
   silent?: boolean;
 }
 
+export interface StackProcess {
+  name: 'temporal' | 'worker' | 'api';
+  pid: number;
+}
+
 export interface RunningStack {
   apiUrl: string;
   /** The embedded default's token secret (undefined when an identity provider is configured). */
@@ -36,6 +41,8 @@ export interface RunningStack {
   temporalAddress: string;
   temporalUiUrl: string | null;
   taskQueue: string;
+  /** The stack's own processes and their ids (the worker's changes when it is restarted); for measurements. */
+  processes(): StackProcess[];
   /** Stops the worker only, so tests can show that work survives its loss. */
   restartWorker(signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
@@ -64,6 +71,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     const apiPort = opts.apiPort ?? (await freePort());
     let temporalAddress = opts.temporalAddress;
     let temporalUiUrl: string | null = null;
+    let temporalPid: number | undefined;
     if (!temporalAddress) {
       const cliPath = await toolchain.ensureTemporalCli({ log });
       if (!cliPath) throw new Error('no Temporal CLI: set TEMPORAL_ADDRESS to use your own server, or TEMPORAL_CLI_PATH');
@@ -81,6 +89,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       stops.push(temporal.stop);
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
+      temporalPid = temporal.pid;
     }
 
     const taskQueue = opts.taskQueue ?? 'misconduct-proceedings';
@@ -104,6 +113,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       temporalAddress,
       temporalUiUrl,
       taskQueue,
+      processes() {
+        const all: { name: StackProcess['name']; pid: number | undefined }[] = [
+          { name: 'temporal', pid: temporalPid },
+          { name: 'worker', pid: worker.process.pid },
+          { name: 'api', pid: api.process.pid },
+        ];
+        return all.filter((p): p is StackProcess => p.pid !== undefined);
+      },
       async restartWorker(signal: NodeJS.Signals = 'SIGKILL') {
         worker.process.kill(signal);
         await new Promise((r) => (worker.process.exitCode !== null || worker.process.signalCode !== null ? r(null) : worker.process.once('exit', r)));

@@ -7,6 +7,8 @@ import { freePort, waitForPort } from './ports';
 export interface RunningTemporal {
   address: string;
   uiUrl: string | null;
+  /** The server's process id (for measurements such as its memory); undefined once it is gone. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startTemporalDevServer(opts: {
   return {
     address,
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : null,
+    pid: child.pid,
     stop: () => stopChild(child, exited),
   };
 }

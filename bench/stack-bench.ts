@@ -1,0 +1,243 @@
+/** Benchmarks over HTTP on the running stack: intake (and the empty-workflow floor), decisions, capacity. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { randomUUID } from 'crypto';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { Client as Pg } from 'pg';
+import { APPROPRIATE_AUTHORITY, CASE_OFFICER, expectStatus, referral, request } from './http';
+import { CpuMeter, totalRss } from './proc';
+import { rate, runLoops, summarize, Summary } from './stats';
+
+export interface Target {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  /** Processes to measure, by name (temporal, worker, api, postgres, bench). */
+  pids: Record<string, number>;
+  /** Where the dev server keeps its SQLite file, if it is ours. */
+  temporalDataDir?: string;
+}
+
+const FORCES = 43;
+const today = () => new Date().toISOString().slice(0, 10);
+const newRef = (run: string, n: number) => `BENCH-${run}-${n}`;
+
+// ---- 1. Intake -------------------------------------------------------------------------------------
+
+export interface IntakeResult {
+  seconds: number;
+  concurrency: number;
+  referred: number;
+  failed: number;
+  errors: string[];
+  perSecond: number;
+  latencyMs: Summary;
+  cpuCores: Record<string, number>;
+}
+
+/** Refers matters over HTTP from `concurrency` clients for `seconds`; each counts once the API answered 201 (workflow started, projection written). */
+export async function intake(t: Target, opts: { seconds: number; concurrency: number; run: string; pool: string[]; counter: { n: number } }): Promise<IntakeResult> {
+  const latencies: number[] = [];
+  const meter = new CpuMeter(t.pids);
+  const started = performance.now();
+  const end = started + opts.seconds * 1000;
+  const r = await runLoops(opts.concurrency, () => performance.now() >= end, async () => {
+    const n = opts.counter.n++;
+    const reference = newRef(opts.run, n);
+    const a = expectStatus(await request(t.apiUrl, 'POST', '/matters', CASE_OFFICER, { ...referral(reference, today(), `bench-force-${n % FORCES}`) }), 201, `refer ${reference}`);
+    latencies.push(a.ms);
+    opts.pool.push(reference);
+  });
+  const elapsed = performance.now() - started;
+  return { seconds: elapsed / 1000, concurrency: opts.concurrency, referred: r.ok, failed: r.failed, errors: r.errors, perSecond: rate(r.ok, elapsed), latencyMs: summarize(latencies), cpuCores: meter.stop() };
+}
+
+/** Fills up to `total` matters as fast as the API takes them (the same referral as intake); returns the rate. */
+export async function fill(t: Target, opts: { total: number; concurrency: number; run: string; pool: string[]; counter: { n: number }; log: (s: string) => void }): Promise<{ referred: number; perSecond: number; failed: number }> {
+  const started = performance.now();
+  let lastLog = started;
+  const startCount = opts.pool.length;
+  let issued = opts.pool.length;
+  const r = await runLoops(opts.concurrency, () => issued >= opts.total, async () => {
+    issued++;
+    const n = opts.counter.n++;
+    const reference = newRef(opts.run, n);
+    expectStatus(await request(t.apiUrl, 'POST', '/matters', CASE_OFFICER, referral(reference, today(), `bench-force-${n % FORCES}`)), 201, `refer ${reference}`);
+    opts.pool.push(reference);
+    if (performance.now() - lastLog > 15_000) {
+      lastLog = performance.now();
+      opts.log(`  ${opts.pool.length} / ${opts.total} matters open`);
+    }
+  });
+  const elapsed = performance.now() - started;
+  return { referred: opts.pool.length - startCount, perSecond: rate(opts.pool.length - startCount, elapsed), failed: r.failed };
+}
+
+// ---- 1b. The floor: an empty workflow, started and completed with the raw Temporal client ----------
+
+export interface FloorResult {
+  seconds: number;
+  concurrency: number;
+  completed: number;
+  failed: number;
+  perSecond: number;
+  latencyMs: Summary;
+  cpuCores: Record<string, number>;
+}
+
+export class FloorWorker {
+  private constructor(
+    readonly client: Client,
+    readonly taskQueue: string,
+    private readonly worker: Worker,
+    private readonly running: Promise<void>,
+    private readonly connection: Connection,
+    private readonly native: NativeConnection,
+  ) {}
+
+  static async start(address: string, namespace = 'default'): Promise<FloorWorker> {
+    const bundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'empty.workflow.ts'), logger: quietLogger() });
+    const native = await NativeConnection.connect({ address });
+    const taskQueue = `bench-floor-${randomUUID().slice(0, 8)}`;
+    const worker = await Worker.create({ connection: native, namespace, taskQueue, workflowBundle: { code: bundle.code } });
+    const running = worker.run();
+    const connection = await Connection.connect({ address });
+    return new FloorWorker(new Client({ connection, namespace }), taskQueue, worker, running, connection, native);
+  }
+
+  async measure(opts: { seconds: number; concurrency: number; pids: Record<string, number> }): Promise<FloorResult> {
+    const latencies: number[] = [];
+    const meter = new CpuMeter(opts.pids);
+    const started = performance.now();
+    const end = started + opts.seconds * 1000;
+    const r = await runLoops(opts.concurrency, () => performance.now() >= end, async () => {
+      const t0 = performance.now();
+      await this.client.workflow.execute('empty', { taskQueue: this.taskQueue, workflowId: `floor-${randomUUID()}` });
+      latencies.push(performance.now() - t0);
+    });
+    const elapsed = performance.now() - started;
+    return { seconds: elapsed / 1000, concurrency: opts.concurrency, completed: r.ok, failed: r.failed, perSecond: rate(r.ok, elapsed), latencyMs: summarize(latencies), cpuCores: meter.stop() };
+  }
+
+  /** Starts probes that sleep until the given instants; resolves with how late each woke (ms), or null if it never did. */
+  probes(fireAts: number[], timeoutMs: number): Promise<(number | null)[]> {
+    return Promise.all(
+      fireAts.map(async (fireAt) => {
+        try {
+          const handle = await this.client.workflow.start('probe', { taskQueue: this.taskQueue, workflowId: `probe-${randomUUID()}`, args: [fireAt] });
+          const woke = await Promise.race([handle.result() as Promise<number>, new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+          return woke === null ? null : woke - fireAt;
+        } catch {
+          return null;
+        }
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    await this.connection.close();
+    await this.native.close();
+  }
+}
+
+function quietLogger() {
+  const noop = () => undefined;
+  return { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: (m: string) => console.error(m) } as never;
+}
+
+// ---- 2. Decisions -------------------------------------------------------------------------------------
+
+export interface DecisionsResult {
+  concurrency: number;
+  decided: number;
+  failed: number;
+  errors: string[];
+  perSecond: number;
+  latencyMs: Summary;
+  cpuCores: Record<string, number>;
+}
+
+/** The appropriate authority's severity assessment on matters just referred, from `concurrency` users at once; each answered after the workflow accepted it. */
+export async function decisions(t: Target, opts: { concurrency: number; seconds: number; pool: string[] }): Promise<DecisionsResult> {
+  const todo = [...opts.pool];
+  const latencies: number[] = [];
+  const meter = new CpuMeter(t.pids);
+  const started = performance.now();
+  const end = started + opts.seconds * 1000;
+  const r = await runLoops(opts.concurrency, () => performance.now() >= end || todo.length === 0, async () => {
+    const reference = todo.shift();
+    if (!reference) return;
+    const a = expectStatus(
+      await request(t.apiUrl, 'POST', `/matters/${reference}/subjects/pc-1/decisions`, APPROPRIATE_AUTHORITY, { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: new Date().toISOString() }),
+      200,
+      `decide ${reference}`,
+    );
+    latencies.push(a.ms);
+  });
+  const elapsed = performance.now() - started;
+  return { concurrency: opts.concurrency, decided: latencies.length, failed: r.failed, errors: r.errors, perSecond: rate(latencies.length, elapsed), latencyMs: summarize(latencies), cpuCores: meter.stop() };
+}
+
+// ---- 3. Capacity --------------------------------------------------------------------------------------
+
+export interface CapacityResult {
+  openMatters: number;
+  rssBytes: Record<string, number | null>;
+  databaseBytes: { postgres: number; tables: Record<string, number>; temporalSqlite: number | null };
+  queries: Record<string, Summary>;
+  probes: { count: number; fired: number; lateMs: Summary; within5s: boolean };
+}
+
+export async function capacity(t: Target, floor: FloorWorker, opts: { requests: number; concurrency: number; probes: number; probeWindowMs: number; pool: string[] }): Promise<CapacityResult> {
+  const db = new Pg({ connectionString: t.databaseUrl });
+  await db.connect();
+  try {
+    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM matter WHERE stage <> 'closed'`)).rows;
+    // Probes on the same server under the same load: timers that fall due while we query.
+    const now = Date.now();
+    const fireAts = Array.from({ length: opts.probes }, (_, i) => now + 3_000 + Math.round(((i + 0.5) / opts.probes) * opts.probeWindowMs));
+    const probing = floor.probes(fireAts, opts.probeWindowMs + 60_000);
+
+    const sample = (i: number) => opts.pool[(i * 7919) % opts.pool.length];
+    const queries: Record<string, (i: number) => string> = {
+      'list (newest 50)': () => '/matters?limit=50',
+      'list, page 20': () => '/matters?limit=50&offset=950',
+      'search by force and stage': (i) => `/matters?forceId=bench-force-${i % FORCES}&stage=investigation&limit=50`,
+      'search by warrant number': (i) => `/matters?warrantNumber=W-${sample(i)}`,
+      'search: deadlines due within 30 days': () => '/matters?dueWithinDays=30&limit=50',
+      'one matter': (i) => `/matters/${sample(i)}`,
+    };
+    const results: Record<string, Summary> = {};
+    for (const [name, url] of Object.entries(queries)) {
+      const latencies: number[] = [];
+      let i = 0;
+      await runLoops(opts.concurrency, () => i >= opts.requests, async () => {
+        const a = expectStatus(await request(t.apiUrl, 'GET', url(i++), CASE_OFFICER), 200, name);
+        latencies.push(a.ms);
+      });
+      results[name] = summarize(latencies);
+    }
+    const late = await probing;
+    const fired = late.filter((x): x is number => x !== null);
+
+    const rss: Record<string, number | null> = {};
+    for (const [name, pid] of Object.entries(t.pids)) rss[name] = name === 'bench' ? process.memoryUsage.rss() : totalRss(pid);
+    const [{ size }] = (await db.query(`SELECT pg_database_size(current_database())::bigint AS size`)).rows;
+    const tables: Record<string, number> = {};
+    for (const row of (await db.query(`SELECT relname, pg_total_relation_size(c.oid)::bigint AS size FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = 'public' AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 8`)).rows) tables[row.relname] = Number(row.size);
+    let temporalSqlite: number | null = null;
+    if (t.temporalDataDir && fs.existsSync(t.temporalDataDir)) temporalSqlite = fs.readdirSync(t.temporalDataDir).reduce((s, f) => s + fs.statSync(path.join(t.temporalDataDir!, f)).size, 0);
+    return {
+      openMatters: n,
+      rssBytes: rss,
+      databaseBytes: { postgres: Number(size), tables, temporalSqlite },
+      queries: results,
+      probes: { count: late.length, fired: fired.length, lateMs: summarize(fired), within5s: fired.length === late.length && fired.every((x) => x <= 5_000) },
+    };
+  } finally {
+    await db.end();
+  }
+}
