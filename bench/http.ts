@@ -5,12 +5,24 @@ export type Caller = { id: string; role: 'appropriate-authority' | 'case-officer
 export const CASE_OFFICER: Caller = { id: 'bench-case-officer', role: 'case-officer' };
 export const APPROPRIATE_AUTHORITY: Caller = { id: 'bench-aa', role: 'appropriate-authority' };
 
-/** The headers of every benchmark request: who is calling (X-Actor-* today, a bearer token soon) and the body's type. */
+/** Every benchmark matter belongs to one force, the force of the benchmark's callers. */
+export const BENCH_FORCE = 'bench-force';
+
+const tokens = new Map<string, string>();
+
+/** Mints each caller's bearer token once, with the stack's secret, before any request is timed. */
+export async function prepareTokens(secret: string): Promise<void> {
+  const { signToken } = await import('../tools/stack/tokens');
+  for (const who of [CASE_OFFICER, APPROPRIATE_AUTHORITY]) tokens.set(who.id, await signToken(secret, { sub: who.id, role: who.role, force: BENCH_FORCE }));
+}
+
+/** The headers of every benchmark request: the caller's bearer token and the body's type. */
 export function headersFor(who: Caller, hasBody: boolean): Record<string, string> {
+  const token = tokens.get(who.id);
+  if (!token) throw new Error('bench: prepareTokens(secret) must run before any request');
   return {
     ...(hasBody ? { 'content-type': 'application/json' } : {}),
-    'x-actor-id': who.id,
-    'x-actor-role': who.role,
+    authorization: `Bearer ${token}`,
   };
 }
 
@@ -40,7 +52,7 @@ export function expectStatus<T>(a: Answer<T>, status: number, what: string): Ans
   return a;
 }
 
-export function referral(reference: string, receivedOn: string, forceId = 'bench-force') {
+export function referral(reference: string, receivedOn: string, forceId = BENCH_FORCE) {
   return {
     reference,
     kind: 'conduct-matter',

@@ -10,6 +10,7 @@ import * as path from 'path';
 import { randomUUID } from 'crypto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { freePort, startEmbeddedPostgres, startStack } from '../tools/stack';
+import { prepareTokens } from './http';
 import { runMigrations } from '@conduct/persistence';
 import { capacity, CapacityResult, decisions, DecisionsResult, fill, FloorResult, FloorWorker, intake, IntakeResult, Target } from './stack-bench';
 import { fmt, fmtBytes, markdownTable, parseArgs } from './stats';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
     if (needStack) {
       stack = await startStack({ dataDir, uiPort: null, silent: true, databaseUrl: process.env.DATABASE_URL, temporalAddress: process.env.TEMPORAL_ADDRESS, log });
       databaseUrl = stack.databaseUrl;
+      if (!stack.authJwtSecret) throw new Error('bench: the API verifies tokens with an identity provider; run the benchmark against the embedded default');
+      await prepareTokens(stack.authJwtSecret);
     } else if (!databaseUrl) {
       // History and simulation need only PostgreSQL (the activities write the projection); their Temporal is the test server.
       const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort() });

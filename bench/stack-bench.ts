@@ -5,7 +5,7 @@ import { randomUUID } from 'crypto';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { Client as Pg } from 'pg';
-import { APPROPRIATE_AUTHORITY, CASE_OFFICER, expectStatus, referral, request } from './http';
+import { APPROPRIATE_AUTHORITY, BENCH_FORCE, CASE_OFFICER, expectStatus, referral, request } from './http';
 import { CpuMeter, totalRss } from './proc';
 import { rate, runLoops, summarize, Summary } from './stats';
 
@@ -19,7 +19,6 @@ export interface Target {
   temporalDataDir?: string;
 }
 
-const FORCES = 43;
 const today = () => new Date().toISOString().slice(0, 10);
 const newRef = (run: string, n: number) => `BENCH-${run}-${n}`;
 
@@ -45,7 +44,7 @@ export async function intake(t: Target, opts: { seconds: number; concurrency: nu
   const r = await runLoops(opts.concurrency, () => performance.now() >= end, async () => {
     const n = opts.counter.n++;
     const reference = newRef(opts.run, n);
-    const a = expectStatus(await request(t.apiUrl, 'POST', '/matters', CASE_OFFICER, { ...referral(reference, today(), `bench-force-${n % FORCES}`) }), 201, `refer ${reference}`);
+    const a = expectStatus(await request(t.apiUrl, 'POST', '/matters', CASE_OFFICER, { ...referral(reference, today(), BENCH_FORCE) }), 201, `refer ${reference}`);
     latencies.push(a.ms);
     opts.pool.push(reference);
   });
@@ -63,7 +62,7 @@ export async function fill(t: Target, opts: { total: number; concurrency: number
     issued++;
     const n = opts.counter.n++;
     const reference = newRef(opts.run, n);
-    expectStatus(await request(t.apiUrl, 'POST', '/matters', CASE_OFFICER, referral(reference, today(), `bench-force-${n % FORCES}`)), 201, `refer ${reference}`);
+    expectStatus(await request(t.apiUrl, 'POST', '/matters', CASE_OFFICER, referral(reference, today(), BENCH_FORCE)), 201, `refer ${reference}`);
     opts.pool.push(reference);
     if (performance.now() - lastLog > 15_000) {
       lastLog = performance.now();
@@ -205,7 +204,7 @@ export async function capacity(t: Target, floor: FloorWorker, opts: { requests: 
     const queries: Record<string, (i: number) => string> = {
       'list (newest 50)': () => '/matters?limit=50',
       'list, page 20': () => '/matters?limit=50&offset=950',
-      'search by force and stage': (i) => `/matters?forceId=bench-force-${i % FORCES}&stage=investigation&limit=50`,
+      'search by force and stage': (i) => `/matters?forceId=${BENCH_FORCE}&stage=investigation&limit=50`,
       'search by warrant number': (i) => `/matters?warrantNumber=W-${sample(i)}`,
       'search: deadlines due within 30 days': () => '/matters?dueWithinDays=30&limit=50',
       'one matter': (i) => `/matters/${sample(i)}`,
