@@ -1,5 +1,6 @@
-import type { IsoDate } from '@conduct/domain';
-import type { Deadline, DeadlineExtension } from './types';
+import { DEADLINE_RULES, IsoDate, compareIsoDates, endOfLondonDay, isIsoDate } from '@conduct/domain';
+import { refuse } from './refusal';
+import type { Deadline, DeadlineExtension, ExtensionCommand } from './types';
 
 /** Small pure operations on a workflow's list of deadlines. */
 export function openDeadlines(deadlines: Deadline[]): Deadline[] {
@@ -32,12 +33,29 @@ export function put(deadlines: Deadline[], deadline: Deadline): void {
   deadlines.push(deadline);
 }
 
-export function extend(d: Deadline, to: IsoDate, dueAt: string, ext: Omit<DeadlineExtension, 'from' | 'to'>): void {
+/**
+ * The deadline an extension command may extend: still owed, extendable under its rule, to a later
+ * date, with a reason and who agreed. Refuses (in an update validator) otherwise.
+ */
+export function extendable(deadlines: Deadline[], cmd: ExtensionCommand, whose: string): Deadline {
+  const d = findOutstanding(deadlines, cmd.key);
+  if (!d) return refuse({ rule: 'deadline-open', regulation: null, reason: `no open deadline '${cmd.key}' for this ${whose}` });
+  if (!DEADLINE_RULES[d.ruleId].extendable) refuse({ rule: 'deadline-not-extendable', regulation: d.regulation, reason: `${d.name} cannot be extended (${d.regulation})` });
+  if (!isIsoDate(cmd.newDueDate) || compareIsoDates(cmd.newDueDate, d.dueDate) <= 0) {
+    refuse({ rule: 'extension-later-than-due', regulation: d.regulation, reason: `newDueDate must be a date after the current due date ${d.dueDate}` });
+  }
+  if (!cmd.reason?.trim() || !cmd.agreedBy?.trim()) refuse({ rule: 'extension-reason-and-agreement', regulation: d.regulation, reason: 'an extension needs a reason and who agreed it' });
+  return d;
+}
+
+/** Moves a deadline to a later date, keeping the record of who agreed and why; it is owed again. */
+export function extend(d: Deadline, to: IsoDate, ext: Omit<DeadlineExtension, 'from' | 'to'>): void {
   d.extensions.push({ from: d.dueDate, to, ...ext });
   d.dueDate = to;
-  d.dueAt = dueAt;
+  d.dueAt = endOfLondonDay(to);
   d.reminded = false;
   d.remindAt = undefined;
+  d.status = 'open';
 }
 
 /** The next instant the workflow must wake for a reminder or a missed deadline, or undefined if none. */

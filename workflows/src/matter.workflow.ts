@@ -16,7 +16,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { DEADLINE_RULES, ReferralGround, endOfLondonDay, compareIsoDates, isIsoDate, londonDateOf, mustReferToIopc, regimeFor } from '@conduct/domain';
+import { ReferralGround, compareIsoDates, londonDateOf, mustReferToIopc, regimeFor } from '@conduct/domain';
 import type { CalendarActivities, ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
 import { subjectWorkflowId } from './ids';
@@ -233,20 +233,13 @@ export async function matter(input: MatterInput): Promise<MatterView> {
 
   function validateExtension(cmd: ExtensionCommand): void {
     validateCommand(cmd);
-    const d = s.deadlines.find((x) => x.key === cmd.key && (x.status === 'open' || x.status === 'missed'));
-    if (!d) refuse({ rule: 'deadline-open', regulation: null, reason: `no open deadline '${cmd.key}' for this matter` });
-    if (!DEADLINE_RULES[d!.ruleId].extendable) refuse({ rule: 'deadline-not-extendable', regulation: d!.regulation, reason: `${d!.name} cannot be extended (${d!.regulation})` });
-    if (!isIsoDate(cmd.newDueDate) || compareIsoDates(cmd.newDueDate, d!.dueDate) <= 0) {
-      refuse({ rule: 'extension-later-than-due', regulation: d!.regulation, reason: `newDueDate must be a date after the current due date ${d!.dueDate}` });
-    }
-    if (!cmd.reason?.trim() || !cmd.agreedBy?.trim()) refuse({ rule: 'extension-reason-and-agreement', regulation: d!.regulation, reason: 'an extension needs a reason and who agreed it' });
+    book.extendable(s.deadlines, cmd, 'matter');
   }
 
   async function extend(cmd: ExtensionCommand): Promise<MatterView> {
     if (isReplay(cmd)) return view();
-    const d = s.deadlines.find((x) => x.key === cmd.key && (x.status === 'open' || x.status === 'missed'))!;
-    book.extend(d, cmd.newDueDate, endOfLondonDay(cmd.newDueDate), { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
-    d.status = 'open';
+    const d = book.extendable(s.deadlines, cmd, 'matter');
+    book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
     return commit(cmd, 'deadline-extended', 'deadline-extension', d.regulation, { key: d.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy }, []);
   }
 

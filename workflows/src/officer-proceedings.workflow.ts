@@ -519,20 +519,13 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   function validateExtension(cmd: ExtensionCommand): void {
     validateCommand(cmd);
     if (isReplay(cmd)) return;
-    const d = s.deadlines.find((x) => x.key === cmd.key && (x.status === 'open' || x.status === 'missed'));
-    if (!d) refuse({ rule: 'deadline-open', regulation: null, reason: `no open deadline '${cmd.key}' for this subject` });
-    if (!DEADLINE_RULES[d!.ruleId].extendable) refuse({ rule: 'deadline-not-extendable', regulation: d!.regulation, reason: `${d!.name} cannot be extended (${d!.regulation})` });
-    if (!isIsoDate(cmd.newDueDate) || compareIsoDates(cmd.newDueDate, d!.dueDate) <= 0) {
-      refuse({ rule: 'extension-later-than-due', regulation: d!.regulation, reason: `newDueDate must be a date after the current due date ${d!.dueDate}` });
-    }
-    if (!cmd.reason?.trim() || !cmd.agreedBy?.trim()) refuse({ rule: 'extension-reason-and-agreement', regulation: d!.regulation, reason: 'an extension needs a reason and who agreed it' });
+    book.extendable(s.deadlines, cmd, 'subject');
   }
 
   async function extend(cmd: ExtensionCommand): Promise<SubjectView> {
     if (isReplay(cmd)) return view();
-    const d = s.deadlines.find((x) => x.key === cmd.key && (x.status === 'open' || x.status === 'missed'))!;
-    book.extend(d, cmd.newDueDate, endOfLondonDay(cmd.newDueDate), { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
-    d.status = 'open';
+    const d = book.extendable(s.deadlines, cmd, 'subject');
+    book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
     return commit(cmd, 'deadline-extended', { rule: 'deadline-extension', regulation: d.regulation }, { key: d.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy }, []);
   }
 

@@ -3,7 +3,7 @@
  * 56 days (extendable on application), then the Director General publishes within 21 days.
  */
 import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { DEADLINE_RULES, compareIsoDates, endOfLondonDay, isIsoDate, londonDateOf } from '@conduct/domain';
+import { londonDateOf } from '@conduct/domain';
 import type { CalendarActivities, ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
 import { checkOccurredAt, refuse } from './refusal';
@@ -71,20 +71,15 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
     extendRecommendationDeadline,
     (cmd) =>
       serial.run(async () => {
-        const d = deadlines.find((x) => x.key === cmd.key && x.status !== 'met' && x.status !== 'cancelled')!;
-        book.extend(d, cmd.newDueDate, endOfLondonDay(cmd.newDueDate), { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
-        d.status = 'open';
+        const d = book.extendable(deadlines, cmd, 'recommendation');
+        book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
         await record(cmd, 'deadline-extended', { key: cmd.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy });
         return view();
       }),
     {
       validator: (cmd) => {
         validate(cmd);
-        const d = deadlines.find((x) => x.key === cmd.key && x.status !== 'met' && x.status !== 'cancelled');
-        if (!d) refuse({ rule: 'deadline-open', regulation: null, reason: `no open deadline '${cmd.key}'` });
-        if (!DEADLINE_RULES[d!.ruleId].extendable) refuse({ rule: 'deadline-not-extendable', regulation: d!.regulation, reason: `${d!.name} cannot be extended` });
-        if (!isIsoDate(cmd.newDueDate) || compareIsoDates(cmd.newDueDate, d!.dueDate) <= 0) refuse({ rule: 'extension-later-than-due', regulation: d!.regulation, reason: `newDueDate must be after ${d!.dueDate}` });
-        if (!cmd.reason?.trim() || !cmd.agreedBy?.trim()) refuse({ rule: 'extension-reason-and-agreement', regulation: d!.regulation, reason: 'an extension needs a reason and who agreed it' });
+        book.extendable(deadlines, cmd, 'recommendation');
       },
     },
   );
