@@ -8,6 +8,8 @@ import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDt
 import { MattersService } from './matters.service';
 
 const RECORDERS: Role[] = ['case-officer', 'investigator', 'appropriate-authority', 'administrator'];
+/** Barred and advisory list reports hold personal data: those who make and oversee them. */
+const LIST_REPORT_READERS: Role[] = ['appropriate-authority', 'administrator', 'oversight'];
 
 @ApiTags('matters')
 @ApiBearerAuth('bearer')
@@ -46,6 +48,18 @@ export class MattersController {
   @ApiOperation({ summary: 'Messages queued for a matter: reminders, escalations, notices, list reports' })
   outbox(@Param('reference', new IdentifierPipe('matter')) reference: string, @CurrentActor() user: User) {
     return this.matters.outbox(reference, user);
+  }
+
+  @Get(':reference/subjects/:subjectId/list-reports')
+  @ApiOperation({ summary: "A subject's barred-list and advisory-list reports, whole, with their delivery; every read is recorded in the audit trail" })
+  listReports(
+    @Param('reference', new IdentifierPipe('matter')) reference: string,
+    @Param('subjectId', new IdentifierPipe('subject')) subjectId: string,
+    @CurrentActor() user: User,
+    @Headers('x-request-id') requestId?: string,
+  ) {
+    requireRole(user, LIST_REPORT_READERS, 'A list report');
+    return this.matters.listReports(reference, subjectId, user, requestId && /^[A-Za-z0-9._-]{1,64}$/.test(requestId) ? requestId : null);
   }
 
   @Post(':reference/decisions')
