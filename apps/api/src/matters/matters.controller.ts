@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DECISION_RULES, EVENT_RULES, Role } from '@conduct/domain';
 import type { User } from '../auth/user';
@@ -56,10 +56,11 @@ export class MattersController {
     @Param('reference', new IdentifierPipe('matter')) reference: string,
     @Param('subjectId', new IdentifierPipe('subject')) subjectId: string,
     @CurrentActor() user: User,
-    @Headers('x-request-id') requestId?: string,
+    @Req() req: { headers: Record<string, string | string[] | undefined> },
   ) {
     requireRole(user, LIST_REPORT_READERS, 'A list report');
-    return this.matters.listReports(reference, subjectId, user, requestId && /^[A-Za-z0-9._-]{1,64}$/.test(requestId) ? requestId : null);
+    const requestId = req.headers['x-request-id'];
+    return this.matters.listReports(reference, subjectId, user, typeof requestId === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(requestId) ? requestId : null);
   }
 
   @Post(':reference/decisions')
