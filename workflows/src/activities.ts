@@ -13,14 +13,15 @@ export interface ProceedingsActivities {
  * The record-change activities run as local activities: a step is then one workflow task and a
  * marker, not three activity events and a second workflow task. They are at-least-once like any
  * activity (every write is keyed by revision or idempotency key). No schedule-to-close limit: while
- * PostgreSQL is down they retry without end, the first few seconds in the worker, then behind a
- * server timer per attempt (backoff over localRetryThreshold), so an outage of hours neither loses
- * a change nor fails the workflow, and adds only a timer and a workflow task per minute to its history.
+ * PostgreSQL is down they retry without end, the first three attempts in the worker (backoff up to
+ * localRetryThreshold), then one attempt per server timer, at most 5 minutes apart. Each of those
+ * costs a marker, a timer and a workflow task (6 events), so an outage of a day adds about 1,750
+ * events to the waiting workflow: a change is never lost and the workflow never fails for it.
  */
 export const RECORD_CHANGE_OPTIONS: LocalActivityOptions = {
   startToCloseTimeout: '30 seconds',
   localRetryThreshold: '5 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 };
 
 /** Run as local activities: calendar arithmetic whose results are stored, so a deadline never moves on replay. */
