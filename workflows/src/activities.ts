@@ -1,3 +1,4 @@
+import type { LocalActivityOptions } from '@temporalio/workflow';
 import type { Deadline, DeadlineRequest, MatterSnapshot, RecordChange, RecommendationSnapshot, SubjectSnapshot } from './types';
 
 /** What the workflows ask the worker to do. Implemented by Nest providers in apps/worker. */
@@ -7,6 +8,21 @@ export interface ProceedingsActivities {
   recordSubjectChange(change: RecordChange<SubjectSnapshot>): Promise<void>;
   recordRecommendationChange(change: RecommendationSnapshot & { audit: RecordChange<unknown>['audit']; outbox: RecordChange<unknown>['outbox'] }): Promise<void>;
 }
+
+/**
+ * The record-change activities run as local activities: a step is then one workflow task and a
+ * marker, not three activity events and a second workflow task. They are at-least-once like any
+ * activity (every write is keyed by revision or idempotency key). No schedule-to-close limit: while
+ * PostgreSQL is down they retry without end, the first three attempts in the worker (backoff up to
+ * localRetryThreshold), then one attempt per server timer, at most 5 minutes apart. Each of those
+ * costs a marker, a timer and a workflow task (6 events), so an outage of a day adds about 1,750
+ * events to the waiting workflow: a change is never lost and the workflow never fails for it.
+ */
+export const RECORD_CHANGE_OPTIONS: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '5 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+};
 
 /** Run as local activities: calendar arithmetic whose results are stored, so a deadline never moves on replay. */
 export interface CalendarActivities {

@@ -10,14 +10,13 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
-  proxyActivities,
   proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import { ReferralGround, compareIsoDates, londonDateOf, mustReferToIopc, regimeFor } from '@conduct/domain';
-import type { CalendarActivities, ProceedingsActivities } from './activities';
+import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
 import { subjectWorkflowId } from './ids';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
@@ -38,10 +37,7 @@ import type {
   OutboxRecord,
 } from './types';
 
-const { recordMatterChange } = proxyActivities<ProceedingsActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { recordMatterChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
 
 export async function matter(input: MatterInput): Promise<MatterView> {
@@ -124,14 +120,16 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   // ---- Until every subject's track is closed: timers for the matter's own deadlines -------------
   // The matter closes when every track is closed; its workflow ends only when every subject's workflow
   // has finished too (a live warning keeps a track's workflow running), so no subject outlives it.
+  // One timer, for the earliest instant, re-armed only when a step moves it or a subject's news arrives.
   while (!allSubjectsFinished() || book.openDeadlines(s.deadlines).length > 0) {
     const wake = book.nextWake(s.deadlines);
-    if (wake === undefined) await condition(() => changed);
-    else await condition(() => changed, Math.max(wake - Date.now(), TIMER_SLACK_MS));
+    const stirred = () => changed || book.nextWake(s.deadlines) !== wake || historyTooLong();
+    if (wake === undefined) await condition(stirred);
+    else await condition(stirred, Math.max(wake - Date.now(), TIMER_SLACK_MS));
     changed = false;
     await serial.run(fireTimers);
     if (allSubjectsClosed() && s.stage !== 'closed') await serial.run(closeMatter);
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT)) {
+    if (historyTooLong()) {
       await condition(allHandlersFinished);
       s.deadlines = book.compact(s.deadlines);
       s.appliedCommands = s.appliedCommands.slice(-50);
@@ -141,6 +139,10 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   if (s.stage !== 'closed') await serial.run(closeMatter);
   await condition(allHandlersFinished);
   return view();
+
+  function historyTooLong(): boolean {
+    return workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT);
+  }
 
   // ---- The DG's decision on the mode of investigation (Sch3 para 15) ----------------------------
   function validateDecision(cmd: MatterDecisionCommand): void {
@@ -331,7 +333,6 @@ export async function matter(input: MatterInput): Promise<MatterView> {
 
   async function record(lines: AuditRecord[], outbox: OutboxRecord[]): Promise<void> {
     s.revision += 1;
-    changed = true;
     await recordMatterChange({
       snapshot: {
         reference: referral.reference,

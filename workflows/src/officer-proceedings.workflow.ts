@@ -9,7 +9,6 @@ import {
   continueAsNew,
   currentUpdateInfo,
   getExternalWorkflowHandle,
-  proxyActivities,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -37,7 +36,7 @@ import {
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
   warningLiveUntil,
 } from '@conduct/domain';
-import type { CalendarActivities, ProceedingsActivities } from './activities';
+import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
 import { recordDecision, recordEvent, extendDeadline, subjectClosed, subjectState } from './messages';
 import { checkOccurredAt, refuse } from './refusal';
@@ -58,10 +57,7 @@ import type {
   SubjectView,
 } from './types';
 
-const { recordSubjectChange } = proxyActivities<ProceedingsActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { recordSubjectChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
 
 const PROCEEDINGS: SubjectStage[] = ['misconduct-meeting', 'misconduct-hearing', 'accelerated-hearing'];
@@ -87,7 +83,6 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     appliedCommands: [],
   };
   const serial = new Serial();
-  let changed = false;
   let parentTold = s.stage === 'closed';
 
   // ---- Queries and messages -------------------------------------------------------------------
@@ -102,14 +97,16 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   }
 
   // ---- Main loop: wake for reminders, missed deadlines and expiring warnings --------------------
+  // One timer, for the earliest instant; it is re-armed only when a step moves that instant, so a step
+  // that leaves it alone adds no timer events to the history.
   while (!(s.stage === 'closed' && book.openDeadlines(s.deadlines).length === 0)) {
     const wake = book.nextWake(s.deadlines);
-    if (wake === undefined) await condition(() => changed);
-    else await condition(() => changed, Math.max(wake - Date.now(), TIMER_SLACK_MS));
-    changed = false;
+    const stirred = () => book.nextWake(s.deadlines) !== wake || (s.stage === 'closed' && !parentTold) || historyTooLong();
+    if (wake === undefined) await condition(stirred);
+    else await condition(stirred, Math.max(wake - Date.now(), TIMER_SLACK_MS));
     await serial.run(fireTimers);
     await tellMatterIfClosed();
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT)) {
+    if (historyTooLong()) {
       await condition(allHandlersFinished);
       s.deadlines = book.compact(s.deadlines);
       s.appliedCommands = s.appliedCommands.slice(-50);
@@ -120,6 +117,10 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   await tellMatterIfClosed();
   await tellMatter(true);
   return view();
+
+  function historyTooLong(): boolean {
+    return workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT);
+  }
 
   // ---- Decisions of the appropriate authority ---------------------------------------------------
   function validateDecision(cmd: DecisionCommand): void {
@@ -700,7 +701,6 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
 
   async function record(lines: AuditRecord[], outbox: OutboxRecord[] = []): Promise<void> {
     s.revision += 1;
-    changed = true;
     await recordSubjectChange({
       snapshot: {
         matterReference: input.matterReference,

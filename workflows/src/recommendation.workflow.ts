@@ -2,9 +2,9 @@
  * An IOPC learning recommendation (Sch3 paras 28A/28B): the recipient responds in writing within
  * 56 days (extendable on application), then the Director General publishes within 21 days.
  */
-import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { londonDateOf } from '@conduct/domain';
-import type { CalendarActivities, ProceedingsActivities } from './activities';
+import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
@@ -12,10 +12,7 @@ import { TIMER_SLACK_MS } from './limits';
 import { extendRecommendationDeadline, recommendationState, recordRecommendationPublished, recordRecommendationResponse } from './messages';
 import type { AuditRecord, CommandBase, Deadline, OutboxRecord, RecommendationInput, RecommendationStage, RecommendationView } from './types';
 
-const { recordRecommendationChange } = proxyActivities<ProceedingsActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { recordRecommendationChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
 
 export async function recommendation(input: RecommendationInput): Promise<RecommendationView> {
@@ -26,7 +23,6 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
   let publishedOn: string | null = null;
   let deadlines: Deadline[] = [];
   let revision = 0;
-  let changed = false;
 
   setHandler(recommendationState, view);
   setHandler(
@@ -87,11 +83,12 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
   deadlines = await computeDeadlines([{ key: 'response', ruleId: 'recommendationResponse', trigger: input.madeOn }]);
   await record({ actor: input.madeBy, occurredAt: `${input.madeOn}T12:00:00.000Z` }, 'recommendation-made', { recipient: input.recipient });
 
+  // One timer, for the earliest instant, re-armed only when a step moves it.
   while (stage !== 'published') {
     const wake = book.nextWake(deadlines);
-    if (wake === undefined) await condition(() => changed);
-    else await condition(() => changed, Math.max(wake - Date.now(), TIMER_SLACK_MS));
-    changed = false;
+    const stirred = () => stage === 'published' || book.nextWake(deadlines) !== wake;
+    if (wake === undefined) await condition(stirred);
+    else await condition(stirred, Math.max(wake - Date.now(), TIMER_SLACK_MS));
     await serial.run(async () => {
       const outbox: OutboxRecord[] = [];
       for (const d of book.openDeadlines(deadlines)) {
@@ -121,7 +118,6 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
 
   async function record(cmd: CommandBase, action: string, details: Record<string, unknown>, outbox: OutboxRecord[] = [], system = false): Promise<void> {
     revision += 1;
-    changed = true;
     const line: AuditRecord = {
       idempotencyKey: `${workflowId}:${action}:${revision}`,
       matterReference: input.matterReference,

@@ -4,8 +4,9 @@ import { Worker } from '@temporalio/worker';
 
 /**
  * Today's workflow code must replay the recorded histories of every route: a change that would break
- * the matters already running fails here, before it is deployed. A deliberate change of behaviour
- * goes behind `patched()`; re-record with `RECORD_HISTORIES=1 npm test` only for new routes.
+ * the matters already running fails here, before it is deployed. Until the first release nothing is
+ * running, so a deliberate change re-records them (`RECORD_HISTORIES=1 npm test -- --selectProjects
+ * workflows`); after it, a deliberate change goes behind `patched()` or worker versioning instead.
  */
 const dir = path.join(__dirname, 'histories');
 const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];

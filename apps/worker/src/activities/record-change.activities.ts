@@ -14,7 +14,9 @@ import type {
 /**
  * Writes what a workflow decided: the projection people search, the audit trail and the outbox, in
  * one transaction. Every write is idempotent (revision guard, unique keys), because Temporal retries
- * an activity whose result it did not hear.
+ * an activity whose result it did not hear. They run as local activities, so an attempt can also be
+ * re-run by a retried workflow task; it carries the same revision and content (the workflow is
+ * deterministic), and the guard lets the same revision be written again, so the last attempt's row stands.
  */
 @Injectable()
 export class RecordChangeActivities implements ProceedingsActivities {
@@ -29,7 +31,7 @@ export class RecordChangeActivities implements ProceedingsActivities {
          ON CONFLICT (reference) DO UPDATE SET
            stage = EXCLUDED.stage, mode_of_investigation = EXCLUDED.mode_of_investigation,
            revision = EXCLUDED.revision, updated_at = now()
-         WHERE matter.revision < EXCLUDED.revision
+         WHERE matter.revision <= EXCLUDED.revision
          RETURNING reference`,
         [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision],
       );
@@ -51,7 +53,7 @@ export class RecordChangeActivities implements ProceedingsActivities {
            form_of_proceedings = EXCLUDED.form_of_proceedings, outcome = EXCLUDED.outcome,
            closed_because = EXCLUDED.closed_because, status = EXCLUDED.status,
            revision = EXCLUDED.revision, updated_at = now()
-         WHERE subject.revision < EXCLUDED.revision
+         WHERE subject.revision <= EXCLUDED.revision
          RETURNING subject_id`,
         [s.matterReference, s.subjectId, s.workflowId, s.kind, s.rank, s.warrantNumber, s.stage, s.severity, s.caseToAnswer, s.formOfProceedings, s.outcome, s.closedBecause, JSON.stringify(s.status), s.revision],
       );
