@@ -1,4 +1,5 @@
 import { ChildProcess, fork } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { stopChild } from './temporal-dev-server';
 
@@ -11,12 +12,20 @@ export interface RunningService {
 }
 
 /** Starts the api or the worker as its own process, as in production, and waits for it to say it is ready. */
-export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, opts: { timeoutMs?: number; silent?: boolean } = {}): Promise<RunningService> {
+export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, opts: { timeoutMs?: number; silent?: boolean; logFile?: string } = {}): Promise<RunningService> {
   const child = fork(path.join(root, 'tools/run-ts.js'), [entry], {
     cwd: root,
     env: { ...process.env, CONDUCT_TS_REGISTERED: '', ...env },
-    stdio: opts.silent ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: opts.silent ? ['ignore', opts.logFile ? 'pipe' : 'ignore', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // A silent service's output is kept in its log file (appended across restarts), for tests to read.
+  if (opts.silent && opts.logFile) {
+    fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
+    const out = fs.createWriteStream(opts.logFile, { flags: 'a' });
+    child.stdout?.pipe(out, { end: false });
+    child.stderr?.on('data', (b: Buffer) => out.write(b));
+    child.once('exit', () => setImmediate(() => out.end()));
+  }
   const errors: string[] = [];
   child.stderr?.on('data', (b: Buffer) => {
     errors.push(b.toString());

@@ -41,6 +41,8 @@ export interface RunningStack {
   temporalAddress: string;
   temporalUiUrl: string | null;
   taskQueue: string;
+  /** Where a silent stack keeps the worker's and the API's output (`worker.log`, `api.log`). */
+  logsDir: string;
   /** The stack's own processes and their ids (the worker's changes when it is restarted); for measurements. */
   processes(): StackProcess[];
   /** Stops the worker only, so tests can show that work survives its loss. */
@@ -99,11 +101,13 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     // Personal data is encrypted in Temporal's history: your keys, or the embedded default's.
     const payloadKeys = process.env.PAYLOAD_ENCRYPTION_KEYS || opts.env?.PAYLOAD_ENCRYPTION_KEYS ? {} : embeddedPayloadKeys(opts.dataDir);
     const env = { ...payloadKeys, ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
+    const logsDir = path.join(opts.dataDir, 'logs');
+    const workerLog = { silent: opts.silent, logFile: path.join(logsDir, 'worker.log') };
     log('starting the worker (bundling the workflows)');
-    let worker = await startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent });
+    let worker = await startService('worker', 'apps/worker/src/main.ts', env, workerLog);
     stops.push(() => worker.stop());
     log('starting the API');
-    const api = await startService('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort) }, { silent: opts.silent });
+    const api = await startService('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort) }, { silent: opts.silent, logFile: path.join(logsDir, 'api.log') });
     stops.push(api.stop);
 
     return {
@@ -113,6 +117,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       temporalAddress,
       temporalUiUrl,
       taskQueue,
+      logsDir,
       processes() {
         const all: { name: StackProcess['name']; pid: number | undefined }[] = [
           { name: 'temporal', pid: temporalPid },
@@ -124,7 +129,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       async restartWorker(signal: NodeJS.Signals = 'SIGKILL') {
         worker.process.kill(signal);
         await new Promise((r) => (worker.process.exitCode !== null || worker.process.signalCode !== null ? r(null) : worker.process.once('exit', r)));
-        worker = await startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent });
+        worker = await startService('worker', 'apps/worker/src/main.ts', env, workerLog);
       },
       stop: stopAll,
     };

@@ -33,6 +33,7 @@ import {
   isIsoDate,
   londonDateOf,
   requiresBarredListReport,
+  STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
   warningLiveUntil,
 } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
@@ -146,6 +147,10 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
           outcome: cmd.outcome,
         });
         if (!check42.allowed) refuse(check42);
+        const unknown = (cmd.standardsBreached ?? []).filter((sb) => !(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as readonly string[]).includes(sb));
+        if (unknown.length) {
+          refuse({ rule: 'standards-of-professional-behaviour', regulation: 'CR Sch 2', reason: `standardsBreached: ${unknown.join(', ')} is not one of the Standards of Professional Behaviour` });
+        }
         if (cmd.warningMonths !== undefined) {
           const fwwAtHearing = cmd.outcome === 'final-written-warning' && s.form !== 'misconduct-meeting';
           if (!fwwAtHearing || cmd.warningMonths < DEADLINE_RULES.finalWrittenWarningLive.length || cmd.warningMonths > FINAL_WRITTEN_WARNING_MAX_MONTHS) {
@@ -232,11 +237,17 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         if (requiresBarredListReport(cmd.outcome).required) {
           const [due] = await addDeadlines([{ key: 'barred-list-report', ruleId: 'barredListReport', trigger: on }]);
           s.barredListReportDue = due.dueDate;
+          // Everything reg 3 asks for; a field left out is refused by the dispatcher, naming it, and escalated.
           outbox.push(message('barred-list-report', 'college-of-policing', {
+            ...identity(),
+            conduct: cmd.conduct ?? null,
+            standardsBreached: cmd.standardsBreached ?? null,
             outcome: cmd.outcome,
             decidedOn: on,
             dueDate: due.dueDate,
             earlierAdvisoryListReport: s.advisoryListReported,
+            ...(s.leftService ? { leftService: s.leftService } : {}),
+            publicationExemption: cmd.publicationExemption ?? null,
             regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 3',
           }));
         }
@@ -401,7 +412,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         break;
       case 'resigned':
       case 'retired':
-        await leaveService(cmd.event, on, outbox);
+        await leaveService(cmd.event, on, cmd.allegationSummary, outbox);
         break;
       case 'notice-of-referral-served':
         if (s.stage === 'accelerated-hearing') {
@@ -473,14 +484,17 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   }
 
   /** Resignation or retirement does not end the case: the advisory list, and gross misconduct goes on (CR reg 4). */
-  async function leaveService(how: 'resigned' | 'retired', on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
+  async function leaveService(how: 'resigned' | 'retired', on: IsoDate, allegationSummary: string | undefined, outbox: OutboxRecord[]): Promise<void> {
     s.leftService = { how, on };
     s.suspended = false;
     book.close(s.deadlines, 'suspension-review', 'cancelled');
     const [due] = await addDeadlines([{ key: 'advisory-list-report', ruleId: 'advisoryListReport', trigger: on }]);
     s.advisoryListReported = true;
+    // What reg 12 asks for: identity, date of leaving, the allegation and the form of proceedings.
     outbox.push(message('advisory-list-report', 'college-of-policing', {
+      ...identity(),
       leftOn: on,
+      allegationSummary: allegationSummary ?? null,
       how,
       formOfProceedings: s.form ?? s.likelyForm ?? null,
       severity: s.severity ?? null,
@@ -497,7 +511,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     if (!continues.continues) {
       closeTrack('former-officer-no-gross-misconduct');
       await addDeadlines([{ key: 'advisory-list-removal', ruleId: 'advisoryListRemoval', trigger: on }]);
-      outbox.push(message('advisory-list-removal', 'college-of-policing', { regulation: 'Police Act 1996 s.88L' }));
+      outbox.push(message('advisory-list-removal', 'college-of-policing', { ...identity(), leftOn: on, regulation: 'Police Act 1996 s.88L' }));
     }
   }
 
@@ -662,6 +676,16 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
 
   function systemAudit(action: string, d: Deadline): AuditRecord {
     return audit(action, { rule: d.ruleId, regulation: d.regulation }, { deadline: d.name, dueDate: d.dueDate });
+  }
+
+  /** Who a list report is about, as referred. Personal data: it travels encrypted (the payload codec) and is never logged. */
+  function identity(): Record<string, unknown> {
+    return {
+      fullName: subject.name ?? null,
+      dateOfBirth: subject.dateOfBirth ?? null,
+      rank: subject.rank ?? null,
+      warrantNumber: subject.warrantNumber ?? null,
+    };
   }
 
   function message(purpose: string, recipient: string, payload: Record<string, unknown>): OutboxRecord {

@@ -10,10 +10,12 @@ import type {
   ModeOfInvestigation,
   Outcome,
   ProceedingsForm,
+  PublicationExemption,
   Regime,
   Role,
   Severity,
   SubjectKind,
+  StandardOfProfessionalBehaviour,
   SubjectStage,
 } from '@conduct/domain';
 
@@ -102,9 +104,21 @@ export type DecisionCommand = CommandBase &
     | { decision: 'case-to-answer'; caseToAnswer: 'misconduct' | 'gross-misconduct' | 'none'; routeIfNone?: NoProceedingsRoute; severalUnconnectedIncidents?: boolean }
     | { decision: 'special-conditions'; reason: string }
     | { decision: 'withdrawal'; route: NoProceedingsRoute; reason: string }
-    | { decision: 'outcome'; outcome: Outcome; warningMonths?: number }
+    | ({ decision: 'outcome'; outcome: Outcome; warningMonths?: number } & ListReportFindings)
     | { decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome }
   );
+
+/**
+ * What the barred-list report needs from the proceedings (BL&AL Regs reg 3): the conduct found, the
+ * standards it breached, and whether exemption from publication is asked for. Recorded with the
+ * outcome; a dismissal without them is still recorded, but its report is refused as incomplete and
+ * escalated to the appropriate authority.
+ */
+export interface ListReportFindings {
+  conduct?: string;
+  standardsBreached?: StandardOfProfessionalBehaviour[];
+  publicationExemption?: PublicationExemption;
+}
 
 export type NoProceedingsRoute = 'reflective-practice' | 'performance-regulations' | 'no-further-action' | 'vetting-referral';
 
@@ -141,6 +155,8 @@ export type EventCommand = CommandBase & {
   /** For events that fix a date: the interview, the meeting or hearing. */
   scheduledFor?: IsoDate;
   note?: string;
+  /** On a resignation or retirement: the allegation outstanding, for the advisory-list report (BL&AL Regs reg 12). */
+  allegationSummary?: string;
 };
 
 export interface ExtensionCommand extends CommandBase {

@@ -1,6 +1,7 @@
 import { SubjectReferral } from '@conduct/workflows';
 import { londonDateOf } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
+import { missingFields } from '@conduct/notifications';
 import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
 
 // A fresh time-skipping server per test: time is global to a server, so tests must not share one.
@@ -43,7 +44,7 @@ function rejection(p: Promise<unknown>): Promise<{ type?: string; message: strin
 
 describe('misconduct hearings', () => {
   it('gross misconduct goes to a hearing; a dismissal queues exactly one barred-list report due 5 working days later', async () => {
-    const reference = await referConduct('hearing', [{ subjectId: 'ps-1', kind: 'police-officer', rank: 'PS', name: 'Sam Sergeant' }]);
+    const reference = await referConduct('hearing', [{ subjectId: 'ps-1', kind: 'police-officer', rank: 'PS', warrantNumber: 'W-4471', name: 'Sam Sergeant', dateOfBirth: '1981-03-14' }]);
     let s = await toCaseToAnswer(reference, 'ps-1', 'gross-misconduct');
     expect(s.stage).toBe('misconduct-hearing');
     const served = await today();
@@ -55,14 +56,47 @@ describe('misconduct hearings', () => {
     await h.record(reference, 'ps-1', { event: 'pre-hearing-held', occurredAt: await at() });
     await h.record(reference, 'ps-1', { event: 'proceedings-held', occurredAt: await at() });
     const decidedOn = await today();
-    s = await h.decide(reference, 'ps-1', { decision: 'outcome', outcome: 'dismissal-without-notice', occurredAt: await at() });
+    s = await h.decide(reference, 'ps-1', {
+      decision: 'outcome',
+      outcome: 'dismissal-without-notice',
+      conduct: 'Took cash seized as evidence',
+      standardsBreached: ['honesty-and-integrity', 'discreditable-conduct'],
+      publicationExemption: { requested: false },
+      occurredAt: await at(),
+    });
     const barred = s.openDeadlines.find((d) => d.ruleId === 'barredListReport')!;
     expect(barred.dueDate).toBe(cal.addWorkingDays(decidedOn, 5));
     expect(barred.regulation).toMatch(/reg 3/);
     const reports = (await h.outbox(reference)).filter((m) => m.purpose === 'barred-list-report');
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ recipient: 'college-of-policing', subject_id: 'ps-1' });
-    expect(reports[0].payload).toMatchObject({ outcome: 'dismissal-without-notice', dueDate: barred.dueDate, earlierAdvisoryListReport: false });
+    // Everything BL&AL Regs reg 3 asks for, so the dispatcher's field check passes it.
+    expect(reports[0].payload).toMatchObject({
+      fullName: 'Sam Sergeant',
+      forceId: 'test-force',
+      dateOfBirth: '1981-03-14',
+      rank: 'PS',
+      warrantNumber: 'W-4471',
+      conduct: 'Took cash seized as evidence',
+      standardsBreached: ['honesty-and-integrity', 'discreditable-conduct'],
+      outcome: 'dismissal-without-notice',
+      decidedOn,
+      dueDate: barred.dueDate,
+      earlierAdvisoryListReport: false,
+      publicationExemption: { requested: false },
+    });
+    expect(missingFields('barred-list-report', reports[0].payload)).toEqual([]);
+  });
+
+  it('a dismissal recorded without the conduct, the standards breached or the publication-exemption answer queues a report the field check names as incomplete', async () => {
+    const reference = await referConduct('hearing-gaps', [{ subjectId: 'ps-2', kind: 'police-officer', rank: 'PS', warrantNumber: 'W-4472' }]);
+    await toCaseToAnswer(reference, 'ps-2', 'gross-misconduct');
+    await h.record(reference, 'ps-2', { event: 'proceedings-held', occurredAt: await at() });
+    const refused = await rejection(h.decide(reference, 'ps-2', { decision: 'outcome', outcome: 'dismissal-without-notice', standardsBreached: ['punctuality' as never], occurredAt: await at() }));
+    expect(refused).toMatchObject({ rule: 'standards-of-professional-behaviour', regulation: 'CR Sch 2' });
+    await h.decide(reference, 'ps-2', { decision: 'outcome', outcome: 'dismissal-without-notice', occurredAt: await at() });
+    const [report] = (await h.outbox(reference)).filter((m) => m.purpose === 'barred-list-report');
+    expect(missingFields('barred-list-report', report.payload)).toEqual(['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption']);
   });
 
   it('misconduct goes to a hearing, not a meeting, where a final written warning was live at the assessment (reg 42(5))', async () => {
@@ -142,16 +176,22 @@ describe('an objection to a panel member', () => {
 
 describe('leaving the service', () => {
   it('a resignation during a misconduct investigation is reported to the advisory list within 5 working days, and the proceedings end (CR reg 4)', async () => {
-    const reference = await referConduct('resign-m', [{ subjectId: 'pc-6', kind: 'police-officer' }]);
-    await h.decide(reference, 'pc-6', { decision: 'severity-assessment', severity: 'misconduct', occurredAt: await at() });
+    const reference = await referConduct('resign-m', [{ subjectId: 'pc-6', kind: 'police-officer', rank: 'PC', warrantNumber: 'W-6', name: 'Pat Constable', dateOfBirth: '1990-01-31' }]);
+    await h.decide(reference, 'pc-6', { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: await at() });
     const leftOn = await today();
-    const s = await h.record(reference, 'pc-6', { event: 'resigned', occurredAt: await at() });
+    const s = await h.record(reference, 'pc-6', { event: 'resigned', allegationSummary: 'Rude to a member of the public', occurredAt: await at() });
     expect(s.stage).toBe('closed');
     expect(s.closedBecause).toBe('former-officer-no-gross-misconduct');
     expect(s.openDeadlines.find((d) => d.ruleId === 'advisoryListReport')!.dueDate).toBe(cal.addWorkingDays(leftOn, 5));
     const outbox = await h.outbox(reference);
-    expect(outbox.filter((m) => m.purpose === 'advisory-list-report')).toHaveLength(1);
-    expect(outbox.filter((m) => m.purpose === 'advisory-list-removal')).toHaveLength(1);
+    const advisory = outbox.filter((m) => m.purpose === 'advisory-list-report');
+    expect(advisory).toHaveLength(1);
+    // What BL&AL Regs reg 12 asks for: identity, date of leaving, the allegation and the form of proceedings.
+    expect(advisory[0].payload).toMatchObject({ fullName: 'Pat Constable', dateOfBirth: '1990-01-31', rank: 'PC', warrantNumber: 'W-6', leftOn, allegationSummary: 'Rude to a member of the public', formOfProceedings: 'meeting' });
+    expect(missingFields('advisory-list-report', advisory[0].payload)).toEqual([]);
+    const removal = outbox.filter((m) => m.purpose === 'advisory-list-removal');
+    expect(removal).toHaveLength(1);
+    expect(missingFields('advisory-list-removal', removal[0].payload)).toEqual([]);
   });
 
   it('a resignation during a gross misconduct case goes on; the only adverse finding is "would have been dismissed", and the barred-list report notes the advisory-list report', async () => {

@@ -7,3 +7,4 @@ export * from './outcomes';
 export * from './routing';
 export * from './stages';
 export * from './reporting';
+export * from './list-reports';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DECISION_RULES, EVENT_RULES, Role } from '@conduct/domain';
 import type { User } from '../auth/user';
@@ -8,6 +8,8 @@ import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDt
 import { MattersService } from './matters.service';
 
 const RECORDERS: Role[] = ['case-officer', 'investigator', 'appropriate-authority', 'administrator'];
+/** Barred and advisory list reports hold personal data: those who make and oversee them. */
+const LIST_REPORT_READERS: Role[] = ['appropriate-authority', 'administrator', 'oversight'];
 
 @ApiTags('matters')
 @ApiBearerAuth('bearer')
@@ -46,6 +48,19 @@ export class MattersController {
   @ApiOperation({ summary: 'Messages queued for a matter: reminders, escalations, notices, list reports' })
   outbox(@Param('reference', new IdentifierPipe('matter')) reference: string, @CurrentActor() user: User) {
     return this.matters.outbox(reference, user);
+  }
+
+  @Get(':reference/subjects/:subjectId/list-reports')
+  @ApiOperation({ summary: "A subject's barred-list and advisory-list reports, whole, with their delivery; every read is recorded in the audit trail" })
+  listReports(
+    @Param('reference', new IdentifierPipe('matter')) reference: string,
+    @Param('subjectId', new IdentifierPipe('subject')) subjectId: string,
+    @CurrentActor() user: User,
+    @Req() req: { headers: Record<string, string | string[] | undefined> },
+  ) {
+    requireRole(user, LIST_REPORT_READERS, 'A list report');
+    const requestId = req.headers['x-request-id'];
+    return this.matters.listReports(reference, subjectId, user, typeof requestId === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(requestId) ? requestId : null);
   }
 
   @Post(':reference/decisions')

@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS } from '@conduct/domain';
+import { MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR } from '@conduct/domain';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
@@ -103,6 +103,17 @@ export class ReferMatterDto {
   subjects!: SubjectReferralDto[];
 }
 
+export class PublicationExemptionDto {
+  @ApiProperty({ description: 'Whether the appropriate authority asks the College of Policing not to publish the barred-list entry' })
+  @IsBoolean()
+  requested!: boolean;
+
+  @ApiPropertyOptional({ description: 'Why publication should not happen (required when requested)' })
+  @ValidateIf((o) => o.requested === true || o.grounds !== undefined)
+  @IsString() @MinLength(1) @MaxLength(4000)
+  grounds?: string;
+}
+
 export class DecisionDto {
   @ApiProperty({ enum: SUBJECT_DECISIONS })
   @IsIn(SUBJECT_DECISIONS)
@@ -157,6 +168,18 @@ export class DecisionDto {
   @IsOptional() @IsInt() @Min(1) @Max(FINAL_WRITTEN_WARNING_MAX_MONTHS)
   warningMonths?: number;
 
+  @ApiPropertyOptional({ description: 'With an outcome: the conduct found, for the barred-list report (BL&AL Regs reg 3)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
+  conduct?: string;
+
+  @ApiPropertyOptional({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true, description: 'With an outcome: the Standards of Professional Behaviour breached (CR Sch 2), for the barred-list report' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsIn(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as unknown as string[], { each: true })
+  standardsBreached?: (typeof STANDARDS_OF_PROFESSIONAL_BEHAVIOUR)[number][];
+
+  @ApiPropertyOptional({ type: PublicationExemptionDto, description: 'With an outcome: publication-exemption information for the barred-list report' })
+  @IsOptional() @ValidateNested() @Type(() => PublicationExemptionDto)
+  publicationExemption?: PublicationExemptionDto;
+
   @ApiPropertyOptional({ enum: ['dismissed', 'allowed'] })
   @ValidateIf((o) => o.decision === 'appeal-determination')
   @IsIn(['dismissed', 'allowed'])
@@ -184,6 +207,10 @@ export class EventDto {
   @ValidateIf((o) => o.event === 'notice-of-investigation-delayed')
   @IsString() @MinLength(1) @MaxLength(4000)
   note?: string;
+
+  @ApiPropertyOptional({ description: 'On a resignation or retirement: a summary of the allegation outstanding, for the advisory-list report (BL&AL Regs reg 12)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
+  allegationSummary?: string;
 }
 
 export class ExtensionDto {

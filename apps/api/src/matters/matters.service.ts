@@ -1,6 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import {
   DecisionCommand,
@@ -24,6 +25,10 @@ import { asActor } from '../common/actor';
 import { toHttpError } from '../common/temporal-errors';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
+
+const LIST_REPORT_PURPOSES = ['barred-list-report', 'advisory-list-report', 'advisory-list-removal'];
+/** What a list report says about the person: shown only through the audited list-reports read. */
+const LIST_REPORT_PERSONAL_FIELDS = ['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption', 'allegationSummary', 'leftService'];
 
 /** Commands go to Temporal; reads come from the PostgreSQL projection. */
 @Injectable()
@@ -184,14 +189,48 @@ export class MattersService {
     }));
   }
 
+  /** The matter's messages. A list report's personal data is left out: it is read, and audited, through listReports. */
   async outbox(reference: string, user: User) {
     await this.requireMatter(reference, user);
     return this.db.query(
-      `SELECT id, subject_id AS "subjectId", purpose, recipient, payload, status, attempts, last_error AS "lastError",
+      `SELECT id, subject_id AS "subjectId", purpose, recipient,
+              CASE WHEN purpose = ANY($2) THEN payload - $3::text[] ELSE payload END AS payload,
+              status, attempts, last_error AS "lastError",
               created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"
        FROM outbox_message WHERE matter_reference = $1 ORDER BY id`,
-      [reference],
+      [reference, LIST_REPORT_PURPOSES, LIST_REPORT_PERSONAL_FIELDS],
     );
+  }
+
+  /**
+   * A subject's barred-list and advisory-list reports, whole, as sent to the College of Policing.
+   * Every read is written to the audit trail (who, in which role, which reports), in the same
+   * transaction as the read: no audit line, no report.
+   */
+  async listReports(reference: string, subjectId: string, user: User, requestId: string | null) {
+    await this.requireSubject(reference, subjectId, user);
+    return this.db.transaction(async (tx) => {
+      const reports: Record<string, unknown>[] = await tx.query(
+        `SELECT id, purpose, recipient, payload AS report, payload->>'dueDate' AS "dueDate", status, attempts, last_error AS "lastError",
+                created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"
+         FROM outbox_message WHERE matter_reference = $1 AND subject_id = $2 AND purpose = ANY($3) ORDER BY id`,
+        [reference, subjectId, LIST_REPORT_PURPOSES],
+      );
+      await tx.query(
+        `INSERT INTO audit_entry (idempotency_key, matter_reference, subject_id, actor, actor_role, action, rule, regulation, occurred_at, details)
+         VALUES ($1, $2, $3, $4, $5, 'list-report-read', NULL, $6, now(), $7)`,
+        [
+          `list-report-read:${randomUUID()}`,
+          reference,
+          subjectId,
+          user.id,
+          user.role,
+          'Police Barred List and Police Advisory List Regulations 2017',
+          JSON.stringify({ requestId, reports: reports.map((r) => ({ outboxId: String(r.id), purpose: r.purpose })) }),
+        ],
+      );
+      return reports.map((r) => ({ ...r, id: String(r.id) }));
+    });
   }
 
   /** Another force's matter answers exactly as one that does not exist. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IsoDate, londonDateOf } from '@conduct/domain';
-import { WorkingDayCalendar, englandAndWalesCalendar } from '@conduct/domain/calendar';
+import type { WorkingDayCalendar } from '@conduct/domain/calendar';
 import { EscalationPolicyConfig, WatchedDeadline, owedMessages, policyFor } from '@conduct/notifications';
 
 export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
@@ -13,15 +13,21 @@ export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
  */
 @Injectable()
 export class DeadlinePolicyWatcher {
+  private readonly calendar: WorkingDayCalendar | null;
+
   constructor(
     private readonly db: DataSource,
     @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicyConfig | null,
-    private readonly calendar: WorkingDayCalendar = englandAndWalesCalendar(),
-  ) {}
+    calendar?: WorkingDayCalendar,
+  ) {
+    // The bank-holiday library is loaded only when there is a policy to apply (a dispatcher starts faster without it).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.calendar = calendar ?? (policy ? (require('@conduct/domain/calendar') as typeof import('@conduct/domain/calendar')).englandAndWalesCalendar() : null);
+  }
 
   /** Returns how many messages it queued. */
   async sweep(today: IsoDate = londonDateOf(Date.now())): Promise<number> {
-    if (!this.policy) return 0;
+    if (!this.policy || !this.calendar) return 0;
     const rows: Record<string, string>[] = await this.db.query(
       `SELECT d.workflow_id, d.key, d.matter_reference, d.subject_id, d.name, d.regulation, d.due_date, d.status, m.force_id
        FROM deadline d JOIN matter m ON m.reference = d.matter_reference

@@ -1,21 +1,20 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { channelDirectoryFromEnv, parseEscalationPolicy } from '@conduct/notifications';
 import { dataSourceOptions } from '@conduct/persistence';
-import { OutboxModule } from './outbox.module';
-import { OutboxDispatcher } from './outbox-dispatcher';
-
-@Module({ imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), OutboxModule] })
-class DispatcherModule {}
+import { DeadlinePolicyWatcher } from './deadline-policy.watcher';
+import { OutboxDispatcher, dispatcherSettingsFromEnv, jsonLog } from './outbox-dispatcher';
 
 /**
- * The dispatcher on its own, without a Temporal worker: to run more dispatchers than workers, and
- * the process the fault test kills. Several may run at once: claims never overlap.
+ * The dispatcher on its own, without a Temporal worker (and without Nest, to start quickly): to
+ * run more dispatchers than workers, and the process the fault test kills. Several may run at
+ * once: their claims never overlap. Configured by the same variables as the worker's.
  */
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(DispatcherModule, { logger: ['error', 'warn'] });
-  const dispatcher = app.get(OutboxDispatcher);
+  const db = new DataSource(dataSourceOptions());
+  await db.initialize();
+  const policy = parseEscalationPolicy(process.env.ESCALATION_POLICY);
+  const dispatcher = new OutboxDispatcher(db, channelDirectoryFromEnv(), dispatcherSettingsFromEnv(), jsonLog, policy ? new DeadlinePolicyWatcher(db, policy) : null);
   const signalled = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   process.send?.({ ready: 'dispatcher' });
   await signalled;
   await dispatcher.stop();
-  await app.close();
+  await db.destroy();
 }
 
 main().then(

@@ -22,7 +22,9 @@ const SECRET = 'fault-test-secret';
 const WEBHOOKS = 80;
 const MAILS = 70;
 const MIN_FAULTS = 100;
+const MIN_KILLS = 5;
 const MAX_KILLS = 10;
+const DISPATCHERS = 3;
 const PG_RESTART_AT = [40, 100];
 const PERSONAL = { fullName: 'Bartholomew Faultline-Smythe', dateOfBirth: '1979-07-14' };
 
@@ -45,6 +47,8 @@ describe('delivery under injected faults', () => {
   let db: DataSource;
   let college: WebhookReceiver;
   let smtp: SmtpReceiver;
+  /** Stops the dispatchers' restarts and kills what is left, should the test fail half way. */
+  let abandonDispatchers = () => undefined as void;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-outbox-faults-'));
@@ -59,10 +63,11 @@ describe('delivery under injected faults', () => {
   });
 
   afterAll(async () => {
+    abandonDispatchers();
     await db?.destroy().catch(() => undefined);
     await college?.stop();
     await smtp?.stop();
-    await pg?.stop();
+    await pg?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -87,15 +92,20 @@ describe('delivery under injected faults', () => {
 
     const faults = { http503: 0, timeout: 0, smtp451: 0, sigkill: 0, postgresRestart: 0 };
     const total = () => Object.values(faults).reduce((a, b) => a + b, 0);
-    let child: ChildProcess | null = null;
+    const children: ChildProcess[] = [];
     let finished = false;
     const logs: string[] = [];
     const exits: (number | string | null)[] = [];
 
+    // Kill a dispatcher the moment a receiver has accepted a send (deliveries are in flight), while
+    // another is up so deliveries go on as it restarts; the first MIN_KILLS happen whatever the
+    // timing, so a slow machine (slow restarts) cannot make the test kill less.
+    const ready = new Set<ChildProcess>();
     const kill = () => {
-      if (faults.sigkill >= MAX_KILLS || !child || child.exitCode !== null || child.signalCode) return;
-      if (rng() >= 0.1) return;
-      child.kill('SIGKILL');
+      if (faults.sigkill >= MAX_KILLS || ready.size < (faults.sigkill < MIN_KILLS ? 1 : 2)) return;
+      const victim = [...ready][Math.floor(rng() * ready.size)];
+      ready.delete(victim);
+      victim.kill('SIGKILL');
       faults.sigkill += 1;
     };
     college.fault = () => {
@@ -120,25 +130,34 @@ describe('delivery under injected faults', () => {
       NOTIFICATION_TIMEOUT_MS: '300',
       OUTBOX_POLL_MS: '50',
       OUTBOX_BATCH_SIZE: '10',
-      OUTBOX_LEASE_MS: '1200',
+      OUTBOX_LEASE_MS: '2000',
       OUTBOX_MAX_ATTEMPTS: '1000',
       OUTBOX_BACKOFF_BASE_MS: '20',
       OUTBOX_BACKOFF_MAX_MS: '300',
     };
     delete env.CONDUCT_TS_REGISTERED;
-    const spawnDispatcher = () => {
+    // Several dispatcher processes, each restarted when it dies: their claims must never overlap.
+    const spawnDispatcher = (slot: number) => {
       const c = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), path.join(ROOT, 'apps/worker/src/outbox/dispatcher.main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      c.stdout!.on('data', (d) => logs.push(String(d)));
+      c.stdout!.on('data', (d) => {
+        logs.push(String(d));
+        if (String(d).includes('outbox dispatcher started') && c.exitCode === null) ready.add(c);
+      });
       c.stderr!.on('data', (d) => logs.push(String(d)));
       c.on('exit', (code, signal) => {
+        ready.delete(c);
         exits.push(signal ?? code);
-        if (!finished) setTimeout(spawnDispatcher, 200);
+        if (!finished) setTimeout(() => !finished && spawnDispatcher(slot), 200);
       });
-      child = c;
+      children[slot] = c;
     };
 
+    abandonDispatchers = () => {
+      finished = true;
+      for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    };
     const started = Date.now();
-    spawnDispatcher();
+    for (let slot = 0; slot < DISPATCHERS; slot++) spawnDispatcher(slot);
     const restarts = [...PG_RESTART_AT];
     const delivered = () => college.uniqueKeys.length + smtp.uniqueIds.length;
     const deadline = Date.now() + 200_000;
@@ -159,12 +178,19 @@ describe('delivery under injected faults', () => {
     }
     const seconds = (Date.now() - started) / 1000;
 
-    // A clean stop on SIGTERM.
+    // A clean stop on SIGTERM (a dispatcher restarted a moment ago may still be starting).
     finished = true;
-    const c = child!;
-    const exited = new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', (code) => r(code))));
-    c.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    college.onAccepted = smtp.onAccepted = () => undefined;
+    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    expect(running.length).toBeGreaterThan(0);
+    const codes = await Promise.all(
+      running.map((c) => {
+        const exited = new Promise<number | string | null>((r) => c.once('exit', (code, signal) => r(signal ?? code)));
+        c.kill('SIGTERM');
+        return exited;
+      }),
+    );
+    expect(codes.filter((code) => code !== 0 && code !== 'SIGTERM')).toEqual([]);
 
     // Every message acted on exactly once by its receiver, and none lost.
     expect(college.badSignatures).toEqual([]);
@@ -185,17 +211,23 @@ describe('delivery under injected faults', () => {
              (SELECT count(*)::int FROM delivery_attempt WHERE outcome = 'failed') AS failed
       FROM outbox_message`);
     expect(summary).toMatchObject({ messages: WEBHOOKS + MAILS, delivered: WEBHOOKS + MAILS, open: 0 });
-    const perMessage = await db.query(`
-      SELECT o.id, count(a.*) FILTER (WHERE a.outcome = 'delivered')::int AS delivered_attempts,
+    const perMessage: { id: string; idempotency_key: string; purpose: string; delivered_attempts: number; delivered_audit: number }[] = await db.query(`
+      SELECT o.id, o.idempotency_key, o.purpose, count(a.*) FILTER (WHERE a.outcome = 'delivered')::int AS delivered_attempts,
              (SELECT count(*)::int FROM audit_entry e WHERE e.idempotency_key = 'outbox:' || o.id || ':message-delivered') AS delivered_audit
       FROM outbox_message o LEFT JOIN delivery_attempt a ON a.outbox_message_id = o.id GROUP BY o.id`);
-    expect(perMessage.filter((m: { delivered_attempts: number; delivered_audit: number }) => m.delivered_attempts !== 1 || m.delivered_audit !== 1)).toEqual([]);
+    // Marked delivered once each. With several dispatchers, a send that outlived its lease (a process
+    // stalled past OUTBOX_LEASE_MS) may be sent again by another and both attempts end 'delivered';
+    // each such attempt was a real send the receiver accepted, and deduped.
+    expect(perMessage.filter((m) => m.delivered_attempts < 1 || m.delivered_audit !== 1)).toEqual([]);
+    const acceptedSends = (m: { idempotency_key: string }) => college.accepted.get(m.idempotency_key) ?? smtp.accepted.get(messageIdFor(m.idempotency_key)) ?? 0;
+    expect(perMessage.filter((m) => m.delivered_attempts > acceptedSends(m))).toEqual([]);
+    const resentAfterLease = perMessage.filter((m) => m.delivered_attempts > 1).length;
     const [{ attemptAudit }] = await db.query(`SELECT count(*)::int AS "attemptAudit" FROM audit_entry WHERE action = 'message-delivery-attempt'`);
     expect(attemptAudit).toBe(summary.attempts);
 
     // The faults really happened.
     expect(total()).toBeGreaterThanOrEqual(MIN_FAULTS);
-    expect(faults.sigkill).toBeGreaterThanOrEqual(3);
+    expect(faults.sigkill).toBeGreaterThanOrEqual(MIN_KILLS);
     expect(faults.postgresRestart).toBe(PG_RESTART_AT.length);
 
     // No personal data in the dispatcher's logs.
@@ -205,9 +237,9 @@ describe('delivery under injected faults', () => {
     const receipts = college.receipts.length + smtp.mails.length;
     console.log(
       `[faults] ${total()} injected faults (HTTP 503: ${faults.http503}, timeouts: ${faults.timeout}, SMTP 451: ${faults.smtp451}, ` +
-        `SIGKILL mid-delivery: ${faults.sigkill}, PostgreSQL restarts: ${faults.postgresRestart}) over ${WEBHOOKS + MAILS} messages in ${seconds.toFixed(1)} s; ` +
+        `SIGKILL mid-delivery: ${faults.sigkill} of ${DISPATCHERS} dispatcher processes, PostgreSQL restarts: ${faults.postgresRestart}) over ${WEBHOOKS + MAILS} messages in ${seconds.toFixed(1)} s; ` +
         `${summary.attempts} attempts recorded (${summary.failed} failed, ${summary.interrupted} interrupted); receivers saw ${receipts} accepted sends and ` +
-        `discarded ${receipts - WEBHOOKS - MAILS} duplicates by idempotency key; every message acted on exactly once (seed ${SEED})`,
+        `discarded ${receipts - WEBHOOKS - MAILS} duplicates by idempotency key (${resentAfterLease} messages sent twice after a lapsed lease); every message acted on exactly once (seed ${SEED})`,
     );
 
     async function insert(key: string, matter: string, subjectId: string, purpose: string, recipient: string, payload: Record<string, unknown>): Promise<void> {
