@@ -327,6 +327,23 @@ describe('the barred list', () => {
     expect(escalation.text).toContain('missing dateOfBirth, conduct, standardsBreached, publicationExemption');
     // The escalation names the gaps, not the person.
     expect(JSON.stringify(escalation)).not.toContain(PEOPLE.unnamed.name);
+
+    // The appropriate authority supplies what was missing: the completed report goes, once, in full.
+    const supply = { event: 'list-report-details-supplied', report: 'barred-list-report', occurredAt: new Date().toISOString() };
+    const unknownField = await call('POST', `/matters/${reference}/subjects/pc-1/events`, { ...supply, details: { shoeSize: 9 } }, AUTH(HOOK_FORCE));
+    expect(unknownField.status).toBe(400);
+    expect(JSON.stringify(unknownField.body.message)).toMatch(/shoeSize/);
+    const details = { dateOfBirth: '1984-07-19', conduct: 'Falsified a duty statement', standardsBreached: ['honesty-and-integrity'], publicationExemption: { requested: false } };
+    await ok(call('POST', `/matters/${reference}/subjects/pc-1/events`, { ...supply, details }, AUTH(HOOK_FORCE)));
+    const completedKey = `${key}:correction-1`;
+    await until('the completed barred-list report at the College', async () => hooksFor(completedKey).length > 0);
+    const after = await quiescent(reference, HOOK_FORCE);
+    expect(hooksFor(completedKey)).toHaveLength(1);
+    expect(hooksFor(key)).toEqual([]);
+    const completed = bodyOf(hooksFor(completedKey)[0]);
+    expect(missingFields('barred-list-report', completed.report)).toEqual([]);
+    expect(completed.report).toMatchObject({ ...details, fullName: PEOPLE.unnamed.name, warrantNumber: 'W-11', correction: 1, completes: key });
+    expect(after.filter((r) => r.purpose === 'barred-list-report').map((r) => r.status).sort()).toEqual(['dead', 'delivered']);
   });
 });
 

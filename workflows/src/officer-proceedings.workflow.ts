@@ -31,6 +31,10 @@ import {
   formOfProceedings,
   formerOfficerRemainsSubject,
   isIsoDate,
+  LIST_REPORTS,
+  LIST_REPORT_DETAIL_FIELDS,
+  LIST_REPORT_REGULATION,
+  ListReport,
   londonDateOf,
   requiresBarredListReport,
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
@@ -238,7 +242,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
           const [due] = await addDeadlines([{ key: 'barred-list-report', ruleId: 'barredListReport', trigger: on }]);
           s.barredListReportDue = due.dueDate;
           // Everything reg 3 asks for; a field left out is refused by the dispatcher, naming it, and escalated.
-          outbox.push(message('barred-list-report', 'college-of-policing', {
+          queueListReport('barred-list-report', outbox, {
             ...identity(),
             conduct: cmd.conduct ?? null,
             standardsBreached: cmd.standardsBreached ?? null,
@@ -249,7 +253,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
             ...(s.leftService ? { leftService: s.leftService } : {}),
             publicationExemption: cmd.publicationExemption ?? null,
             regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 3',
-          }));
+          });
         }
         s.warningMonths = cmd.warningMonths;
         break;
@@ -329,10 +333,34 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       case 'advisory-list-report-sent':
         if (!book.findOutstanding(s.deadlines, 'advisory-list-report')) refuse({ rule: 'advisory-list-report-pending', regulation: 'BL&AL Regs reg 12', reason: 'no advisory-list report is pending for this subject' });
         break;
+      case 'list-report-details-supplied':
+        validateListReportDetails(cmd);
+        break;
     }
     if (compareIsoDates(on, input.receivedOn) < 0) {
       refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${cmd.occurredAt} is before the matter reached the appropriate authority (${input.receivedOn})` });
     }
+  }
+
+  function validateListReportDetails(cmd: EventCommand): void {
+    const report = cmd.report as ListReport;
+    if (!LIST_REPORTS.includes(report)) {
+      refuse({ rule: 'list-report-named', regulation: null, reason: `report must be one of ${LIST_REPORTS.join(', ')}` });
+    }
+    const regulation = LIST_REPORT_REGULATION[report];
+    if (!s.listReports?.[report] || !book.findOutstanding(s.deadlines, report)) {
+      refuse({ rule: 'list-report-completed-while-owed', regulation, reason: `no ${report} is owed for this subject: its details can only be supplied while it is outstanding` });
+    }
+    const details = cmd.details;
+    const fields = details && typeof details === 'object' ? Object.keys(details) : [];
+    if (!fields.length) refuse({ rule: 'list-report-details-given', regulation, reason: 'details must give at least one field' });
+    const unknown = fields.filter((f) => !(LIST_REPORT_DETAIL_FIELDS as readonly string[]).includes(f));
+    if (unknown.length) refuse({ rule: 'list-report-details-known', regulation, reason: `details has fields a list report does not carry: ${unknown.join(', ')}` });
+    if (details!.dateOfBirth !== undefined && !isIsoDate(details!.dateOfBirth)) {
+      refuse({ rule: 'date-of-birth-format', regulation, reason: 'details.dateOfBirth must be a date (YYYY-MM-DD)' });
+    }
+    const unknownStandards = (details!.standardsBreached ?? []).filter((x) => !STANDARDS_OF_PROFESSIONAL_BEHAVIOUR.includes(x));
+    if (unknownStandards.length) refuse({ rule: 'standards-of-professional-behaviour', regulation: 'CR Sch 2', reason: `not a Standard of Professional Behaviour: ${unknownStandards.join(', ')}` });
   }
 
   function validateScheduledDate(cmd: EventCommand): void {
@@ -479,6 +507,22 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       case 'advisory-list-report-sent':
         book.close(s.deadlines, 'advisory-list-report', 'met');
         break;
+      case 'list-report-details-supplied': {
+        // The whole report again, completed, under its own key: the receiver keeps both and the later one wins.
+        const report = cmd.report!;
+        const kept = s.listReports![report]!;
+        kept.corrections += 1;
+        kept.payload = { ...kept.payload, ...cmd.details };
+        outbox.push(message(`${report}:correction-${kept.corrections}`, 'college-of-policing', {
+          ...kept.payload,
+          correction: kept.corrections,
+          completes: `${input.matterReference}:${subject.subjectId}:${report}`,
+        }));
+        // The audit line names the fields supplied, not their values (personal data).
+        details.report = report;
+        details.fieldsSupplied = Object.keys(cmd.details!);
+        break;
+      }
     }
     return commit(cmd, `event:${cmd.event}`, ruleRef, details, outbox);
   }
@@ -491,7 +535,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     const [due] = await addDeadlines([{ key: 'advisory-list-report', ruleId: 'advisoryListReport', trigger: on }]);
     s.advisoryListReported = true;
     // What reg 12 asks for: identity, date of leaving, the allegation and the form of proceedings.
-    outbox.push(message('advisory-list-report', 'college-of-policing', {
+    queueListReport('advisory-list-report', outbox, {
       ...identity(),
       leftOn: on,
       allegationSummary: allegationSummary ?? null,
@@ -500,7 +544,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       severity: s.severity ?? null,
       dueDate: due.dueDate,
       regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 12',
-    }));
+    });
     const continues = formerOfficerRemainsSubject({
       severity: (s.caseToAnswer && s.caseToAnswer !== 'none' ? s.caseToAnswer : s.severity) ?? 'neither',
       leftOn: on,
@@ -510,9 +554,28 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     });
     if (!continues.continues) {
       closeTrack('former-officer-no-gross-misconduct');
-      await addDeadlines([{ key: 'advisory-list-removal', ruleId: 'advisoryListRemoval', trigger: on }]);
-      outbox.push(message('advisory-list-removal', 'college-of-policing', { ...identity(), leftOn: on, regulation: 'Police Act 1996 s.88L' }));
+      await reportAdvisoryListRemoval(on, outbox);
     }
+  }
+
+  /**
+   * The advisory-list entry is removed when no proceedings follow, or they end without a "would have
+   * been dismissed" finding (Police Act 1996 s.88L). Checked whenever the track has closed.
+   */
+  async function reportAdvisoryListRemoval(on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
+    s.advisoryListRemovalReported = true;
+    await addDeadlines([{ key: 'advisory-list-removal', ruleId: 'advisoryListRemoval', trigger: on }]);
+    queueListReport('advisory-list-removal', outbox, { ...identity(), leftOn: s.leftService?.on ?? on, closedBecause: s.closedBecause ?? null, regulation: 'Police Act 1996 s.88L' });
+  }
+
+  function owesAdvisoryListRemoval(): boolean {
+    return s.stage === 'closed' && s.advisoryListReported && !s.advisoryListRemovalReported && s.outcome !== 'would-have-been-dismissed';
+  }
+
+  /** Queue a report to the College of Policing, keeping it so a refused one can be completed and sent again. */
+  function queueListReport(report: ListReport, outbox: OutboxRecord[], payload: Record<string, unknown>): void {
+    (s.listReports ??= {})[report] = { payload, corrections: 0 };
+    outbox.push(message(report, 'college-of-policing', payload));
   }
 
   async function notifyOutcome(on: IsoDate): Promise<void> {
@@ -567,6 +630,10 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
           lines.push(systemAudit(`deadline-missed:${d.key}:${d.dueDate}`, d));
         }
       }
+    }
+    if (owesAdvisoryListRemoval()) {
+      await reportAdvisoryListRemoval(londonDateOf(new Date(Date.now()).toISOString()), outbox);
+      lines.push(audit('advisory-list-removal-owed', { rule: 'advisoryListRemoval', regulation: 'Police Act 1996 s.88L' }, {}));
     }
     if (lines.length) await record(lines, outbox);
   }
@@ -639,6 +706,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     outbox: OutboxRecord[],
   ): Promise<SubjectView> {
     if (cmd.commandId) s.appliedCommands.push(cmd.commandId);
+    if (owesAdvisoryListRemoval()) await reportAdvisoryListRemoval(londonDateOf(cmd.occurredAt), outbox);
     const id = cmd.commandId ?? currentUpdateInfo()?.id ?? `${s.revision + 1}`;
     await record(
       [

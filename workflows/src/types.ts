@@ -6,6 +6,8 @@ import type {
   DeadlineRuleId,
   IsoDate,
   LikelyForm,
+  ListReport,
+  ListReportDetails,
   MatterKind,
   ModeOfInvestigation,
   Outcome,
@@ -148,7 +150,8 @@ export type SubjectEventKind =
   | 'outcome-notified'
   | 'appeal-lodged'
   | 'barred-list-report-sent'
-  | 'advisory-list-report-sent';
+  | 'advisory-list-report-sent'
+  | 'list-report-details-supplied';
 
 export type EventCommand = CommandBase & {
   event: SubjectEventKind;
@@ -157,6 +160,9 @@ export type EventCommand = CommandBase & {
   note?: string;
   /** On a resignation or retirement: the allegation outstanding, for the advisory-list report (BL&AL Regs reg 12). */
   allegationSummary?: string;
+  /** With list-report-details-supplied: which report is completed, and what it lacked. */
+  report?: ListReport;
+  details?: ListReportDetails;
 };
 
 export interface ExtensionCommand extends CommandBase {
@@ -197,6 +203,10 @@ export interface SubjectState {
   suspensionReviews: number;
   leftService?: { how: 'resigned' | 'retired'; on: IsoDate };
   advisoryListReported: boolean;
+  /** A report removing the advisory-list entry has been queued (Police Act 1996 s.88L). */
+  advisoryListRemovalReported?: boolean;
+  /** The last version of each list report queued, and how many corrections followed it. Personal data: encrypted by the codec. */
+  listReports?: Partial<Record<ListReport, { payload: Record<string, unknown>; corrections: number }>>;
   proceedingsScheduledFor?: IsoDate;
   proceedingsHeldOn?: IsoDate;
   outcome?: Outcome;

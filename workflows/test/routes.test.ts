@@ -2,7 +2,7 @@ import { SubjectReferral } from '@conduct/workflows';
 import { londonDateOf } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { missingFields } from '@conduct/notifications';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { APPROPRIATE_AUTHORITY, WorkflowHarness, newReference } from '../../test/support/workflow-harness';
 
 // A fresh time-skipping server per test: time is global to a server, so tests must not share one.
 let h: WorkflowHarness;
@@ -97,6 +97,32 @@ describe('misconduct hearings', () => {
     await h.decide(reference, 'ps-2', { decision: 'outcome', outcome: 'dismissal-without-notice', occurredAt: await at() });
     const [report] = (await h.outbox(reference)).filter((m) => m.purpose === 'barred-list-report');
     expect(missingFields('barred-list-report', report.payload)).toEqual(['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption']);
+  });
+
+  it('a refused barred-list report is completed by the appropriate authority and queued again in full, once, while it is still owed', async () => {
+    const reference = await referConduct('hearing-fix', [{ subjectId: 'ps-3', kind: 'police-officer', rank: 'PS', warrantNumber: 'W-4473' }]);
+    await toCaseToAnswer(reference, 'ps-3', 'gross-misconduct');
+    await h.record(reference, 'ps-3', { event: 'proceedings-held', occurredAt: await at() });
+    await h.decide(reference, 'ps-3', { decision: 'outcome', outcome: 'dismissal-without-notice', conduct: 'Assault', occurredAt: await at() });
+    const supply = { event: 'list-report-details-supplied' as const, report: 'barred-list-report' as const, actor: APPROPRIATE_AUTHORITY };
+    const unknownField = await rejection(h.record(reference, 'ps-3', { ...supply, details: { shoeSize: 9 } as never, occurredAt: await at() }));
+    expect(unknownField).toMatchObject({ rule: 'list-report-details-known', regulation: 'BL&AL Regs reg 3' });
+    const wrongReport = await rejection(h.record(reference, 'ps-3', { ...supply, report: 'advisory-list-report', details: { fullName: 'Jo Sergeant' }, occurredAt: await at() }));
+    expect(wrongReport).toMatchObject({ rule: 'list-report-completed-while-owed', regulation: 'BL&AL Regs reg 12' });
+    const details = { fullName: 'Jo Sergeant', dateOfBirth: '1979-11-02', standardsBreached: ['use-of-force' as const], publicationExemption: { requested: true, grounds: 'risk to a child' } };
+    await h.record(reference, 'ps-3', { ...supply, details, occurredAt: await at(), commandId: 'supply-1' });
+    await h.record(reference, 'ps-3', { ...supply, details, occurredAt: await at(), commandId: 'supply-1' }); // a retry changes nothing
+    const reports = (await h.outbox(reference)).filter((m) => m.purpose === 'barred-list-report');
+    expect(reports).toHaveLength(2);
+    expect(missingFields('barred-list-report', reports[1].payload)).toEqual([]);
+    expect(reports[1].payload).toMatchObject({ ...details, conduct: 'Assault', rank: 'PS', warrantNumber: 'W-4473', correction: 1, completes: `${reference}:ps-3:barred-list-report` });
+    const [line] = await h.db.query(`SELECT details FROM audit_entry WHERE matter_reference = $1 AND action = 'event:list-report-details-supplied'`, [reference]);
+    // The audit trail names the fields supplied, never their values.
+    expect(line.details).toMatchObject({ report: 'barred-list-report', fieldsSupplied: ['fullName', 'dateOfBirth', 'standardsBreached', 'publicationExemption'] });
+    expect(JSON.stringify(line.details)).not.toContain('Jo Sergeant');
+    await h.record(reference, 'ps-3', { event: 'barred-list-report-sent', occurredAt: await at() });
+    const late = await rejection(h.record(reference, 'ps-3', { ...supply, details: { rank: 'Insp' }, occurredAt: await at() }));
+    expect(late.rule).toBe('list-report-completed-while-owed');
   });
 
   it('misconduct goes to a hearing, not a meeting, where a final written warning was live at the assessment (reg 42(5))', async () => {
@@ -216,6 +242,23 @@ describe('leaving the service', () => {
     expect(s.openDeadlines.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['barredListReport', 'advisoryListReport']));
     s = await h.record(reference, 'pc-7', { event: 'barred-list-report-sent', occurredAt: await at() });
     expect(s.deadlines.find((d) => d.ruleId === 'barredListReport')!.status).toBe('met');
+  });
+
+  it('a former officer whose gross misconduct case ends with no case to answer is removed from the advisory list (Police Act 1996 s.88L)', async () => {
+    const reference = await referConduct('resign-ncta', [{ subjectId: 'pc-9', kind: 'police-officer', rank: 'PC', warrantNumber: 'W-9', name: 'Lee Constable', dateOfBirth: '1988-05-05' }]);
+    await h.decide(reference, 'pc-9', { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: await at() });
+    await h.record(reference, 'pc-9', { event: 'resigned', allegationSummary: 'Misuse of police systems', occurredAt: await at() });
+    await h.record(reference, 'pc-9', { event: 'notice-of-investigation-served', occurredAt: await at() });
+    expect((await h.outbox(reference)).filter((m) => m.purpose === 'advisory-list-removal')).toHaveLength(0);
+    await h.record(reference, 'pc-9', { event: 'investigator-report-submitted', occurredAt: await at() });
+    const closedOn = await today();
+    const s = await h.decide(reference, 'pc-9', { decision: 'case-to-answer', caseToAnswer: 'none', occurredAt: await at() });
+    expect(s.stage).toBe('closed');
+    expect(s.openDeadlines.find((d) => d.ruleId === 'advisoryListRemoval')!.dueDate).toBe(cal.addWorkingDays(closedOn, 5));
+    const removal = (await h.outbox(reference)).filter((m) => m.purpose === 'advisory-list-removal');
+    expect(removal).toHaveLength(1);
+    expect(removal[0].payload).toMatchObject({ fullName: 'Lee Constable', dateOfBirth: '1988-05-05' });
+    expect(missingFields('advisory-list-removal', removal[0].payload)).toEqual([]);
   });
 });
 

@@ -29,3 +29,40 @@ export interface PublicationExemption {
   requested: boolean;
   grounds?: string;
 }
+
+/** The reports the appropriate authority makes to the College of Policing about one person. */
+export const LIST_REPORTS = ['barred-list-report', 'advisory-list-report', 'advisory-list-removal'] as const;
+export type ListReport = (typeof LIST_REPORTS)[number];
+
+/**
+ * What the appropriate authority may supply afterwards to complete a list report that was refused
+ * for a missing field. A corrected report is sent in full, naming the one it completes.
+ */
+export interface ListReportDetails {
+  fullName?: string;
+  dateOfBirth?: string;
+  rank?: string;
+  warrantNumber?: string;
+  conduct?: string;
+  standardsBreached?: StandardOfProfessionalBehaviour[];
+  publicationExemption?: PublicationExemption;
+  allegationSummary?: string;
+}
+
+export const LIST_REPORT_DETAIL_FIELDS: readonly (keyof ListReportDetails)[] = [
+  'fullName',
+  'dateOfBirth',
+  'rank',
+  'warrantNumber',
+  'conduct',
+  'standardsBreached',
+  'publicationExemption',
+  'allegationSummary',
+];
+
+/** The deadline that stays open while each report is owed (the same key in the deadline book). */
+export const LIST_REPORT_REGULATION: Record<ListReport, string> = {
+  'barred-list-report': 'BL&AL Regs reg 3',
+  'advisory-list-report': 'BL&AL Regs reg 12',
+  'advisory-list-removal': 'Police Act 1996 s.88L',
+};

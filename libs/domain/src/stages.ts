@@ -146,6 +146,7 @@ export type SubjectEvent =
   | 'appeal-lodged'
   | 'barred-list-report-sent'
   | 'advisory-list-report-sent'
+  | 'list-report-details-supplied'
   | 'complainant-updated';
 
 const RECORDERS: readonly Role[] = ['case-officer', 'investigator', 'administrator'];
@@ -255,6 +256,10 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
   'advisory-list-report-sent': {
     allowedIn: ANY, regulation: 'BL&AL Regs reg 12', madeBy: CASE_OFFICER, rule: 'advisory-list-report-after-leaving',
     requirement: 'follows a resignation or retirement during proceedings, within 5 working days', words: 'advisory-list report',
+  },
+  'list-report-details-supplied': {
+    allowedIn: ANY, regulation: 'BL&AL Regs reg 3 / reg 12', madeBy: ['appropriate-authority', ...CASE_OFFICER], rule: 'list-report-completed-while-owed',
+    requirement: 'completes a barred or advisory list report that is still owed', words: 'details for a list report',
   },
   'complainant-updated': {
     allowedIn: ANY, regulation: 'CMR reg 34', madeBy: CASE_OFFICER, rule: 'complainant-updates-any-time',

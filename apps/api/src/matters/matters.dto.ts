@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR } from '@conduct/domain';
+import { MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS, LIST_REPORTS, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR } from '@conduct/domain';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
@@ -33,7 +34,7 @@ export const SUBJECT_EVENTS = [
   'interview-held', 'investigator-report-submitted', 'suspended', 'suspension-reviewed', 'suspension-lifted', 'criminal-charge',
   'criminal-proceedings-concluded', 'resigned', 'retired', 'notice-of-referral-served', 'officer-response-received', 'panel-objection-upheld',
   'documents-supplied-to-chair', 'pre-hearing-held', 'proceedings-scheduled', 'proceedings-held', 'outcome-report-delivered',
-  'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent',
+  'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent', 'list-report-details-supplied',
 ] as const;
 export const MATTER_EVENTS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent'] as const;
 const MODES = ['local', 'directed', 'independent', 'referred-back'] as const;
@@ -112,6 +113,35 @@ export class PublicationExemptionDto {
   @ValidateIf((o) => o.requested === true || o.grounds !== undefined)
   @IsString() @MinLength(1) @MaxLength(4000)
   grounds?: string;
+}
+
+/** What a refused list report lacked, supplied by the appropriate authority (BL&AL Regs reg 3 / reg 12). */
+export class ListReportDetailsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(400)
+  fullName?: string;
+
+  @ApiPropertyOptional({ example: '1980-02-29' }) @IsOptional() @IsCivilDate()
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  rank?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  warrantNumber?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
+  conduct?: string;
+
+  @ApiPropertyOptional({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsIn(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as unknown as string[], { each: true })
+  standardsBreached?: (typeof STANDARDS_OF_PROFESSIONAL_BEHAVIOUR)[number][];
+
+  @ApiPropertyOptional({ type: PublicationExemptionDto })
+  @IsOptional() @ValidateNested() @Type(() => PublicationExemptionDto)
+  publicationExemption?: PublicationExemptionDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
+  allegationSummary?: string;
 }
 
 export class DecisionDto {
@@ -211,6 +241,16 @@ export class EventDto {
   @ApiPropertyOptional({ description: 'On a resignation or retirement: a summary of the allegation outstanding, for the advisory-list report (BL&AL Regs reg 12)' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
   allegationSummary?: string;
+
+  @ApiPropertyOptional({ enum: LIST_REPORTS, description: 'With list-report-details-supplied: the report being completed' })
+  @ValidateIf((o) => o.event === 'list-report-details-supplied')
+  @IsIn(LIST_REPORTS as unknown as string[])
+  report?: (typeof LIST_REPORTS)[number];
+
+  @ApiPropertyOptional({ type: () => ListReportDetailsDto, description: 'With list-report-details-supplied: what the report lacked' })
+  @ValidateIf((o) => o.event === 'list-report-details-supplied')
+  @IsDefined() @ValidateNested() @Type(() => ListReportDetailsDto)
+  details?: ListReportDetailsDto;
 }
 
 export class ExtensionDto {
