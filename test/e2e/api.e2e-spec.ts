@@ -88,6 +88,16 @@ describe('clear errors, over HTTP', () => {
     const audit = (await call('GET', `/matters/${reference}/audit`)).body as { action: string }[];
     expect(audit.filter((a) => a.action === 'decision:severity-assessment')).toHaveLength(1);
   });
+
+  it('the same command sent twice at once with one Idempotency-Key acts once: both answered alike, one audit line', async () => {
+    const reference = await referred();
+    const body = { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: nowIso() };
+    const [a, b] = await Promise.all([1, 2].map(() => call('POST', `/matters/${reference}/subjects/pc-1/decisions`, body, AA, { 'idempotency-key': `race-${reference}` })));
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.revision).toBe(b.body.revision);
+    const audit = (await call('GET', `/matters/${reference}/audit`)).body as { action: string }[];
+    expect(audit.filter((x) => x.action === 'decision:severity-assessment')).toHaveLength(1);
+  });
 });
 
 describe('the rest of the lifecycle is reachable over HTTP', () => {

@@ -23,6 +23,7 @@ import {
 import { User, mayAccessForce, visibleForces } from '../auth/user';
 import { asActor } from '../common/actor';
 import { toHttpError } from '../common/temporal-errors';
+import { updateIdOf } from '../common/update-id';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
 
@@ -249,7 +250,7 @@ export class MattersService {
   private async update(workflowId: string, def: any, cmd: unknown, what: string) {
     const client = await this.temporal.get();
     try {
-      return await client.workflow.getHandle(workflowId).executeUpdate(def, { args: [cmd] });
+      return await client.workflow.getHandle(workflowId).executeUpdate(def, { args: [cmd], ...updateIdOf(cmd) });
     } catch (err) {
       throw toHttpError(err, what);
     }
@@ -268,3 +269,4 @@ function deadlineView(d: Record<string, unknown>) {
     extensions: d.extensions,
   };
 }
+

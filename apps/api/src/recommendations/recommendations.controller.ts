@@ -13,6 +13,7 @@ import { User, mayAccessForce } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireRole } from '../common/actor';
 import { toHttpError } from '../common/temporal-errors';
+import { updateIdOf } from '../common/update-id';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 import { ExtensionDto } from '../matters/matters.dto';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -112,7 +113,7 @@ export class RecommendationsController {
     await this.visible(reference, user);
     const client = await this.temporal.get();
     try {
-      return await client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd] });
+      return await client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd], ...updateIdOf(cmd) });
     } catch (err) {
       throw toHttpError(err, `recommendation ${reference}`);
     }
