@@ -395,6 +395,12 @@ describe('logs', () => {
     // The logs are really there: the API logged each request, the dispatcher each delivery.
     expect(logs[0]).toContain('outbox message delivered');
     expect(logs[1]).toContain('/list-reports');
+    // Every line is one JSON object naming its service and level, the SDK's and Nest's included.
+    for (const text of logs) {
+      for (const line of text.split('\n').filter((l) => l.trim())) {
+        expect({ line, parsed: (() => { try { return JSON.parse(line); } catch { return null; } })() }).toMatchObject({ parsed: { service: expect.any(String), level: expect.any(String) } });
+      }
+    }
     for (const text of logs) {
       for (const p of Object.values(PEOPLE)) {
         expect(text).not.toContain(p.name);

@@ -2,13 +2,14 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { JsonLogger } from '@conduct/logging';
 import { AppModule } from './app.module';
 import { RejectPrototypeKeysPipe } from './common/pipes';
 import { requestLog } from './common/request-log.middleware';
 
 /** Builds the HTTP application: strict validation, OpenAPI at /docs and /docs-json. */
 export async function createApi(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: new JsonLogger('api', process.env.LOG_LEVEL ?? 'warn'), bodyParser: true });
   app.use(requestLog);
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
+import { logLine } from '@conduct/logging';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
   const app = await createApi();
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
-  console.log(JSON.stringify({ level: 'info', service: 'api', message: 'api listening', url: `http://localhost:${port}` }));
+  logLine('api', 'info', 'api listening', { url: `http://localhost:${port}` });
   process.send?.({ ready: 'api', port });
   const stop = async () => {
     await app.close();
@@ -16,6 +17,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  logLine('api', 'error', 'api stopped on an error', { error: err });
   process.exit(1);
 });

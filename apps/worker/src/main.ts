@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { temporalSettings } from '@conduct/temporal';
+import { JsonLogger, logLine } from '@conduct/logging';
 import { WorkerModule } from './worker.module';
 import { createConductWorker } from './temporal-worker';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher';
+import { installTemporalJsonLogs } from './logging';
 
 /**
  * The worker: a Nest application context whose providers are the activities, running a Temporal
@@ -11,7 +13,9 @@ import { OutboxDispatcher } from './outbox/outbox-dispatcher';
  * to run a worker without it).
  */
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn', 'log'] });
+  installTemporalJsonLogs();
+  const logger = new JsonLogger('worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   const settings = temporalSettings();
   const worker = await createConductWorker(app, settings);
   const dispatcher = process.env.OUTBOX_DISPATCHER === 'off' ? null : app.get(OutboxDispatcher);
@@ -24,7 +28,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   const running = worker.run();
   dispatcher?.start();
-  console.log(JSON.stringify({ level: 'info', service: 'worker', message: 'worker running', taskQueue: settings.taskQueue, temporal: settings.address }));
+  logLine('worker', 'info', 'worker running', { taskQueue: settings.taskQueue, temporal: settings.address });
   process.send?.({ ready: 'worker' });
   await running;
   await dispatcherStopped;
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (err) => {
-    console.error(err);
+    logLine('worker', 'error', 'worker stopped on an error', { error: err });
     process.exit(1);
   },
 );

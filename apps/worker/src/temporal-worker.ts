@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { TemporalSettings, bundleWorkflows, encryptionCodecFromEnv } from '@conduct/temporal/worker';
 import { CalendarActivitiesService } from './activities/calendar.activities';
 import { RecordChangeActivities } from './activities/record-change.activities';
@@ -26,7 +26,7 @@ export async function createConductWorker(
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows(Runtime.instance().logger)),
     activities: activitiesFrom(app),
     dataConverter: { payloadCodecs: [encryptionCodecFromEnv()].filter((c) => c !== undefined) },
   });

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Logger, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 
 const workspaceRoot = path.resolve(__dirname, '../../..');
@@ -11,9 +11,10 @@ export const workflowsPath = path.join(workspaceRoot, 'workflows/src/workflows.t
  * Bundles the workflow code. The SDK's webpack ignores tsconfig paths, so workflow code could not
  * import `@conduct/domain` by name; this is the one place that teaches it to.
  */
-export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+export function bundleWorkflows(logger?: Logger): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath,
+    logger,
     webpackConfigHook: (config) => {
       const resolve = config.resolve ?? {};
       resolve.plugins = [

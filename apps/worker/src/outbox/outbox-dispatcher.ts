@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { logLine } from '@conduct/logging';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Channel,
@@ -43,7 +44,7 @@ export function dispatcherSettingsFromEnv(env: NodeJS.ProcessEnv = process.env):
 export type LogLine = Record<string, unknown> & { level: 'info' | 'warn' | 'error'; message: string };
 export const DISPATCHER_SETTINGS = Symbol('DISPATCHER_SETTINGS');
 export const DISPATCHER_LOG = Symbol('DISPATCHER_LOG');
-export const jsonLog = (line: LogLine) => (line.level === 'info' ? console.log : console.error)(JSON.stringify({ service: 'outbox', ...line }));
+export const jsonLog = ({ level, message, ...fields }: LogLine) => logLine('outbox', level, message, fields);
 
 /** Exponential back-off with jitter: base·2^(n-1), capped, then between half and all of it. */
 export function backoffMs(attempt: number, s: Pick<DispatcherSettings, 'backoffBaseMs' | 'backoffMaxMs'>, random = Math.random): number {
