@@ -1,3 +1,4 @@
+import { LIST_REPORTS } from '@conduct/domain';
 import type { OutgoingMessage, RenderedMessage } from './message';
 
 interface Template {
@@ -40,8 +41,6 @@ export const TEMPLATES: Record<string, Template> = {
   },
 };
 
-export const LIST_REPORTS = ['barred-list-report', 'advisory-list-report', 'advisory-list-removal'];
-
 export function render(m: OutgoingMessage): RenderedMessage {
   const t = TEMPLATES[m.purpose] ?? { title: m.purpose, action: m.purpose, regulation: 'not named' };
   const p = m.payload;
@@ -69,7 +68,7 @@ export function render(m: OutgoingMessage): RenderedMessage {
       regulation,
       dueDate,
       text: lines.join('\n'),
-      ...(LIST_REPORTS.includes(m.purpose) ? { report: p } : {}),
+      ...((LIST_REPORTS as readonly string[]).includes(m.purpose) ? { report: p } : {}),
     },
   };
 }

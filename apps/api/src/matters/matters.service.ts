@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
+import { LIST_REPORTS } from '@conduct/domain';
 import {
   DecisionCommand,
   EventCommand,
@@ -27,7 +28,6 @@ import { updateIdOf } from '../common/update-id';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
 
-const LIST_REPORT_PURPOSES = ['barred-list-report', 'advisory-list-report', 'advisory-list-removal'];
 /** What a list report says about the person: shown only through the audited list-reports read. */
 const LIST_REPORT_PERSONAL_FIELDS = ['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption', 'allegationSummary', 'leftService'];
 
@@ -199,7 +199,7 @@ export class MattersService {
               status, attempts, last_error AS "lastError",
               created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"
        FROM outbox_message WHERE matter_reference = $1 ORDER BY id`,
-      [reference, LIST_REPORT_PURPOSES, LIST_REPORT_PERSONAL_FIELDS],
+      [reference, LIST_REPORTS, LIST_REPORT_PERSONAL_FIELDS],
     );
   }
 
@@ -215,7 +215,7 @@ export class MattersService {
         `SELECT id, purpose, recipient, payload AS report, payload->>'dueDate' AS "dueDate", status, attempts, last_error AS "lastError",
                 created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"
          FROM outbox_message WHERE matter_reference = $1 AND subject_id = $2 AND purpose = ANY($3) ORDER BY id`,
-        [reference, subjectId, LIST_REPORT_PURPOSES],
+        [reference, subjectId, LIST_REPORTS],
       );
       await tx.query(
         `INSERT INTO audit_entry (idempotency_key, matter_reference, subject_id, actor, actor_role, action, rule, regulation, occurred_at, details)
@@ -269,4 +269,3 @@ function deadlineView(d: Record<string, unknown>) {
     extensions: d.extensions,
   };
 }
-

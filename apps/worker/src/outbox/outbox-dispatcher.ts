@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LIST_REPORTS } from '@conduct/domain';
 import { logLine } from '@conduct/logging';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Channel,
   ChannelDirectory,
   DeliveryError,
-  LIST_REPORTS,
   OutgoingMessage,
   TEMPLATES,
   missingFields,
@@ -162,7 +162,7 @@ export class OutboxDispatcher {
     }
     if (!channel) return this.leaveUnrouted(m);
 
-    if (LIST_REPORTS.includes(m.purpose)) {
+    if (isListReport(m.purpose)) {
       const report = await this.completeListReport(m);
       const missing = missingFields(m.purpose, report);
       if (missing.length) return this.refuseIncompleteReport(m, channel.kind, missing);
@@ -282,7 +282,7 @@ export class OutboxDispatcher {
       await audit(tx, m, attempt, 'message-delivery-attempt', { channel, outcome: 'failed', error: err.code });
       if (dead && updated.length) {
         await audit(tx, m, null, 'message-dead-lettered', { channel, attempts: attempt, error: err.code });
-        if (LIST_REPORTS.includes(m.purpose)) {
+        if (isListReport(m.purpose)) {
           await escalate(tx, m, `${m.idempotencyKey}:undeliverable`, { deadline: `${TEMPLATES[m.purpose]?.title ?? m.purpose} could not be delivered (${err.code})` });
         }
       }
@@ -376,4 +376,8 @@ async function escalate(tx: EntityManager, m: OutgoingMessage, key: string, deta
       JSON.stringify({ forceId: forceOf(m), about: m.purpose, outboxId: m.id, dueDate: m.payload.dueDate ?? null, regulation: m.payload.regulation ?? TEMPLATES[m.purpose]?.regulation ?? null, ...details }),
     ],
   );
+}
+
+function isListReport(purpose: string): boolean {
+  return (LIST_REPORTS as readonly string[]).includes(purpose);
 }
