@@ -29,5 +29,20 @@ export async function createConductWorker(
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows(Runtime.instance().logger)),
     activities: activitiesFrom(app),
     dataConverter: { payloadCodecs: [encryptionCodecFromEnv()].filter((c) => c !== undefined) },
+    ...workerTuning(),
   });
+}
+
+/**
+ * How many workflows the worker keeps in memory between their tasks. The SDK's default follows the heap limit
+ * (about 2,300 on a 4 GB heap), and each cached matter or subject holds its sandbox state, so a large caseload
+ * grows the worker towards that many; a matter acts days apart, and one no longer cached is replayed from its
+ * history on its next task. WORKER_MAX_CACHED_WORKFLOWS sets it.
+ */
+export function workerTuning(env: NodeJS.ProcessEnv = process.env): { maxCachedWorkflows?: number } {
+  const cached = env.WORKER_MAX_CACHED_WORKFLOWS;
+  if (cached === undefined || cached === '') return {};
+  const n = Number(cached);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`WORKER_MAX_CACHED_WORKFLOWS: expected a whole number, got '${cached}'`);
+  return { maxCachedWorkflows: n };
 }
