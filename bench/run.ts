@@ -20,6 +20,8 @@ import { WorkflowHarness } from '../test/support/workflow-harness';
 const toolchain = require('../tools/toolchain') as { ensureTestServer(o?: { log?: (s: string) => void }): Promise<string | null> };
 
 const SECTIONS = ['intake', 'decisions', 'capacity', 'history', 'simulation'] as const;
+/** Open matters the engine must carry (issue #6); a run with fewer says so in its table. */
+const CAPACITY_TARGET = 50_000;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -29,7 +31,9 @@ async function main(): Promise<void> {
     seconds: num('seconds', 60, 10),
     concurrency: num('concurrency', 16, 16),
     users: num('users', 50, 50),
-    matters: num('matters', 50_000, 2_000),
+    // The dev server fills about 15 matters/s on two cores, so 50,000 (the target) takes about an hour: pass
+    // --matters 50000 for it; the default full run fills what fits in its 15 minutes.
+    matters: num('matters', 5_000, 2_000),
     simulate: num('simulate', 1_000, 100),
     months: num('months', 36, 36),
     requests: num('requests', 1_000, 200),
@@ -185,7 +189,7 @@ export function render(r: any): string {
   if (r.decisions?.cpuMsPerDecision) rows.push(['2. CPU per decision (ms)', cpuList(r.decisions.cpuMsPerDecision), '', '']);
   if (r.capacity) {
     const c = r.capacity;
-    rows.push([`3. Open matters`, `${c.openMatters.toLocaleString('en-GB')} (filled at ${fmt(c.fill.perSecond)}/s)`, `${sz.matters.toLocaleString('en-GB')}`, ok(c.openMatters >= sz.matters)]);
+    rows.push([`3. Open matters`, `${c.openMatters.toLocaleString('en-GB')} (filled at ${fmt(c.fill.perSecond)}/s)`, `${CAPACITY_TARGET.toLocaleString('en-GB')}`, ok(c.openMatters >= CAPACITY_TARGET)]);
     rows.push(['3. Worker RSS', fmtBytes(c.rssBytes.worker), '< 1.5 GB', ok(c.rssBytes.worker !== null && c.rssBytes.worker < 1.5 * 2 ** 30)]);
     rows.push(['3. Temporal server / API / PostgreSQL RSS', `${fmtBytes(c.rssBytes.temporal)} / ${fmtBytes(c.rssBytes.api)} / ${fmtBytes(c.rssBytes.postgres)}`, '', '']);
     rows.push(['3. Database sizes: PostgreSQL / Temporal SQLite', `${fmtBytes(c.databaseBytes.postgres)} / ${fmtBytes(c.databaseBytes.temporalSqlite)}`, '', '']);
