@@ -1,9 +1,9 @@
 import { workerTuning } from './temporal-worker';
 
 describe('worker tuning', () => {
-  it("leaves the workflow cache to the SDK's default unless WORKER_MAX_CACHED_WORKFLOWS is set", () => {
-    expect(workerTuning({})).toEqual({});
-    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '' })).toEqual({});
+  it('bounds the workflow cache at 1,000 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise', () => {
+    expect(workerTuning({})).toEqual({ maxCachedWorkflows: 1000 });
+    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '' })).toEqual({ maxCachedWorkflows: 1000 });
     expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '1000' })).toEqual({ maxCachedWorkflows: 1000 });
   });
 
