@@ -43,7 +43,7 @@ function sqlTool(tool: string, pgPort: number, database: string, ...args: string
   execFileSync(tool, ['--plugin', 'postgres12', '--ep', '127.0.0.1', '-p', String(pgPort), '-u', 'conduct', '--pw', 'conduct', '--db', database, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function config(o: { pgPort: number; maxConns: number; ports: Record<string, number>; dynamicConfigPath: string }): string {
+function config(o: { pgPort: number; maxConns: number; shards: number; ports: Record<string, number>; dynamicConfigPath: string }): string {
   const store = (db: string, conns: number) => `
       sql:
         pluginName: "postgres12"
@@ -67,7 +67,7 @@ function config(o: { pgPort: number; maxConns: number; ports: Record<string, num
 persistence:
   defaultStore: postgres-default
   visibilityStore: postgres-visibility
-  numHistoryShards: 4
+  numHistoryShards: ${o.shards}
   datastores:
     postgres-default:${store('temporal', o.maxConns)}
     postgres-visibility:${store('temporal_visibility', 4)}
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(configDir, { recursive: true });
     const dynamicConfigPath = path.join(configDir, 'dynamicconfig.yaml');
     fs.writeFileSync(dynamicConfigPath, 'limit.maxIDLength:\n  - value: 255\nfrontend.enableExecuteMultiOperation:\n  - value: true\n');
-    fs.writeFileSync(path.join(configDir, 'development.yaml'), config({ pgPort, maxConns: Number(process.env.TEMPORAL_PG_MAX_CONNS ?? 20), ports, dynamicConfigPath }));
+    fs.writeFileSync(path.join(configDir, 'development.yaml'), config({ pgPort, maxConns: Number(process.env.TEMPORAL_PG_MAX_CONNS ?? 20), shards: Number(process.env.TEMPORAL_HISTORY_SHARDS ?? 4), ports, dynamicConfigPath }));
 
     const address = `127.0.0.1:${ports.frontendGrpc}`;
     log(`Temporal server ${serverPath} on ${address} (metrics http://127.0.0.1:${ports.metrics}/metrics)`);
