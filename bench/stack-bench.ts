@@ -1,5 +1,6 @@
 /** Benchmarks over HTTP on the running stack: intake (and the empty-workflow floor), decisions, capacity. */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { randomUUID } from 'crypto';
 import { Client, Connection } from '@temporalio/client';
@@ -33,6 +34,17 @@ export interface IntakeResult {
   perSecond: number;
   latencyMs: Summary;
   cpuCores: Record<string, number>;
+  /** CPU milliseconds each process spent per matter referred: what the rate costs, whatever else shares the machine. */
+  cpuMsPerMatter: Record<string, number>;
+  /** The machine's 1-minute load average at the end (other work on a shared machine shows here). */
+  loadAverage: number;
+}
+
+/** CPU milliseconds per operation, by process, from the cores each used over the run. */
+export function cpuMsPer(cpuCores: Record<string, number>, seconds: number, count: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, cores] of Object.entries(cpuCores)) out[name] = count ? Math.max(0, Math.round((cores * seconds * 1000) / count)) : 0;
+  return out;
 }
 
 /** Refers matters over HTTP from `concurrency` clients for `seconds`; each counts once the API answered 201 (workflow started, projection written). */
@@ -49,7 +61,8 @@ export async function intake(t: Target, opts: { seconds: number; concurrency: nu
     opts.pool.push(reference);
   });
   const elapsed = performance.now() - started;
-  return { seconds: elapsed / 1000, concurrency: opts.concurrency, referred: r.ok, failed: r.failed, errors: r.errors, perSecond: rate(r.ok, elapsed), latencyMs: summarize(latencies), cpuCores: meter.stop() };
+  const cpuCores = meter.stop();
+  return { seconds: elapsed / 1000, concurrency: opts.concurrency, referred: r.ok, failed: r.failed, errors: r.errors, perSecond: rate(r.ok, elapsed), latencyMs: summarize(latencies), cpuCores, cpuMsPerMatter: cpuMsPer(cpuCores, elapsed / 1000, r.ok), loadAverage: os.loadavg()[0] };
 }
 
 /** Fills up to `total` matters as fast as the API takes them (the same referral as intake); returns the rate. */
@@ -83,6 +96,8 @@ export interface FloorResult {
   perSecond: number;
   latencyMs: Summary;
   cpuCores: Record<string, number>;
+  cpuMsPerWorkflow: Record<string, number>;
+  loadAverage: number;
 }
 
 export class FloorWorker {
@@ -116,7 +131,8 @@ export class FloorWorker {
       latencies.push(performance.now() - t0);
     });
     const elapsed = performance.now() - started;
-    return { seconds: elapsed / 1000, concurrency: opts.concurrency, completed: r.ok, failed: r.failed, perSecond: rate(r.ok, elapsed), latencyMs: summarize(latencies), cpuCores: meter.stop() };
+    const cpuCores = meter.stop();
+    return { seconds: elapsed / 1000, concurrency: opts.concurrency, completed: r.ok, failed: r.failed, perSecond: rate(r.ok, elapsed), latencyMs: summarize(latencies), cpuCores, cpuMsPerWorkflow: cpuMsPer(cpuCores, elapsed / 1000, r.ok), loadAverage: os.loadavg()[0] };
   }
 
   /** Starts probes that sleep until the given instants; resolves with how late each woke (ms), or null if it never did. */
@@ -151,12 +167,15 @@ function quietLogger() {
 
 export interface DecisionsResult {
   concurrency: number;
+  seconds: number;
   decided: number;
   failed: number;
   errors: string[];
   perSecond: number;
   latencyMs: Summary;
   cpuCores: Record<string, number>;
+  cpuMsPerDecision: Record<string, number>;
+  loadAverage: number;
 }
 
 /** The appropriate authority's severity assessment on matters just referred, from `concurrency` users at once; each answered after the workflow accepted it. */
@@ -177,7 +196,8 @@ export async function decisions(t: Target, opts: { concurrency: number; seconds:
     latencies.push(a.ms);
   });
   const elapsed = performance.now() - started;
-  return { concurrency: opts.concurrency, decided: latencies.length, failed: r.failed, errors: r.errors, perSecond: rate(latencies.length, elapsed), latencyMs: summarize(latencies), cpuCores: meter.stop() };
+  const cpuCores = meter.stop();
+  return { concurrency: opts.concurrency, seconds: elapsed / 1000, decided: latencies.length, failed: r.failed, errors: r.errors, perSecond: rate(latencies.length, elapsed), latencyMs: summarize(latencies), cpuCores, cpuMsPerDecision: cpuMsPer(cpuCores, elapsed / 1000, latencies.length), loadAverage: os.loadavg()[0] };
 }
 
 // ---- 3. Capacity --------------------------------------------------------------------------------------

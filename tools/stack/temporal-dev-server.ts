@@ -13,6 +13,23 @@ export interface RunningTemporal {
 }
 
 /**
+ * SQLite settings for the dev server's file. Its defaults (a rollback journal, synchronous=FULL) cost
+ * several fsyncs per commit, and the server has one connection, so every workflow task waits on them.
+ * In WAL mode with synchronous=NORMAL a commit is one sequential append, durable against a crash of the
+ * server process (the OS still holds the write); only a power loss or kernel crash can drop the last
+ * commits, never corrupt the file. TEMPORAL_SQLITE_PRAGMAS overrides them ("journal_mode=delete,..."),
+ * or "none" keeps SQLite's own defaults.
+ */
+export const DEV_SERVER_SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
+
+export function devServerSqlitePragmas(env: NodeJS.ProcessEnv = process.env): string[] {
+  const given = env.TEMPORAL_SQLITE_PRAGMAS?.trim();
+  if (!given) return DEV_SERVER_SQLITE_PRAGMAS;
+  if (given === 'none') return [];
+  return given.split(',').map((p) => p.trim()).filter(Boolean);
+}
+
+/**
  * The Temporal CLI's dev server: a real Temporal server on a SQLite file under `dataDir`, so workflows
  * and their timers survive a restart.
  */
@@ -23,6 +40,10 @@ export async function startTemporalDevServer(opts: {
   uiPort?: number;
   codecEndpoint?: string;
   namespace?: string;
+  /** PRAGMA=VALUE settings for the SQLite file; devServerSqlitePragmas() unless given. */
+  sqlitePragmas?: string[];
+  /** KEY=VALUE dynamic config values (TEMPORAL_DEV_DYNAMIC_CONFIG adds more, comma-separated). */
+  dynamicConfig?: string[];
   log?: (line: string) => void;
 }): Promise<RunningTemporal> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -37,6 +58,8 @@ export async function startTemporalDevServer(opts: {
     '--namespace', namespace,
     '--log-level', 'warn',
   ];
+  for (const pragma of opts.sqlitePragmas ?? devServerSqlitePragmas()) args.push('--sqlite-pragma', pragma);
+  for (const value of [...(opts.dynamicConfig ?? []), ...devServerDynamicConfig()]) args.push('--dynamic-config-value', value);
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');
   if (opts.uiPort && opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
   else args.push('--headless');
@@ -70,6 +93,10 @@ export async function startTemporalDevServer(opts: {
     pid: child.pid,
     stop: () => stopChild(child, exited),
   };
+}
+
+function devServerDynamicConfig(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.TEMPORAL_DEV_DYNAMIC_CONFIG ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 }
 
 async function waitUntilServing(address: string, namespace: string): Promise<void> {

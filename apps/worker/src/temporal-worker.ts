@@ -29,5 +29,23 @@ export async function createConductWorker(
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows(Runtime.instance().logger)),
     activities: activitiesFrom(app),
     dataConverter: { payloadCodecs: [encryptionCodecFromEnv()].filter((c) => c !== undefined) },
+    ...workerTuning(),
   });
+}
+
+/**
+ * How many workflows the worker keeps in memory between their tasks. The SDK's default follows the heap limit
+ * (about 2,300 on a 4 GB heap) and each cached matter or subject holds its sandbox state: at 2,000 open matters
+ * the worker held 1.16 GB with that default and 638 MB with 500. A matter acts days apart, so a bounded cache
+ * costs little; one no longer cached is replayed from its history on its next task. WORKER_MAX_CACHED_WORKFLOWS
+ * changes it.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 1_000;
+
+export function workerTuning(env: NodeJS.ProcessEnv = process.env): { maxCachedWorkflows: number } {
+  const cached = env.WORKER_MAX_CACHED_WORKFLOWS;
+  if (cached === undefined || cached === '') return { maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS };
+  const n = Number(cached);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`WORKER_MAX_CACHED_WORKFLOWS: expected a whole number, got '${cached}'`);
+  return { maxCachedWorkflows: n };
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { LIST_REPORTS } from '@conduct/domain';
@@ -54,14 +54,17 @@ export class MattersService {
       referral: { ...dto, referredBy: actor, referredAt: new Date().toISOString(), ...(idempotencyKey ? { commandId: idempotencyKey } : {}) },
     };
     try {
-      const handle = await client.workflow.start('matter', {
+      // Update-with-start: the start and the wait for the referral's record are one request, and the update
+      // rides on the workflow's first task instead of a task of its own.
+      const startWorkflowOperation = new WithStartWorkflowOperation('matter', {
         workflowId: matterWorkflowId(dto.reference),
         taskQueue: this.temporal.settings.taskQueue,
         args: [input],
         // A reference is referred once, ever: a second referral is refused, not duplicated.
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
       });
-      return await handle.executeUpdate(referralRecorded);
+      return await client.workflow.executeUpdateWithStart(referralRecorded, { startWorkflowOperation });
     } catch (err) {
       // The same request retried (same Idempotency-Key) is answered with the matter it created.
       if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) {
