@@ -18,6 +18,7 @@ import {
 import { ReferralGround, compareIsoDates, londonDateOf, mustReferToIopc, regimeFor } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
+import { WakeTimer } from './wake-timer';
 import { subjectWorkflowId } from './ids';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
 import { extendMatterDeadline, matterState, recordMatterDecision, recordMatterEvent, referralRecorded, subjectClosed } from './messages';
@@ -120,12 +121,13 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   // ---- Until every subject's track is closed: timers for the matter's own deadlines -------------
   // The matter closes when every track is closed; its workflow ends only when every subject's workflow
   // has finished too (a live warning keeps a track's workflow running), so no subject outlives it.
-  // One timer, for the earliest instant, re-armed only when a step moves it or a subject's news arrives.
+  // One timer, for the earliest instant, re-armed only when a step moves it; a subject's news wakes the loop
+  // without touching it.
+  const wakeTimer = new WakeTimer();
   while (!allSubjectsFinished() || book.openDeadlines(s.deadlines).length > 0) {
     const wake = book.nextWake(s.deadlines);
     const stirred = () => changed || book.nextWake(s.deadlines) !== wake || historyTooLong();
-    if (wake === undefined) await condition(stirred);
-    else await condition(stirred, Math.max(wake - Date.now(), TIMER_SLACK_MS));
+    await wakeTimer.until(wake, stirred);
     changed = false;
     await serial.run(fireTimers);
     if (allSubjectsClosed() && s.stage !== 'closed') await serial.run(closeMatter);

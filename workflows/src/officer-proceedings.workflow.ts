@@ -42,6 +42,7 @@ import {
 } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
+import { WakeTimer } from './wake-timer';
 import { recordDecision, recordEvent, extendDeadline, subjectClosed, subjectState } from './messages';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
@@ -103,11 +104,11 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   // ---- Main loop: wake for reminders, missed deadlines and expiring warnings --------------------
   // One timer, for the earliest instant; it is re-armed only when a step moves that instant, so a step
   // that leaves it alone adds no timer events to the history.
+  const wakeTimer = new WakeTimer();
   while (!(s.stage === 'closed' && book.openDeadlines(s.deadlines).length === 0)) {
     const wake = book.nextWake(s.deadlines);
     const stirred = () => book.nextWake(s.deadlines) !== wake || (s.stage === 'closed' && !parentTold) || historyTooLong();
-    if (wake === undefined) await condition(stirred);
-    else await condition(stirred, Math.max(wake - Date.now(), TIMER_SLACK_MS));
+    await wakeTimer.until(wake, stirred);
     await serial.run(fireTimers);
     await tellMatterIfClosed();
     if (historyTooLong()) {

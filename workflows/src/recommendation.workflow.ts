@@ -6,6 +6,7 @@ import { allHandlersFinished, condition, proxyLocalActivities, setHandler, workf
 import { londonDateOf } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
+import { WakeTimer } from './wake-timer';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
 import { TIMER_SLACK_MS } from './limits';
@@ -84,11 +85,11 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
   await record({ actor: input.madeBy, occurredAt: `${input.madeOn}T12:00:00.000Z` }, 'recommendation-made', { recipient: input.recipient });
 
   // One timer, for the earliest instant, re-armed only when a step moves it.
+  const wakeTimer = new WakeTimer();
   while (stage !== 'published') {
     const wake = book.nextWake(deadlines);
     const stirred = () => stage === 'published' || book.nextWake(deadlines) !== wake;
-    if (wake === undefined) await condition(stirred);
-    else await condition(stirred, Math.max(wake - Date.now(), TIMER_SLACK_MS));
+    await wakeTimer.until(wake, stirred);
     await serial.run(async () => {
       const outbox: OutboxRecord[] = [];
       for (const d of book.openDeadlines(deadlines)) {
