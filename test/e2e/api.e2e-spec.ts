@@ -117,13 +117,43 @@ describe('the rest of the lifecycle is reachable over HTTP', () => {
     const who = { id: 'co-search', role: 'case-officer', force };
     const reference = await referred({ forceId: force, subjects: [{ subjectId: 'pc-1', kind: 'police-officer', warrantNumber: `W-${force}` }] }, who);
     const search = async (q: string) => (await call('GET', `/matters?${q}`, undefined, who)).body;
-    expect(await search('')).toMatchObject({ total: 1, items: [{ reference }] });
+    expect(await search('total=true')).toMatchObject({ total: 1, next: null, items: [{ reference }] });
+    expect(await search('')).not.toHaveProperty('total');
     expect((await search(`warrantNumber=W-${force}`)).items.map((i: { reference: string }) => i.reference)).toEqual([reference]);
-    expect((await search('stage=severity-assessment')).total).toBe(1);
-    expect((await search('stage=misconduct-hearing')).total).toBe(0);
-    expect((await search('dueWithinDays=400')).total).toBe(1);
-    expect((await search('overdue=true')).total).toBe(0);
+    expect((await search('stage=severity-assessment&total=true')).total).toBe(1);
+    expect((await search('stage=misconduct-hearing&total=true')).total).toBe(0);
+    expect((await search('dueWithinDays=400&total=true')).total).toBe(1);
+    expect((await search('overdue=true&total=true')).total).toBe(0);
     expect((await call('GET', `/matters?limit=0`)).status).toBe(400);
+  });
+
+  it('pages newest first by cursor: every matter once, in order; a bad cursor, or a cursor with an offset, is refused', async () => {
+    const force = `pages-${randomUUID().slice(0, 6)}`;
+    const who = { id: 'co-pages', role: 'case-officer', force };
+    const receivedOn = ['2024-03-01', '2024-03-02', '2024-03-02', '2024-03-02', '2024-03-05'];
+    const references: string[] = [];
+    for (const day of receivedOn) references.push(await referred({ forceId: force, receivedOn: day }, who));
+    const seen: { reference: string; receivedOn: string }[] = [];
+    let next: string | null = null;
+    let pages = 0;
+    do {
+      const res: { status: number; body: { items: { reference: string; receivedOn: string }[]; next: string | null } } = await call('GET', `/matters?limit=2${next ? `&after=${next}` : ''}`, undefined, who);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items);
+      next = res.body.next;
+      pages++;
+    } while (next && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen.map((m) => m.reference).sort()).toEqual([...references].sort());
+    const order = seen.map((m) => `${m.receivedOn}|${m.reference}`);
+    expect(order).toEqual([...order].sort().reverse());
+    const bad = await call('GET', `/matters?after=not-a-cursor`, undefined, who);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('after');
+    const first = (await call('GET', `/matters?limit=2`, undefined, who)).body;
+    const both = await call('GET', `/matters?limit=2&offset=2&after=${first.next}`, undefined, who);
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body)).toMatch(/after and offset/);
   });
 
   it('an IOPC recommendation made on 20 January 2022 has its response due on 17 March 2022', async () => {

@@ -308,5 +308,10 @@ export class ListMattersQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) dueWithinDays?: number;
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) overdue?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0, description: 'Rows to skip; for deep pages follow `next` with `after` instead' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000) offset?: number;
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page: the page after it, newest first' })
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'after must be the next cursor of a previous page' }) after?: string;
+  @ApiPropertyOptional({ description: "'true' adds `total`, the exact count of matching matters (a second query; slower on a large caseload)" })
+  @IsOptional() @IsIn(['true', 'false']) total?: string;
 }

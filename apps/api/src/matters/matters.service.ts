@@ -162,17 +162,33 @@ export class MattersService {
     if (q.overdue === 'true') where.push(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND (d.status = 'missed' OR (d.status = 'open' AND d.due_at < now())))`);
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
+    const filterParams = [...params];
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = await this.db.query(
-      `SELECT m.reference, m.kind, m.force_id, m.stage, m.received_on, count(*) OVER () AS total
-       FROM matter m ${filter} ORDER BY m.received_on DESC, m.reference LIMIT ${limit} OFFSET ${offset}`,
+    if (q.after !== undefined) {
+      if (q.offset) throw new BadRequestException('after and offset: give one, not both (after follows a cursor, offset skips rows)');
+      const cursor = decodeListCursor(q.after);
+      params.push(cursor.receivedOn, cursor.reference);
+      where.push(`(m.received_on, m.reference) < ($${params.length - 1}::date, $${params.length})`);
+    }
+    // Newest first (then by reference, descending, so a cursor is one row comparison), in the order of
+    // matter_force_received_idx / matter_received_idx: a page reads only itself, and one row more tells whether
+    // there is a next one.
+    const page = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT m.reference, m.kind, m.force_id, m.stage, m.received_on
+       FROM matter m ${page} ORDER BY m.received_on DESC, m.reference DESC LIMIT ${limit + 1} OFFSET ${offset}`,
       params,
     );
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit).map((r) => ({ reference: r.reference, kind: r.kind, forceId: r.force_id, stage: r.stage, receivedOn: r.received_on }));
+    const last = items[items.length - 1];
+    const total = q.total === 'true' ? Number((await this.db.query(`SELECT count(*) AS n FROM matter m ${filter}`, filterParams))[0].n) : undefined;
     return {
-      total: rows.length ? Number(rows[0].total) : 0,
+      ...(total !== undefined ? { total } : {}),
       limit,
       offset,
-      items: rows.map((r: Record<string, unknown>) => ({ reference: r.reference, kind: r.kind, forceId: r.force_id, stage: r.stage, receivedOn: r.received_on })),
+      next: more && last ? encodeListCursor({ receivedOn: String(last.receivedOn), reference: String(last.reference) }) : null,
+      items,
     };
   }
 
@@ -271,4 +287,19 @@ function deadlineView(d: Record<string, unknown>) {
     status: d.status,
     extensions: d.extensions,
   };
+}
+
+/** A page's last matter, as the opaque `next` cursor of the matters list. */
+export function encodeListCursor(c: { receivedOn: string; reference: string }): string {
+  return Buffer.from(JSON.stringify([c.receivedOn, c.reference])).toString('base64url');
+}
+
+export function decodeListCursor(cursor: string): { receivedOn: string; reference: string } {
+  try {
+    const [receivedOn, reference] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) && typeof reference === 'string' && reference.length > 0) return { receivedOn, reference };
+  } catch {
+    /* falls through to the refusal */
+  }
+  throw new BadRequestException('after must be the next cursor of a previous page');
 }
