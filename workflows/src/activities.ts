@@ -1,5 +1,5 @@
 import type { LocalActivityOptions } from '@temporalio/workflow';
-import type { Deadline, DeadlineRequest, MatterSnapshot, RecordChange, RecommendationSnapshot, SubjectSnapshot } from './types';
+import type { Deadline, DeadlineRequest, MatterSnapshot, RecordChange, RecommendationSnapshot, SubjectInput, SubjectSnapshot } from './types';
 
 /** What the workflows ask the worker to do. Implemented by Nest providers in apps/worker. */
 export interface ProceedingsActivities {
@@ -27,4 +27,21 @@ export const RECORD_CHANGE_OPTIONS: LocalActivityOptions = {
 /** Run as local activities: calendar arithmetic whose results are stored, so a deadline never moves on replay. */
 export interface CalendarActivities {
   computeDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]>;
+}
+
+/** A subject's track to start, on the matter's task queue. */
+export interface SubjectTrackStart {
+  workflowId: string;
+  taskQueue: string;
+  input: SubjectInput;
+}
+
+/**
+ * Starts each subject's track as a workflow of its own, not a child of the matter: the matter hears of a track
+ * only by its signals, its history carries no child events, and Temporal's time-skipping test server, which
+ * stalls with hundreds of child workflows, can run a thousand matters. Starting one already started is not an
+ * error: a retried start finds its own first attempt.
+ */
+export interface SubjectTrackActivities {
+  startSubjectTracks(starts: SubjectTrackStart[]): Promise<void>;
 }

@@ -1,28 +1,24 @@
 /**
  * A matter (complaint, recordable conduct matter, conduct matter or DSI matter) from referral to close.
  * It owns what belongs to the matter as a whole: the IOPC referral and the mode of investigation, the
- * timeliness reports, the complainant's updates; each subject's track is its own child workflow.
+ * timeliness reports, the complainant's updates; each subject's track is a workflow of its own, which the matter starts.
  */
 import {
-  ParentClosePolicy,
-  WorkflowIdReusePolicy,
   allHandlersFinished,
   condition,
   continueAsNew,
   currentUpdateInfo,
   proxyLocalActivities,
   setHandler,
-  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import { ReferralGround, compareIsoDates, londonDateOf, mustReferToIopc, regimeFor } from '@conduct/domain';
-import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
+import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
 import { WakeTimer } from './wake-timer';
 import { subjectWorkflowId } from './ids';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
 import { extendMatterDeadline, matterState, recordMatterDecision, recordMatterEvent, referralRecorded, subjectClosed } from './messages';
-import { officerProceedings } from './officer-proceedings.workflow';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
 import type {
@@ -40,6 +36,7 @@ import type {
 
 const { recordMatterChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
+const { startSubjectTracks } = proxyLocalActivities<SubjectTrackActivities>(RECORD_CHANGE_OPTIONS);
 
 export async function matter(input: MatterInput): Promise<MatterView> {
   const { referral } = input;
@@ -106,15 +103,14 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     recorded = true;
   }
   if (!s.subjectsStarted) {
-    for (const subject of referral.subjects) {
-      await startChild(officerProceedings, {
+    // Tracks outlive a continue-as-new of their matter; each is started once (its id is the subject's).
+    await startSubjectTracks(
+      referral.subjects.map((subject) => ({
         workflowId: s.subjects[subject.subjectId].workflowId,
-        args: [{ matterReference: referral.reference, matterWorkflowId: workflowId, matterKind: referral.kind, regime, forceId: referral.forceId, receivedOn: referral.receivedOn, subject, historyLimit: input.historyLimit }],
-        // A subject's track outlives a continue-as-new of its matter, and cannot be started twice.
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    }
+        taskQueue: workflowInfo().taskQueue,
+        input: { matterReference: referral.reference, matterWorkflowId: workflowId, matterKind: referral.kind, regime, forceId: referral.forceId, receivedOn: referral.receivedOn, subject, historyLimit: input.historyLimit },
+      })),
+    );
     s.subjectsStarted = true;
   }
 

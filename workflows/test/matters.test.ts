@@ -1,6 +1,7 @@
 import { londonDateOf, addCalendarMonths, addCalendarDays } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
-import { matterWorkflowId, recordMatterDecision, recordMatterEvent } from '@conduct/workflows';
+import { matterWorkflowId, recordMatterDecision, recordMatterEvent, subjectWorkflowId } from '@conduct/workflows';
+import { SubjectTracksActivitiesService } from '../../apps/worker/src/activities/subject-tracks.activities';
 import { CASE_OFFICER, WorkflowHarness, newReference } from '../../test/support/workflow-harness';
 
 // A fresh time-skipping server per test: time is global to a server, so tests must not share one.
@@ -103,5 +104,18 @@ describe('the matter as a whole', () => {
     expect(outcome.dueDate).toBe(cal.addWorkingDays(outcome.trigger, 5));
     const sent = await matterEvent(reference, 'complainant-outcome-sent', 'outcome letter with review rights');
     expect(sent.openDeadlines.find((d) => d.ruleId === 'reviewApplication')!.dueDate).toBe(addCalendarDays(await today(), 28));
+  });
+
+  it("each subject's track is a workflow of its own, started once: a retried start finds the first and leaves it be", async () => {
+    const reference = newReference('tracks');
+    await h.refer({ reference, kind: 'conduct-matter', forceId: 'f', appropriateAuthority: 'CC', receivedOn: await today(), subjects: [{ subjectId: 'a', kind: 'police-officer' }] });
+    await h.waitForSubject(reference, 'a');
+    const track = h.env.client.workflow.getHandle(subjectWorkflowId(reference, 'a'));
+    const first = await track.describe();
+    expect(first.status.name).toBe('RUNNING');
+    expect(first.parentExecution).toBeUndefined();
+    const input = { matterReference: reference, matterWorkflowId: matterWorkflowId(reference), matterKind: 'conduct-matter' as const, regime: 'conduct-regulations' as const, forceId: 'f', receivedOn: await today(), subject: { subjectId: 'a', kind: 'police-officer' as const } };
+    await new SubjectTracksActivitiesService(h.env.client).startSubjectTracks([{ workflowId: track.workflowId, taskQueue: h.taskQueue, input }]);
+    expect((await track.describe()).runId).toBe(first.runId);
   });
 });

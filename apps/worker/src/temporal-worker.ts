@@ -1,18 +1,25 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { TemporalSettings, bundleWorkflows, encryptionCodecFromEnv } from '@conduct/temporal/worker';
 import { CalendarActivitiesService } from './activities/calendar.activities';
 import { RecordChangeActivities } from './activities/record-change.activities';
+import { SubjectTracksActivitiesService } from './activities/subject-tracks.activities';
 
-/** The activities the workflows call, bound from the Nest providers that implement them. */
-export function activitiesFrom(app: INestApplicationContext): Record<string, (...args: never[]) => Promise<unknown>> {
+/**
+ * The activities the workflows call, bound from the Nest providers that implement them; starting a subject's
+ * track needs a Temporal client on the worker's own connection.
+ */
+export function activitiesFrom(app: INestApplicationContext, client: Client): Record<string, (...args: never[]) => Promise<unknown>> {
   const record = app.get(RecordChangeActivities);
   const calendar = app.get(CalendarActivitiesService);
+  const tracks = new SubjectTracksActivitiesService(client);
   return {
     recordMatterChange: record.recordMatterChange.bind(record),
     recordSubjectChange: record.recordSubjectChange.bind(record),
     recordRecommendationChange: record.recordRecommendationChange.bind(record),
     computeDeadlines: calendar.computeDeadlines.bind(calendar),
+    startSubjectTracks: tracks.startSubjectTracks.bind(tracks),
   };
 }
 
@@ -22,13 +29,16 @@ export async function createConductWorker(
   opts: { connection?: NativeConnection; workflowBundle?: WorkflowBundleOption } = {},
 ): Promise<Worker> {
   const connection = opts.connection ?? (await NativeConnection.connect({ address: settings.address }));
+  // The tracks the worker starts are encrypted like everything else it writes.
+  const dataConverter = { payloadCodecs: [encryptionCodecFromEnv()].filter((c) => c !== undefined) };
+  const client = new Client({ connection, namespace: settings.namespace, dataConverter });
   return Worker.create({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows(Runtime.instance().logger)),
-    activities: activitiesFrom(app),
-    dataConverter: { payloadCodecs: [encryptionCodecFromEnv()].filter((c) => c !== undefined) },
+    activities: activitiesFrom(app, client),
+    dataConverter,
     ...workerTuning(),
   });
 }
