@@ -206,7 +206,7 @@ export function render(r: any): string {
   }
   if (r.simulation) {
     const s = r.simulation;
-    rows.push([`5. Simulation: ${s.matters} matters, whole lifecycle`, `${fmt(s.wallSeconds)} s wall (driving ${fmt(s.driveSeconds)} s, to the end ${fmt(s.settleSeconds)} s); ${s.completed} finished, ${s.failed} failed`, '', ok(s.failed === 0)]);
+    rows.push([`5. Simulation: ${s.matters} matters, whole lifecycle`, `${fmt(s.wallSeconds)} s wall (driving ${fmt(s.driveSeconds)} s, to the end ${fmt(s.settleSeconds)} s, ${s.monthsSkipped} months skipped); ${s.completed} finished, ${s.failed} failed`, '', ok(s.failed === 0)]);
   }
   return markdownTable(['Figure', 'Result', 'Target', 'Met'], rows);
 }
