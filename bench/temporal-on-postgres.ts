@@ -22,7 +22,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
-import { freePort, startEmbeddedPostgres, stopChild, waitForPort } from '../tools/stack';
+import { freePort, retryUntil, startEmbeddedPostgres, stopChild, waitForPort } from '../tools/stack';
 import { parseArgs } from './stats';
 
 const log = (s: string) => console.error(`[temporal-on-postgres] ${s}`);
@@ -119,38 +119,18 @@ async function lowFreePort(taken: Set<number>): Promise<number> {
 
 async function registerNamespace(address: string, namespace: string): Promise<void> {
   const deadline = Date.now() + 120_000;
-  let connection: Connection;
-  for (;;) {
-    try {
-      connection = await Connection.connect({ address, connectTimeout: 5_000 });
-      break;
-    } catch (err) {
-      // The frontend's port opens before it serves.
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-  }
+  // The frontend's port opens before it serves.
+  const connection = await retryUntil(deadline, 1_000, () => Connection.connect({ address, connectTimeout: 5_000 }));
   try {
-    for (;;) {
+    await retryUntil(deadline, 500, async () => {
       try {
         await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('3 days') });
-        break;
       } catch (err) {
-        if ((err as { code?: number }).code === 6 /* ALREADY_EXISTS */) break;
-        if (Date.now() > deadline) throw err;
-        await new Promise((r) => setTimeout(r, 500));
+        if ((err as { code?: number }).code !== 6 /* ALREADY_EXISTS */) throw err;
       }
-    }
+    });
     // A new namespace reaches every service's cache within a few seconds.
-    for (;;) {
-      try {
-        await connection.workflowService.describeNamespace({ namespace });
-        return;
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+    await retryUntil(deadline, 500, () => connection.workflowService.describeNamespace({ namespace }));
   } finally {
     await connection.close();
   }

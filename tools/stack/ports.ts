@@ -29,3 +29,18 @@ export async function waitForPort(port: number, host: string, timeoutMs: number,
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Calls `attempt` until it returns, every `intervalMs`, rethrowing its last error once `deadline` (ms since the
+ * epoch) has passed: for a server whose port opens before it serves.
+ */
+export async function retryUntil<T>(deadline: number, intervalMs: number, attempt: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+}

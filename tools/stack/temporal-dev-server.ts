@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Connection } from '@temporalio/client';
-import { freePort, waitForPort } from './ports';
+import { freePort, retryUntil, waitForPort } from './ports';
 
 export interface RunningTemporal {
   address: string;
@@ -104,16 +104,7 @@ async function waitUntilServing(address: string, namespace: string): Promise<voi
   await waitForPort(Number(port), host, 60_000, 'the Temporal dev server');
   const connection = await Connection.connect({ address });
   try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      try {
-        await connection.workflowService.describeNamespace({ namespace });
-        return;
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    await retryUntil(Date.now() + 60_000, 200, () => connection.workflowService.describeNamespace({ namespace }));
   } finally {
     await connection.close();
   }
