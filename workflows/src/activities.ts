@@ -36,12 +36,26 @@ export interface SubjectTrackStart {
   input: SubjectInput;
 }
 
+/** What a subject's track tells its matter: the track is closed, and later, finished. */
+export interface SubjectNews {
+  matterWorkflowId: string;
+  subjectId: string;
+  outcome: string | null;
+  closedBecause: string | null;
+  finished: boolean;
+}
+
 /**
  * Starts each subject's track as a workflow of its own, not a child of the matter: the matter hears of a track
  * only by its signals, its history carries no child events, and Temporal's time-skipping test server, which
  * stalls with hundreds of child workflows, can run a thousand matters. Starting one already started is not an
  * error: a retried start finds its own first attempt.
+ *
+ * A track tells its matter through a local activity too: one marker in the step that closed it, where a
+ * signal command costs the track two events and a workflow task of its own. At least once, like a signal
+ * retried; the matter's handler takes the same news twice as once.
  */
 export interface SubjectTrackActivities {
   startSubjectTracks(starts: SubjectTrackStart[]): Promise<void>;
+  tellMatter(news: SubjectNews): Promise<void>;
 }

@@ -2,5 +2,5 @@
 export * from './messages';
 export * from './ids';
 export * from './types';
-export type { ProceedingsActivities, CalendarActivities, SubjectTrackActivities, SubjectTrackStart } from './activities';
+export type { ProceedingsActivities, CalendarActivities, SubjectNews, SubjectTrackActivities, SubjectTrackStart } from './activities';
 export { RULE_VIOLATION } from './refusal';

@@ -8,7 +8,6 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
-  getExternalWorkflowHandle,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -40,10 +39,10 @@ import {
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
   warningLiveUntil,
 } from '@conduct/domain';
-import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
+import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
 import { WakeTimer } from './wake-timer';
-import { recordDecision, recordEvent, extendDeadline, subjectClosed, subjectState } from './messages';
+import { recordDecision, recordEvent, extendDeadline, subjectState } from './messages';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
@@ -64,6 +63,7 @@ import type {
 
 const { recordSubjectChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
+const { tellMatter: tellMatterActivity } = proxyLocalActivities<SubjectTrackActivities>(RECORD_CHANGE_OPTIONS);
 
 const PROCEEDINGS: SubjectStage[] = ['misconduct-meeting', 'misconduct-hearing', 'accelerated-hearing'];
 /** Windows that simply close when they pass: nobody is late. */
@@ -655,16 +655,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   }
 
   async function tellMatter(finished: boolean): Promise<void> {
-    try {
-      await getExternalWorkflowHandle(input.matterWorkflowId).signal(subjectClosed, {
-        subjectId: subject.subjectId,
-        outcome: s.outcome ?? null,
-        closedBecause: s.closedBecause ?? null,
-        finished,
-      });
-    } catch {
-      // The matter's workflow was terminated by an administrator: nothing is waiting to hear.
-    }
+    await tellMatterActivity({ matterWorkflowId: input.matterWorkflowId, subjectId: subject.subjectId, outcome: s.outcome ?? null, closedBecause: s.closedBecause ?? null, finished });
   }
 
   async function addDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {

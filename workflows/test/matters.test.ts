@@ -115,7 +115,10 @@ describe('the matter as a whole', () => {
     expect(first.status.name).toBe('RUNNING');
     expect(first.parentExecution).toBeUndefined();
     const input = { matterReference: reference, matterWorkflowId: matterWorkflowId(reference), matterKind: 'conduct-matter' as const, regime: 'conduct-regulations' as const, forceId: 'f', receivedOn: await today(), subject: { subjectId: 'a', kind: 'police-officer' as const } };
-    await new SubjectTracksActivitiesService(h.env.client).startSubjectTracks([{ workflowId: track.workflowId, taskQueue: h.taskQueue, input }]);
+    const tracks = new SubjectTracksActivitiesService(h.env.client);
+    await tracks.startSubjectTracks([{ workflowId: track.workflowId, taskQueue: h.taskQueue, input }]);
     expect((await track.describe()).runId).toBe(first.runId);
+    // A track whose matter was terminated has nobody to tell, and is not held up by it.
+    await expect(tracks.tellMatter({ matterWorkflowId: matterWorkflowId(newReference('gone')), subjectId: 'a', outcome: null, closedBecause: null, finished: true })).resolves.toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ export function activitiesFrom(app: INestApplicationContext, client: Client): Re
     recordRecommendationChange: record.recordRecommendationChange.bind(record),
     computeDeadlines: calendar.computeDeadlines.bind(calendar),
     startSubjectTracks: tracks.startSubjectTracks.bind(tracks),
+    tellMatter: tracks.tellMatter.bind(tracks),
   };
 }
 

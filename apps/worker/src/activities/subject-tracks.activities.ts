@@ -1,8 +1,8 @@
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
-import type { SubjectTrackActivities, SubjectTrackStart } from '@conduct/workflows';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { subjectClosed, type SubjectNews, type SubjectTrackActivities, type SubjectTrackStart } from '@conduct/workflows';
 
 /**
- * Starts the subjects' tracks for a matter. A track whose workflow id was ever used is not started again
+ * Starts the subjects' tracks for a matter, and tells a matter what became of a track. A track whose workflow id was ever used is not started again
  * (REJECT_DUPLICATE): a retried start, after a worker crash, finds the track its first attempt started.
  */
 export class SubjectTracksActivitiesService implements SubjectTrackActivities {
@@ -18,5 +18,14 @@ export class SubjectTracksActivitiesService implements SubjectTrackActivities {
         }
       }),
     );
+  }
+
+  async tellMatter({ matterWorkflowId, ...news }: SubjectNews): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(matterWorkflowId).signal(subjectClosed, news);
+    } catch (err) {
+      // The matter's workflow was terminated by an administrator: nothing is waiting to hear.
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
   }
 }
