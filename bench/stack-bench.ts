@@ -221,9 +221,13 @@ export async function capacity(t: Target, floor: FloorWorker, opts: { requests: 
     const probing = floor.probes(fireAts, opts.probeWindowMs + 60_000);
 
     const sample = (i: number) => opts.pool[(i * 7919) % opts.pool.length];
+    // The cursor of page 20, so page 21 can be read the way a client pages on.
+    const page20 = expectStatus(await request<{ next: string | null }>(t.apiUrl, 'GET', '/matters?limit=50&offset=950', CASE_OFFICER), 200, 'page 20').body.next;
     const queries: Record<string, (i: number) => string> = {
       'list (newest 50)': () => '/matters?limit=50',
       'list, page 20': () => '/matters?limit=50&offset=950',
+      ...(page20 ? { 'list, page 21 by cursor': () => `/matters?limit=50&after=${page20}` } : {}),
+      'list with its exact total': () => '/matters?limit=50&total=true',
       'search by force and stage': (i) => `/matters?forceId=${BENCH_FORCE}&stage=investigation&limit=50`,
       'search by warrant number': (i) => `/matters?warrantNumber=W-${sample(i)}`,
       'search: deadlines due within 30 days': () => '/matters?dueWithinDays=30&limit=50',
