@@ -28,15 +28,15 @@ async function main(): Promise<void> {
   const quick = args.quick === true;
   const num = (name: string, full: number, fast: number) => (typeof args[name] === 'string' ? Number(args[name]) : quick ? fast : full);
   const sizes = {
-    seconds: num('seconds', 60, 10),
+    seconds: num('seconds', 60, 5),
     concurrency: num('concurrency', 16, 16),
     users: num('users', 50, 50),
     // The dev server fills about 15 matters/s on two cores, so 50,000 (the target) takes about an hour: pass
     // --matters 50000 for it; the default full run fills what fits in its 15 minutes.
-    matters: num('matters', 5_000, 2_000),
-    simulate: num('simulate', 1_000, 100),
+    matters: num('matters', 5_000, 300),
+    simulate: num('simulate', 1_000, 50),
     months: num('months', 36, 36),
-    requests: num('requests', 1_000, 200),
+    requests: num('requests', 1_000, 100),
   };
   const only = typeof args.only === 'string' ? args.only.split(',') : [...SECTIONS];
   const log = (s: string) => console.error(`[bench] ${s}`);
