@@ -8,7 +8,7 @@ import { SubjectTracksActivitiesService } from './activities/subject-tracks.acti
 
 /**
  * The activities the workflows call, bound from the Nest providers that implement them; starting a subject's
- * track needs a Temporal client on the worker's own connection.
+ * track and telling its matter need a Temporal client on the worker's own connection.
  */
 export function activitiesFrom(app: INestApplicationContext, client: Client): Record<string, (...args: never[]) => Promise<unknown>> {
   const record = app.get(RecordChangeActivities);

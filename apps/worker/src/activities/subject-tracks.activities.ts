@@ -2,8 +2,9 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, Wo
 import { subjectClosed, type SubjectNews, type SubjectTrackActivities, type SubjectTrackStart } from '@conduct/workflows';
 
 /**
- * Starts the subjects' tracks for a matter, and tells a matter what became of a track. A track whose workflow id was ever used is not started again
- * (REJECT_DUPLICATE): a retried start, after a worker crash, finds the track its first attempt started.
+ * Starts the subjects' tracks for a matter, and tells a matter what became of a track. A track whose workflow id
+ * was ever used is not started again (REJECT_DUPLICATE): a retried start, after a worker crash, finds the track
+ * its first attempt started.
  */
 export class SubjectTracksActivitiesService implements SubjectTrackActivities {
   constructor(private readonly client: Client) {}
