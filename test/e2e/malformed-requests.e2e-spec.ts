@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, apiUrl, call, nowIso, today, tokenFor } from '../support/api-client';
+import { daysFromToday } from '../support/dates';
 
 /**
  * Sends well over 1,000 malformed requests (a seeded generator, so a failure can be reproduced) and
@@ -37,7 +38,7 @@ describe('malformed requests', () => {
       [`/matters/${reference}/subjects/pc-1/events`]: { event: 'interview-held', occurredAt: nowIso() },
       [`/matters/${reference}/decisions`]: { decision: 'mode-of-investigation', mode: 'local', occurredAt: nowIso() },
       [`/matters/${reference}/events`]: { event: 'complainant-updated', occurredAt: nowIso(), note: 'x' },
-      [`/matters/${reference}/subjects/pc-1/deadlines/representations/extensions`]: { newDueDate: '2030-01-01', reason: 'r', agreedBy: 'a', occurredAt: nowIso() },
+      [`/matters/${reference}/subjects/pc-1/deadlines/representations/extensions`]: { newDueDate: daysFromToday(400), reason: 'r', agreedBy: 'a', occurredAt: nowIso() },
       '/recommendations': { reference: `R-${randomUUID().slice(0, 8)}`, matterReference: reference, forceId: 'e2e-force', recipient: 'x', madeOn: '2022-01-20', text: 't' },
     };
     const paths = Object.keys(valid);

@@ -51,4 +51,4 @@ export async function call<T = any>(method: string, path: string, body?: unknown
 }
 
 export const nowIso = () => new Date().toISOString();
-export const today = () => new Date().toISOString().slice(0, 10);
+export { today } from './dates';

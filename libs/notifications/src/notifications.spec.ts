@@ -9,9 +9,9 @@ describe('notifications', () => {
   it('every purpose the workflows queue has a template naming its regulation, and the notice names its deadline', () => {
     const purposes = ['reminder', 'escalation', 'barred-list-report', 'advisory-list-report', 'advisory-list-removal', 'withdrawal-notice', 'severity-revised-notice', 'criminal-proceedings-hold-notice', 'timeliness-report-due'];
     for (const p of purposes) expect(TEMPLATES[p]?.regulation).toBeTruthy();
-    const r = render({ id: '1', idempotencyKey: 'PSD-1:pc-1:reminder:x', matterReference: 'PSD-1', subjectId: 'pc-1', purpose: 'reminder', recipient: 'case-officer', payload: { deadline: 'Officer response', dueDate: '2026-12-04', regulation: 'CR reg 31' } });
+    const r = render({ id: '1', idempotencyKey: 'PSD-1:pc-1:reminder:x', matterReference: 'PSD-1', subjectId: 'pc-1', purpose: 'reminder', recipient: 'case-officer', payload: { deadline: 'Officer response', dueDate: '2025-12-04', regulation: 'CR reg 31' } });
     expect(r.text).toContain('Regulation: CR reg 31.');
-    expect(r.text).toContain('Due by: 2026-12-04');
+    expect(r.text).toContain('Due by: 2025-12-04');
     expect(r.text).toContain('Officer response');
     expect(render({ id: '2', idempotencyKey: 'k', matterReference: 'PSD-1', subjectId: null, purpose: 'withdrawal-notice', recipient: 'officer', payload: {} }).regulation).toBe('CR reg 27');
   });
@@ -36,6 +36,6 @@ describe('notifications', () => {
   it('signs the timestamp and body with HMAC-SHA256, and makes a valid Message-ID from the idempotency key', () => {
     const expected = createHmac('sha256', 's').update('1700000000.{"a":1}').digest('hex');
     expect(sign('s', '1700000000', '{"a":1}')).toBe(`sha256=${expected}`);
-    expect(messageIdFor('PSD-1:pc-1:reminder:officer-response:2026-12-04')).toMatch(/^<[A-Za-z0-9!#$&*+\-/=?^_`{|}~.]+@outbox\.conduct-engine>$/);
+    expect(messageIdFor('PSD-1:pc-1:reminder:officer-response:2025-12-04')).toMatch(/^<[A-Za-z0-9!#$&*+\-/=?^_`{|}~.]+@outbox\.conduct-engine>$/);
   });
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ChannelDirectory, RoutesConfig, messageIdFor } from '@conduct/notifications';
 import { dataSourceOptions } from '@conduct/persistence';
+import { daysFromToday } from '../../../../test/support/dates';
 import { SmtpReceiver, WebhookReceiver } from '../../../../test/support/receivers';
 import { parseEscalationPolicy } from '@conduct/notifications';
 import { DeadlinePolicyWatcher } from './deadline-policy.watcher';
@@ -101,8 +102,8 @@ const completeBarredListReport = () => ({
   conduct: 'Took and shared photographs at a crime scene',
   standardsBreached: ['Authority, respect and courtesy', 'Discreditable conduct'],
   outcome: 'dismissal-without-notice',
-  decidedOn: '2026-11-20',
-  dueDate: '2026-11-27',
+  decidedOn: daysFromToday(-1),
+  dueDate: daysFromToday(14),
   earlierAdvisoryListReport: false,
   publicationExemption: 'none claimed',
   regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 3',
@@ -119,7 +120,7 @@ describe('the outbox dispatcher', () => {
     const body = JSON.parse(got[0].body);
     expect(body.report).toMatchObject({ fullName: PERSONAL.fullName, dateOfBirth: PERSONAL.dateOfBirth, rank: 'PC', warrantNumber: '12345', earlierAdvisoryListReport: false });
     expect(body.regulation).toContain('reg 3');
-    expect(body.dueDate).toBe('2026-11-27');
+    expect(body.dueDate).toBe(daysFromToday(14));
     const m = await message(id);
     expect(m.status).toBe('delivered');
     expect(m.attemptRows).toEqual([{ attempt: 1, channel: 'webhook', outcome: 'delivered', error: null }]);
@@ -127,14 +128,14 @@ describe('the outbox dispatcher', () => {
   });
 
   it('e-mails a reminder to the case officer over SMTP, naming the regulation and the deadline, with the idempotency key as Message-ID', async () => {
-    const { id, key } = await enqueue('reminder', 'case-officer', { deadline: 'Officer response', dueDate: '2026-12-04', regulation: 'CR reg 31' }, { subjectId: 'pc-2' });
+    const { id, key } = await enqueue('reminder', 'case-officer', { deadline: 'Officer response', dueDate: daysFromToday(4), regulation: 'CR reg 31' }, { subjectId: 'pc-2' });
     await drain(dispatcher());
 
     const mails = smtp.mails.filter((m) => m.messageId === messageIdFor(key));
     expect(mails).toHaveLength(1);
     expect(mails[0].to).toEqual(['co@force.example']);
     expect(mails[0].raw).toContain('CR reg 31');
-    expect(mails[0].raw).toContain('2026-12-04');
+    expect(mails[0].raw).toContain(daysFromToday(4));
     expect(mails[0].raw).toContain('Officer response');
     expect((await message(id)).status).toBe('delivered');
   });
@@ -196,8 +197,8 @@ describe('the outbox dispatcher', () => {
     const { id } = await enqueue('barred-list-report', 'college-of-policing', fromWorkflow, { subjectId: 'pc-6' });
     const [m0] = await db.query(`SELECT matter_reference FROM outbox_message WHERE id = $1`, [id]);
     await db.query(
-      `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, received_on, revision) VALUES ($1,'wf','conduct-matter','conduct','test-force','outcome','CC','2026-01-01',1)`,
-      [m0.matter_reference],
+      `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, received_on, revision) VALUES ($1,'wf','conduct-matter','conduct','test-force','outcome','CC',$2,1)`,
+      [m0.matter_reference, daysFromToday(-30)],
     );
     await db.query(`INSERT INTO subject (matter_reference, subject_id, workflow_id, kind, rank, warrant_number, stage, revision) VALUES ($1,'pc-6','wf','police-officer','Sergeant','S-999','outcome',1)`, [
       m0.matter_reference,
@@ -220,18 +221,19 @@ describe('the outbox dispatcher', () => {
   });
 
   it('escalates a list report not delivered by its due date (5 working days) to the appropriate authority, once', async () => {
-    const { key } = await enqueue('advisory-list-report', 'college-of-policing', { dueDate: '2026-01-09', regulation: 'reg 12' }, { subjectId: 'pc-8' });
+    const overdue = daysFromToday(-7);
+    const { key } = await enqueue('advisory-list-report', 'college-of-policing', { dueDate: overdue, regulation: 'reg 12' }, { subjectId: 'pc-8' });
     await db.query(`UPDATE outbox_message SET not_before = now() + interval '1 day' WHERE idempotency_key = $1`, [key]);
     const d = dispatcher();
     expect(await d.escalateOverdueListReports()).toBe(1);
     expect(await d.escalateOverdueListReports()).toBe(0);
     const [e] = await db.query(`SELECT purpose, recipient, payload FROM outbox_message WHERE idempotency_key = $1`, [`${key}:overdue`]);
     expect(e).toMatchObject({ purpose: 'escalation', recipient: 'appropriate-authority' });
-    expect(e.payload).toMatchObject({ about: 'advisory-list-report', dueDate: '2026-01-09', forceId: 'test-force' });
+    expect(e.payload).toMatchObject({ about: 'advisory-list-report', dueDate: overdue, forceId: 'test-force' });
   });
 
   it('stops cleanly: the loop finishes its round and returns', async () => {
-    const { id } = await enqueue('escalation', 'appropriate-authority', { deadline: 'Notice of investigation', dueDate: '2026-11-30', regulation: 'CR reg 17' });
+    const { id } = await enqueue('escalation', 'appropriate-authority', { deadline: 'Notice of investigation', dueDate: daysFromToday(-1), regulation: 'CR reg 17' });
     const d = dispatcher();
     d.start();
     const until = Date.now() + 5000;

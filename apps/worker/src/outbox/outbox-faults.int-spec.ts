@@ -8,6 +8,7 @@ import { messageIdFor } from '@conduct/notifications';
 import { dataSourceOptions, runMigrations } from '@conduct/persistence';
 import { freePort } from '@conduct/stack';
 import { RestartablePostgres } from '../../../../test/support/postgres-handle';
+import { daysFromToday } from '../../../../test/support/dates';
 import { SmtpReceiver, WebhookReceiver } from '../../../../test/support/receivers';
 
 /**
@@ -85,9 +86,9 @@ describe('delivery under injected faults', () => {
     for (let i = 0; i < MAILS; i++) {
       const matter = `PSD-FAULT-M${i}`;
       const [purpose, recipient] = i % 2 ? ['reminder', 'case-officer'] : ['escalation', 'appropriate-authority'];
-      const key = `${matter}:pc-${i}:${purpose}:2026-12-0${1 + (i % 9)}`;
+      const key = `${matter}:pc-${i}:${purpose}:${daysFromToday(1 + (i % 9))}`;
       mailKeys.push(key);
-      await insert(key, matter, `pc-${i}`, purpose, recipient, { forceId: i % 2 ? 'force-a' : 'force-b', deadline: 'Officer response', dueDate: '2026-12-04', regulation: 'CR reg 31' });
+      await insert(key, matter, `pc-${i}`, purpose, recipient, { forceId: i % 2 ? 'force-a' : 'force-b', deadline: 'Officer response', dueDate: daysFromToday(4), regulation: 'CR reg 31' });
     }
 
     const faults = { http503: 0, timeout: 0, smtp451: 0, sigkill: 0, postgresRestart: 0 };
@@ -264,11 +265,12 @@ function listReport(i: number): Record<string, unknown> {
     conduct: 'Dishonesty in a duty statement',
     standardsBreached: ['Honesty and integrity'],
     outcome: 'dismissal-without-notice',
-    decidedOn: '2026-11-20',
-    dueDate: '2026-11-27',
+    // Owed, not overdue: an overdue report would (rightly) add an escalation to the deliveries counted.
+    decidedOn: daysFromToday(-1),
+    dueDate: daysFromToday(14),
     earlierAdvisoryListReport: false,
     publicationExemption: 'none claimed',
-    leftOn: '2026-11-18',
+    leftOn: daysFromToday(-10),
     allegationSummary: 'Dishonesty in a duty statement',
     formOfProceedings: 'misconduct-hearing',
     regulation: 'Police Barred List and Police Advisory List Regulations 2017',
