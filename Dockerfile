@@ -2,7 +2,9 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --no-save --no-audit --no-fund
+COPY tools/ensure-install.js tools/
+# The same install as `npm start` (and its marker, so tools/run-ts.js does not install again at start).
+RUN node -e "require('./tools/ensure-install').ensureInstalled()"
 COPY . .
 ENV NODE_ENV=production
 EXPOSE 3000
