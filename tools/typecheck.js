@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run typecheck`: installs what is missing (a fresh clone), then `tsc --noEmit` on the workspace.
 'use strict';
+if (!require('./toolchain/node').runUnderEngineNode(__filename, { announce: false })) return;
 const { spawnSync } = require('child_process');
 const path = require('path');
 require('./ensure-install').ensureInstalled();
