@@ -1,5 +1,5 @@
 # One image for the api and the worker (the command differs), built from source.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY tools/ensure-install.js tools/
