@@ -183,25 +183,25 @@ function install(pin, { log, env = process.env }) {
  * The Node.js to run the engine on: `{ path, version, from }`. Throws with what to do when there is
  * none and none can be fetched.
  */
-function resolveNode({ log = (l) => console.error(l), env = process.env } = {}) {
+function resolveNode({ log = (l) => console.error(l), env = process.env, current = { path: process.execPath, version: process.versions.node }, pin: pinned = pinFor() } = {}) {
   const explicit = env.CONDUCT_NODE_PATH && env.CONDUCT_NODE_PATH.trim();
   if (explicit) {
     const p = path.resolve(explicit);
     if (!isExecutableFile(p)) throw new Error(`CONDUCT_NODE_PATH=${explicit} is not an executable file. Fix or unset it.`);
-    const version = p === process.execPath ? process.versions.node : versionOf(p);
+    const version = p === current.path ? current.version : versionOf(p);
     if (!version) throw new Error(`CONDUCT_NODE_PATH=${explicit} does not run (\`${p} -p process.versions.node\` failed)`);
     return { path: p, version, from: `${p} (CONDUCT_NODE_PATH)` };
   }
-  if (majorOf(process.versions.node) >= MIN_MAJOR) return { path: process.execPath, version: process.versions.node, from: process.execPath };
+  if (majorOf(current.version) >= MIN_MAJOR) return { path: current.path, version: current.version, from: current.path };
   const onPath = firstOnPath('node', env);
-  if (onPath && fs.realpathSync(onPath) !== fs.realpathSync(process.execPath)) {
+  if (onPath && fs.realpathSync(onPath) !== fs.realpathSync(current.path)) {
     const version = versionOf(onPath);
     if (version && majorOf(version) >= MIN_MAJOR) return { path: onPath, version, from: `${onPath} (PATH)` };
   }
-  const pin = pinFor();
+  const pin = pinned;
   if (!pin) {
     throw new Error(
-      `Node.js ${process.versions.node} is too old (the engine needs >= ${MIN_MAJOR}; 24 is the one tested) and there is no pinned build for ${process.platform}-${process.arch}: install Node.js 24 and put it first on PATH, or set CONDUCT_NODE_PATH`,
+      `Node.js ${current.version} is too old (the engine needs >= ${MIN_MAJOR}; 24 is the one tested) and there is no pinned build for ${process.platform}-${process.arch}: install Node.js 24 and put it first on PATH, or set CONDUCT_NODE_PATH`,
     );
   }
   const source = `${pin.package}@${pin.version} from the npm registry, sha512 checked`;
@@ -213,7 +213,7 @@ function resolveNode({ log = (l) => console.error(l), env = process.env } = {}) 
   } catch (err) {
     throw new Error(
       [
-        `Node.js ${process.versions.node} is too old (the engine needs >= ${MIN_MAJOR}), and the pinned Node.js ${pin.version} could not be installed:`,
+        `Node.js ${current.version} is too old (the engine needs >= ${MIN_MAJOR}), and the pinned Node.js ${pin.version} could not be installed:`,
         `  ${err.message}`,
         'To fix, do one of:',
         '  - make the npm registry reachable for `npm pack` (npm config: registry, proxy) and re-run',
@@ -254,7 +254,7 @@ function runUnderEngineNode(script, { announce = true, log = (l) => console.erro
   return false;
 }
 
-module.exports = { NODE_PINS, MIN_MAJOR, resolveNode, runUnderEngineNode, pinFor, cacheRoot };
+module.exports = { NODE_PINS, MIN_MAJOR, resolveNode, runUnderEngineNode, pinFor, cacheRoot, entryDir };
 
 if (require.main === module) {
   // `node tools/toolchain/node.js`: prints the path of the Node.js the engine runs on.
