@@ -24,9 +24,11 @@ const FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directorie
  */
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
   const log = (m: string) => opts.log?.(m.trim());
+  // Where the binaries or the cluster went, when not where they were asked for: said even to a caller that passed no log.
+  const note = (m: string) => (opts.log ? opts.log(m) : process.stderr.write(`[postgres] ${m}\n`));
   const user: PostgresUser | null = process.getuid?.() === 0 ? ensurePostgresUser() : null;
-  const native = locatePostgresBinaries(user, { log });
-  const dataDir = locateDataDir(opts.dataDir, user, { log });
+  const native = locatePostgresBinaries(user, { log: note });
+  const dataDir = locateDataDir(opts.dataDir, user, { log: note });
   const ids = user ? { uid: user.uid, gid: user.gid } : {};
   // A folder the postgres user can enter, for its working directory (the caller's may be closed to it).
   const cwd = path.dirname(dataDir);
