@@ -1,8 +1,10 @@
 # One image for the api and the worker (the command differs), built from source.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --no-save --no-audit --no-fund
+COPY tools/ensure-install.js tools/
+# The same install as `npm start` (and its marker, so tools/run-ts.js does not install again at start).
+RUN node -e "require('./tools/ensure-install').ensureInstalled()"
 COPY . .
 ENV NODE_ENV=production
 EXPOSE 3000

@@ -8,13 +8,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { randomUUID } from 'crypto';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { freePort, startEmbeddedPostgres, startStack } from '../tools/stack';
 import { prepareTokens } from './http';
 import { runMigrations } from '@conduct/persistence';
 import { capacity, CapacityResult, decisions, DecisionsResult, fill, FloorResult, FloorWorker, intake, IntakeResult, Target } from './stack-bench';
 import { fmt, fmtBytes, markdownTable, parseArgs } from './stats';
-import { WorkflowHarness } from '../test/support/workflow-harness';
+import { WorkflowHarness, quietRuntime } from '../test/support/workflow-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const toolchain = require('../tools/toolchain') as { ensureTestServer(o?: { log?: (s: string) => void }): Promise<string | null> };
@@ -56,7 +55,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  quietRuntime();
 
   const needStack = only.some((s) => s === 'intake' || s === 'decisions' || s === 'capacity');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-bench-'));

@@ -21,7 +21,8 @@ function ensureInstalled() {
   const cmd = 'npm install --no-save --no-audit --no-fund';
   console.error(`[setup] installing npm dependencies (${cmd})`);
   const started = Date.now();
-  execSync(cmd, { cwd: root, stdio: 'inherit' });
+  // npm's output on stderr: stdout belongs to the command that asked (`npm run -s token | awk …`).
+  execSync(cmd, { cwd: root, stdio: ['ignore', 2, 2] });
   fs.writeFileSync(marker, want);
   console.error(`[setup] npm dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }

@@ -2,6 +2,8 @@
 // `npm start`: installs what is missing, then runs the embedded stack (PostgreSQL, Temporal dev
 // server, worker, API) until Ctrl-C.
 'use strict';
+// First: run under the engine's Node.js (24, fetched and cached when this machine's is older).
+if (!require('./toolchain/node').runUnderEngineNode(__filename)) return;
 const { ensureInstalled } = require('./ensure-install');
 
 ensureInstalled();

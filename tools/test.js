@@ -2,6 +2,8 @@
 // `npm test`: installs what is missing (npm dependencies, the Temporal CLI and test server), then
 // runs the whole suite: unit tests, workflow tests on the time-skipping server, end-to-end tests.
 'use strict';
+// First: run under the engine's Node.js (24, fetched and cached when this machine's is older).
+if (!require('./toolchain/node').runUnderEngineNode(__filename)) return;
 const { spawnSync } = require('child_process');
 const path = require('path');
 const { ensureInstalled } = require('./ensure-install');

@@ -7,7 +7,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { knownHarmlessWarning } from '@conduct/logging';
 import { DataSource } from 'typeorm';
 import {
   DecisionCommand,
@@ -169,12 +170,21 @@ export function newReference(prefix: string): string {
 }
 
 let runtimeInstalled = false;
-/** Worker state changes are logged at INFO; tests want only warnings. */
-function quietRuntime(): void {
+/**
+ * Worker state changes are logged at INFO; tests want only warnings. The Rust core's logs are
+ * forwarded to this logger (not written to the console by the core itself) so that the warnings
+ * known to be harmless here (KNOWN_HARMLESS_WARNINGS in @conduct/logging, with why) are dropped,
+ * and only those. Also used by the benchmark.
+ */
+export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
+  const logger = new DefaultLogger('WARN', (entry) => {
+    if (!knownHarmlessWarning(entry.message)) defaultLogger.log(entry.level, entry.message, entry.meta);
+  });
+  const defaultLogger = new DefaultLogger('WARN');
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger, telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
   } catch {
     /* already installed by another test file in this process */
   }

