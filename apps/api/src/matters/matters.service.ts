@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { LIST_REPORTS } from '@conduct/domain';
+import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
 import {
   DecisionCommand,
   EventCommand,
@@ -40,7 +40,7 @@ export class MattersService {
   ) {}
 
   async refer(dto: ReferMatterDto, user: User, idempotencyKey?: string) {
-    if (!mayAccessForce(user, dto.forceId)) {
+    if (!mayActOnForce(user, dto.forceId, COMMAND_GRANTS.referral)) {
       throw new ForbiddenException({ message: `forceId: you may refer matters only for ${user.forceId}`, field: 'forceId' });
     }
     const actor = asActor(user);
@@ -75,33 +75,33 @@ export class MattersService {
     }
   }
 
-  async matterDecision(reference: string, cmd: MatterDecisionCommand, user: User) {
-    await this.requireMatter(reference, user);
+  async matterDecision(reference: string, cmd: MatterDecisionCommand, user: User, grant: Grant) {
+    await this.requireMatter(reference, user, grant);
     return this.update(matterWorkflowId(reference), recordMatterDecision, cmd, `matter ${reference}`);
   }
 
-  async matterEvent(reference: string, cmd: MatterEventCommand, user: User) {
-    await this.requireMatter(reference, user);
+  async matterEvent(reference: string, cmd: MatterEventCommand, user: User, grant: Grant) {
+    await this.requireMatter(reference, user, grant);
     return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
   }
 
-  async extendMatterDeadline(reference: string, cmd: ExtensionCommand, user: User) {
-    await this.requireMatter(reference, user);
+  async extendMatterDeadline(reference: string, cmd: ExtensionCommand, user: User, grant: Grant) {
+    await this.requireMatter(reference, user, grant);
     return this.update(matterWorkflowId(reference), extendMatterDeadline, cmd, `matter ${reference}`);
   }
 
-  async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand, user: User) {
-    await this.requireSubject(reference, subjectId, user);
+  async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand, user: User, grant: Grant) {
+    await this.requireSubject(reference, subjectId, user, grant);
     return this.update(subjectWorkflowId(reference, subjectId), recordDecision, cmd, `subject ${subjectId} of matter ${reference}`);
   }
 
-  async subjectEvent(reference: string, subjectId: string, cmd: EventCommand, user: User) {
-    await this.requireSubject(reference, subjectId, user);
+  async subjectEvent(reference: string, subjectId: string, cmd: EventCommand, user: User, grant: Grant) {
+    await this.requireSubject(reference, subjectId, user, grant);
     return this.update(subjectWorkflowId(reference, subjectId), recordEvent, cmd, `subject ${subjectId} of matter ${reference}`);
   }
 
-  async extendSubjectDeadline(reference: string, subjectId: string, cmd: ExtensionCommand, user: User) {
-    await this.requireSubject(reference, subjectId, user);
+  async extendSubjectDeadline(reference: string, subjectId: string, cmd: ExtensionCommand, user: User, grant: Grant) {
+    await this.requireSubject(reference, subjectId, user, grant);
     return this.update(subjectWorkflowId(reference, subjectId), extendDeadline, cmd, `subject ${subjectId} of matter ${reference}`);
   }
 
@@ -253,14 +253,23 @@ export class MattersService {
     });
   }
 
-  /** Another force's matter answers exactly as one that does not exist. */
-  private async requireMatter(reference: string, user: User): Promise<void> {
+  /**
+   * Another force's matter answers exactly as one that does not exist. With a command's grant: a matter the
+   * caller may read on a force granted to them (not their own) takes only what mayActOnForce allows there.
+   */
+  private async requireMatter(reference: string, user: User, grant?: Grant): Promise<void> {
     const rows = await this.db.query(`SELECT force_id FROM matter WHERE reference = $1`, [reference]);
     if (!rows.length || !mayAccessForce(user, rows[0].force_id)) throw new NotFoundException(`matter ${reference} not found`);
+    if (grant && !mayActOnForce(user, rows[0].force_id, grant)) {
+      throw new ForbiddenException({
+        message: `${grant.words} on another force's matter may be recorded only by an administrator granted that force (oversight records there only the IOPC's own decisions)`,
+        field: 'forceId',
+      });
+    }
   }
 
-  private async requireSubject(reference: string, subjectId: string, user: User): Promise<void> {
-    await this.requireMatter(reference, user);
+  private async requireSubject(reference: string, subjectId: string, user: User, grant?: Grant): Promise<void> {
+    await this.requireMatter(reference, user, grant);
     const rows = await this.db.query(`SELECT 1 FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
     if (!rows.length) throw new NotFoundException(`subject ${subjectId} of matter ${reference} not found`);
   }

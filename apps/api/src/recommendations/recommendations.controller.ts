@@ -9,9 +9,10 @@ import {
   recordRecommendationPublished,
   recordRecommendationResponse,
 } from '@conduct/workflows';
+import { COMMAND_GRANTS, Grant, mayActOnForce } from '@conduct/domain';
 import { User, mayAccessForce } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
-import { CurrentActor, asActor, requireRole } from '../common/actor';
+import { CurrentActor, asActor, requireGrant } from '../common/actor';
 import { toHttpError } from '../common/temporal-errors';
 import { updateIdOf } from '../common/update-id';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
@@ -49,8 +50,8 @@ export class RecommendationsController {
   @Post()
   @ApiOperation({ summary: 'Record an IOPC recommendation: its response is due in 56 days' })
   async make(@Body() dto: MakeRecommendationDto, @CurrentActor() user: User) {
-    requireRole(user, ['oversight', 'administrator', 'case-officer'], 'A recommendation');
-    if (!mayAccessForce(user, dto.forceId)) throw new ForbiddenException({ message: `forceId: you may record recommendations only for ${user.forceId}`, field: 'forceId' });
+    requireGrant(user, COMMAND_GRANTS.recommendation);
+    if (!mayActOnForce(user, dto.forceId, COMMAND_GRANTS.recommendation)) throw new ForbiddenException({ message: `forceId: you may record recommendations only for ${user.forceId}`, field: 'forceId' });
     const client = await this.temporal.get();
     try {
       const handle = await client.workflow.start('recommendation', {
@@ -88,29 +89,32 @@ export class RecommendationsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Record the recipient's written response (Sch3 para 28B)" })
   respond(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    requireRole(user, ['appropriate-authority', 'case-officer', 'administrator'], 'A response to a recommendation');
-    return this.update(reference, user, recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
+    requireGrant(user, COMMAND_GRANTS['recommendation-response']);
+    return this.update(reference, user, COMMAND_GRANTS['recommendation-response'], recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
   }
 
   @Post(':reference/publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the Director General published the response' })
   publish(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User) {
-    requireRole(user, ['oversight', 'administrator'], 'Publication of a response');
-    return this.update(reference, user, recordRecommendationPublished, { ...dto, actor: asActor(user) });
+    requireGrant(user, COMMAND_GRANTS['recommendation-publication']);
+    return this.update(reference, user, COMMAND_GRANTS['recommendation-publication'], recordRecommendationPublished, { ...dto, actor: asActor(user) });
   }
 
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the response deadline on application, with the reason and who agreed' })
   extend(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User) {
-    requireRole(user, ['oversight', 'appropriate-authority', 'administrator'], 'An extension');
-    return this.update(reference, user, extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user) });
+    requireGrant(user, COMMAND_GRANTS['recommendation-extension']);
+    return this.update(reference, user, COMMAND_GRANTS['recommendation-extension'], extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user) });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async update(reference: string, user: User, def: any, cmd: unknown) {
-    await this.visible(reference, user);
+  private async update(reference: string, user: User, grant: Grant, def: any, cmd: unknown) {
+    const view = await this.visible(reference, user);
+    if (!mayActOnForce(user, view.forceId, grant)) {
+      throw new ForbiddenException({ message: `${grant.words} on another force's recommendation may be recorded only by an administrator granted that force (oversight records there only the IOPC's own decisions)`, field: 'forceId' });
+    }
     const client = await this.temporal.get();
     try {
       return await client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd], ...updateIdOf(cmd) });
