@@ -23,7 +23,6 @@ import {
 } from '@conduct/workflows';
 import { User, mayAccessForce, visibleForces } from '../auth/user';
 import { asActor } from '../common/actor';
-import { toHttpError } from '../common/temporal-errors';
 import { updateIdOf } from '../common/update-id';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
@@ -49,30 +48,31 @@ export class MattersService {
       if (ids.has(s.subjectId)) throw new BadRequestException({ message: `subjects: subjectId '${s.subjectId}' appears twice`, field: 'subjects' });
       ids.add(s.subjectId);
     }
-    const client = await this.temporal.get();
     const input: MatterInput = {
       referral: { ...dto, referredBy: actor, referredAt: new Date().toISOString(), ...(idempotencyKey ? { commandId: idempotencyKey } : {}) },
     };
-    try {
-      // Update-with-start: the start and the wait for the referral's record are one request, and the update
-      // rides on the workflow's first task instead of a task of its own.
-      const startWorkflowOperation = new WithStartWorkflowOperation('matter', {
-        workflowId: matterWorkflowId(dto.reference),
-        taskQueue: this.temporal.settings.taskQueue,
-        args: [input],
-        // A reference is referred once, ever: a second referral is refused, not duplicated.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-      });
-      return await client.workflow.executeUpdateWithStart(referralRecorded, { startWorkflowOperation });
-    } catch (err) {
-      // The same request retried (same Idempotency-Key) is answered with the matter it created.
-      if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) {
-        const existing = await client.workflow.getHandle(matterWorkflowId(dto.reference)).executeUpdate(referralRecorded).catch(() => null);
-        if (existing?.referralCommandId === idempotencyKey) return existing;
+    return this.temporal.call({ what: `matter ${dto.reference}`, command: true, idempotencyKey }, async (client) => {
+      try {
+        // Update-with-start: the start and the wait for the referral's record are one request, and the update
+        // rides on the workflow's first task instead of a task of its own.
+        const startWorkflowOperation = new WithStartWorkflowOperation('matter', {
+          workflowId: matterWorkflowId(dto.reference),
+          taskQueue: this.temporal.settings.taskQueue,
+          args: [input],
+          // A reference is referred once, ever: a second referral is refused, not duplicated.
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        });
+        return await client.workflow.executeUpdateWithStart(referralRecorded, { startWorkflowOperation });
+      } catch (err) {
+        // The same request retried (same Idempotency-Key) is answered with the matter it created.
+        if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) {
+          const existing = await client.workflow.getHandle(matterWorkflowId(dto.reference)).executeUpdate(referralRecorded).catch(() => null);
+          if (existing?.referralCommandId === idempotencyKey) return existing;
+        }
+        throw err;
       }
-      throw toHttpError(err, `matter ${dto.reference}`);
-    }
+    });
   }
 
   async matterDecision(reference: string, cmd: MatterDecisionCommand, user: User, grant: Grant) {
@@ -276,12 +276,8 @@ export class MattersService {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private async update(workflowId: string, def: any, cmd: unknown, what: string) {
-    const client = await this.temporal.get();
-    try {
-      return await client.workflow.getHandle(workflowId).executeUpdate(def, { args: [cmd], ...updateIdOf(cmd) });
-    } catch (err) {
-      throw toHttpError(err, what);
-    }
+    const { updateId } = updateIdOf(cmd);
+    return this.temporal.call({ what, command: true, idempotencyKey: updateId }, (client) => client.workflow.getHandle(workflowId).executeUpdate(def, { args: [cmd], updateId }));
   }
 }
 

@@ -13,7 +13,6 @@ import { COMMAND_GRANTS, Grant, mayActOnForce } from '@conduct/domain';
 import { User, mayAccessForce } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireGrant } from '../common/actor';
-import { toHttpError } from '../common/temporal-errors';
 import { updateIdOf } from '../common/update-id';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 import { ExtensionDto } from '../matters/matters.dto';
@@ -52,18 +51,15 @@ export class RecommendationsController {
   async make(@Body() dto: MakeRecommendationDto, @CurrentActor() user: User) {
     requireGrant(user, COMMAND_GRANTS.recommendation);
     if (!mayActOnForce(user, dto.forceId, COMMAND_GRANTS.recommendation)) throw new ForbiddenException({ message: `forceId: you may record recommendations only for ${user.forceId}`, field: 'forceId' });
-    const client = await this.temporal.get();
-    try {
+    return this.temporal.call({ what: `recommendation ${dto.reference}`, command: true }, async (client) => {
       const handle = await client.workflow.start('recommendation', {
         workflowId: recommendationWorkflowId(dto.reference),
         taskQueue: this.temporal.settings.taskQueue,
         args: [{ ...dto, madeBy: asActor(user) }],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
-      return await waitForDeadlines(() => handle.query(recommendationState));
-    } catch (err) {
-      throw toHttpError(err, `recommendation ${dto.reference}`);
-    }
+      return waitForDeadlines(() => handle.query(recommendationState));
+    });
   }
 
   @Get(':reference')
@@ -74,13 +70,7 @@ export class RecommendationsController {
 
   /** Another force's recommendation answers exactly as one that does not exist. */
   private async visible(reference: string, user: User) {
-    const client = await this.temporal.get();
-    let view;
-    try {
-      view = await client.workflow.getHandle(recommendationWorkflowId(reference)).query(recommendationState);
-    } catch (err) {
-      throw toHttpError(err, `recommendation ${reference}`);
-    }
+    const view = await this.temporal.call({ what: `recommendation ${reference}`, command: false }, (client) => client.workflow.getHandle(recommendationWorkflowId(reference)).query(recommendationState));
     if (!mayAccessForce(user, view.forceId)) throw new NotFoundException(`recommendation ${reference} not found`);
     return view;
   }
@@ -115,12 +105,10 @@ export class RecommendationsController {
     if (!mayActOnForce(user, view.forceId, grant)) {
       throw new ForbiddenException({ message: `${grant.words} on another force's recommendation may be recorded only by an administrator granted that force (oversight records there only the IOPC's own decisions)`, field: 'forceId' });
     }
-    const client = await this.temporal.get();
-    try {
-      return await client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd], ...updateIdOf(cmd) });
-    } catch (err) {
-      throw toHttpError(err, `recommendation ${reference}`);
-    }
+    const { updateId } = updateIdOf(cmd);
+    return this.temporal.call({ what: `recommendation ${reference}`, command: true, idempotencyKey: updateId }, (client) =>
+      client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd], updateId }),
+    );
   }
 }
 

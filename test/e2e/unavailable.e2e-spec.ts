@@ -1,0 +1,175 @@
+import { randomBytes, randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Client, Connection, WorkflowIdReusePolicy } from '@temporalio/client';
+import { matterWorkflowId } from '@conduct/workflows';
+import { freePort } from '../../tools/stack/ports';
+import { RunningService, startService } from '../../tools/stack/service';
+import { AA, CASE_OFFICER, Who, apiUrl, call, nowIso, today, tokenFor } from '../support/api-client';
+
+/**
+ * The API never answers 5xx for a client's mistake or a busy workflow, and never hangs: a workflow that does not
+ * answer within the API's deadline is a 504 with Retry-After and what to check; Temporal out of reach is a 503
+ * naming it. Two APIs of the suite's own, on the shared stack's PostgreSQL: one with a 3 s deadline on the real
+ * Temporal, one pointed at a port where no Temporal listens; and the shared API with its default 10 s.
+ */
+
+const DEADLINE_MS = 3_000;
+const run = randomUUID().slice(0, 8);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-e2e-unavailable-'));
+let shortDeadline: { url: string; service: RunningService; log: string };
+let noTemporal: { url: string; service: RunningService; log: string };
+let temporal: Connection;
+
+async function ownApi(name: string, env: Record<string, string>) {
+  const port = await freePort();
+  const log = path.join(dir, `${name}.log`);
+  const service = await startService('api', 'apps/api/src/main.ts', {
+    DATABASE_URL: process.env.E2E_DATABASE_URL,
+    AUTH_JWT_SECRET: process.env.E2E_JWT_SECRET,
+    PAYLOAD_ENCRYPTION_KEYS: JSON.stringify({ e2e: randomBytes(32).toString('base64') }),
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    ...env,
+  }, { silent: true, logFile: log });
+  return { url: `http://localhost:${port}`, service, log };
+}
+
+async function post(base: string, p: string, body: unknown, who: Who, headers: Record<string, string> = {}) {
+  const started = Date.now();
+  const res = await fetch(`${base}${p}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(who)}`, ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await res.text();
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: text ? JSON.parse(text) : null, ms: Date.now() - started };
+}
+
+/** The request log's line for a path, once the API has written it. */
+async function logLineFor(file: string, p: string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 50; i++) {
+    const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) : [];
+    const line = lines.find((l) => l.path === p && l.status !== undefined);
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no request log line for ${p} in ${file}`);
+}
+
+async function referred(): Promise<string> {
+  const reference = `UNAV-${run}-${randomUUID().slice(0, 6)}`;
+  const res = await call('POST', '/matters', { reference, kind: 'complaint', forceId: 'e2e-force', appropriateAuthority: 'CC', receivedOn: today(), subjects: [{ subjectId: 'pc-1', kind: 'police-officer' }] });
+  expect(res.status).toBe(201);
+  return reference;
+}
+
+/** The matter's workflow, run again on a task queue no worker polls: it never answers an update. */
+async function stranded(reference: string): Promise<void> {
+  const client = new Client({ connection: temporal });
+  const workflowId = matterWorkflowId(reference);
+  await client.workflow.getHandle(workflowId).terminate('e2e: moved to a task queue that no worker polls');
+  await client.workflow.start('matter', { workflowId, taskQueue: `nobody-polls-${run}`, args: [{}], workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE });
+}
+
+beforeAll(async () => {
+  temporal = await Connection.connect({ address: process.env.E2E_TEMPORAL_ADDRESS! });
+  [shortDeadline, noTemporal] = await Promise.all([
+    ownApi('api-short-deadline', { TEMPORAL_ADDRESS: process.env.E2E_TEMPORAL_ADDRESS!, API_TEMPORAL_TIMEOUT_MS: String(DEADLINE_MS) }),
+    ownApi('api-no-temporal', { TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, API_TEMPORAL_TIMEOUT_MS: String(DEADLINE_MS) }),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([shortDeadline?.service.stop(), noTemporal?.service.stop()]);
+  await temporal?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe('a workflow that does not answer, and Temporal out of reach', () => {
+  it(`an update whose workflow no worker runs answers 504 within the deadline (${DEADLINE_MS / 1000} s here), with Retry-After and what to do, and records nothing`, async () => {
+    const reference = await referred();
+    await stranded(reference);
+    const key = `unanswered-${run}`;
+    const p = `/matters/${reference}/events`;
+    const res = await post(shortDeadline.url, p, { event: 'complainant-updated', note: 'progress', occurredAt: nowIso() }, CASE_OFFICER, { 'idempotency-key': key });
+    expect(res.status).toBe(504);
+    expect(res.retryAfter).toBe('5');
+    expect(res.body).toMatchObject({ statusCode: 504, code: 'workflow-timeout', retryAfterSeconds: 5 });
+    expect(res.body.message).toBe(
+      `matter ${reference}: the workflow did not answer within 3 s; the command may still be applied. Retry with the same Idempotency-Key (${key}): a retry joins the first attempt and is never applied twice`,
+    );
+    expect(res.ms).toBeGreaterThanOrEqual(DEADLINE_MS - 200);
+    expect(res.ms).toBeLessThan(DEADLINE_MS + 3_000);
+    expect(await logLineFor(shortDeadline.log, p)).toMatchObject({ level: 'error', status: 504, error: 'workflow-timeout', method: 'POST' });
+    // Without a key, the answer says to look at the audit trail before sending it again.
+    const again = await post(shortDeadline.url, p, { event: 'complainant-updated', note: 'progress', occurredAt: nowIso() }, CASE_OFFICER);
+    expect(again.status).toBe(504);
+    expect(again.body.message).toContain("Check the matter's audit trail before sending it again");
+    const audit = (await call('GET', `/matters/${reference}/audit`)).body as { action: string }[];
+    expect(audit.map((a) => a.action)).not.toContain('event:complainant-updated');
+  });
+
+  it('the shared API, with its default deadline of 10 s, answers the same within it', async () => {
+    const reference = await referred();
+    await stranded(reference);
+    const started = Date.now();
+    const res = await fetch(`${apiUrl()}/matters/${reference}/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(AA)}` },
+      body: JSON.stringify({ decision: 'mode-of-investigation', mode: 'local', occurredAt: nowIso() }),
+    });
+    const ms = Date.now() - started;
+    expect(res.status).toBe(504);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(((await res.json()) as { message: string }).message).toContain('did not answer within 10 s');
+    expect(ms).toBeGreaterThanOrEqual(9_800);
+    expect(ms).toBeLessThan(14_000);
+  });
+
+  it('Temporal out of reach answers 503 naming Temporal, with Retry-After, for a command and for a referral', async () => {
+    const reference = await referred();
+    const p = `/matters/${reference}/subjects/pc-1/events`;
+    const res = await post(noTemporal.url, p, { event: 'suspended', occurredAt: nowIso() }, CASE_OFFICER);
+    expect(res.status).toBe(503);
+    expect(res.retryAfter).toBe('10');
+    expect(res.body).toMatchObject({ statusCode: 503, code: 'temporal-unreachable' });
+    expect(res.body.message).toMatch(/^Temporal \(the workflow service\) cannot be reached/);
+    expect(res.ms).toBeLessThan(DEADLINE_MS + 3_000);
+    expect(await logLineFor(noTemporal.log, p)).toMatchObject({ status: 503, error: 'temporal-unreachable' });
+    const referral = await post(noTemporal.url, '/matters', { reference: `UNAV-${run}-new`, kind: 'complaint', forceId: 'e2e-force', appropriateAuthority: 'CC', receivedOn: today(), subjects: [{ subjectId: 'pc-1', kind: 'police-officer' }] }, CASE_OFFICER);
+    expect([referral.status, referral.retryAfter, referral.body.code]).toEqual([503, '10', 'temporal-unreachable']);
+    // Reads from the projection still answer.
+    expect((await fetch(`${noTemporal.url}/matters/${reference}`, { headers: { authorization: `Bearer ${await tokenFor(CASE_OFFICER)}` } })).status).toBe(200);
+  });
+});
+
+describe("a client's mistakes are 4xx, never 5xx", () => {
+  it('an Idempotency-Key that cannot be an update id is a 400 naming the header; one of 128 characters is taken', async () => {
+    const reference = await referred();
+    const body = { event: 'complainant-updated', note: 'x', occurredAt: nowIso() };
+    for (const key of ['k'.repeat(129), 'has space', 'clé', 'x'.repeat(5_000)]) {
+      const res = await call('POST', `/matters/${reference}/events`, body, CASE_OFFICER, { 'idempotency-key': key });
+      expect([key.slice(0, 20), res.status, res.body.field]).toEqual([key.slice(0, 20), 400, 'Idempotency-Key']);
+    }
+    expect((await call('POST', `/matters/${reference}/events`, body, CASE_OFFICER, { 'idempotency-key': 'k'.repeat(128) })).status).toBe(200);
+  });
+
+  it('unknown enum values, malformed JSON, a body too large and an unknown deadline are 4xx', async () => {
+    const reference = await referred();
+    const cases: [string, string, unknown, number][] = [
+      ['unknown decision', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'pardon', occurredAt: nowIso() }, 400],
+      ['unknown mode', `/matters/${reference}/decisions`, { decision: 'mode-of-investigation', mode: 'telepathic', occurredAt: nowIso() }, 400],
+      ['unknown event', `/matters/${reference}/events`, { event: 'party', occurredAt: nowIso() }, 400],
+      ['malformed JSON', `/matters/${reference}/events`, '{"event": "complainant-updated", ', 400],
+      ['a body too large', `/matters/${reference}/events`, JSON.stringify({ event: 'complainant-updated', note: 'x'.repeat(300_000), occurredAt: nowIso() }), 413],
+      ['an unknown deadline', `/matters/${reference}/subjects/pc-1/deadlines/no-such-deadline/extensions`, { newDueDate: today(), reason: 'r', agreedBy: 'a', occurredAt: nowIso() }, 409],
+    ];
+    for (const [what, p, body, status] of cases) {
+      const res = await call('POST', p, body, what.includes('decision') || what.includes('mode') ? AA : CASE_OFFICER);
+      expect([what, res.status]).toEqual([what, status]);
+    }
+  });
+});
