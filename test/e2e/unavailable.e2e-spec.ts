@@ -171,5 +171,7 @@ describe("a client's mistakes are 4xx, never 5xx", () => {
       const res = await call('POST', p, body, what.includes('decision') || what.includes('mode') ? AA : CASE_OFFICER);
       expect([what, res.status]).toEqual([what, status]);
     }
+    // An id past PostgreSQL's bigint: a value the database cannot read, from the request.
+    expect((await call('GET', '/outbox/99999999999999999999/attempts', undefined, AA)).status).toBe(400);
   });
 });
