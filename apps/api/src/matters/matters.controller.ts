@@ -4,6 +4,7 @@ import { COMMAND_GRANTS, Role, subjectDecisionGrant, subjectEventGrant } from '@
 import type { User } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireGrant, requireRole } from '../common/actor';
+import { ApiCommandErrors } from '../common/api-errors.decorator';
 import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDto, MatterEventDto, ReferMatterDto } from './matters.dto';
 import { MattersService } from './matters.service';
 
@@ -18,6 +19,7 @@ export class MattersController {
 
   @Post()
   @ApiOperation({ summary: 'Refer a matter: starts its workflow and one track per subject' })
+  @ApiCommandErrors(201)
   @ApiConflictResponse({ description: 'A matter with this reference was already referred' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried referral with the same key is answered with the matter it created' })
   refer(@Body() dto: ReferMatterDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
@@ -65,6 +67,7 @@ export class MattersController {
   @Post(':reference/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the Director General's decision on the mode of investigation (Sch3 para 15)" })
+  @ApiCommandErrors()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
   matterDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Body() dto: MatterDecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
@@ -76,6 +79,8 @@ export class MattersController {
   @Post(':reference/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record an event of the matter: referral to the IOPC, complainant update, timeliness report' })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed now (the deadline is not open or not extendable, or the matter is closed): the body names the rule' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   matterEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Body() dto: MatterEventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['matter-event']);
@@ -85,6 +90,8 @@ export class MattersController {
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: "Extend one of the matter's deadlines, with the reason and who agreed" })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed now (the deadline is not open or not extendable, or the matter is closed): the body names the rule' })
   extendMatterDeadline(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['matter-deadline-extension']);
     return this.matters.extendMatterDeadline(reference, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user, COMMAND_GRANTS['matter-deadline-extension']);
@@ -93,6 +100,7 @@ export class MattersController {
   @Post(':reference/subjects/:subjectId/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: "Record a decision on a subject's track (severity, case to answer, outcome...)" })
+  @ApiCommandErrors()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiBody({ type: DecisionDto, examples: { severity: { value: { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: '2020-06-24T10:00:00Z' } } } })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
@@ -105,6 +113,7 @@ export class MattersController {
   @Post(':reference/subjects/:subjectId/events')
   @HttpCode(200)
   @ApiOperation({ summary: "Record an event on a subject's track (notice served, interview held, resigned...)" })
+  @ApiCommandErrors()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
   subjectEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: EventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
@@ -116,6 +125,8 @@ export class MattersController {
   @Post(':reference/subjects/:subjectId/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: "Extend a deadline on a subject's track, with the reason and who agreed" })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed now (the deadline is not open or not extendable, or the matter is closed): the body names the rule' })
   extendSubjectDeadline(
     @Param('reference', new IdentifierPipe('matter')) reference: string,
     @Param('subjectId', new IdentifierPipe('subject')) subjectId: string,

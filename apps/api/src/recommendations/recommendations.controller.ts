@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import {
@@ -13,6 +13,7 @@ import { COMMAND_GRANTS, Grant, mayActOnForce } from '@conduct/domain';
 import { User, mayAccessForce } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireGrant } from '../common/actor';
+import { ApiCommandErrors } from '../common/api-errors.decorator';
 import { updateIdOf } from '../common/update-id';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 import { ExtensionDto } from '../matters/matters.dto';
@@ -48,6 +49,8 @@ export class RecommendationsController {
 
   @Post()
   @ApiOperation({ summary: 'Record an IOPC recommendation: its response is due in 56 days' })
+  @ApiCommandErrors(201)
+  @ApiConflictResponse({ description: 'A recommendation with this reference was already recorded' })
   async make(@Body() dto: MakeRecommendationDto, @CurrentActor() user: User) {
     requireGrant(user, COMMAND_GRANTS.recommendation);
     if (!mayActOnForce(user, dto.forceId, COMMAND_GRANTS.recommendation)) throw new ForbiddenException({ message: `forceId: you may record recommendations only for ${user.forceId}`, field: 'forceId' });
@@ -78,6 +81,8 @@ export class RecommendationsController {
   @Post(':reference/response')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the recipient's written response (Sch3 para 28B)" })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
   respond(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['recommendation-response']);
     return this.update(reference, user, COMMAND_GRANTS['recommendation-response'], recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
@@ -86,6 +91,8 @@ export class RecommendationsController {
   @Post(':reference/publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the Director General published the response' })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
   publish(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User) {
     requireGrant(user, COMMAND_GRANTS['recommendation-publication']);
     return this.update(reference, user, COMMAND_GRANTS['recommendation-publication'], recordRecommendationPublished, { ...dto, actor: asActor(user) });
@@ -94,6 +101,8 @@ export class RecommendationsController {
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the response deadline on application, with the reason and who agreed' })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
   extend(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User) {
     requireGrant(user, COMMAND_GRANTS['recommendation-extension']);
     return this.update(reference, user, COMMAND_GRANTS['recommendation-extension'], extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user) });
