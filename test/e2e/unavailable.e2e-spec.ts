@@ -165,13 +165,34 @@ describe("a client's mistakes are 4xx, never 5xx", () => {
       ['unknown event', `/matters/${reference}/events`, { event: 'party', occurredAt: nowIso() }, 400],
       ['malformed JSON', `/matters/${reference}/events`, '{"event": "complainant-updated", ', 400],
       ['a body too large', `/matters/${reference}/events`, JSON.stringify({ event: 'complainant-updated', note: 'x'.repeat(300_000), occurredAt: nowIso() }), 413],
-      ['an unknown deadline', `/matters/${reference}/subjects/pc-1/deadlines/no-such-deadline/extensions`, { newDueDate: today(), reason: 'r', agreedBy: 'a', occurredAt: nowIso() }, 409],
+      ['an unknown deadline', `/matters/${reference}/deadlines/no-such-deadline/extensions`, { newDueDate: today(), reason: 'r', agreedBy: 'a', occurredAt: nowIso() }, 409],
     ];
     for (const [what, p, body, status] of cases) {
       const res = await call('POST', p, body, what.includes('decision') || what.includes('mode') ? AA : CASE_OFFICER);
       expect([what, res.status]).toEqual([what, status]);
     }
-    // An id past PostgreSQL's bigint: a value the database cannot read, from the request.
+    // Values the database cannot read, from the request: an id past bigint, a cursor holding an impossible date.
     expect((await call('GET', '/outbox/99999999999999999999/attempts', undefined, AA)).status).toBe(400);
+    const impossibleCursor = Buffer.from(JSON.stringify(['2020-13-45', 'X'])).toString('base64url');
+    expect((await call('GET', `/matters?after=${impossibleCursor}`)).status).toBe(400);
+  });
+
+  it('an unreadable request (a charset the API does not read, gzip that is not, a broken escape in the path, a deep body) is a 4xx', async () => {
+    const reference = await referred();
+    const token = await tokenFor(CASE_OFFICER);
+    const send = async (p: string, headers: Record<string, string>, body?: string) => {
+      const res = await fetch(`${apiUrl()}${p}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const event = JSON.stringify({ event: 'complainant-updated', note: 'x', occurredAt: nowIso() });
+    const statuses = {
+      utf16: await send(`/matters/${reference}/events`, { 'content-type': 'application/json; charset=utf-16' }, event),
+      gzip: await send(`/matters/${reference}/events`, { 'content-type': 'application/json', 'content-encoding': 'gzip' }, event),
+      unknownEncoding: await send(`/matters/${reference}/events`, { 'content-type': 'application/json', 'content-encoding': 'br2' }, event),
+      brokenEscape: await send('/matters/%E0%A4%A/audit', {}),
+      deep: await send(`/matters/${reference}/events`, { 'content-type': 'application/json' }, '{"a":'.repeat(40_000) + '1' + '}'.repeat(40_000)),
+    };
+    for (const [what, status] of Object.entries(statuses)) expect([what, status >= 400 && status < 500]).toEqual([what, true]);
   });
 });
