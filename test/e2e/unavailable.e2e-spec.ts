@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Client as PgClient } from 'pg';
 import { Client, Connection, WorkflowIdReusePolicy } from '@temporalio/client';
 import { matterWorkflowId } from '@conduct/workflows';
 import { freePort } from '../../tools/stack/ports';
@@ -143,6 +144,46 @@ describe('a workflow that does not answer, and Temporal out of reach', () => {
     expect([referral.status, referral.retryAfter, referral.body.code]).toEqual([503, '10', 'temporal-unreachable']);
     // Reads from the projection still answer.
     expect((await fetch(`${noTemporal.url}/matters/${reference}`, { headers: { authorization: `Bearer ${await tokenFor(CASE_OFFICER)}` } })).status).toBe(200);
+  });
+});
+
+describe('a subject just referred', () => {
+  it("a command sent the moment the referral is answered is taken, or answered 503 with Retry-After while the subject's track starts: never 404", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const reference = await referred();
+        const res = await fetch(`${apiUrl()}/matters/${reference}/subjects/pc-1/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(CASE_OFFICER)}` },
+          body: JSON.stringify({ event: 'suspended', occurredAt: nowIso() }),
+        });
+        const body = (await res.json()) as { code?: string };
+        return res.status === 200 ? 'taken' : `${res.status} ${body.code} Retry-After ${res.headers.get('retry-after')}`;
+      }),
+    );
+    console.log(`commands sent the moment a referral was answered: ${JSON.stringify(answers)}`);
+    for (const a of answers) expect(['taken', '503 track-starting Retry-After 1']).toContain(a);
+  });
+
+  it('a subject the projection knows and Temporal does not: 503 "still starting" while open, 409 once closed, never 404', async () => {
+    const reference = await referred();
+    // Two subjects in the projection with no workflow in Temporal: one as if its track were not started yet, one closed long ago.
+    const db = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(`CREATE TEMP TABLE ghost AS SELECT * FROM subject WHERE matter_reference = $1 AND subject_id = 'pc-1'`, [reference]);
+      await db.query(`UPDATE ghost SET subject_id = 'pc-starting', workflow_id = workflow_id || '-starting'`);
+      await db.query(`INSERT INTO subject SELECT * FROM ghost`);
+      await db.query(`UPDATE ghost SET subject_id = 'pc-gone', workflow_id = workflow_id || '-gone', stage = 'closed'`);
+      await db.query(`INSERT INTO subject SELECT * FROM ghost`);
+    } finally {
+      await db.end();
+    }
+    const event = { event: 'suspended', occurredAt: nowIso() };
+    const starting = await post(apiUrl(), `/matters/${reference}/subjects/pc-starting/events`, event, CASE_OFFICER);
+    expect([starting.status, starting.retryAfter, starting.body.code, starting.body]).toEqual([503, '1', 'track-starting', expect.anything()]);
+    const gone = await post(apiUrl(), `/matters/${reference}/subjects/pc-gone/events`, event, CASE_OFFICER);
+    expect([gone.status, gone.body.rule]).toEqual([409, 'workflow-open']);
   });
 });
 

@@ -13,7 +13,7 @@ import { RULE_VIOLATION } from '@conduct/workflows';
 const GRPC = { CANCELLED: 1, INVALID_ARGUMENT: 3, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14 } as const;
 
 /** How long a caller should wait before trying again, by what went wrong (the `Retry-After` header, seconds). */
-export const RETRY_AFTER_SECONDS = { workflowTimeout: 5, temporalBusy: 5, temporalDown: 10, postgresDown: 10 } as const;
+export const RETRY_AFTER_SECONDS = { workflowTimeout: 5, temporalBusy: 5, temporalDown: 10, postgresDown: 10, trackStarting: 1 } as const;
 
 /**
  * A 503 or 504 the caller can act on: it says what to check and carries a `Retry-After` hint, which the

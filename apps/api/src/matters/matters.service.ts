@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'crypto';
@@ -13,6 +13,7 @@ import {
   MatterInput,
   extendDeadline,
   extendMatterDeadline,
+  matterState,
   matterWorkflowId,
   recordDecision,
   recordEvent,
@@ -23,6 +24,7 @@ import {
 } from '@conduct/workflows';
 import { User, mayAccessForce, visibleForces } from '../auth/user';
 import { asActor } from '../common/actor';
+import { RETRY_AFTER_SECONDS, RetryLaterException } from '../common/temporal-errors';
 import { updateIdOf } from '../common/update-id';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
@@ -92,17 +94,17 @@ export class MattersService {
 
   async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand, user: User, grant: Grant) {
     await this.requireSubject(reference, subjectId, user, grant);
-    return this.update(subjectWorkflowId(reference, subjectId), recordDecision, cmd, `subject ${subjectId} of matter ${reference}`);
+    return this.subjectUpdate(reference, subjectId, recordDecision, cmd);
   }
 
   async subjectEvent(reference: string, subjectId: string, cmd: EventCommand, user: User, grant: Grant) {
     await this.requireSubject(reference, subjectId, user, grant);
-    return this.update(subjectWorkflowId(reference, subjectId), recordEvent, cmd, `subject ${subjectId} of matter ${reference}`);
+    return this.subjectUpdate(reference, subjectId, recordEvent, cmd);
   }
 
   async extendSubjectDeadline(reference: string, subjectId: string, cmd: ExtensionCommand, user: User, grant: Grant) {
     await this.requireSubject(reference, subjectId, user, grant);
-    return this.update(subjectWorkflowId(reference, subjectId), extendDeadline, cmd, `subject ${subjectId} of matter ${reference}`);
+    return this.subjectUpdate(reference, subjectId, extendDeadline, cmd);
   }
 
   async get(reference: string, user: User) {
@@ -271,7 +273,42 @@ export class MattersService {
   private async requireSubject(reference: string, subjectId: string, user: User, grant?: Grant): Promise<void> {
     await this.requireMatter(reference, user, grant);
     const rows = await this.db.query(`SELECT 1 FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
-    if (!rows.length) throw new NotFoundException(`subject ${subjectId} of matter ${reference} not found`);
+    if (rows.length) return;
+    // Just referred: the matter names its subjects at once, and each subject's track writes its own row when its
+    // workflow starts, a moment later. A subject the matter names is not "not found".
+    const named = await this.temporal
+      .call({ what: `matter ${reference}`, command: false }, (client) => client.workflow.getHandle(matterWorkflowId(reference)).query(matterState))
+      .then(
+        (m) => m.subjects.some((x) => x.subjectId === subjectId),
+        (err) => {
+          if (err instanceof RetryLaterException) throw err;
+          return false;
+        },
+      );
+    if (!named) throw new NotFoundException(`subject ${subjectId} of matter ${reference} not found`);
+  }
+
+  /**
+   * A command on a subject's track. The projection knew the subject (requireSubject), so a track Temporal does
+   * not know is either still being started by its matter (just after the referral: a moment's wait) or closed
+   * and gone from Temporal's retention (nothing more can be recorded): never "not found".
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private async subjectUpdate(reference: string, subjectId: string, def: any, cmd: unknown) {
+    const what = `subject ${subjectId} of matter ${reference}`;
+    try {
+      return await this.update(subjectWorkflowId(reference, subjectId), def, cmd, what);
+    } catch (err) {
+      if (!(err instanceof NotFoundException)) throw err;
+      const [row] = await this.db.query(`SELECT stage FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
+      if (row?.stage === 'closed') throw new ConflictException({ message: `${what} is closed: nothing more can be recorded on it`, rule: 'workflow-open' });
+      throw new RetryLaterException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'track-starting',
+        `${what}: its track is still being started by the matter; nothing was recorded: try again in a moment`,
+        RETRY_AFTER_SECONDS.trackStarting,
+      );
+    }
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
