@@ -4,6 +4,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { JsonLogger } from '@conduct/logging';
 import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { idempotencyKeyCheck } from './common/idempotency-key.middleware';
 import { RejectPrototypeKeysPipe } from './common/pipes';
 import { requestLog } from './common/request-log.middleware';
 
@@ -11,6 +13,8 @@ import { requestLog } from './common/request-log.middleware';
 export async function createApi(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: new JsonLogger('api', process.env.LOG_LEVEL ?? 'warn'), bodyParser: true });
   app.use(requestLog);
+  app.use(idempotencyKeyCheck);
+  app.useGlobalFilters(new ApiExceptionFilter());
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(
     new RejectPrototypeKeysPipe(),

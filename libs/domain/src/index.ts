@@ -6,5 +6,6 @@ export * from './rules/deadlines';
 export * from './outcomes';
 export * from './routing';
 export * from './stages';
+export * from './grants';
 export * from './reporting';
 export * from './list-reports';

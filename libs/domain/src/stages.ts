@@ -101,8 +101,10 @@ export const DECISION_RULES: Readonly<Record<Decision, StageRule>> = {
     requirement: 'is decided by the person conducting or chairing the meeting or hearing', words: 'outcome',
   },
   'appeal-determination': {
+    // Determined by the appeal meeting's chair (CR reg 47) or the Police Appeals Tribunal, and recorded by the
+    // force: the case officer, or the appropriate authority. Never by oversight, which only reads.
     allowedIn: ['appeal'], regulation: 'CR reg 47',
-    madeBy: ['case-officer', 'oversight'], rule: 'appeal-determination-on-appeal',
+    madeBy: ['case-officer', 'appropriate-authority'], rule: 'appeal-determination-on-appeal',
     requirement: 'is made on an appeal that has been lodged', words: 'appeal determination',
   },
   'criminal-hold': {

@@ -1,7 +1,6 @@
-import type { Role } from '@conduct/domain';
 import type { Actor } from '@conduct/workflows';
 
-export const ROLES: readonly Role[] = ['appropriate-authority', 'case-officer', 'investigator', 'oversight', 'administrator'];
+export { ROLES } from '@conduct/domain';
 
 /** The caller, from their bearer token: who, in which role, for which force. */
 export interface User extends Actor {

@@ -9,6 +9,8 @@ interface Req {
 }
 interface Res {
   statusCode: number;
+  /** The error filter's short code for what went wrong (`workflow-timeout`, `temporal-unreachable`, …). */
+  locals?: { errorCode?: string };
   setHeader(name: string, value: string): unknown;
   on(event: 'finish', fn: () => void): unknown;
 }
@@ -33,6 +35,7 @@ export function requestLog(req: Req, res: Res, next: () => void): void {
         method: req.method,
         path: (req.originalUrl ?? req.url).split('?')[0],
         status: res.statusCode,
+        error: res.statusCode >= 400 ? res.locals?.errorCode : undefined,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         user: req.user ? { id: req.user.id, role: req.user.role, force: req.user.forceId } : undefined,
       }) + '\n',

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DECISION_RULES, EVENT_RULES, Role } from '@conduct/domain';
+import { COMMAND_GRANTS, Role, subjectDecisionGrant, subjectEventGrant } from '@conduct/domain';
 import type { User } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
-import { CurrentActor, asActor, requireRole } from '../common/actor';
+import { CurrentActor, asActor, requireGrant, requireRole } from '../common/actor';
+import { ApiCommandErrors } from '../common/api-errors.decorator';
 import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDto, MatterEventDto, ReferMatterDto } from './matters.dto';
 import { MattersService } from './matters.service';
 
-const RECORDERS: Role[] = ['case-officer', 'investigator', 'appropriate-authority', 'administrator'];
 /** Barred and advisory list reports hold personal data: those who make and oversee them. */
 const LIST_REPORT_READERS: Role[] = ['appropriate-authority', 'administrator', 'oversight'];
 
@@ -19,10 +19,11 @@ export class MattersController {
 
   @Post()
   @ApiOperation({ summary: 'Refer a matter: starts its workflow and one track per subject' })
+  @ApiCommandErrors(201)
   @ApiConflictResponse({ description: 'A matter with this reference was already referred' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried referral with the same key is answered with the matter it created' })
   refer(@Body() dto: ReferMatterDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    requireRole(user, RECORDERS, 'A referral');
+    requireGrant(user, COMMAND_GRANTS.referral);
     return this.matters.refer(dto, user, key);
   }
 
@@ -66,55 +67,66 @@ export class MattersController {
   @Post(':reference/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the Director General's decision on the mode of investigation (Sch3 para 15)" })
+  @ApiCommandErrors()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
   matterDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Body() dto: MatterDecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    requireRole(user, ['oversight', 'appropriate-authority', 'administrator'], 'The mode of investigation');
-    return this.matters.matterDecision(reference, { ...dto, actor: asActor(user), commandId: key }, user);
+    const grant = COMMAND_GRANTS[dto.decision];
+    requireGrant(user, grant);
+    return this.matters.matterDecision(reference, { ...dto, actor: asActor(user), commandId: key }, user, grant);
   }
 
   @Post(':reference/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record an event of the matter: referral to the IOPC, complainant update, timeliness report' })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed now (the deadline is not open or not extendable, or the matter is closed): the body names the rule' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   matterEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Body() dto: MatterEventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    requireRole(user, RECORDERS, 'A matter event');
-    return this.matters.matterEvent(reference, { ...dto, actor: asActor(user), commandId: key }, user);
+    requireGrant(user, COMMAND_GRANTS['matter-event']);
+    return this.matters.matterEvent(reference, { ...dto, actor: asActor(user), commandId: key }, user, COMMAND_GRANTS['matter-event']);
   }
 
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: "Extend one of the matter's deadlines, with the reason and who agreed" })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed now (the deadline is not open or not extendable, or the matter is closed): the body names the rule' })
   extendMatterDeadline(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    requireRole(user, RECORDERS, 'A deadline extension');
-    return this.matters.extendMatterDeadline(reference, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user);
+    requireGrant(user, COMMAND_GRANTS['matter-deadline-extension']);
+    return this.matters.extendMatterDeadline(reference, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user, COMMAND_GRANTS['matter-deadline-extension']);
   }
 
   @Post(':reference/subjects/:subjectId/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: "Record a decision on a subject's track (severity, case to answer, outcome...)" })
+  @ApiCommandErrors()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiBody({ type: DecisionDto, examples: { severity: { value: { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: '2020-06-24T10:00:00Z' } } } })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
   subjectDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: DecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    requireRole(user, DECISION_RULES[dto.decision].madeBy, `A ${DECISION_RULES[dto.decision].words}`);
-    return this.matters.subjectDecision(reference, subjectId, { ...dto, actor: asActor(user), commandId: key } as never, user);
+    const grant = subjectDecisionGrant(dto.decision);
+    requireGrant(user, grant);
+    return this.matters.subjectDecision(reference, subjectId, { ...dto, actor: asActor(user), commandId: key } as never, user, grant);
   }
 
   @Post(':reference/subjects/:subjectId/events')
   @HttpCode(200)
   @ApiOperation({ summary: "Record an event on a subject's track (notice served, interview held, resigned...)" })
+  @ApiCommandErrors()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
   subjectEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: EventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    const rule = EVENT_RULES[dto.event as keyof typeof EVENT_RULES];
-    requireRole(user, rule?.madeBy ?? RECORDERS, rule ? `The event '${rule.words}'` : 'This event');
-    return this.matters.subjectEvent(reference, subjectId, { ...dto, actor: asActor(user), commandId: key }, user);
+    const grant = subjectEventGrant(dto.event);
+    requireGrant(user, grant);
+    return this.matters.subjectEvent(reference, subjectId, { ...dto, actor: asActor(user), commandId: key }, user, grant);
   }
 
   @Post(':reference/subjects/:subjectId/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: "Extend a deadline on a subject's track, with the reason and who agreed" })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed now (the deadline is not open or not extendable, or the matter is closed): the body names the rule' })
   extendSubjectDeadline(
     @Param('reference', new IdentifierPipe('matter')) reference: string,
     @Param('subjectId', new IdentifierPipe('subject')) subjectId: string,
@@ -123,7 +135,7 @@ export class MattersController {
     @CurrentActor() user: User,
     @Headers('idempotency-key') key?: string,
   ) {
-    requireRole(user, RECORDERS, 'A deadline extension');
-    return this.matters.extendSubjectDeadline(reference, subjectId, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user);
+    requireGrant(user, COMMAND_GRANTS['subject-deadline-extension']);
+    return this.matters.extendSubjectDeadline(reference, subjectId, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user, COMMAND_GRANTS['subject-deadline-extension']);
   }
 }

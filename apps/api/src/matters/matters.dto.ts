@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS, LIST_REPORTS, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR } from '@conduct/domain';
+import { MATTER_DECISIONS, MATTER_EVENTS, SUBJECT_DECISIONS, SUBJECT_EVENTS, MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS, LIST_REPORTS, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR } from '@conduct/domain';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
@@ -28,15 +28,6 @@ const SEVERITIES = ['misconduct', 'gross-misconduct', 'neither'] as const;
 const LIKELY_FORMS = ['meeting', 'hearing'] as const;
 const ROUTES = ['reflective-practice', 'performance-regulations', 'no-further-action', 'vetting-referral'] as const;
 const OUTCOMES = ['no-action', 'reflective-practice', 'written-warning', 'final-written-warning', 'reduction-in-rank', 'dismissal-without-notice', 'would-have-been-dismissed'] as const;
-export const SUBJECT_DECISIONS = ['severity-assessment', 'severity-revision', 'case-to-answer', 'special-conditions', 'withdrawal', 'outcome', 'appeal-determination'] as const;
-export const SUBJECT_EVENTS = [
-  'notice-of-investigation-served', 'notice-of-investigation-delayed', 'representations-received', 'interview-arranged', 'disclosure-given',
-  'interview-held', 'investigator-report-submitted', 'suspended', 'suspension-reviewed', 'suspension-lifted', 'criminal-charge',
-  'criminal-proceedings-concluded', 'resigned', 'retired', 'notice-of-referral-served', 'officer-response-received', 'panel-objection-upheld',
-  'documents-supplied-to-chair', 'pre-hearing-held', 'proceedings-scheduled', 'proceedings-held', 'outcome-report-delivered',
-  'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent', 'list-report-details-supplied',
-] as const;
-export const MATTER_EVENTS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent'] as const;
 const MODES = ['local', 'directed', 'independent', 'referred-back'] as const;
 
 
@@ -272,8 +263,8 @@ export class ExtensionDto {
 }
 
 export class MatterDecisionDto {
-  @ApiProperty({ enum: ['mode-of-investigation'] })
-  @IsIn(['mode-of-investigation'])
+  @ApiProperty({ enum: MATTER_DECISIONS })
+  @IsIn(MATTER_DECISIONS)
   decision!: 'mode-of-investigation';
 
   @ApiProperty({ enum: MODES })

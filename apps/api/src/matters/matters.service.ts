@@ -1,9 +1,9 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { LIST_REPORTS } from '@conduct/domain';
+import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
 import {
   DecisionCommand,
   EventCommand,
@@ -13,6 +13,7 @@ import {
   MatterInput,
   extendDeadline,
   extendMatterDeadline,
+  matterState,
   matterWorkflowId,
   recordDecision,
   recordEvent,
@@ -23,7 +24,7 @@ import {
 } from '@conduct/workflows';
 import { User, mayAccessForce, visibleForces } from '../auth/user';
 import { asActor } from '../common/actor';
-import { toHttpError } from '../common/temporal-errors';
+import { RETRY_AFTER_SECONDS, RetryLaterException } from '../common/temporal-errors';
 import { updateIdOf } from '../common/update-id';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
@@ -40,7 +41,7 @@ export class MattersService {
   ) {}
 
   async refer(dto: ReferMatterDto, user: User, idempotencyKey?: string) {
-    if (!mayAccessForce(user, dto.forceId)) {
+    if (!mayActOnForce(user, dto.forceId, COMMAND_GRANTS.referral)) {
       throw new ForbiddenException({ message: `forceId: you may refer matters only for ${user.forceId}`, field: 'forceId' });
     }
     const actor = asActor(user);
@@ -49,60 +50,61 @@ export class MattersService {
       if (ids.has(s.subjectId)) throw new BadRequestException({ message: `subjects: subjectId '${s.subjectId}' appears twice`, field: 'subjects' });
       ids.add(s.subjectId);
     }
-    const client = await this.temporal.get();
     const input: MatterInput = {
       referral: { ...dto, referredBy: actor, referredAt: new Date().toISOString(), ...(idempotencyKey ? { commandId: idempotencyKey } : {}) },
     };
-    try {
-      // Update-with-start: the start and the wait for the referral's record are one request, and the update
-      // rides on the workflow's first task instead of a task of its own.
-      const startWorkflowOperation = new WithStartWorkflowOperation('matter', {
-        workflowId: matterWorkflowId(dto.reference),
-        taskQueue: this.temporal.settings.taskQueue,
-        args: [input],
-        // A reference is referred once, ever: a second referral is refused, not duplicated.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
-      });
-      return await client.workflow.executeUpdateWithStart(referralRecorded, { startWorkflowOperation });
-    } catch (err) {
-      // The same request retried (same Idempotency-Key) is answered with the matter it created.
-      if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) {
-        const existing = await client.workflow.getHandle(matterWorkflowId(dto.reference)).executeUpdate(referralRecorded).catch(() => null);
-        if (existing?.referralCommandId === idempotencyKey) return existing;
+    return this.temporal.call({ what: `matter ${dto.reference}`, command: true, idempotencyKey }, async (client) => {
+      try {
+        // Update-with-start: the start and the wait for the referral's record are one request, and the update
+        // rides on the workflow's first task instead of a task of its own.
+        const startWorkflowOperation = new WithStartWorkflowOperation('matter', {
+          workflowId: matterWorkflowId(dto.reference),
+          taskQueue: this.temporal.settings.taskQueue,
+          args: [input],
+          // A reference is referred once, ever: a second referral is refused, not duplicated.
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        });
+        return await client.workflow.executeUpdateWithStart(referralRecorded, { startWorkflowOperation });
+      } catch (err) {
+        // The same request retried (same Idempotency-Key) is answered with the matter it created.
+        if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) {
+          const existing = await client.workflow.getHandle(matterWorkflowId(dto.reference)).executeUpdate(referralRecorded).catch(() => null);
+          if (existing?.referralCommandId === idempotencyKey) return existing;
+        }
+        throw err;
       }
-      throw toHttpError(err, `matter ${dto.reference}`);
-    }
+    });
   }
 
-  async matterDecision(reference: string, cmd: MatterDecisionCommand, user: User) {
-    await this.requireMatter(reference, user);
+  async matterDecision(reference: string, cmd: MatterDecisionCommand, user: User, grant: Grant) {
+    await this.requireMatter(reference, user, grant);
     return this.update(matterWorkflowId(reference), recordMatterDecision, cmd, `matter ${reference}`);
   }
 
-  async matterEvent(reference: string, cmd: MatterEventCommand, user: User) {
-    await this.requireMatter(reference, user);
+  async matterEvent(reference: string, cmd: MatterEventCommand, user: User, grant: Grant) {
+    await this.requireMatter(reference, user, grant);
     return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
   }
 
-  async extendMatterDeadline(reference: string, cmd: ExtensionCommand, user: User) {
-    await this.requireMatter(reference, user);
+  async extendMatterDeadline(reference: string, cmd: ExtensionCommand, user: User, grant: Grant) {
+    await this.requireMatter(reference, user, grant);
     return this.update(matterWorkflowId(reference), extendMatterDeadline, cmd, `matter ${reference}`);
   }
 
-  async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand, user: User) {
-    await this.requireSubject(reference, subjectId, user);
-    return this.update(subjectWorkflowId(reference, subjectId), recordDecision, cmd, `subject ${subjectId} of matter ${reference}`);
+  async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand, user: User, grant: Grant) {
+    await this.requireSubject(reference, subjectId, user, grant);
+    return this.subjectUpdate(reference, subjectId, recordDecision, cmd);
   }
 
-  async subjectEvent(reference: string, subjectId: string, cmd: EventCommand, user: User) {
-    await this.requireSubject(reference, subjectId, user);
-    return this.update(subjectWorkflowId(reference, subjectId), recordEvent, cmd, `subject ${subjectId} of matter ${reference}`);
+  async subjectEvent(reference: string, subjectId: string, cmd: EventCommand, user: User, grant: Grant) {
+    await this.requireSubject(reference, subjectId, user, grant);
+    return this.subjectUpdate(reference, subjectId, recordEvent, cmd);
   }
 
-  async extendSubjectDeadline(reference: string, subjectId: string, cmd: ExtensionCommand, user: User) {
-    await this.requireSubject(reference, subjectId, user);
-    return this.update(subjectWorkflowId(reference, subjectId), extendDeadline, cmd, `subject ${subjectId} of matter ${reference}`);
+  async extendSubjectDeadline(reference: string, subjectId: string, cmd: ExtensionCommand, user: User, grant: Grant) {
+    await this.requireSubject(reference, subjectId, user, grant);
+    return this.subjectUpdate(reference, subjectId, extendDeadline, cmd);
   }
 
   async get(reference: string, user: User) {
@@ -253,26 +255,66 @@ export class MattersService {
     });
   }
 
-  /** Another force's matter answers exactly as one that does not exist. */
-  private async requireMatter(reference: string, user: User): Promise<void> {
+  /**
+   * Another force's matter answers exactly as one that does not exist. With a command's grant: a matter the
+   * caller may read on a force granted to them (not their own) takes only what mayActOnForce allows there.
+   */
+  private async requireMatter(reference: string, user: User, grant?: Grant): Promise<void> {
     const rows = await this.db.query(`SELECT force_id FROM matter WHERE reference = $1`, [reference]);
     if (!rows.length || !mayAccessForce(user, rows[0].force_id)) throw new NotFoundException(`matter ${reference} not found`);
+    if (grant && !mayActOnForce(user, rows[0].force_id, grant)) {
+      throw new ForbiddenException({
+        message: `${grant.words} on another force's matter may be recorded only by an administrator granted that force (oversight records there only the IOPC's own decisions)`,
+        field: 'forceId',
+      });
+    }
   }
 
-  private async requireSubject(reference: string, subjectId: string, user: User): Promise<void> {
-    await this.requireMatter(reference, user);
+  private async requireSubject(reference: string, subjectId: string, user: User, grant?: Grant): Promise<void> {
+    await this.requireMatter(reference, user, grant);
     const rows = await this.db.query(`SELECT 1 FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
-    if (!rows.length) throw new NotFoundException(`subject ${subjectId} of matter ${reference} not found`);
+    if (rows.length) return;
+    // Just referred: the matter names its subjects at once, and each subject's track writes its own row when its
+    // workflow starts, a moment later. A subject the matter names is not "not found".
+    const named = await this.temporal
+      .call({ what: `matter ${reference}`, command: false }, (client) => client.workflow.getHandle(matterWorkflowId(reference)).query(matterState))
+      .then(
+        (m) => m.subjects.some((x) => x.subjectId === subjectId),
+        (err) => {
+          if (err instanceof RetryLaterException) throw err;
+          return false;
+        },
+      );
+    if (!named) throw new NotFoundException(`subject ${subjectId} of matter ${reference} not found`);
+  }
+
+  /**
+   * A command on a subject's track. The projection knew the subject (requireSubject), so a track Temporal does
+   * not know is either still being started by its matter (just after the referral: a moment's wait) or closed
+   * and gone from Temporal's retention (nothing more can be recorded): never "not found".
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private async subjectUpdate(reference: string, subjectId: string, def: any, cmd: unknown) {
+    const what = `subject ${subjectId} of matter ${reference}`;
+    try {
+      return await this.update(subjectWorkflowId(reference, subjectId), def, cmd, what);
+    } catch (err) {
+      if (!(err instanceof NotFoundException)) throw err;
+      const [row] = await this.db.query(`SELECT stage FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
+      if (row?.stage === 'closed') throw new ConflictException({ message: `${what} is closed: nothing more can be recorded on it`, rule: 'workflow-open' });
+      throw new RetryLaterException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'track-starting',
+        `${what}: its track is still being started by the matter; nothing was recorded: try again in a moment`,
+        RETRY_AFTER_SECONDS.trackStarting,
+      );
+    }
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private async update(workflowId: string, def: any, cmd: unknown, what: string) {
-    const client = await this.temporal.get();
-    try {
-      return await client.workflow.getHandle(workflowId).executeUpdate(def, { args: [cmd], ...updateIdOf(cmd) });
-    } catch (err) {
-      throw toHttpError(err, what);
-    }
+    const { updateId } = updateIdOf(cmd);
+    return this.temporal.call({ what, command: true, idempotencyKey: updateId }, (client) => client.workflow.getHandle(workflowId).executeUpdate(def, { args: [cmd], updateId }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import {
@@ -9,10 +9,11 @@ import {
   recordRecommendationPublished,
   recordRecommendationResponse,
 } from '@conduct/workflows';
+import { COMMAND_GRANTS, Grant, mayActOnForce } from '@conduct/domain';
 import { User, mayAccessForce } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
-import { CurrentActor, asActor, requireRole } from '../common/actor';
-import { toHttpError } from '../common/temporal-errors';
+import { CurrentActor, asActor, requireGrant } from '../common/actor';
+import { ApiCommandErrors } from '../common/api-errors.decorator';
 import { updateIdOf } from '../common/update-id';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 import { ExtensionDto } from '../matters/matters.dto';
@@ -48,21 +49,20 @@ export class RecommendationsController {
 
   @Post()
   @ApiOperation({ summary: 'Record an IOPC recommendation: its response is due in 56 days' })
+  @ApiCommandErrors(201)
+  @ApiConflictResponse({ description: 'A recommendation with this reference was already recorded' })
   async make(@Body() dto: MakeRecommendationDto, @CurrentActor() user: User) {
-    requireRole(user, ['oversight', 'administrator', 'case-officer'], 'A recommendation');
-    if (!mayAccessForce(user, dto.forceId)) throw new ForbiddenException({ message: `forceId: you may record recommendations only for ${user.forceId}`, field: 'forceId' });
-    const client = await this.temporal.get();
-    try {
+    requireGrant(user, COMMAND_GRANTS.recommendation);
+    if (!mayActOnForce(user, dto.forceId, COMMAND_GRANTS.recommendation)) throw new ForbiddenException({ message: `forceId: you may record recommendations only for ${user.forceId}`, field: 'forceId' });
+    return this.temporal.call({ what: `recommendation ${dto.reference}`, command: true }, async (client) => {
       const handle = await client.workflow.start('recommendation', {
         workflowId: recommendationWorkflowId(dto.reference),
         taskQueue: this.temporal.settings.taskQueue,
         args: [{ ...dto, madeBy: asActor(user) }],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
-      return await waitForDeadlines(() => handle.query(recommendationState));
-    } catch (err) {
-      throw toHttpError(err, `recommendation ${dto.reference}`);
-    }
+      return waitForDeadlines(() => handle.query(recommendationState));
+    });
   }
 
   @Get(':reference')
@@ -73,13 +73,7 @@ export class RecommendationsController {
 
   /** Another force's recommendation answers exactly as one that does not exist. */
   private async visible(reference: string, user: User) {
-    const client = await this.temporal.get();
-    let view;
-    try {
-      view = await client.workflow.getHandle(recommendationWorkflowId(reference)).query(recommendationState);
-    } catch (err) {
-      throw toHttpError(err, `recommendation ${reference}`);
-    }
+    const view = await this.temporal.call({ what: `recommendation ${reference}`, command: false }, (client) => client.workflow.getHandle(recommendationWorkflowId(reference)).query(recommendationState));
     if (!mayAccessForce(user, view.forceId)) throw new NotFoundException(`recommendation ${reference} not found`);
     return view;
   }
@@ -87,36 +81,43 @@ export class RecommendationsController {
   @Post(':reference/response')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the recipient's written response (Sch3 para 28B)" })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
   respond(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    requireRole(user, ['appropriate-authority', 'case-officer', 'administrator'], 'A response to a recommendation');
-    return this.update(reference, user, recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
+    requireGrant(user, COMMAND_GRANTS['recommendation-response']);
+    return this.update(reference, user, COMMAND_GRANTS['recommendation-response'], recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
   }
 
   @Post(':reference/publication')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the Director General published the response' })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
   publish(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User) {
-    requireRole(user, ['oversight', 'administrator'], 'Publication of a response');
-    return this.update(reference, user, recordRecommendationPublished, { ...dto, actor: asActor(user) });
+    requireGrant(user, COMMAND_GRANTS['recommendation-publication']);
+    return this.update(reference, user, COMMAND_GRANTS['recommendation-publication'], recordRecommendationPublished, { ...dto, actor: asActor(user) });
   }
 
   @Post(':reference/deadlines/:key/extensions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the response deadline on application, with the reason and who agreed' })
+  @ApiCommandErrors()
+  @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
   extend(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User) {
-    requireRole(user, ['oversight', 'appropriate-authority', 'administrator'], 'An extension');
-    return this.update(reference, user, extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user) });
+    requireGrant(user, COMMAND_GRANTS['recommendation-extension']);
+    return this.update(reference, user, COMMAND_GRANTS['recommendation-extension'], extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user) });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async update(reference: string, user: User, def: any, cmd: unknown) {
-    await this.visible(reference, user);
-    const client = await this.temporal.get();
-    try {
-      return await client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd], ...updateIdOf(cmd) });
-    } catch (err) {
-      throw toHttpError(err, `recommendation ${reference}`);
+  private async update(reference: string, user: User, grant: Grant, def: any, cmd: unknown) {
+    const view = await this.visible(reference, user);
+    if (!mayActOnForce(user, view.forceId, grant)) {
+      throw new ForbiddenException({ message: `${grant.words} on another force's recommendation may be recorded only by an administrator granted that force (oversight records there only the IOPC's own decisions)`, field: 'forceId' });
     }
+    const { updateId } = updateIdOf(cmd);
+    return this.temporal.call({ what: `recommendation ${reference}`, command: true, idempotencyKey: updateId }, (client) =>
+      client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd], updateId }),
+    );
   }
 }
 

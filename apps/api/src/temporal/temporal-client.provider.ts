@@ -1,6 +1,16 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { EncryptionCodec, TemporalSettings, encryptionCodecFromEnv, temporalSettings } from '@conduct/temporal';
+import { CallContext, RetryLaterException, temporalUnreachable, toHttpError } from '../common/temporal-errors';
+
+/** How long the API waits for Temporal on one request (an update, a start, a query) before answering 504. */
+export function temporalCallTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.API_TEMPORAL_TIMEOUT_MS ?? 10_000);
+  return Number.isFinite(ms) && ms >= 100 ? ms : 10_000;
+}
+
+/** How long a probe of Temporal may take once a call has timed out, to tell "busy" from "down". */
+const PROBE_MS = 1_500;
 
 /** One connection to Temporal for the API process, closed on shutdown. */
 @Injectable()
@@ -8,15 +18,55 @@ export class TemporalClientProvider implements OnModuleDestroy {
   readonly settings: TemporalSettings = temporalSettings();
   /** Personal data is encrypted before it reaches Temporal; the codec endpoint opens it for the Web UI. */
   readonly codec: EncryptionCodec | undefined = encryptionCodecFromEnv();
+  readonly timeoutMs = temporalCallTimeoutMs();
+  private connecting?: Promise<Client>;
   private connection?: Connection;
-  private client?: Client;
 
+  /** The client, connected once; a failed connection is tried again by the next request. */
   async get(): Promise<Client> {
-    if (!this.client) {
-      this.connection = await Connection.connect({ address: this.settings.address });
-      this.client = new Client({ connection: this.connection, namespace: this.settings.namespace, dataConverter: { payloadCodecs: this.codec ? [this.codec] : [] } });
+    if (!this.connecting) {
+      this.connecting = (async () => {
+        const connection = await Connection.connect({ address: this.settings.address, connectTimeout: Math.min(this.timeoutMs, 5_000) });
+        this.connection = connection;
+        return new Client({ connection, namespace: this.settings.namespace, dataConverter: { payloadCodecs: this.codec ? [this.codec] : [] } });
+      })();
+      this.connecting.catch(() => (this.connecting = undefined));
     }
-    return this.client;
+    return this.connecting;
+  }
+
+  /**
+   * Runs one request's calls to Temporal under one deadline (API_TEMPORAL_TIMEOUT_MS, 10 s by default), so a
+   * stuck workflow or an unreachable server cannot hang a request, and answers what went wrong in HTTP terms:
+   * a 409 rule refusal, a 404, a 504 when the workflow did not answer in time (Temporal itself answering), a
+   * 503 when Temporal cannot be reached. Both of the last carry Retry-After.
+   */
+  async call<T>(ctx: CallContext, fn: (client: Client) => Promise<T>): Promise<T> {
+    const started = Date.now();
+    let client: Client;
+    try {
+      client = await this.get();
+    } catch {
+      throw temporalUnreachable();
+    }
+    try {
+      return await client.withDeadline(started + this.timeoutMs, () => fn(client));
+    } catch (err) {
+      const mapped = toHttpError(err, { ...ctx, timeoutMs: this.timeoutMs });
+      // A timeout: the workflow did not answer, or Temporal itself is gone (its retries ran into the deadline).
+      if (mapped instanceof RetryLaterException && mapped.code === 'workflow-timeout' && !(await this.reachable(client))) throw temporalUnreachable();
+      throw mapped;
+    }
+  }
+
+  /** Whether Temporal answers a cheap call now. */
+  private async reachable(client: Client): Promise<boolean> {
+    try {
+      await client.connection.withDeadline(Date.now() + PROBE_MS, () => client.connection.workflowService.getSystemInfo({}));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,0 +1,76 @@
+// Who may send each command the API accepts: one table, read by the API's permission check and by the
+// end-to-end test that sends every command as every role. Subject decisions and events take their roles
+// from the stage rules (DECISION_RULES, EVENT_RULES); the matter's and the recommendations' commands are here.
+//
+// Oversight (the IOPC, a local policing body) reads; it writes only the IOPC's own decisions: the mode of
+// investigation (PRA 2002 Sch 3 para 15) and learning recommendations with the publication of their
+// responses (Sch 3 paras 28A/28B). A grant of other forces (`forces` in the token) lets oversight read
+// them, and write there only those decisions; an administrator acts across the forces granted.
+
+import { DECISION_RULES, EVENT_RULES, Role } from './stages';
+
+export const ROLES: readonly Role[] = ['appropriate-authority', 'case-officer', 'investigator', 'oversight', 'administrator'];
+
+/** The decisions a caller records on a subject's track (the other DECISION_RULES are the workflow's own steps). */
+export const SUBJECT_DECISIONS = ['severity-assessment', 'severity-revision', 'case-to-answer', 'special-conditions', 'withdrawal', 'outcome', 'appeal-determination'] as const;
+/** The events a caller records on a subject's track (a complainant update is the matter's: MATTER_EVENTS). */
+export const SUBJECT_EVENTS = [
+  'notice-of-investigation-served', 'notice-of-investigation-delayed', 'representations-received', 'interview-arranged', 'disclosure-given',
+  'interview-held', 'investigator-report-submitted', 'suspended', 'suspension-reviewed', 'suspension-lifted', 'criminal-charge',
+  'criminal-proceedings-concluded', 'resigned', 'retired', 'notice-of-referral-served', 'officer-response-received', 'panel-objection-upheld',
+  'documents-supplied-to-chair', 'pre-hearing-held', 'proceedings-scheduled', 'proceedings-held', 'outcome-report-delivered',
+  'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent', 'list-report-details-supplied',
+] as const;
+export const MATTER_DECISIONS = ['mode-of-investigation'] as const;
+export const MATTER_EVENTS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent'] as const;
+
+export type SubjectDecisionName = (typeof SUBJECT_DECISIONS)[number];
+export type SubjectEventName = (typeof SUBJECT_EVENTS)[number];
+
+export interface Grant {
+  /** The roles that may send it. */
+  roles: readonly Role[];
+  /** One of the IOPC's own decisions: oversight may send it on a force it has been granted, not only its own. */
+  iopcDecision: boolean;
+  /** The command in words, for a refusal: "<words> may be recorded only by: …". */
+  words: string;
+}
+
+const FORCE_RECORDERS: readonly Role[] = ['case-officer', 'investigator', 'appropriate-authority', 'administrator'];
+
+/** The matter's commands, the referral and the recommendations'. */
+export const COMMAND_GRANTS = {
+  referral: { roles: FORCE_RECORDERS, iopcDecision: false, words: 'A referral' },
+  'mode-of-investigation': { roles: ['oversight', 'appropriate-authority', 'administrator'], iopcDecision: true, words: 'The mode of investigation' },
+  'matter-event': { roles: FORCE_RECORDERS, iopcDecision: false, words: 'A matter event' },
+  'matter-deadline-extension': { roles: FORCE_RECORDERS, iopcDecision: false, words: 'A deadline extension' },
+  'subject-deadline-extension': { roles: FORCE_RECORDERS, iopcDecision: false, words: 'A deadline extension' },
+  recommendation: { roles: ['oversight', 'administrator', 'case-officer'], iopcDecision: true, words: 'A recommendation' },
+  'recommendation-response': { roles: ['appropriate-authority', 'case-officer', 'administrator'], iopcDecision: false, words: 'A response to a recommendation' },
+  'recommendation-publication': { roles: ['oversight', 'administrator'], iopcDecision: true, words: 'Publication of a response' },
+  'recommendation-extension': { roles: ['oversight', 'appropriate-authority', 'administrator'], iopcDecision: true, words: 'An extension of a recommendation deadline' },
+} as const satisfies Record<string, Grant>;
+
+export type CommandName = keyof typeof COMMAND_GRANTS;
+
+export function subjectDecisionGrant(decision: SubjectDecisionName): Grant {
+  const r = DECISION_RULES[decision];
+  return { roles: r.madeBy, iopcDecision: false, words: `A ${r.words}` };
+}
+
+export function subjectEventGrant(event: SubjectEventName): Grant {
+  const r = EVENT_RULES[event];
+  return { roles: r.madeBy, iopcDecision: false, words: `The event '${r.words}'` };
+}
+
+/**
+ * Whether a caller whose role holds the grant may send the command on a matter of `forceId`: always on
+ * their own force; on a force they were granted, an administrator always and oversight only for the
+ * IOPC's own decisions; never elsewhere.
+ */
+export function mayActOnForce(caller: { role: Role; forceId: string; forces: readonly string[] }, forceId: string, grant: Grant): boolean {
+  if (caller.forceId === forceId) return true;
+  const granted = caller.forces.includes('*') || caller.forces.includes(forceId);
+  if (!granted) return false;
+  return caller.role === 'administrator' || (caller.role === 'oversight' && grant.iopcDecision);
+}
