@@ -44,12 +44,13 @@ describe('the supervisor', () => {
     expect(temporal.pid).toBe(1002);
     expect(temporal.restarts).toBe(1);
     expect(lines.map((l) => [l.level, l.message])).toEqual([
+      ['info', 'temporal started'],
       ['error', 'temporal stopped unexpectedly'],
       ['warn', 'restarting temporal'],
       ['info', 'temporal restarted'],
     ]);
-    expect(lines[0].fields).toMatchObject({ server: 'temporal', pid: 1001, signal: 'SIGKILL' });
-    expect(lines[1].fields).toMatchObject({ inMs: 10, attempt: 1 });
+    expect(lines[1].fields).toMatchObject({ server: 'temporal', pid: 1001, signal: 'SIGKILL' });
+    expect(lines[2].fields).toMatchObject({ inMs: 10, attempt: 1 });
     await supervisor.stop();
   });
 
@@ -90,7 +91,7 @@ describe('the supervisor', () => {
   it('stops the servers in the reverse of the order they started, and restarts nothing while stopping', async () => {
     const order: string[] = [];
     const lines: string[] = [];
-    const supervisor = new Supervisor((_l, message) => lines.push(message), fast);
+    const supervisor = new Supervisor((_l, message) => !message.endsWith(' started') && lines.push(message), fast);
     const servers = ['postgres', 'temporal', 'worker', 'api'].map((name) => ({ name, fake: fakeServer() }));
     for (const { name, fake } of servers) {
       await supervisor.supervise(name, async () => {

@@ -153,6 +153,7 @@ export class Supervisor {
   /** Starts a server (a failure here is the caller's: the stack does not start) and keeps it running. */
   async supervise(name: string, start: () => Promise<Started>): Promise<Supervised> {
     const first = await start();
+    this.log('info', `${name} started`, { server: name, pid: first.pid });
     const server = new Supervised(name, start, first, this.log, this.backOff);
     this.servers.push(server);
     return server;
