@@ -9,7 +9,7 @@ import { LogLine, ServerName, StackProcess } from '../support/stack-process';
  * `npm start`'s stack survives its own servers' faults. Its own stack (own data folder, ports and processes,
  * started as `npm start` starts it), so killing its servers leaves the other suites' stack alone: the Temporal
  * dev server SIGKILLed three times running (the supervisor waits 0.5, 1 and 2 s), the worker SIGKILLed mid-update,
- * PostgreSQL SIGKILLed mid-step; each time with matters whose timers fall due while the server is down and
+ * the API with requests in flight, PostgreSQL SIGKILLed mid-step; each time with matters whose timers fall due while the server is down and
  * decisions in flight, sent as a client would (retried with the same Idempotency-Key on a 503 or a lost answer).
  *
  * The timers: a complaint received long ago owes the complainant an update every 4 weeks since; each one
@@ -34,6 +34,8 @@ const STEPS: { kind: 'decisions' | 'events'; body: Record<string, unknown>; who:
   { kind: 'events', body: { event: 'notice-of-referral-served' }, who: CASE_OFFICER, action: 'event:notice-of-referral-served' },
 ];
 const STEP_PAUSE_MS = 400;
+/** The last run's output of the stack (its data folder is removed). */
+const LOG_FILE = path.join(os.tmpdir(), 'conduct-stack-faults.log');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -86,6 +88,8 @@ afterAll(async () => {
   process.env.E2E_API_URL = saved;
   if (stack && stack.child.exitCode === null) await stack.interrupt().catch(() => undefined);
   stack?.killAll();
+  // The stack's whole output (the supervisor's lines and every service's), for a look after a failure.
+  if (stack) fs.writeFileSync(LOG_FILE, stack.text.join('\n') + '\n');
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }, 120_000);
 
@@ -182,6 +186,11 @@ describe('the stack survives its own servers being killed', () => {
     expect(stack.lines.some((l) => l.service === 'stack' && l.message === 'worker stopped unexpectedly' && l.signal === 'SIGKILL')).toBe(true);
   }, 180_000);
 
+  it('the API, SIGKILLed with requests in flight: it is restarted, and the clients\' retries are answered', async () => {
+    await inject('api', 1);
+    expect(seen.answers.get('network') ?? 0).toBeGreaterThan(0);
+  }, 180_000);
+
   it('PostgreSQL, SIGKILLed mid-step: it is restarted on its data, the API answers 503 naming PostgreSQL meanwhile', async () => {
     const fault = await inject('postgres', 1);
     const whileDown = fault.health.filter((h) => h.at >= fault.downAt && h.at < fault.upAt);
@@ -219,7 +228,6 @@ describe('the stack survives its own servers being killed', () => {
       });
     }
     // Every fault had timers fall due while its server was down, and each fired soon after the restart.
-    for (const f of faults) expect({ server: f.server, timers: lateness[f.server]?.length ?? 0 }).toEqual({ server: f.server, timers: expect.any(Number) });
     for (const f of faults) expect(lateness[f.server]?.length ?? 0).toBeGreaterThanOrEqual(f.matters.length);
     const worst = Object.fromEntries(Object.entries(lateness).map(([server, ms]) => [server, Math.max(...ms)]));
     const fmt = (ms: number[]) => `max ${Math.max(...ms)} ms, median ${[...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]} ms`;

@@ -164,7 +164,7 @@ export class StackProcess {
 
   private take(text: string): void {
     this.text.push(text);
-    if (this.text.length > 5_000) this.text.shift();
+    if (this.text.length > 20_000) this.text.shift();
     if (!text.startsWith('{')) return;
     let line: LogLine;
     try {

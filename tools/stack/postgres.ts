@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
 import type { Exit } from './supervisor';
+import { stopWithThisProcess } from './temporal-dev-server';
 
 export interface RunningPostgres {
   url: string;
@@ -51,6 +52,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     { ...ids, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.ownProcessGroup ?? false, env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  stopWithThisProcess(child, 'SIGINT', exited);
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
     const onData = (b: Buffer) => {

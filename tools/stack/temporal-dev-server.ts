@@ -79,6 +79,7 @@ export async function startTemporalDevServer(opts: {
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  stopWithThisProcess(child, 'SIGTERM', exited);
 
   const address = `127.0.0.1:${opts.port}`;
   try {
@@ -122,4 +123,11 @@ export async function stopChild(child: ChildProcess, exited: Promise<unknown>, g
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+/** A process that exits without stopping its server (an uncaught error) does not leave it running. */
+export function stopWithThisProcess(child: ChildProcess, signal: NodeJS.Signals, exited: Promise<unknown>): void {
+  const stop = () => child.kill(signal);
+  process.once('exit', stop);
+  void exited.then(() => process.removeListener('exit', stop));
 }
