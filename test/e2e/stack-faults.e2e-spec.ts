@@ -21,8 +21,13 @@ const DAY = 86_400_000;
 const UPDATES_MISSED = 8;
 const RECEIVED_DAYS_AGO = 28 * UPDATES_MISSED + 14;
 const MATTERS_PER_FAULT = 3;
-/** A timer that fell due while a server was down fires within this long of its restart. */
-const FIRES_WITHIN_MS = 5_000;
+/**
+ * A timer that fell due while a server was down fires within this long of its restart. For PostgreSQL the
+ * timer fires on time but its record waits for the record activity's next retry, and those are 1, 2 and 4 s
+ * apart in the worker, then 8 s (RECORD_CHANGE_OPTIONS in workflows/src/activities.ts): up to about 8 s after
+ * a restart that took a few seconds.
+ */
+const FIRES_WITHIN_MS: Record<ServerName, number> = { temporal: 5_000, worker: 5_000, api: 5_000, postgres: 10_000 };
 
 /** A subject's steps, a pause apart, so that decisions are in flight when the fault strikes. */
 const STEPS: { kind: 'decisions' | 'events'; body: Record<string, unknown>; who: Who; action: string }[] = [
@@ -94,9 +99,9 @@ afterAll(async () => {
 }, 120_000);
 
 /** Refers complaints received long ago, each with one subject, and waits until the subject can be addressed. */
-async function referMatters(label: string): Promise<string[]> {
+async function referMatters(label: string, howMany = MATTERS_PER_FAULT): Promise<string[]> {
   const receivedOn = new Date(Date.now() - RECEIVED_DAYS_AGO * DAY).toISOString().slice(0, 10);
-  const refs = Array.from({ length: MATTERS_PER_FAULT }, (_, i) => `FAULT-${label}-${i + 1}-${randomUUID().slice(0, 6)}`);
+  const refs = Array.from({ length: howMany }, (_, i) => `FAULT-${label}-${i + 1}-${randomUUID().slice(0, 6)}`);
   await Promise.all(
     refs.map(async (reference) => {
       const res = await send('POST', '/matters', { reference, kind: 'complaint', forceId: E2E_FORCE, appropriateAuthority: 'Chief Constable of E2E', receivedOn, subjects: [{ subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: 'F-1' }] }, CASE_OFFICER);
@@ -106,6 +111,9 @@ async function referMatters(label: string): Promise<string[]> {
   );
   return refs;
 }
+
+/** Matters referred while Temporal was down: answered 503 until it was back, then referred once. */
+const referredDuringOutage: string[] = [];
 
 /** Walks each matter's subject through the steps, each retried until accepted. */
 async function walkSubjects(refs: string[]): Promise<void> {
@@ -146,12 +154,14 @@ async function watchHealth<T>(during: () => Promise<T>): Promise<[T, Fault['heal
 }
 
 /** Refers matters, sets their subjects' decisions going, then kills `server` (`kills` times running) and waits for its restart. */
-async function inject(server: ServerName, kills: number): Promise<Fault> {
+async function inject(server: ServerName, kills: number, meanwhile: () => Promise<unknown> = async () => undefined): Promise<Fault> {
   const matters = await referMatters(server);
   const walking = walkSubjects(matters);
   await sleep(STEP_PAUSE_MS + 300);
+  let during: Promise<unknown> = Promise.resolve();
   const [window, health] = await watchHealth(async () => {
     const downAt = stack.kill(server);
+    during = meanwhile();
     let up: LogLine = await stack.restarted(server);
     // Killed again the moment it is back: the supervisor waits longer each time.
     for (let i = 1; i < kills; i++) {
@@ -164,6 +174,7 @@ async function inject(server: ServerName, kills: number): Promise<Fault> {
     return { downAt, upAt };
   });
   await walking;
+  await during;
   const fault = { server, kills, ...window, matters, health };
   faults.push(fault);
   return fault;
@@ -171,7 +182,7 @@ async function inject(server: ServerName, kills: number): Promise<Fault> {
 
 describe('the stack survives its own servers being killed', () => {
   it('the Temporal dev server, SIGKILLed three times running: it is restarted on its data, the API answers 503 naming Temporal meanwhile', async () => {
-    const fault = await inject('temporal', 3);
+    const fault = await inject('temporal', 3, async () => referredDuringOutage.push(...(await referMatters('temporal-outage', 1))));
     const restarts = stack.lines.filter((l) => l.service === 'stack' && l.message === 'restarting temporal');
     expect(restarts.map((l) => l.inMs)).toEqual([500, 1_000, 2_000]);
     const whileDown = fault.health.filter((h) => h.at >= fault.downAt && h.at < fault.upAt);
@@ -198,7 +209,7 @@ describe('the stack survives its own servers being killed', () => {
     expect(seen.answers.get('500') ?? 0).toBe(0);
   }, 180_000);
 
-  it('loses no matter and no accepted decision, applies none twice, and fires every timer that fell due while a server was down within 5 s of its restart', async () => {
+  it('loses no matter and no accepted decision, applies none twice, and fires every timer that fell due while a server was down within 5 s of its restart (its record, after PostgreSQL\'s, at the next retry)', async () => {
     const all = faults.flatMap((f) => f.matters.map((reference) => ({ reference, fault: f })));
     const lateness: Record<string, number[]> = {};
     let timers = 0;
@@ -227,17 +238,32 @@ describe('the stack survives its own servers being killed', () => {
         }
       });
     }
-    // Every fault had timers fall due while its server was down, and each fired soon after the restart.
-    for (const f of faults) expect(lateness[f.server]?.length ?? 0).toBeGreaterThanOrEqual(f.matters.length);
+    // A matter referred while Temporal was down was referred once, and its timers run.
+    expect(referredDuringOutage).toHaveLength(1);
+    for (const reference of referredDuringOutage) {
+      let audit: { action: string }[] = [];
+      await waitFor(async () => {
+        audit = (await call('GET', `/matters/${reference}/audit`)).body;
+        return audit.filter((a) => a.action.startsWith('deadline-missed:complainant-update-')).length >= UPDATES_MISSED;
+      }, 60_000);
+      expect(audit.filter((a) => a.action === 'matter-referred')).toHaveLength(1);
+      expect(audit.filter((a) => a.action.startsWith('deadline-missed:complainant-update-'))).toHaveLength(UPDATES_MISSED);
+    }
+    // Every fault had timers fall due while its server was down (one per matter through the Temporal and worker
+    // outages, which last seconds; PostgreSQL and the API may be back within a second), each fired soon after.
+    for (const f of faults) {
+      const atLeast = f.server === 'temporal' || f.server === 'worker' ? f.matters.length : 1;
+      expect({ server: f.server, enough: (lateness[f.server]?.length ?? 0) >= atLeast }).toEqual({ server: f.server, enough: true });
+    }
     const worst = Object.fromEntries(Object.entries(lateness).map(([server, ms]) => [server, Math.max(...ms)]));
     const fmt = (ms: number[]) => `max ${Math.max(...ms)} ms, median ${[...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]} ms`;
     console.log(
       `[stack faults] ${faults.reduce((n, f) => n + f.kills, 0)} faults injected (${faults.map((f) => `${f.server} SIGKILL ×${f.kills}, down ${((f.upAt - f.downAt) / 1000).toFixed(1)} s`).join('; ')}); ` +
-        `${all.length} matters, ${seen.accepted} decisions and events accepted (each once), ${[...seen.answers].map(([s, n]) => `${s}: ${n}`).join(', ')} answers seen by the clients; ` +
+        `${all.length + referredDuringOutage.length} matters (${referredDuringOutage.length} referred while Temporal was down), ${seen.accepted} decisions and events accepted (each once), ${[...seen.answers].map(([s, n]) => `${s}: ${n}`).join(', ')} answers seen by the clients; ` +
         `${timers} timers fell due while a server was down, fired after its restart: ${Object.entries(lateness).map(([s, ms]) => `${s} ${fmt(ms)}`).join('; ')}; ` +
         `${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    for (const [server, ms] of Object.entries(worst)) expect({ server, lateMs: ms, within: ms <= FIRES_WITHIN_MS }).toEqual({ server, lateMs: ms, within: true });
+    for (const [server, ms] of Object.entries(worst)) expect({ server, lateMs: ms, within: ms <= FIRES_WITHIN_MS[server as ServerName] }).toEqual({ server, lateMs: ms, within: true });
   }, 120_000);
 
   it('stops on Ctrl-C in order, logging no error, with no process left behind', async () => {
