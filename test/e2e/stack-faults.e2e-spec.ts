@@ -8,9 +8,10 @@ import { LogLine, ServerName, StackProcess } from '../support/stack-process';
 /**
  * `npm start`'s stack survives its own servers' faults. Its own stack (own data folder, ports and processes,
  * started as `npm start` starts it), so killing its servers leaves the other suites' stack alone: the Temporal
- * dev server SIGKILLed three times running (the supervisor waits 0.5, 1 and 2 s), the worker SIGKILLed mid-update,
- * the API with requests in flight, PostgreSQL SIGKILLed mid-step; each time with matters whose timers fall due while the server is down and
- * decisions in flight, sent as a client would (retried with the same Idempotency-Key on a 503 or a lost answer).
+ * dev server SIGKILLed three times running (the supervisor waits 0.5, 1 and 2 s), the worker SIGKILLed
+ * mid-update, the API with requests in flight, PostgreSQL SIGKILLed mid-step; each time with matters whose
+ * timers fall due while the server is down and decisions in flight, sent as a client would (retried with the
+ * same Idempotency-Key on a 503 or a lost answer).
  *
  * The timers: a complaint received long ago owes the complainant an update every 4 weeks since; each one
  * missed is recorded, and the next (also past) is armed as a 1 s timer, so a matter referred a few seconds
