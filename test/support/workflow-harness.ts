@@ -58,6 +58,9 @@ export class WorkflowHarness {
     const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
     const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     const taskQueue = `workflow-tests-${randomUUID()}`;
+    // The SDK's own sticky-queue timeout on the time-skipping server, as the recorded histories were made with
+    // (the stack's 3 s is for a worker killed and restarted, which these tests do not do).
+    process.env.WORKER_STICKY_QUEUE_TIMEOUT_MS ??= '10000';
     const worker = await createConductWorker(
       app,
       { address: '', namespace: env.namespace ?? 'default', taskQueue },

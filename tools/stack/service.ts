@@ -1,6 +1,7 @@
 import { ChildProcess, fork } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Exit } from './supervisor';
 import { stopChild } from './temporal-dev-server';
 
 const root = path.resolve(__dirname, '../..');
@@ -8,15 +9,19 @@ const root = path.resolve(__dirname, '../..');
 export interface RunningService {
   name: string;
   process: ChildProcess;
+  /** Resolves when the process has exited, whether stopped or crashed. */
+  exited: Promise<Exit>;
   stop(): Promise<void>;
 }
 
 /** Starts the api or the worker as its own process, as in production, and waits for it to say it is ready. */
-export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, opts: { timeoutMs?: number; silent?: boolean; logFile?: string } = {}): Promise<RunningService> {
+export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, opts: { timeoutMs?: number; silent?: boolean; logFile?: string; ownProcessGroup?: boolean } = {}): Promise<RunningService> {
   const child = fork(path.join(root, 'tools/run-ts.js'), [entry], {
     cwd: root,
     env: { ...process.env, CONDUCT_TS_REGISTERED: '', ...env },
     stdio: opts.silent ? ['ignore', opts.logFile ? 'pipe' : 'ignore', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
+    // In its own process group a Ctrl-C at the terminal reaches the stack only, which stops the services in order.
+    detached: opts.ownProcessGroup ?? false,
   });
   // A silent service's output is kept in its log file (appended across restarts), for tests to read.
   if (opts.silent && opts.logFile) {
@@ -31,19 +36,22 @@ export async function startService(name: string, entry: string, env: NodeJS.Proc
     errors.push(b.toString());
     if (errors.length > 50) errors.shift();
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not become ready within ${(opts.timeoutMs ?? 120_000) / 1000} s\n${errors.join('')}`)), opts.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not become ready within ${(opts.timeoutMs ?? 120_000) / 1000} s\n${errors.join('')}`));
+    }, opts.timeoutMs ?? 120_000);
     child.on('message', (m: { ready?: string }) => {
       if (m?.ready === name) {
         clearTimeout(timer);
         resolve();
       }
     });
-    exited.then((code) => {
+    void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited (code ${code}) before it was ready\n${errors.join('')}`));
+      reject(new Error(`${name} exited (code ${code}, signal ${signal}) before it was ready\n${errors.join('')}`));
     });
   });
-  return { name, process: child, stop: () => stopChild(child, exited, 20_000) };
+  return { name, process: child, exited, stop: () => stopChild(child, exited, 20_000) };
 }

@@ -1,9 +1,12 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import { logLine } from '@conduct/logging';
 import { runMigrations } from '@conduct/persistence';
 import { embeddedPayloadKeys } from '@conduct/temporal';
 import { freePort } from './ports';
 import { RunningPostgres, startEmbeddedPostgres } from './postgres';
 import { startService } from './service';
+import { BackOff, DEFAULT_BACK_OFF, Started, Supervised, Supervisor, SupervisorLog } from './supervisor';
 import { embeddedSecret } from './tokens';
 import { RunningTemporal, startTemporalDevServer } from './temporal-dev-server';
 
@@ -26,10 +29,26 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
   silent?: boolean;
+  /**
+   * Each server in its own process group (`npm start`): a Ctrl-C at the terminal then reaches this process
+   * only, which stops the servers in order, rather than every server at once.
+   */
+  ownProcessGroups?: boolean;
+  /** The waits before restarting a crashed server (DEFAULT_BACK_OFF: 0.5 s doubling to 30 s, reset after 60 s up). */
+  backOff?: BackOff;
+  /**
+   * Where the supervisor's JSON lines (each crash and restart) go: by default stdout/stderr, or for a silent
+   * stack `<data folder>/logs/stack.log`.
+   */
+  supervisorLog?: SupervisorLog;
+  /** Aborting it while the stack starts stops what has started (after the step under way) and rejects. */
+  abort?: AbortSignal;
 }
 
+export type ServerName = 'postgres' | 'temporal' | 'worker' | 'api';
+
 export interface StackProcess {
-  name: 'temporal' | 'worker' | 'api';
+  name: ServerName;
   pid: number;
 }
 
@@ -41,31 +60,44 @@ export interface RunningStack {
   temporalAddress: string;
   temporalUiUrl: string | null;
   taskQueue: string;
-  /** Where a silent stack keeps the worker's and the API's output (`worker.log`, `api.log`). */
+  /** Where a silent stack keeps the worker's and the API's output (`worker.log`, `api.log`) and the supervisor's (`stack.log`). */
   logsDir: string;
-  /** The stack's own processes and their ids (the worker's changes when it is restarted); for measurements. */
+  /** The stack's own running processes and their ids (they change when a server is restarted); for measurements. */
   processes(): StackProcess[];
-  /** Stops the worker only, so tests can show that work survives its loss. */
+  /** A supervised server (PostgreSQL and Temporal only when embedded): its pid, restarts, next start. */
+  server(name: ServerName): Supervised | undefined;
+  /** Kills the worker (SIGKILL by default) and waits until the supervisor has started it again. */
   restartWorker(signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** PostgreSQL, Temporal, migrations, the worker and the API, in that order; stopped in reverse. */
+/**
+ * PostgreSQL, Temporal, migrations, the worker and the API, in that order, each kept running by a supervisor
+ * (a crashed server is started again on its data); stopped in reverse.
+ */
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e) => log(`stop failed: ${e}`));
-    stops.length = 0;
+  const logsDir = path.join(opts.dataDir, 'logs');
+  const supervisor = new Supervisor(opts.supervisorLog ?? defaultSupervisorLog(opts.silent ? path.join(logsDir, 'stack.log') : null), opts.backOff ?? DEFAULT_BACK_OFF);
+  const ownProcessGroup = opts.ownProcessGroups ?? false;
+  const stopAll = () => supervisor.stop((name, e) => log(`stopping ${name} failed: ${e}`));
+  const supervise = async (name: ServerName, start: () => Promise<Started>) => {
+    opts.abort?.throwIfAborted();
+    await supervisor.supervise(name, start);
+    opts.abort?.throwIfAborted();
   };
   try {
     let databaseUrl = opts.databaseUrl;
     if (!databaseUrl) {
       const port = opts.postgresPort ?? (await freePort());
       log(`starting PostgreSQL (embedded) on 127.0.0.1:${port}`);
-      const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'postgres'), port });
-      stops.push(pg.stop);
-      databaseUrl = pg.url;
+      let url = '';
+      await supervise('postgres', async (): Promise<Started> => {
+        const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'postgres'), port, ownProcessGroup });
+        url = pg.url;
+        return pg;
+      });
+      databaseUrl = url;
     }
     const ran = await runMigrations(databaseUrl);
     if (ran.length) log(`migrations run: ${ran.join(', ')}`);
@@ -73,26 +105,29 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     const apiPort = opts.apiPort ?? (await freePort());
     let temporalAddress = opts.temporalAddress;
     let temporalUiUrl: string | null = null;
-    let temporalPid: number | undefined;
     if (!temporalAddress) {
       const cliPath = await toolchain.ensureTemporalCli({ log });
       if (!cliPath) throw new Error('no Temporal CLI: set TEMPORAL_ADDRESS to use your own server, or TEMPORAL_CLI_PATH');
       const port = opts.temporalPort ?? (await freePort());
       const uiPort = opts.uiPort === null ? undefined : opts.uiPort ?? (await freePort());
       log(`starting the Temporal dev server on 127.0.0.1:${port}`);
-      const temporal: RunningTemporal = await startTemporalDevServer({
-        cliPath,
-        dataDir: path.join(opts.dataDir, 'temporal'),
-        port,
-        uiPort,
-        // The Web UI shows encrypted payloads to a signed-in user through the API's codec endpoint.
-        codecEndpoint: `http://localhost:${apiPort}/codec`,
+      await supervise('temporal', async (): Promise<Started> => {
+        // Restarted on the same port and SQLite file: its workflows and timers carry on.
+        const temporal: RunningTemporal = await startTemporalDevServer({
+          cliPath,
+          dataDir: path.join(opts.dataDir, 'temporal'),
+          port,
+          uiPort,
+          // The Web UI shows encrypted payloads to a signed-in user through the API's codec endpoint.
+          codecEndpoint: `http://localhost:${apiPort}/codec`,
+          ownProcessGroup,
+        });
+        temporalAddress = temporal.address;
+        temporalUiUrl = temporal.uiUrl;
+        return temporal;
       });
-      stops.push(temporal.stop);
-      temporalAddress = temporal.address;
-      temporalUiUrl = temporal.uiUrl;
-      temporalPid = temporal.pid;
     }
+    if (!temporalAddress) throw new Error('the Temporal dev server gave no address');
 
     const taskQueue = opts.taskQueue ?? 'misconduct-proceedings';
     // Bearer tokens: a force's identity provider when configured, else the embedded default's secret.
@@ -101,14 +136,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     // Personal data is encrypted in Temporal's history: your keys, or the embedded default's.
     const payloadKeys = process.env.PAYLOAD_ENCRYPTION_KEYS || opts.env?.PAYLOAD_ENCRYPTION_KEYS ? {} : embeddedPayloadKeys(opts.dataDir);
     const env = { ...payloadKeys, ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
-    const logsDir = path.join(opts.dataDir, 'logs');
-    const workerLog = { silent: opts.silent, logFile: path.join(logsDir, 'worker.log') };
     log('starting the worker (bundling the workflows)');
-    let worker = await startService('worker', 'apps/worker/src/main.ts', env, workerLog);
-    stops.push(() => worker.stop());
+    await supervise('worker', () =>
+      startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent, logFile: path.join(logsDir, 'worker.log'), ownProcessGroup }).then((s) => ({ pid: s.process.pid, exited: s.exited, stop: s.stop })),
+    );
     log('starting the API');
-    const api = await startService('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort) }, { silent: opts.silent, logFile: path.join(logsDir, 'api.log') });
-    stops.push(api.stop);
+    await supervise('api', () =>
+      startService('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort) }, { silent: opts.silent, logFile: path.join(logsDir, 'api.log'), ownProcessGroup }).then((s) => ({ pid: s.process.pid, exited: s.exited, stop: s.stop })),
+    );
 
     return {
       authJwtSecret,
@@ -119,17 +154,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       taskQueue,
       logsDir,
       processes() {
-        const all: { name: StackProcess['name']; pid: number | undefined }[] = [
-          { name: 'temporal', pid: temporalPid },
-          { name: 'worker', pid: worker.process.pid },
-          { name: 'api', pid: api.process.pid },
-        ];
-        return all.filter((p): p is StackProcess => p.pid !== undefined);
+        return supervisor
+          .list()
+          .map((s) => ({ name: s.name as ServerName, pid: s.pid }))
+          .filter((p): p is StackProcess => p.pid !== undefined);
       },
+      server: (name) => supervisor.get(name),
       async restartWorker(signal: NodeJS.Signals = 'SIGKILL') {
-        worker.process.kill(signal);
-        await new Promise((r) => (worker.process.exitCode !== null || worker.process.signalCode !== null ? r(null) : worker.process.once('exit', r)));
-        worker = await startService('worker', 'apps/worker/src/main.ts', env, workerLog);
+        await supervisor.get('worker')!.kill(signal);
       },
       stop: stopAll,
     };
@@ -137,4 +169,11 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     await stopAll();
     throw err;
   }
+}
+
+/** The supervisor's lines in the services' JSON shape: on stdout and stderr, or appended to a file. */
+function defaultSupervisorLog(file: string | null): SupervisorLog {
+  if (!file) return (level, message, fields) => logLine('stack', level, message, fields);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return (level, message, fields) => fs.appendFileSync(file, JSON.stringify({ time: new Date().toISOString(), level, service: 'stack', message, ...fields }) + '\n');
 }

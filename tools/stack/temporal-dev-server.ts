@@ -3,12 +3,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Connection } from '@temporalio/client';
 import { freePort, retryUntil, waitForPort } from './ports';
+import type { Exit } from './supervisor';
 
 export interface RunningTemporal {
   address: string;
   uiUrl: string | null;
   /** The server's process id (for measurements such as its memory); undefined once it is gone. */
   pid?: number;
+  /** Resolves when the server has exited, whether stopped or crashed. */
+  exited: Promise<Exit>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +48,8 @@ export async function startTemporalDevServer(opts: {
   /** KEY=VALUE dynamic config values (TEMPORAL_DEV_DYNAMIC_CONFIG adds more, comma-separated). */
   dynamicConfig?: string[];
   log?: (line: string) => void;
+  /** Its own process group, so a Ctrl-C at the terminal reaches the stack only (which stops it in order). */
+  ownProcessGroup?: boolean;
 }): Promise<RunningTemporal> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const namespace = opts.namespace ?? 'default';
@@ -63,7 +68,7 @@ export async function startTemporalDevServer(opts: {
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');
   if (opts.uiPort && opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
   else args.push('--headless');
-  const child = spawn(opts.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const child = spawn(opts.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: opts.ownProcessGroup ?? false });
   const output: string[] = [];
   const collect = (b: Buffer) => {
     const text = b.toString();
@@ -73,14 +78,15 @@ export async function startTemporalDevServer(opts: {
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  stopWithThisProcess(child, 'SIGTERM', exited);
 
   const address = `127.0.0.1:${opts.port}`;
   try {
     await Promise.race([
       waitUntilServing(address, namespace),
-      exited.then((code) => {
-        throw new Error(`the Temporal dev server exited (code ${code}) before it was ready:\n${output.join('')}`);
+      exited.then(({ code, signal }) => {
+        throw new Error(`the Temporal dev server exited (code ${code}, signal ${signal}) before it was ready:\n${output.join('')}`);
       }),
     ]);
   } catch (err) {
@@ -91,6 +97,7 @@ export async function startTemporalDevServer(opts: {
     address,
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : null,
     pid: child.pid,
+    exited,
     stop: () => stopChild(child, exited),
   };
 }
@@ -116,4 +123,11 @@ export async function stopChild(child: ChildProcess, exited: Promise<unknown>, g
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+/** A process that exits without stopping its server (an uncaught error) does not leave it running. */
+export function stopWithThisProcess(child: ChildProcess, signal: NodeJS.Signals, exited: Promise<unknown>): void {
+  const stop = () => child.kill(signal);
+  process.once('exit', stop);
+  void exited.then(() => process.removeListener('exit', stop));
 }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@conduct/persistence';
 import { AuthSettings, authSettings } from './auth/auth.config';
 import { AuthGuard } from './auth/auth.guard';
 import { CodecController } from './codec/codec.controller';
 import { HealthController } from './health/health.controller';
+import { ServerUnavailableFilter } from './health/unavailable';
 import { MattersController } from './matters/matters.controller';
 import { MattersService } from './matters/matters.service';
 import { OutboxController } from './outbox/outbox.controller';
@@ -22,6 +23,8 @@ import { TemporalClientProvider } from './temporal/temporal-client.provider';
     TemporalClientProvider,
     { provide: AuthSettings, useFactory: () => authSettings() },
     { provide: APP_GUARD, useClass: AuthGuard },
+    // PostgreSQL or Temporal down or restarting: 503 naming it, not 500.
+    { provide: APP_FILTER, useClass: ServerUnavailableFilter },
   ],
 })
 export class AppModule {}

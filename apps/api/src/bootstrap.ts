@@ -31,7 +31,6 @@ export async function createApi(): Promise<INestApplication> {
     allowedHeaders: ['authorization', 'content-type', 'x-namespace'],
     methods: ['GET', 'POST'],
   });
-  app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle('Misconduct proceedings engine')
     .setDescription('Matters, subjects, decisions, events and deadlines under the Police (Conduct) Regulations 2020 and Schedule 3 of the Police Reform Act 2002')

@@ -8,12 +8,15 @@ async function main(): Promise<void> {
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
   logLine('api', 'info', 'api listening', { url: `http://localhost:${port}` });
   process.send?.({ ready: 'api', port });
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
+  // The one shutdown path (Nest's own shutdown hooks are not enabled: two closes end the database pool
+  // twice, and the second logs an error). A supervisor that goes away (its IPC channel closes) stops it too.
+  let closing: Promise<void> | null = null;
+  const stop = () => {
+    closing ??= app.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.once('disconnect', stop);
 }
 
 main().catch((err) => {

@@ -20,12 +20,17 @@ async function main(): Promise<void> {
   const worker = await createConductWorker(app, settings);
   const dispatcher = process.env.OUTBOX_DISPATCHER === 'off' ? null : app.get(OutboxDispatcher);
   let dispatcherStopped: Promise<void> = Promise.resolve();
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     worker.shutdown();
     if (dispatcher) dispatcherStopped = dispatcher.stop();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // A supervisor that goes away (its IPC channel closes) takes the worker with it.
+  process.once('disconnect', stop);
   const running = worker.run();
   dispatcher?.start();
   logLine('worker', 'info', 'worker running', { taskQueue: settings.taskQueue, temporal: settings.address });

@@ -2,9 +2,15 @@ import { workerTuning } from './temporal-worker';
 
 describe('worker tuning', () => {
   it('bounds the workflow cache at 1,000 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise', () => {
-    expect(workerTuning({})).toEqual({ maxCachedWorkflows: 1000 });
-    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '' })).toEqual({ maxCachedWorkflows: 1000 });
-    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '1000' })).toEqual({ maxCachedWorkflows: 1000 });
+    expect(workerTuning({}).maxCachedWorkflows).toBe(1000);
+    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '' }).maxCachedWorkflows).toBe(1000);
+    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '500' }).maxCachedWorkflows).toBe(500);
+  });
+
+  it("hands a task to any worker after 3 s on this worker's own queue, so a killed worker's timers are not held for the SDK's 10 s", () => {
+    expect(workerTuning({}).stickyQueueScheduleToStartTimeout).toBe(3000);
+    expect(workerTuning({ WORKER_STICKY_QUEUE_TIMEOUT_MS: '10000' }).stickyQueueScheduleToStartTimeout).toBe(10000);
+    expect(() => workerTuning({ WORKER_STICKY_QUEUE_TIMEOUT_MS: 'soon' })).toThrow(/WORKER_STICKY_QUEUE_TIMEOUT_MS/);
   });
 
   it('refuses a cache size that is not a whole number, naming the variable', () => {

@@ -53,10 +53,27 @@ export async function createConductWorker(
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 1_000;
 
-export function workerTuning(env: NodeJS.ProcessEnv = process.env): { maxCachedWorkflows: number } {
-  const cached = env.WORKER_MAX_CACHED_WORKFLOWS;
-  if (cached === undefined || cached === '') return { maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS };
-  const n = Number(cached);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`WORKER_MAX_CACHED_WORKFLOWS: expected a whole number, got '${cached}'`);
-  return { maxCachedWorkflows: n };
+/**
+ * How long a workflow task waits for this worker (its sticky queue) before any worker may take it: 3 s, not the
+ * SDK's 10 s. A worker that is killed cannot hand its workflows back, so a timer that falls due while it is down
+ * waits this long from falling due, even after a new worker is up; with 10 s a timer due just before the
+ * supervisor's restart fired up to 10 s after it. The price is on an overloaded worker: a task it has not begun
+ * within 3 s goes to the shared queue (two more history events, and a replay if another worker takes it).
+ * WORKER_STICKY_QUEUE_TIMEOUT_MS changes it.
+ */
+export const DEFAULT_STICKY_QUEUE_TIMEOUT_MS = 3_000;
+
+export function workerTuning(env: NodeJS.ProcessEnv = process.env): { maxCachedWorkflows: number; stickyQueueScheduleToStartTimeout: number } {
+  return {
+    maxCachedWorkflows: wholeNumber(env, 'WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS),
+    stickyQueueScheduleToStartTimeout: wholeNumber(env, 'WORKER_STICKY_QUEUE_TIMEOUT_MS', DEFAULT_STICKY_QUEUE_TIMEOUT_MS),
+  };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const given = env[name];
+  if (given === undefined || given === '') return fallback;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: expected a whole number, got '${given}'`);
+  return n;
 }
