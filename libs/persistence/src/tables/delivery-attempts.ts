@@ -1,6 +1,6 @@
 import { Sql, rows } from './sql';
 
-/** The SQL of `delivery_attempt`: one row per attempt to deliver an outbox message. */
+/** The SQL of `delivery_attempt`: one row per attempt to deliver an outbox message: started, then delivered, failed, refused, or interrupted (its dispatcher died). */
 
 /** An attempt begun: its outcome is set when it ends (an attempt left open was cut short by a dispatcher that died). */
 export async function beginDeliveryAttempt(sql: Sql, outboxMessageId: string, attempt: number, channel: string): Promise<void> {

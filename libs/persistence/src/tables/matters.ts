@@ -1,6 +1,9 @@
 import { Sql } from './sql';
 
-/** The SQL of `matter`: the projection of each matter's workflow, and the matters list (keyset paging). */
+/**
+ * The SQL of `matter`: the projection of each matter's workflow (what people search and report on; written only
+ * by the worker's activities, Temporal being the source of truth), and the matters list (keyset paging).
+ */
 
 export interface MatterRow {
   reference: string;

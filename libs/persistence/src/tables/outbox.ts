@@ -2,7 +2,10 @@ import { Sql, rows } from './sql';
 
 /**
  * The SQL of `outbox_message`: what is to be sent, written with the fact that caused it, and its
- * delivery state. Every message has an idempotency key, so the same message is never queued twice.
+ * delivery state (pending, delivered or dead). Every message has an idempotency key (matter, subject and purpose),
+ * so the same message is never queued twice. While `lease_until` is set and in the future one dispatcher holds the
+ * message; `last_error` is a classification (`http-503`, `timeout`, `no-route`, `incomplete: fullName`), never a
+ * receiver's text.
  */
 
 export interface OutboxInsert {

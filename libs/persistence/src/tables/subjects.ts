@@ -1,6 +1,6 @@
 import { Sql } from './sql';
 
-/** The SQL of `subject`: the projection of each subject's track. */
+/** The SQL of `subject`: the projection of each subject's track (`status` holds the facts not searched on: suspension, hold, former officer...). */
 
 export interface SubjectRow {
   matterReference: string;
