@@ -6,6 +6,7 @@ import { randomUUID } from 'crypto';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { Client as Pg } from 'pg';
+import { Sql, countOpenMatters, databaseSize } from '@conduct/persistence';
 import { APPROPRIATE_AUTHORITY, BENCH_FORCE, CASE_OFFICER, expectStatus, referral, request } from './http';
 import { CpuMeter, totalRss } from './proc';
 import { rate, runLoops, summarize, Summary } from './stats';
@@ -213,8 +214,10 @@ export interface CapacityResult {
 export async function capacity(t: Target, floor: FloorWorker, opts: { requests: number; concurrency: number; probes: number; probeWindowMs: number; pool: string[] }): Promise<CapacityResult> {
   const db = new Pg({ connectionString: t.databaseUrl });
   await db.connect();
+  // The table modules take anything that answers a query with its rows.
+  const sql: Sql = { query: async (text, params) => (await db.query(text, params)).rows };
   try {
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM matter WHERE stage <> 'closed'`)).rows;
+    const n = await countOpenMatters(sql);
     // Probes on the same server under the same load: timers that fall due while we query.
     const now = Date.now();
     const fireAts = Array.from({ length: opts.probes }, (_, i) => now + 3_000 + Math.round(((i + 0.5) / opts.probes) * opts.probeWindowMs));
@@ -248,15 +251,13 @@ export async function capacity(t: Target, floor: FloorWorker, opts: { requests: 
 
     const rss: Record<string, number | null> = {};
     for (const [name, pid] of Object.entries(t.pids)) rss[name] = name === 'bench' ? process.memoryUsage.rss() : totalRss(pid);
-    const [{ size }] = (await db.query(`SELECT pg_database_size(current_database())::bigint AS size`)).rows;
-    const tables: Record<string, number> = {};
-    for (const row of (await db.query(`SELECT relname, pg_total_relation_size(c.oid)::bigint AS size FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = 'public' AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 8`)).rows) tables[row.relname] = Number(row.size);
+    const { bytes: size, tables } = await databaseSize(sql);
     let temporalSqlite: number | null = null;
     if (t.temporalDataDir && fs.existsSync(t.temporalDataDir)) temporalSqlite = fs.readdirSync(t.temporalDataDir).reduce((s, f) => s + fs.statSync(path.join(t.temporalDataDir!, f)).size, 0);
     return {
       openMatters: n,
       rssBytes: rss,
-      databaseBytes: { postgres: Number(size), tables, temporalSqlite },
+      databaseBytes: { postgres: size, tables, temporalSqlite },
       queries: results,
       probes: { count: late.length, fired: fired.length, lateMs: summarize(fired), within5s: fired.length === late.length && fired.every((x) => x <= 5_000) },
     };

@@ -1,6 +1,5 @@
 import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 // A DATE is a civil date: keep it as 'YYYY-MM-DD' rather than a midnight in the host's time zone.
@@ -12,12 +11,15 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return url;
 }
 
-/** One definition of the connection, shared by the api, the worker and the migration runner. Never `synchronize`. */
+/**
+ * One definition of the connection, shared by the api, the worker and the migration runner. Never `synchronize`.
+ * No entities: the migrations are the schema, and each table's SQL is in its module (`tables/`).
+ */
 export function dataSourceOptions(url = databaseUrl()): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,

@@ -3,6 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
+import {
+  appendListReportRead,
+  countMatters,
+  decodeMatterCursor,
+  encodeMatterCursor,
+  findAuditTrail,
+  findListReports,
+  findMatter,
+  findMatterDeadlines,
+  findMatterForce,
+  findMatterMessages,
+  findSubjectStage,
+  findSubjects,
+  listMatters,
+  MatterCursor,
+  MatterFilter,
+  subjectExists,
+} from '@conduct/persistence';
 import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
 import {
   DecisionCommand,
@@ -108,10 +126,10 @@ export class MattersService {
   }
 
   async get(reference: string, user: User) {
-    const [matter] = await this.db.query(`SELECT * FROM matter WHERE reference = $1`, [reference]);
-    if (!matter || !mayAccessForce(user, matter.force_id)) throw new NotFoundException(`matter ${reference} not found`);
-    const subjects = await this.db.query(`SELECT * FROM subject WHERE matter_reference = $1 ORDER BY subject_id`, [reference]);
-    const deadlines = await this.db.query(`SELECT * FROM deadline WHERE matter_reference = $1 ORDER BY due_at`, [reference]);
+    const matter = await findMatter(this.db, reference);
+    if (!matter || !mayAccessForce(user, matter.force_id as string)) throw new NotFoundException(`matter ${reference} not found`);
+    const subjects = await findSubjects(this.db, reference);
+    const deadlines = await findMatterDeadlines(this.db, reference);
     return {
       reference: matter.reference,
       kind: matter.kind,
@@ -141,50 +159,28 @@ export class MattersService {
   }
 
   async list(q: ListMattersQuery, user: User) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
+    const filter: MatterFilter = {
+      // A user sees their own force's matters; oversight roles may be granted others.
+      forces: visibleForces(user),
+      forceId: q.forceId,
+      kind: q.kind,
+      appropriateAuthority: q.appropriateAuthority,
+      // A stage is the matter's own or any of its subjects'.
+      stage: q.stage,
+      warrantNumber: q.warrantNumber,
+      dueWithinDays: q.dueWithinDays,
+      overdue: q.overdue === 'true',
     };
-    // A user sees their own force's matters; oversight roles may be granted others.
-    const forces = visibleForces(user);
-    if (forces) add('m.force_id = ANY(?)', forces);
-    if (q.forceId) add('m.force_id = ?', q.forceId);
-    if (q.kind) add('m.kind = ?', q.kind);
-    if (q.appropriateAuthority) add('m.appropriate_authority = ?', q.appropriateAuthority);
-    // A stage is the matter's own or any of its subjects'.
-    if (q.stage) {
-      params.push(q.stage);
-      const n = params.length;
-      where.push(`(m.stage = $${n} OR EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.stage = $${n}))`);
-    }
-    if (q.warrantNumber) add('EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.warrant_number = ?)', q.warrantNumber);
-    if (q.dueWithinDays !== undefined) add(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND d.status = 'open' AND d.due_at <= now() + make_interval(days => ?))`, q.dueWithinDays);
-    if (q.overdue === 'true') where.push(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND (d.status = 'missed' OR (d.status = 'open' AND d.due_at < now())))`);
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
-    const filterParams = [...params];
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    let after: MatterCursor | undefined;
     if (q.after !== undefined) {
       if (q.offset) throw new BadRequestException('after and offset: give one, not both (after follows a cursor, offset skips rows)');
-      const cursor = decodeListCursor(q.after);
-      params.push(cursor.receivedOn, cursor.reference);
-      where.push(`(m.received_on, m.reference) < ($${params.length - 1}::date, $${params.length})`);
+      after = decodeListCursor(q.after);
     }
-    // Newest first (then by reference, descending, so a cursor is one row comparison), in the order of
-    // matter_force_received_idx / matter_received_idx: a page reads only itself, and one row more tells whether
-    // there is a next one.
-    const page = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT m.reference, m.kind, m.force_id, m.stage, m.received_on
-       FROM matter m ${page} ORDER BY m.received_on DESC, m.reference DESC LIMIT ${limit + 1} OFFSET ${offset}`,
-      params,
-    );
-    const more = rows.length > limit;
-    const items = rows.slice(0, limit).map((r) => ({ reference: r.reference, kind: r.kind, forceId: r.force_id, stage: r.stage, receivedOn: r.received_on }));
+    const { items, more } = await listMatters(this.db, filter, { limit, offset, after });
     const last = items[items.length - 1];
-    const total = q.total === 'true' ? Number((await this.db.query(`SELECT count(*) AS n FROM matter m ${filter}`, filterParams))[0].n) : undefined;
+    const total = q.total === 'true' ? await countMatters(this.db, filter) : undefined;
     return {
       ...(total !== undefined ? { total } : {}),
       limit,
@@ -196,7 +192,7 @@ export class MattersService {
 
   async audit(reference: string, user: User) {
     await this.requireMatter(reference, user);
-    const rows = await this.db.query(`SELECT * FROM audit_entry WHERE matter_reference = $1 ORDER BY id`, [reference]);
+    const rows = await findAuditTrail(this.db, reference);
     return rows.map((a: Record<string, unknown>) => ({
       id: Number(a.id),
       subjectId: a.subject_id,
@@ -214,14 +210,7 @@ export class MattersService {
   /** The matter's messages. A list report's personal data is left out: it is read, and audited, through listReports. */
   async outbox(reference: string, user: User) {
     await this.requireMatter(reference, user);
-    return this.db.query(
-      `SELECT id, subject_id AS "subjectId", purpose, recipient,
-              CASE WHEN purpose = ANY($2) THEN payload - $3::text[] ELSE payload END AS payload,
-              status, attempts, last_error AS "lastError",
-              created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"
-       FROM outbox_message WHERE matter_reference = $1 ORDER BY id`,
-      [reference, LIST_REPORTS, LIST_REPORT_PERSONAL_FIELDS],
-    );
+    return findMatterMessages(this.db, reference, LIST_REPORTS, LIST_REPORT_PERSONAL_FIELDS);
   }
 
   /**
@@ -232,25 +221,16 @@ export class MattersService {
   async listReports(reference: string, subjectId: string, user: User, requestId: string | null) {
     await this.requireSubject(reference, subjectId, user);
     return this.db.transaction(async (tx) => {
-      const reports: Record<string, unknown>[] = await tx.query(
-        `SELECT id, purpose, recipient, payload AS report, payload->>'dueDate' AS "dueDate", status, attempts, last_error AS "lastError",
-                created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"
-         FROM outbox_message WHERE matter_reference = $1 AND subject_id = $2 AND purpose = ANY($3) ORDER BY id`,
-        [reference, subjectId, LIST_REPORTS],
-      );
-      await tx.query(
-        `INSERT INTO audit_entry (idempotency_key, matter_reference, subject_id, actor, actor_role, action, rule, regulation, occurred_at, details)
-         VALUES ($1, $2, $3, $4, $5, 'list-report-read', NULL, $6, now(), $7)`,
-        [
-          `list-report-read:${randomUUID()}`,
-          reference,
-          subjectId,
-          user.id,
-          user.role,
-          'Police Barred List and Police Advisory List Regulations 2017',
-          JSON.stringify({ requestId, reports: reports.map((r) => ({ outboxId: String(r.id), purpose: r.purpose })) }),
-        ],
-      );
+      const reports = await findListReports(tx, reference, subjectId, LIST_REPORTS);
+      await appendListReportRead(tx, {
+        idempotencyKey: `list-report-read:${randomUUID()}`,
+        matterReference: reference,
+        subjectId,
+        actor: user.id,
+        actorRole: user.role,
+        regulation: 'Police Barred List and Police Advisory List Regulations 2017',
+        details: { requestId, reports: reports.map((r) => ({ outboxId: String(r.id), purpose: r.purpose })) },
+      });
       return reports.map((r) => ({ ...r, id: String(r.id) }));
     });
   }
@@ -260,9 +240,9 @@ export class MattersService {
    * caller may read on a force granted to them (not their own) takes only what mayActOnForce allows there.
    */
   private async requireMatter(reference: string, user: User, grant?: Grant): Promise<void> {
-    const rows = await this.db.query(`SELECT force_id FROM matter WHERE reference = $1`, [reference]);
-    if (!rows.length || !mayAccessForce(user, rows[0].force_id)) throw new NotFoundException(`matter ${reference} not found`);
-    if (grant && !mayActOnForce(user, rows[0].force_id, grant)) {
+    const forceId = await findMatterForce(this.db, reference);
+    if (forceId === undefined || !mayAccessForce(user, forceId)) throw new NotFoundException(`matter ${reference} not found`);
+    if (grant && !mayActOnForce(user, forceId, grant)) {
       throw new ForbiddenException({
         message: `${grant.words} on another force's matter may be recorded only by an administrator granted that force (oversight records there only the IOPC's own decisions)`,
         field: 'forceId',
@@ -272,8 +252,7 @@ export class MattersService {
 
   private async requireSubject(reference: string, subjectId: string, user: User, grant?: Grant): Promise<void> {
     await this.requireMatter(reference, user, grant);
-    const rows = await this.db.query(`SELECT 1 FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
-    if (rows.length) return;
+    if (await subjectExists(this.db, reference, subjectId)) return;
     // Just referred: the matter names its subjects at once, and each subject's track writes its own row when its
     // workflow starts, a moment later. A subject the matter names is not "not found".
     const named = await this.temporal
@@ -300,8 +279,8 @@ export class MattersService {
       return await this.update(subjectWorkflowId(reference, subjectId), def, cmd, what);
     } catch (err) {
       if (!(err instanceof NotFoundException)) throw err;
-      const [row] = await this.db.query(`SELECT stage FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [reference, subjectId]);
-      if (row?.stage === 'closed') throw new ConflictException({ message: `${what} is closed: nothing more can be recorded on it`, rule: 'workflow-open' });
+      const stage = await findSubjectStage(this.db, reference, subjectId);
+      if (stage === 'closed') throw new ConflictException({ message: `${what} is closed: nothing more can be recorded on it`, rule: 'workflow-open' });
       throw new RetryLaterException(
         HttpStatus.SERVICE_UNAVAILABLE,
         'track-starting',
@@ -333,15 +312,11 @@ function deadlineView(d: Record<string, unknown>) {
 
 /** A page's last matter, as the opaque `next` cursor of the matters list. */
 export function encodeListCursor(c: { receivedOn: string; reference: string }): string {
-  return Buffer.from(JSON.stringify([c.receivedOn, c.reference])).toString('base64url');
+  return encodeMatterCursor(c);
 }
 
 export function decodeListCursor(cursor: string): { receivedOn: string; reference: string } {
-  try {
-    const [receivedOn, reference] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) && typeof reference === 'string' && reference.length > 0) return { receivedOn, reference };
-  } catch {
-    /* falls through to the refusal */
-  }
+  const c = decodeMatterCursor(cursor);
+  if (c) return c;
   throw new BadRequestException('after must be the next cursor of a previous page');
 }

@@ -6,6 +6,7 @@ import { CurrentActor, requireRole } from '../common/actor';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { findDeliveryAttempts, findMessage, listMessages } from '@conduct/persistence';
 
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'dead'] as const;
 
@@ -19,11 +20,6 @@ export class ListOutboxQuery {
 
 const READERS = ['administrator', 'oversight', 'appropriate-authority', 'case-officer'] as const;
 
-/** What the outbox holds and how its delivery went, without the payloads (they may hold personal data). */
-const COLUMNS = `id, idempotency_key AS "idempotencyKey", matter_reference AS "matterReference", subject_id AS "subjectId",
-  purpose, recipient, payload->>'forceId' AS "forceId", status, attempts, last_error AS "lastError", not_before AS "notBefore",
-  created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"`;
-
 @ApiTags('outbox')
 @ApiBearerAuth('bearer')
 @Controller('outbox')
@@ -34,23 +30,16 @@ export class OutboxController {
   @ApiOperation({ summary: 'Outgoing messages by delivery status: pending (with the last error, e.g. no-route), delivered, or dead letters' })
   list(@Query() q: ListOutboxQuery, @CurrentActor() user: User) {
     requireRole(user, READERS, 'The outbox');
-    return this.db.query(
-      `SELECT ${COLUMNS} FROM outbox_message WHERE ($1::text IS NULL OR status = $1) AND ($3::text[] IS NULL OR payload->>'forceId' = ANY($3)) ORDER BY id DESC LIMIT $2`,
-      [q.status ?? null, q.limit ?? 100, visibleForces(user)],
-    );
+    return listMessages(this.db, { status: q.status ?? null, limit: q.limit ?? 100, forces: visibleForces(user) });
   }
 
   @Get(':id/attempts')
   @ApiOperation({ summary: 'Every delivery attempt of one message: channel, outcome, error code, times' })
   async attempts(@Param('id', ParseIntPipe) id: number, @CurrentActor() user: User) {
     requireRole(user, READERS, 'The outbox');
-    const [message] = await this.db.query(`SELECT ${COLUMNS} FROM outbox_message WHERE id = $1`, [id]);
-    if (!message || !mayAccessForce(user, message.forceId ?? '')) throw new NotFoundException(`outbox message ${id} not found`);
-    const attempts = await this.db.query(
-      `SELECT attempt, channel, outcome, error, started_at AS "startedAt", finished_at AS "finishedAt"
-       FROM delivery_attempt WHERE outbox_message_id = $1 ORDER BY attempt`,
-      [id],
-    );
+    const message = await findMessage(this.db, id);
+    if (!message || !mayAccessForce(user, (message.forceId as string | null) ?? '')) throw new NotFoundException(`outbox message ${id} not found`);
+    const attempts = await findDeliveryAttempts(this.db, id);
     return { ...message, attempts };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
 import { financialQuarterOf, londonDateOf } from '@conduct/domain';
 import { User, visibleForces } from '../auth/user';
 import { CurrentActor, requireRole } from '../common/actor';
@@ -30,14 +31,7 @@ export class ReportsController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async overdue(@Query() q: FormatQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
     requireRole(user, READERS, 'Reports');
-    const rows = await this.db.query(
-      `SELECT d.matter_reference AS "matterReference", m.force_id AS "forceId", d.subject_id AS "subjectId", d.name AS deadline,
-              d.regulation, d.due_date AS "dueDate", d.status, (current_date - d.due_date) AS "daysOverdue"
-       FROM deadline d JOIN matter m ON m.reference = d.matter_reference
-       WHERE (d.status = 'missed' OR (d.status = 'open' AND d.due_at < now())) AND ${forceFilter(user, 'm', 1)}
-       ORDER BY d.due_date, d.matter_reference`,
-      forceParams(user),
-    );
+    const rows = await overdueDeadlinesReport(this.db, visibleForces(user));
     return send(res, q.format, rows);
   }
 
@@ -46,14 +40,7 @@ export class ReportsController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async timeliness(@Query() q: FormatQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
     requireRole(user, READERS, 'Reports');
-    const rows = await this.db.query(
-      `SELECT s.matter_reference AS "matterReference", m.force_id AS "forceId", s.subject_id AS "subjectId", m.received_on AS "receivedOn",
-              s.stage, (extract(year FROM age(current_date, m.received_on)) * 12 + extract(month FROM age(current_date, m.received_on)))::int AS "monthsOpen"
-       FROM subject s JOIN matter m ON m.reference = s.matter_reference
-       WHERE s.stage IN ('severity-assessment', 'investigation') AND m.received_on <= current_date - interval '12 months' AND ${forceFilter(user, 'm', 1)}
-       ORDER BY m.received_on`,
-      forceParams(user),
-    );
+    const rows = await timelinessReport(this.db, visibleForces(user));
     return send(res, q.format, rows);
   }
 
@@ -62,15 +49,8 @@ export class ReportsController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async quarterly(@Query() q: FormatQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
     requireRole(user, READERS, 'Reports');
-    const referred: { received_on: string; kind: string; stage: string }[] = await this.db.query(
-      `SELECT m.received_on, m.kind, m.stage FROM matter m WHERE ${forceFilter(user, 'm', 1)}`,
-      forceParams(user),
-    );
-    const outcomes: { occurred_at: Date; outcome: string }[] = await this.db.query(
-      `SELECT a.occurred_at, a.details->>'outcome' AS outcome FROM audit_entry a JOIN matter m ON m.reference = a.matter_reference
-       WHERE a.action = 'decision:outcome' AND ${forceFilter(user, 'm', 1)}`,
-      forceParams(user),
-    );
+    const referred = await referredMatters(this.db, visibleForces(user));
+    const outcomes = await outcomesDecided(this.db, visibleForces(user));
     const rows = new Map<string, { financialYear: string; quarter: number; measure: string; value: string; count: number }>();
     const add = (date: string, measure: string, value: string) => {
       const fq = financialQuarterOf(date);
@@ -93,28 +73,9 @@ export class ReportsController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async timeInStage(@Query() q: FormatQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
     requireRole(user, READERS, 'Reports');
-    const rows = await this.db.query(
-      `WITH stays AS (
-         SELECT t.to_stage AS stage, t.at AS entered,
-                lead(t.at) OVER (PARTITION BY t.matter_reference, t.subject_id ORDER BY t.revision) AS left_at
-         FROM stage_transition t JOIN matter m ON m.reference = t.matter_reference
-         WHERE ${forceFilter(user, 'm', 1)})
-       SELECT stage, count(*)::int AS stays, count(left_at)::int AS completed,
-              round(avg(extract(epoch FROM (coalesce(left_at, now()) - entered)) / 86400)::numeric, 1)::float AS "meanDays",
-              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (coalesce(left_at, now()) - entered)) / 86400))::numeric, 1)::float AS "medianDays"
-       FROM stays WHERE stage <> 'closed' GROUP BY stage ORDER BY stage`,
-      forceParams(user),
-    );
+    const rows = await timeInStageReport(this.db, visibleForces(user));
     return send(res, q.format, rows);
   }
-}
-
-function forceFilter(user: User, alias: string, param: number): string {
-  return visibleForces(user) ? `${alias}.force_id = ANY($${param})` : `$${param}::text[] IS NULL`;
-}
-
-function forceParams(user: User): unknown[] {
-  return [visibleForces(user)];
 }
 
 function send(res: Response, format: 'json' | 'csv' | undefined, rows: Record<string, unknown>[]) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { enqueueOnce, findWatchedDeadlines } from '@conduct/persistence';
 import { IsoDate, londonDateOf } from '@conduct/domain';
 import type { WorkingDayCalendar } from '@conduct/domain/calendar';
 import { EscalationPolicyConfig, WatchedDeadline, owedMessages, policyFor } from '@conduct/notifications';
@@ -28,13 +29,7 @@ export class DeadlinePolicyWatcher {
   /** Returns how many messages it queued. */
   async sweep(today: IsoDate = londonDateOf(Date.now())): Promise<number> {
     if (!this.policy || !this.calendar) return 0;
-    const rows: Record<string, string>[] = await this.db.query(
-      `SELECT d.workflow_id, d.key, d.matter_reference, d.subject_id, d.name, d.regulation, d.due_date, d.status, m.force_id
-       FROM deadline d JOIN matter m ON m.reference = d.matter_reference
-       WHERE d.status IN ('open', 'missed') AND d.due_date BETWEEN $1::date - 100 AND $1::date + 120
-       ORDER BY d.due_date, d.workflow_id, d.key`,
-      [today],
-    );
+    const rows = await findWatchedDeadlines(this.db, today);
     let queued = 0;
     for (const r of rows) {
       const policy = policyFor(this.policy, r.force_id);
@@ -51,12 +46,8 @@ export class DeadlinePolicyWatcher {
         forceId: r.force_id,
       };
       for (const m of owedMessages(d, policy, today, this.calendar)) {
-        const inserted = await this.db.query(
-          `INSERT INTO outbox_message (idempotency_key, matter_reference, subject_id, purpose, recipient, payload)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-          [m.idempotencyKey, m.matterReference, m.subjectId, m.purpose, m.recipient, JSON.stringify(m.payload)],
-        );
-        queued += inserted.length;
+        const inserted = await enqueueOnce(this.db, { idempotencyKey: m.idempotencyKey, matterReference: m.matterReference, subjectId: m.subjectId, purpose: m.purpose, recipient: m.recipient, payload: m.payload });
+        queued += inserted ? 1 : 0;
       }
     }
     return queued;

@@ -1,7 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LIST_REPORTS } from '@conduct/domain';
 import { logLine } from '@conduct/logging';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import {
+  OutboxRow,
+  Sql,
+  appendDispatcherAudit,
+  beginDeliveryAttempt,
+  claimDue,
+  countAttempt,
+  enqueueEscalation,
+  enqueueOverdueListReportEscalations,
+  findListReportFields,
+  finishAttemptDelivered,
+  finishAttemptFailed,
+  interruptOpenAttempts,
+  leaveUnrouted,
+  markDelivered,
+  markFailed,
+  markRefused,
+  recordRefusedAttempt,
+} from '@conduct/persistence';
 import {
   Channel,
   ChannelDirectory,
@@ -130,18 +149,7 @@ export class OutboxDispatcher {
 
   /** One round: claim up to a batch of due messages and deliver them. Returns how many were claimed. */
   async dispatchOnce(): Promise<number> {
-    const claimed = rows<OutboxRow>(
-      await this.db.query(
-        `WITH due AS (
-           SELECT id FROM outbox_message
-           WHERE status = 'pending' AND not_before <= now() AND (lease_until IS NULL OR lease_until <= now())
-           ORDER BY not_before, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-         UPDATE outbox_message o SET lease_until = now() + make_interval(secs => $2::double precision / 1000)
-         FROM due WHERE o.id = due.id
-         RETURNING o.id, o.idempotency_key, o.matter_reference, o.subject_id, o.purpose, o.recipient, o.payload`,
-        [this.settings.batchSize, this.settings.leaseMs],
-      ),
-    );
+    const claimed = await claimDue(this.db, this.settings.batchSize, this.settings.leaseMs);
     await Promise.all(
       claimed.map((r) =>
         this.deliver(toMessage(r)).catch((err) =>
@@ -180,11 +188,7 @@ export class OutboxDispatcher {
   }
 
   private async leaveUnrouted(m: OutgoingMessage): Promise<void> {
-    await this.db.query(
-      `UPDATE outbox_message SET lease_until = NULL, last_error = 'no-route',
-         not_before = now() + make_interval(secs => $2::double precision / 1000) WHERE id = $1 AND status = 'pending'`,
-      [m.id, this.settings.unroutedRecheckMs],
-    );
+    await leaveUnrouted(this.db, m.id, this.settings.unroutedRecheckMs);
     this.log({ level: 'warn', message: 'outbox message has no route: left pending', outboxId: m.id, purpose: m.purpose, recipient: m.recipient, forceId: forceOf(m) });
   }
 
@@ -192,7 +196,7 @@ export class OutboxDispatcher {
   private async completeListReport(m: OutgoingMessage): Promise<Record<string, unknown>> {
     const report = { ...m.payload };
     if (m.subjectId) {
-      const [s] = await this.db.query(`SELECT rank, warrant_number FROM subject WHERE matter_reference = $1 AND subject_id = $2`, [m.matterReference, m.subjectId]);
+      const s = await findListReportFields(this.db, m.matterReference, m.subjectId);
       if (s) {
         report.rank ??= s.rank;
         report.warrantNumber ??= s.warrant_number;
@@ -205,19 +209,9 @@ export class OutboxDispatcher {
   private async refuseIncompleteReport(m: OutgoingMessage, channel: string, missing: string[]): Promise<void> {
     const error = `incomplete: ${missing.join(', ')}`;
     await this.db.transaction(async (tx) => {
-      const updated = rows<{ attempts: number }>(
-        await tx.query(
-          `UPDATE outbox_message SET status = 'dead', dead_at = now(), lease_until = NULL, last_error = $2, attempts = attempts + 1
-           WHERE id = $1 AND status = 'pending' RETURNING attempts`,
-          [m.id, error],
-        ),
-      );
-      if (!updated.length) return;
-      const attempt = updated[0].attempts;
-      await tx.query(
-        `INSERT INTO delivery_attempt (outbox_message_id, attempt, channel, finished_at, outcome, error) VALUES ($1, $2, $3, now(), 'refused', $4)`,
-        [m.id, attempt, channel, error],
-      );
+      const attempt = await markRefused(tx, m.id, error);
+      if (attempt === null) return;
+      await recordRefusedAttempt(tx, m.id, attempt, channel, error);
       await audit(tx, m, attempt, 'list-report-refused', { channel, outcome: 'refused', missingFields: missing });
       await escalate(tx, m, `${m.idempotencyKey}:incomplete`, {
         deadline: `${TEMPLATES[m.purpose]?.title ?? m.purpose} refused as incomplete: missing ${missing.join(', ')}`,
@@ -229,37 +223,23 @@ export class OutboxDispatcher {
 
   private async beginAttempt(m: OutgoingMessage, channel: string): Promise<number | null> {
     return this.db.transaction(async (tx) => {
-      const updated = rows<{ attempts: number }>(
-        await tx.query(`UPDATE outbox_message SET attempts = attempts + 1 WHERE id = $1 AND status = 'pending' RETURNING attempts`, [m.id]),
-      );
-      if (!updated.length) return null;
+      const attempt = await countAttempt(tx, m.id);
+      if (attempt === null) return null;
       // An attempt left open was cut short by a dispatcher that died mid-send.
-      const interrupted = rows<{ attempt: number; channel: string }>(
-        await tx.query(
-          `UPDATE delivery_attempt SET outcome = 'interrupted', finished_at = now() WHERE outbox_message_id = $1 AND outcome IS NULL RETURNING attempt, channel`,
-          [m.id],
-        ),
-      );
+      const interrupted = await interruptOpenAttempts(tx, m.id);
       for (const i of interrupted) await audit(tx, m, i.attempt, 'message-delivery-attempt', { channel: i.channel, outcome: 'interrupted' });
-      const attempt = updated[0].attempts;
-      await tx.query(`INSERT INTO delivery_attempt (outbox_message_id, attempt, channel) VALUES ($1, $2, $3)`, [m.id, attempt, channel]);
+      await beginDeliveryAttempt(tx, m.id, attempt, channel);
       return attempt;
     });
   }
 
   private async recordDelivered(m: OutgoingMessage, attempt: number, channel: string): Promise<void> {
     const marked = await this.db.transaction(async (tx) => {
-      const updated = rows(
-        await tx.query(
-          `UPDATE outbox_message SET status = 'delivered', delivered_at = now(), lease_until = NULL, last_error = NULL
-           WHERE id = $1 AND status = 'pending' RETURNING id`,
-          [m.id],
-        ),
-      );
-      await tx.query(`UPDATE delivery_attempt SET outcome = 'delivered', finished_at = now(), error = NULL WHERE outbox_message_id = $1 AND attempt = $2`, [m.id, attempt]);
+      const marked = await markDelivered(tx, m.id);
+      await finishAttemptDelivered(tx, m.id, attempt);
       await audit(tx, m, attempt, 'message-delivery-attempt', { channel, outcome: 'delivered' });
-      if (updated.length) await audit(tx, m, null, 'message-delivered', { channel, attempt });
-      return updated.length > 0;
+      if (marked) await audit(tx, m, null, 'message-delivered', { channel, attempt });
+      return marked;
     });
     this.log({ level: 'info', message: marked ? 'outbox message delivered' : 'outbox message re-sent (already marked delivered)', outboxId: m.id, purpose: m.purpose, recipient: m.recipient, attempt, channel });
   }
@@ -268,19 +248,10 @@ export class OutboxDispatcher {
     const dead = !err.retryable || attempt >= this.settings.maxAttempts;
     const delay = backoffMs(attempt, this.settings);
     await this.db.transaction(async (tx) => {
-      const updated = rows(
-        await tx.query(
-          `UPDATE outbox_message SET last_error = $2, lease_until = NULL,
-             status = CASE WHEN $3 THEN 'dead' ELSE 'pending' END,
-             dead_at = CASE WHEN $3 THEN now() END,
-             not_before = CASE WHEN $3 THEN not_before ELSE now() + make_interval(secs => $4::double precision / 1000) END
-           WHERE id = $1 AND status = 'pending' RETURNING id`,
-          [m.id, err.code, dead, delay],
-        ),
-      );
-      await tx.query(`UPDATE delivery_attempt SET outcome = 'failed', finished_at = now(), error = $3 WHERE outbox_message_id = $1 AND attempt = $2`, [m.id, attempt, err.code]);
+      const stillPending = await markFailed(tx, m.id, err.code, dead, delay);
+      await finishAttemptFailed(tx, m.id, attempt, err.code);
       await audit(tx, m, attempt, 'message-delivery-attempt', { channel, outcome: 'failed', error: err.code });
-      if (dead && updated.length) {
+      if (dead && stillPending) {
         await audit(tx, m, null, 'message-dead-lettered', { channel, attempts: attempt, error: err.code });
         if (isListReport(m.purpose)) {
           await escalate(tx, m, `${m.idempotencyKey}:undeliverable`, { deadline: `${TEMPLATES[m.purpose]?.title ?? m.purpose} could not be delivered (${err.code})` });
@@ -296,34 +267,10 @@ export class OutboxDispatcher {
 
   /** A list report not delivered by its due date (5 working days) is escalated to the appropriate authority, once. */
   async escalateOverdueListReports(): Promise<number> {
-    const inserted = rows(
-      await this.db.query(
-        `INSERT INTO outbox_message (idempotency_key, matter_reference, subject_id, purpose, recipient, payload)
-         SELECT o.idempotency_key || ':overdue', o.matter_reference, o.subject_id, 'escalation', 'appropriate-authority',
-                jsonb_build_object('forceId', o.payload->>'forceId', 'about', o.purpose, 'outboxId', o.id,
-                  'deadline', o.purpose || ' not delivered by its due date', 'dueDate', o.payload->>'dueDate',
-                  'regulation', o.payload->>'regulation')
-         FROM outbox_message o
-         WHERE o.purpose = ANY($1) AND o.status <> 'delivered' AND o.payload ? 'dueDate'
-           AND (o.payload->>'dueDate')::date < (now() AT TIME ZONE 'Europe/London')::date
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id`,
-        [LIST_REPORTS],
-      ),
-    );
-    if (inserted.length) this.log({ level: 'warn', message: 'overdue list reports escalated to the appropriate authority', count: inserted.length });
-    return inserted.length;
+    const inserted = await enqueueOverdueListReportEscalations(this.db, LIST_REPORTS);
+    if (inserted) this.log({ level: 'warn', message: 'overdue list reports escalated to the appropriate authority', count: inserted });
+    return inserted;
   }
-}
-
-interface OutboxRow {
-  id: string;
-  idempotency_key: string;
-  matter_reference: string;
-  subject_id: string | null;
-  purpose: string;
-  recipient: string;
-  payload: Record<string, unknown>;
 }
 
 function toMessage(r: OutboxRow): OutgoingMessage {
@@ -334,12 +281,6 @@ function forceOf(m: OutgoingMessage): string | null {
   return typeof m.payload.forceId === 'string' ? m.payload.forceId : null;
 }
 
-/** TypeORM answers an UPDATE with [rows, rowCount] and anything else with rows. */
-function rows<T = Record<string, unknown>>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
-
 /** A code safe to log: the error's class or errno, never its message (a driver may quote a value). */
 function errorCode(err: unknown): string {
   const e = err as { code?: unknown; name?: unknown };
@@ -348,34 +289,26 @@ function errorCode(err: unknown): string {
   return typeof e?.name === 'string' ? e.name : 'error';
 }
 
-async function audit(tx: EntityManager, m: OutgoingMessage, attempt: number | null, action: string, details: Record<string, unknown>): Promise<void> {
+async function audit(tx: Sql, m: OutgoingMessage, attempt: number | null, action: string, details: Record<string, unknown>): Promise<void> {
   const regulation = typeof m.payload.regulation === 'string' ? m.payload.regulation : TEMPLATES[m.purpose]?.regulation ?? null;
-  await tx.query(
-    `INSERT INTO audit_entry (idempotency_key, matter_reference, subject_id, actor, actor_role, action, rule, regulation, occurred_at, details)
-     VALUES ($1, $2, $3, 'outbox-dispatcher', 'system', $4, $5, $6, now(), $7) ON CONFLICT (idempotency_key) DO NOTHING`,
-    [
-      `outbox:${m.id}:${action}${attempt === null ? '' : `:${attempt}`}`,
-      m.matterReference,
-      m.subjectId,
-      action,
-      m.purpose,
-      regulation,
-      JSON.stringify({ outboxId: m.id, purpose: m.purpose, recipient: m.recipient, ...(attempt === null ? {} : { attempt }), ...details }),
-    ],
-  );
+  await appendDispatcherAudit(tx, {
+    idempotencyKey: `outbox:${m.id}:${action}${attempt === null ? '' : `:${attempt}`}`,
+    matterReference: m.matterReference,
+    subjectId: m.subjectId,
+    action,
+    rule: m.purpose,
+    regulation,
+    details: { outboxId: m.id, purpose: m.purpose, recipient: m.recipient, ...(attempt === null ? {} : { attempt }), ...details },
+  });
 }
 
-async function escalate(tx: EntityManager, m: OutgoingMessage, key: string, details: Record<string, unknown>): Promise<void> {
-  await tx.query(
-    `INSERT INTO outbox_message (idempotency_key, matter_reference, subject_id, purpose, recipient, payload)
-     VALUES ($1, $2, $3, 'escalation', 'appropriate-authority', $4) ON CONFLICT (idempotency_key) DO NOTHING`,
-    [
-      key,
-      m.matterReference,
-      m.subjectId,
-      JSON.stringify({ forceId: forceOf(m), about: m.purpose, outboxId: m.id, dueDate: m.payload.dueDate ?? null, regulation: m.payload.regulation ?? TEMPLATES[m.purpose]?.regulation ?? null, ...details }),
-    ],
-  );
+async function escalate(tx: Sql, m: OutgoingMessage, key: string, details: Record<string, unknown>): Promise<void> {
+  await enqueueEscalation(tx, {
+    idempotencyKey: key,
+    matterReference: m.matterReference,
+    subjectId: m.subjectId,
+    payload: { forceId: forceOf(m), about: m.purpose, outboxId: m.id, dueDate: m.payload.dueDate ?? null, regulation: m.payload.regulation ?? TEMPLATES[m.purpose]?.regulation ?? null, ...details },
+  });
 }
 
 function isListReport(purpose: string): boolean {

@@ -1,0 +1,59 @@
+import { Sql } from './sql';
+
+/** The SQL of `deadline`: each workflow's deadlines as it last set them. The due date is stored, never recomputed. */
+
+export interface DeadlineRow {
+  key: string;
+  ruleId: string;
+  name: string;
+  regulation: string;
+  dueDate: string;
+  dueAt: string;
+  status: string;
+  extensions: unknown[];
+}
+
+/** Replaces the workflow's deadlines with these (the workflow's state is the whole truth). */
+export async function replaceDeadlines(sql: Sql, workflowId: string, matterReference: string, subjectId: string | null, deadlines: DeadlineRow[]): Promise<void> {
+  await sql.query(`DELETE FROM deadline WHERE workflow_id = $1`, [workflowId]);
+  if (!deadlines.length) return;
+  const values: unknown[] = [];
+  const rows = deadlines.map((d, i) => {
+    values.push(workflowId, d.key, matterReference, subjectId, d.ruleId, d.name, d.regulation, d.dueDate, d.dueAt, d.status, JSON.stringify(d.extensions));
+    const o = i * 11;
+    return `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6},$${o + 7},$${o + 8},$${o + 9},$${o + 10},$${o + 11})`;
+  });
+  await sql.query(
+    `INSERT INTO deadline (workflow_id, key, matter_reference, subject_id, rule_id, name, regulation, due_date, due_at, status, extensions)
+     VALUES ${rows.join(',')}`,
+    values,
+  );
+}
+
+/** Every deadline of a matter (its own and its subjects'), soonest first. */
+export async function findMatterDeadlines(sql: Sql, matterReference: string): Promise<Record<string, unknown>[]> {
+  return sql.query(`SELECT * FROM deadline WHERE matter_reference = $1 ORDER BY due_at`, [matterReference]);
+}
+
+/** What the escalation policy looks at: open or missed deadlines from 100 days before today to 120 after, with the matter's force. */
+export interface WatchedDeadlineRow {
+  workflow_id: string;
+  key: string;
+  matter_reference: string;
+  subject_id: string | null;
+  name: string;
+  regulation: string;
+  due_date: string;
+  status: string;
+  force_id: string;
+}
+
+export async function findWatchedDeadlines(sql: Sql, today: string): Promise<WatchedDeadlineRow[]> {
+  return sql.query(
+    `SELECT d.workflow_id, d.key, d.matter_reference, d.subject_id, d.name, d.regulation, d.due_date, d.status, m.force_id
+     FROM deadline d JOIN matter m ON m.reference = d.matter_reference
+     WHERE d.status IN ('open', 'missed') AND d.due_date BETWEEN $1::date - 100 AND $1::date + 120
+     ORDER BY d.due_date, d.workflow_id, d.key`,
+    [today],
+  );
+}

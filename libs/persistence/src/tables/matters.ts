@@ -1,0 +1,152 @@
+import { Sql } from './sql';
+
+/**
+ * The SQL of `matter`: the projection of each matter's workflow (what people search and report on; written only
+ * by the worker's activities, Temporal being the source of truth), and the matters list (keyset paging).
+ */
+
+export interface MatterRow {
+  reference: string;
+  workflowId: string;
+  kind: string;
+  regime: string;
+  forceId: string;
+  stage: string;
+  appropriateAuthority: string;
+  iopcReferralRequired: boolean;
+  modeOfInvestigation: string | null;
+  receivedOn: string;
+  revision: number;
+}
+
+/**
+ * Writes the matter's row. The revision guard: only the same or a later revision of the workflow's state
+ * overwrites it. Returns whether it was written (false: a later revision is already there).
+ */
+export async function upsertMatter(sql: Sql, m: MatterRow): Promise<boolean> {
+  const applied = await sql.query(
+    `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority,
+                         iopc_referral_required, mode_of_investigation, received_on, revision)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+     ON CONFLICT (reference) DO UPDATE SET
+       stage = EXCLUDED.stage, mode_of_investigation = EXCLUDED.mode_of_investigation,
+       revision = EXCLUDED.revision, updated_at = now()
+     WHERE matter.revision <= EXCLUDED.revision
+     RETURNING reference`,
+    [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision],
+  );
+  return applied.length > 0;
+}
+
+/** The whole row, as stored (snake_case columns), or undefined. */
+export async function findMatter(sql: Sql, reference: string): Promise<Record<string, unknown> | undefined> {
+  const [matter] = await sql.query(`SELECT * FROM matter WHERE reference = $1`, [reference]);
+  return matter;
+}
+
+/** The matter's force, or undefined when there is no such matter. */
+export async function findMatterForce(sql: Sql, reference: string): Promise<string | undefined> {
+  const rows = await sql.query(`SELECT force_id FROM matter WHERE reference = $1`, [reference]);
+  return rows.length ? rows[0].force_id : undefined;
+}
+
+/** How many matters are not closed. */
+export async function countOpenMatters(sql: Sql): Promise<number> {
+  const [{ n }] = await sql.query(`SELECT count(*)::int AS n FROM matter WHERE stage <> 'closed'`);
+  return n;
+}
+
+/** The matters list's search. Every field narrows it; `forces` null means every force. */
+export interface MatterFilter {
+  forces: string[] | null;
+  forceId?: string;
+  kind?: string;
+  appropriateAuthority?: string;
+  /** The matter's own stage or any of its subjects'. */
+  stage?: string;
+  warrantNumber?: string;
+  dueWithinDays?: number;
+  overdue?: boolean;
+}
+
+/** Where a page of the matters list starts: after this matter, in the list's order. */
+export interface MatterCursor {
+  receivedOn: string;
+  reference: string;
+}
+
+export interface MatterListItem {
+  reference: unknown;
+  kind: unknown;
+  forceId: unknown;
+  stage: unknown;
+  receivedOn: unknown;
+}
+
+function filterSql(f: MatterFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.forces) add('m.force_id = ANY(?)', f.forces);
+  if (f.forceId) add('m.force_id = ?', f.forceId);
+  if (f.kind) add('m.kind = ?', f.kind);
+  if (f.appropriateAuthority) add('m.appropriate_authority = ?', f.appropriateAuthority);
+  if (f.stage) {
+    params.push(f.stage);
+    const n = params.length;
+    where.push(`(m.stage = $${n} OR EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.stage = $${n}))`);
+  }
+  if (f.warrantNumber) add('EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.warrant_number = ?)', f.warrantNumber);
+  if (f.dueWithinDays !== undefined) add(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND d.status = 'open' AND d.due_at <= now() + make_interval(days => ?))`, f.dueWithinDays);
+  if (f.overdue) where.push(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND (d.status = 'missed' OR (d.status = 'open' AND d.due_at < now())))`);
+  return { where, params };
+}
+
+/**
+ * One page of the matters list, newest first (then by reference, descending, so a cursor is one row
+ * comparison), in the order of matter_force_received_idx / matter_received_idx: a page reads only itself,
+ * and one row more tells whether there is a next one. `after` (keyset) or `offset`, not both.
+ */
+export async function listMatters(sql: Sql, f: MatterFilter, page: { limit: number; offset: number; after?: MatterCursor }): Promise<{ items: MatterListItem[]; more: boolean }> {
+  const { where, params } = filterSql(f);
+  if (page.after) {
+    params.push(page.after.receivedOn, page.after.reference);
+    where.push(`(m.received_on, m.reference) < ($${params.length - 1}::date, $${params.length})`);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows: Record<string, unknown>[] = await sql.query(
+    `SELECT m.reference, m.kind, m.force_id, m.stage, m.received_on
+     FROM matter m ${filter} ORDER BY m.received_on DESC, m.reference DESC LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
+    params,
+  );
+  return {
+    more: rows.length > page.limit,
+    items: rows.slice(0, page.limit).map((r) => ({ reference: r.reference, kind: r.kind, forceId: r.force_id, stage: r.stage, receivedOn: r.received_on })),
+  };
+}
+
+/** The exact number of matters the filter finds (a second query: only when asked for). */
+export async function countMatters(sql: Sql, f: MatterFilter): Promise<number> {
+  const { where, params } = filterSql(f);
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return Number((await sql.query(`SELECT count(*) AS n FROM matter m ${filter}`, params))[0].n);
+}
+
+/** A page's last matter, as the opaque `next` cursor of the matters list. */
+export function encodeMatterCursor(c: MatterCursor): string {
+  return Buffer.from(JSON.stringify([c.receivedOn, c.reference])).toString('base64url');
+}
+
+/** The cursor back, or null when it is not one this list gave out. */
+export function decodeMatterCursor(cursor: string): MatterCursor | null {
+  try {
+    const [receivedOn, reference] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) && typeof reference === 'string' && reference.length > 0) return { receivedOn, reference };
+  } catch {
+    /* not a cursor */
+  }
+  return null;
+}
