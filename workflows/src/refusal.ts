@@ -24,6 +24,7 @@ export function refuse(refusal: Refusal): never {
 
 /** An instant the workflow may accept: not in the future (with a little clock skew), not before the matter began. */
 export function checkOccurredAt(occurredAt: string, notBefore: string | undefined, now: number): void {
+  if (typeof occurredAt !== 'string') refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt must be an ISO-8601 date and time, not ${JSON.stringify(occurredAt)}` });
   const t = Date.parse(occurredAt);
   if (!Number.isFinite(t)) refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt '${occurredAt}' is not a date and time` });
   try {
