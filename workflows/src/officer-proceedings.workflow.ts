@@ -153,6 +153,14 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         oneOf('severity', cmd.severity, SEVERITIES, cmd.decision === 'severity-assessment' ? 'CR reg 14 / CMR reg 16' : 'CMR reg 19');
         if (cmd.likelyForm !== undefined) oneOf('likelyForm', cmd.likelyForm, LIKELY_FORMS, 'CR reg 14 / CMR reg 16');
         if (cmd.decision === 'severity-assessment' && cmd.routeIfNeither !== undefined) oneOf('routeIfNeither', cmd.routeIfNeither, NO_PROCEEDINGS_ROUTES, 'CR reg 14');
+        if (cmd.decision === 'severity-revision' && s.leftService && cmd.severity !== 'gross-misconduct') {
+          // The case continued after the subject left only because it is gross misconduct (leaveService).
+          refuse({
+            rule: 'former-officer-gross-misconduct-only',
+            regulation: 'CR reg 4',
+            reason: `${subject.subjectId} has left the service: only gross misconduct proceedings continue against a former officer, so the severity cannot be revised to ${cmd.severity}; end the case with the case-to-answer decision instead`,
+          });
+        }
         break;
       case 'case-to-answer': {
         oneOf('caseToAnswer', cmd.caseToAnswer, CASE_TO_ANSWER_FINDINGS, 'CR reg 23');

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { londonDateOf } from '@conduct/domain';
+import { FIRST_RELIABLE_YEAR, londonDateOf } from '@conduct/domain';
 
 export const RULE_VIOLATION = 'RuleViolation';
 
@@ -31,6 +31,10 @@ export function checkOccurredAt(occurredAt: string, notBefore: string | undefine
     londonDateOf(occurredAt);
   } catch (err) {
     refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt ${occurredAt}: ${(err as Error).message}` });
+  }
+  // Deadlines count from the date: one the working-day calendar cannot count from would fail in the handler.
+  if (londonDateOf(occurredAt) < `${FIRST_RELIABLE_YEAR}-01-01`) {
+    refuse({ rule: 'occurred-at-countable', regulation: null, reason: `occurredAt ${occurredAt} is before ${FIRST_RELIABLE_YEAR}, the first year whose working days can be counted` });
   }
   if (t > now + 5 * 60_000) refuse({ rule: 'occurred-at-not-in-future', regulation: null, reason: `occurredAt ${occurredAt} is in the future` });
   if (notBefore && t < Date.parse(notBefore)) {

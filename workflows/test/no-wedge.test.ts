@@ -93,6 +93,9 @@ describe('no command can wedge a matter', () => {
     const handle = h.subjectHandle(reference, 'pc-4');
     const unknownDecision = await refusal(handle.executeUpdate(recordDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, decision: 'criminal-hold', occurredAt: await at() } as never] }));
     expect(unknownDecision).toMatchObject({ type: 'RuleViolation', rule: 'known-decision' });
+    // Found by the model: a decision field of the wrong type was refused as a TypeError from the validator.
+    const numericDecision = await refusal(handle.executeUpdate(recordDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, decision: 42, severity: 'misconduct', occurredAt: await at() } as never] }));
+    expect(numericDecision).toMatchObject({ type: 'RuleViolation', rule: 'known-decision' });
     const unknownEvent = await refusal(handle.executeUpdate(recordEvent, { args: [{ actor: CASE_OFFICER, event: 'complainant-updated', occurredAt: await at() } as never] }));
     expect(unknownEvent).toMatchObject({ type: 'RuleViolation', rule: 'known-event' });
     const badSeverity = await refusal(h.decide(reference, 'pc-4', { decision: 'severity-assessment', severity: 'serious' as never, occurredAt: await at() }));
@@ -113,8 +116,11 @@ describe('no command can wedge a matter', () => {
     // Before, it was accepted, the stage moved, and counting its deadlines failed (no bank holidays before 2013):
     // the update failed with the subject's stage half-changed in the workflow and not in the projection.
     const reference = await refer('wedge-backdated', [{ subjectId: 'pc-5', kind: 'police-officer' }]);
-    const refused = await answered(refusal(h.decide(reference, 'pc-5', { decision: 'severity-assessment', severity: 'misconduct', occurredAt: '2005-06-01T10:00:00Z' })));
+    const threeDaysBefore = new Date((await h.env.currentTimeMs()) - 3 * 86_400_000).toISOString();
+    const refused = await answered(refusal(h.decide(reference, 'pc-5', { decision: 'severity-assessment', severity: 'misconduct', occurredAt: threeDaysBefore })));
     expect(refused).toMatchObject({ type: 'RuleViolation', rule: 'occurred-at-after-matter-began' });
+    const uncountable = await answered(refusal(h.decide(reference, 'pc-5', { decision: 'severity-assessment', severity: 'misconduct', occurredAt: '2005-06-01T10:00:00Z' })));
+    expect(uncountable).toMatchObject({ type: 'RuleViolation', rule: 'occurred-at-countable' });
     expect((await h.subject(reference, 'pc-5')).stage).toBe('severity-assessment');
     const s = await answered(h.decide(reference, 'pc-5', { decision: 'severity-assessment', severity: 'misconduct', occurredAt: await at() }));
     expect(s.stage).toBe('investigation');
@@ -137,6 +143,41 @@ describe('no command can wedge a matter', () => {
     const s = await answered(h.record(reference, 'pc-6', { event: 'suspended', occurredAt: await at() }));
     expect(['awaiting-case-to-answer', 'misconduct-meeting']).toContain(s.stage);
     expect(s.stage === 'misconduct-meeting').toBe(decision.status === 'fulfilled');
+  });
+
+  it('two severity assessments sent at once are applied once: the second is refused when its turn comes, naming CR reg 14', async () => {
+    // Found by the model: both were checked against the subject at its assessment and both were applied,
+    // the second at the investigation stage, where stages.ts does not allow an assessment.
+    const reference = await refer('wedge-twice', [{ subjectId: 'pc-8', kind: 'police-officer' }]);
+    const occurredAt = await at();
+    const [first, second] = await answered(
+      Promise.allSettled([
+        h.decide(reference, 'pc-8', { decision: 'severity-assessment', severity: 'misconduct', occurredAt }),
+        h.decide(reference, 'pc-8', { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt }),
+      ]),
+    );
+    const accepted = [first, second].filter((o): o is PromiseFulfilledResult<Awaited<ReturnType<typeof h.decide>>> => o.status === 'fulfilled');
+    const refused = [first, second].filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(accepted).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].reason.cause).toMatchObject({ type: 'RuleViolation', details: [{ rule: 'severity-assessment-first', regulation: 'CR reg 14 / CMR reg 16' }] });
+    const audit = (await h.audit(reference)).filter((a) => a.action === 'decision:severity-assessment');
+    expect(audit).toHaveLength(1);
+    expect((await h.subject(reference, 'pc-8')).severity).toBe(accepted[0].value.severity);
+  });
+
+  it("a former officer's gross misconduct case cannot be revised to a lesser severity (CR reg 4)", async () => {
+    // Found by the model: the revision was accepted and left a former officer's case open on "neither".
+    const reference = await refer('wedge-former', [{ subjectId: 'pc-9', kind: 'police-officer' }]);
+    await h.decide(reference, 'pc-9', { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: await at() });
+    let s = await h.record(reference, 'pc-9', { event: 'retired', allegationSummary: 'took cash seized as evidence', occurredAt: await at() });
+    expect(s.stage).toBe('investigation');
+    for (const severity of ['misconduct', 'neither'] as const) {
+      const refused = await answered(refusal(h.decide(reference, 'pc-9', { decision: 'severity-revision', severity, reason: 'new evidence', occurredAt: await at() })));
+      expect(refused).toMatchObject({ type: 'RuleViolation', rule: 'former-officer-gross-misconduct-only', regulation: 'CR reg 4' });
+    }
+    s = await h.subject(reference, 'pc-9');
+    expect(s).toMatchObject({ stage: 'investigation', severity: 'gross-misconduct' });
   });
 
   it('a mode of investigation outside Sch 3 para 15 is refused, naming it, and the Director General then decides one', async () => {
