@@ -9,6 +9,10 @@
  *   MODEL_SEED=<seed>      replay a run (the seed is printed at the start and on failure);
  *   MODEL_PATH=<path>      with the seed, the counterexample fast-check printed
  *   MODEL_SHRINK=1         shrink a failure (slow: every attempt runs its workflows again)
+ *   MODEL_TRACE=1          print every step as it is sent
+ *
+ * A replay sends the same commands in the same order; two sent "together" may still be applied in
+ * either order, as Temporal accepts them.
  *   MODEL_STEPS=6..24      steps per sequence
  */
 import * as fc from 'fast-check';
@@ -415,7 +419,8 @@ describe('the workflows against the model', () => {
     // eslint-disable-next-line no-console
     console.log(`model: ${RUNS} sequences (${batches} batches of ${PARALLEL} in parallel, ${MIN_STEPS}..${MAX_STEPS} steps each), seed ${SEED}${PATH ? `, path ${PATH}` : ''}; replay with MODEL_SEED=${SEED}${RUNS !== 80 ? ` MODEL_RUNS=${RUNS}` : ''}`);
     const started = Date.now();
-    let batch = 0;
+    // Scenarios are numbered as in the full run, so a replayed batch's scenarios keep their numbers.
+    let batch = PATH ? Number(PATH.split(':')[0]) : 0;
     await fc.assert(
       fc.asyncProperty(fc.array(scenarioArbitrary({ minSteps: MIN_STEPS, maxSteps: MAX_STEPS }), { minLength: PARALLEL, maxLength: PARALLEL }), async (scenarios) => {
         const b = batch++;
@@ -424,7 +429,7 @@ describe('the workflows against the model', () => {
         if (failed.length) throw new Error(`${failed.length} of ${scenarios.length} scenarios broke a rule:\n${failed.map((r) => r.join('\n')).join('\n\n')}`);
       }),
       {
-        numRuns: batches,
+        numRuns: PATH ? 1 : batches, // a path replays the one batch it names
         seed: SEED,
         path: PATH,
         endOnFailure: !process.env.MODEL_SHRINK,
