@@ -208,7 +208,19 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       case 'appeal-determination':
         if (!s.appealLodged) refuse({ rule: 'appeal-determination-after-appeal', regulation: 'CR reg 47', reason: 'no appeal has been lodged' });
         oneOf('result', cmd.result, ['dismissed', 'allowed'] as const, 'CR reg 47');
-        if (cmd.substitutedOutcome !== undefined) oneOf('substitutedOutcome', cmd.substitutedOutcome, OUTCOMES, 'CR reg 47');
+        if (cmd.substitutedOutcome !== undefined) {
+          oneOf('substitutedOutcome', cmd.substitutedOutcome, OUTCOMES, 'CR reg 47');
+          // An outcome the proceedings themselves could not have reached cannot be substituted on appeal.
+          const check42 = checkOutcome({
+            form: s.form!,
+            caseToAnswer: s.caseToAnswer as 'misconduct' | 'gross-misconduct',
+            finalWrittenWarningLive: s.finalWrittenWarningLiveAtAssessment,
+            severalUnconnectedIncidents: s.severalUnconnectedIncidents,
+            formerOfficer: !!s.leftService,
+            outcome: cmd.substitutedOutcome,
+          });
+          if (!check42.allowed) refuse({ ...check42, regulation: `CR reg 47; ${check42.regulation}` });
+        }
         break;
       case 'special-conditions':
         // Gross misconduct as assessed, and as decided once the case-to-answer decision is made.

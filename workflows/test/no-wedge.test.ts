@@ -180,6 +180,23 @@ describe('no command can wedge a matter', () => {
     expect(s).toMatchObject({ stage: 'investigation', severity: 'gross-misconduct' });
   });
 
+  it('an appeal from a meeting cannot substitute an outcome the meeting could not reach (CR reg 47 and reg 42)', async () => {
+    const reference = await refer('wedge-appeal', [{ subjectId: 'pc-10', kind: 'police-officer' }]);
+    await h.decide(reference, 'pc-10', { decision: 'severity-assessment', severity: 'misconduct', occurredAt: await at() });
+    await h.record(reference, 'pc-10', { event: 'investigator-report-submitted', occurredAt: await at() });
+    await h.decide(reference, 'pc-10', { decision: 'case-to-answer', caseToAnswer: 'misconduct', occurredAt: await at() });
+    await h.record(reference, 'pc-10', { event: 'proceedings-held', occurredAt: await at() });
+    await h.decide(reference, 'pc-10', { decision: 'outcome', outcome: 'final-written-warning', occurredAt: await at() });
+    await h.record(reference, 'pc-10', { event: 'outcome-notified', occurredAt: await at() });
+    await h.record(reference, 'pc-10', { event: 'appeal-lodged', occurredAt: await at() });
+    for (const substitutedOutcome of ['dismissal-without-notice', 'would-have-been-dismissed'] as const) {
+      const refused = await answered(refusal(h.decide(reference, 'pc-10', { decision: 'appeal-determination', result: 'allowed', substitutedOutcome, occurredAt: await at() })));
+      expect(refused).toMatchObject({ type: 'RuleViolation', regulation: expect.stringMatching(/^CR reg 47; CR reg (42|4)/) });
+    }
+    const s = await answered(h.decide(reference, 'pc-10', { decision: 'appeal-determination', result: 'allowed', substitutedOutcome: 'written-warning', occurredAt: await at() }));
+    expect(s).toMatchObject({ stage: 'closed', outcome: 'written-warning' });
+  });
+
   it('a mode of investigation outside Sch 3 para 15 is refused, naming it, and the Director General then decides one', async () => {
     const reference = await refer('wedge-matter', [{ subjectId: 'pc-7', kind: 'police-officer' }], 'recordable-conduct-matter', ['serious-assault']);
     const matter = h.env.client.workflow.getHandle(matterWorkflowId(reference));
