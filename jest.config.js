@@ -15,7 +15,8 @@ const common = {
 module.exports = {
   testTimeout: 120_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools,bench}/**/*.spec.ts'] },
+    // workflows/test/**/*.spec.ts: the pure parts of the workflow tests (the model of the model-based test).
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools,bench}/**/*.spec.ts', '<rootDir>/workflows/test/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'workflows',

@@ -21,6 +21,8 @@ import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
 import { extendMatterDeadline, matterState, recordMatterDecision, recordMatterEvent, referralRecorded, subjectClosed } from './messages';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
+import { guardedHandler, guardedValidator, snapshotOf } from './handler-guard';
+import { MATTER_EVENT_KINDS, MODES_OF_INVESTIGATION } from './types';
 import type {
   AuditRecord,
   CommandBase,
@@ -79,9 +81,14 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     subject.closedBecause = closedBecause ?? undefined;
     changed = true;
   });
-  setHandler(recordMatterDecision, (cmd) => serial.run(() => decide(cmd)), { validator: validateDecision });
-  setHandler(recordMatterEvent, (cmd) => serial.run(() => recordEvent(cmd)), { validator: validateEvent });
-  setHandler(extendMatterDeadline, (cmd) => serial.run(() => extend(cmd)), { validator: validateExtension });
+  // Checked when accepted and again when applied; answered or refused, never failing the workflow task (handler-guard).
+  const checkDecisionCommand = guardedValidator(validateDecision);
+  const checkEventCommand = guardedValidator(validateEvent);
+  const checkExtensionCommand = guardedValidator(validateExtension);
+  const keepState = () => snapshotOf(s);
+  setHandler(recordMatterDecision, (cmd) => serial.run(() => guardedHandler(() => checkDecisionCommand(cmd), keepState, () => decide(cmd))), { validator: checkDecisionCommand });
+  setHandler(recordMatterEvent, (cmd) => serial.run(() => guardedHandler(() => checkEventCommand(cmd), keepState, () => recordEvent(cmd))), { validator: checkEventCommand });
+  setHandler(extendMatterDeadline, (cmd) => serial.run(() => guardedHandler(() => checkExtensionCommand(cmd), keepState, () => extend(cmd))), { validator: checkExtensionCommand });
 
   // ---- Referral: record it, set the matter's own deadlines, start one track per subject ------------
   if (!input.state) {
@@ -151,6 +158,9 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       refuse({ rule: 'mode-of-investigation-after-referral', regulation: 'Sch3 para 15', reason: 'this matter was not referred to the IOPC, so the Director General decides no mode of investigation' });
     }
     if (s.modeOfInvestigation) refuse({ rule: 'mode-of-investigation-once', regulation: 'Sch3 para 15', reason: `the mode of investigation is already ${s.modeOfInvestigation}` });
+    if (!(MODES_OF_INVESTIGATION as readonly string[]).includes(cmd.mode)) {
+      refuse({ rule: 'mode-known', regulation: 'Sch3 para 15', reason: `mode must be one of ${MODES_OF_INVESTIGATION.join(', ')}, not ${JSON.stringify(cmd.mode)}` });
+    }
   }
 
   async function decide(cmd: MatterDecisionCommand): Promise<MatterView> {
@@ -165,6 +175,8 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   function validateEvent(cmd: MatterEventCommand): void {
     validateCommand(cmd);
     if (isReplay(cmd)) return;
+    if (!(MATTER_EVENT_KINDS as readonly string[]).includes(cmd.event)) refuse({ rule: 'known-event', regulation: null, reason: `unknown event ${JSON.stringify(cmd.event)}` });
+    if (cmd.note !== undefined && cmd.note !== null && typeof cmd.note !== 'string') refuse({ rule: 'note-text', regulation: null, reason: 'note must be text' });
     switch (cmd.event) {
       case 'referred-to-iopc':
         if (!s.iopcReferralRequired) refuse({ rule: 'iopc-referral-required', regulation: 'CMR reg 4', reason: 'this matter is not one that must be referred to the IOPC' });
@@ -233,6 +245,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
 
   function validateExtension(cmd: ExtensionCommand): void {
     validateCommand(cmd);
+    if (isReplay(cmd)) return; // a retried extension is answered, not refused as no longer later than the due date
     book.extendable(s.deadlines, cmd, 'matter');
   }
 

@@ -23,6 +23,7 @@ import {
   SubjectStage,
   checkDecision,
   checkEvent,
+  checkFormOfProceedings,
   checkOutcome,
   compareIsoDates,
   endOfLondonDay,
@@ -45,6 +46,7 @@ import { WakeTimer } from './wake-timer';
 import { recordDecision, recordEvent, extendDeadline, subjectState } from './messages';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
+import { guardedHandler, guardedValidator, snapshotOf } from './handler-guard';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
 import type {
   AuditRecord,
@@ -60,6 +62,7 @@ import type {
   SubjectState,
   SubjectView,
 } from './types';
+import { CASE_TO_ANSWER_FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISION_KINDS, SUBJECT_EVENT_KINDS } from './types';
 
 const { recordSubjectChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
@@ -92,9 +95,16 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
 
   // ---- Queries and messages -------------------------------------------------------------------
   setHandler(subjectState, () => view());
-  setHandler(recordDecision, (cmd) => serial.run(() => decide(cmd)), { validator: validateDecision });
-  setHandler(recordEvent, (cmd) => serial.run(() => recordSubjectEvent(cmd)), { validator: validateEvent });
-  setHandler(extendDeadline, (cmd) => serial.run(() => extend(cmd)), { validator: validateExtension });
+  // Each update is checked by its validator when accepted, and again when its turn comes to be applied
+  // (an update accepted at the same moment may have changed the state); it is answered or refused,
+  // never left to fail the workflow task (see handler-guard).
+  const checkDecisionCommand = guardedValidator(validateDecision);
+  const checkEventCommand = guardedValidator(validateEvent);
+  const checkExtensionCommand = guardedValidator(validateExtension);
+  const keepState = () => snapshotOf(s);
+  setHandler(recordDecision, (cmd) => serial.run(() => guardedHandler(() => checkDecisionCommand(cmd), keepState, () => decide(cmd))), { validator: checkDecisionCommand });
+  setHandler(recordEvent, (cmd) => serial.run(() => guardedHandler(() => checkEventCommand(cmd), keepState, () => recordSubjectEvent(cmd))), { validator: checkEventCommand });
+  setHandler(extendDeadline, (cmd) => serial.run(() => guardedHandler(() => checkExtensionCommand(cmd), keepState, () => extend(cmd))), { validator: checkExtensionCommand });
 
   if (!input.state) {
     // The subject's track began when the matter reached the appropriate authority.
@@ -131,15 +141,42 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   function validateDecision(cmd: DecisionCommand): void {
     validateCommand(cmd);
     if (isReplay(cmd)) return;
+    if (!(SUBJECT_DECISION_KINDS as readonly string[]).includes(cmd.decision)) {
+      refuse({ rule: 'known-decision', regulation: null, reason: `decision must be one of ${SUBJECT_DECISION_KINDS.join(', ')}, not ${JSON.stringify(cmd.decision)}` });
+    }
     const check = checkDecision(s.stage, cmd.decision);
     if (!check.allowed) refuse(check);
+    notBeforeMatter(cmd);
     switch (cmd.decision) {
-      case 'case-to-answer':
+      case 'severity-assessment':
+      case 'severity-revision':
+        oneOf('severity', cmd.severity, SEVERITIES, cmd.decision === 'severity-assessment' ? 'CR reg 14 / CMR reg 16' : 'CMR reg 19');
+        if (cmd.likelyForm !== undefined) oneOf('likelyForm', cmd.likelyForm, LIKELY_FORMS, 'CR reg 14 / CMR reg 16');
+        if (cmd.decision === 'severity-assessment' && cmd.routeIfNeither !== undefined) oneOf('routeIfNeither', cmd.routeIfNeither, NO_PROCEEDINGS_ROUTES, 'CR reg 14');
+        if (cmd.decision === 'severity-revision' && s.leftService && cmd.severity !== 'gross-misconduct') {
+          // The case continued after the subject left only because it is gross misconduct (leaveService).
+          refuse({
+            rule: 'former-officer-gross-misconduct-only',
+            regulation: 'CR reg 4',
+            reason: `${subject.subjectId} has left the service: only gross misconduct proceedings continue against a former officer, so the severity cannot be revised to ${cmd.severity}; end the case with the case-to-answer decision instead`,
+          });
+        }
+        break;
+      case 'case-to-answer': {
+        oneOf('caseToAnswer', cmd.caseToAnswer, CASE_TO_ANSWER_FINDINGS, 'CR reg 23');
+        if (cmd.routeIfNone !== undefined) oneOf('routeIfNone', cmd.routeIfNone, NO_PROCEEDINGS_ROUTES, 'CR reg 23');
         if (cmd.caseToAnswer === 'misconduct' && s.leftService) {
           refuse({ rule: 'former-officer-gross-misconduct-only', regulation: 'CR reg 4', reason: `${subject.subjectId} has left the service: only gross misconduct proceedings continue against a former officer` });
         }
+        // The same question the handler asks: a case that cannot go to any form of proceedings is refused here.
+        if (cmd.caseToAnswer !== 'none' && subject.kind !== 'police-staff') {
+          const route = checkFormOfProceedings(formQuestion(cmd.caseToAnswer));
+          if (!route.allowed) refuse(route);
+        }
         break;
+      }
       case 'outcome': {
+        oneOf('outcome', cmd.outcome, OUTCOMES, 'CR reg 42');
         if (!s.proceedingsHeldOn) {
           refuse({ rule: 'outcome-after-proceedings-held', regulation: 'CR reg 42', reason: `no outcome can be recorded before the ${stageWords(s.stage)} has been held` });
         }
@@ -158,7 +195,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         }
         if (cmd.warningMonths !== undefined) {
           const fwwAtHearing = cmd.outcome === 'final-written-warning' && s.form !== 'misconduct-meeting';
-          if (!fwwAtHearing || cmd.warningMonths < DEADLINE_RULES.finalWrittenWarningLive.length || cmd.warningMonths > FINAL_WRITTEN_WARNING_MAX_MONTHS) {
+          if (!fwwAtHearing || !Number.isInteger(cmd.warningMonths) || cmd.warningMonths < DEADLINE_RULES.finalWrittenWarningLive.length || cmd.warningMonths > FINAL_WRITTEN_WARNING_MAX_MONTHS) {
             refuse({
               rule: 'warning-period',
               regulation: 'CR reg 42',
@@ -170,13 +207,29 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       }
       case 'appeal-determination':
         if (!s.appealLodged) refuse({ rule: 'appeal-determination-after-appeal', regulation: 'CR reg 47', reason: 'no appeal has been lodged' });
+        oneOf('result', cmd.result, ['dismissed', 'allowed'] as const, 'CR reg 47');
+        if (cmd.substitutedOutcome !== undefined) {
+          oneOf('substitutedOutcome', cmd.substitutedOutcome, OUTCOMES, 'CR reg 47');
+          // An outcome the proceedings themselves could not have reached cannot be substituted on appeal.
+          const check42 = checkOutcome({
+            form: s.form!,
+            caseToAnswer: s.caseToAnswer as 'misconduct' | 'gross-misconduct',
+            finalWrittenWarningLive: s.finalWrittenWarningLiveAtAssessment,
+            severalUnconnectedIncidents: s.severalUnconnectedIncidents,
+            formerOfficer: !!s.leftService,
+            outcome: cmd.substitutedOutcome,
+          });
+          if (!check42.allowed) refuse({ ...check42, regulation: `CR reg 47; ${check42.regulation}` });
+        }
         break;
       case 'special-conditions':
-        if (s.severity !== 'gross-misconduct') {
+        // Gross misconduct as assessed, and as decided once the case-to-answer decision is made.
+        if (s.severity !== 'gross-misconduct' || (s.caseToAnswer !== undefined && s.caseToAnswer !== 'gross-misconduct')) {
           refuse({ rule: 'special-conditions-gross-misconduct', regulation: 'CR reg 49', reason: 'the special conditions apply only to gross misconduct' });
         }
         break;
       case 'withdrawal':
+        oneOf('route', cmd.route, NO_PROCEEDINGS_ROUTES, 'CR reg 27');
         if (s.proceedingsHeldOn) refuse({ rule: 'withdrawal-before-proceedings', regulation: 'CR reg 27', reason: 'the proceedings have already been held' });
         break;
     }
@@ -221,12 +274,8 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         } else if (subject.kind === 'police-staff') {
           closeTrack('local-disciplinary-referral');
         } else {
-          const route = formOfProceedings({
-            caseToAnswer: cmd.caseToAnswer,
-            finalWrittenWarningLiveAtAssessment: s.finalWrittenWarningLiveAtAssessment,
-            specialConditionsCertified: s.specialConditionsCertified,
-            formerOfficer: !!s.leftService,
-          });
+          // The validator asked checkFormOfProceedings the same question, so this does not throw.
+          const route = formOfProceedings(formQuestion(cmd.caseToAnswer));
           s.form = route.form;
           s.stage = route.form;
           ruleRef.regulation = `${ruleRef.regulation}; ${route.regulation}`;
@@ -273,6 +322,9 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   function validateEvent(cmd: EventCommand): void {
     validateCommand(cmd);
     if (isReplay(cmd)) return;
+    if (!(SUBJECT_EVENT_KINDS as readonly string[]).includes(cmd.event)) {
+      refuse({ rule: 'known-event', regulation: null, reason: `event must be one of the subject's events, not ${JSON.stringify(cmd.event)}` });
+    }
     const check = checkEvent(s.stage, cmd.event);
     if (!check.allowed) refuse(check);
     const on = londonDateOf(cmd.occurredAt);
@@ -327,6 +379,14 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       case 'outcome-notified':
         if (!s.outcome) refuse({ rule: 'outcome-before-notification', regulation: 'CR reg 43', reason: 'no outcome has been recorded' });
         if (s.outcomeNotifiedOn) refuse({ rule: 'outcome-notified-once', regulation: 'CR reg 43', reason: `the outcome was notified on ${s.outcomeNotifiedOn}` });
+        if (s.outcome === 'written-warning' || s.outcome === 'final-written-warning') {
+          // The handler counts the warning's period with warningLiveUntil: ask it the same question first.
+          try {
+            warningLiveUntil(s.outcome, on, s.warningMonths);
+          } catch (err) {
+            refuse({ rule: 'warning-period', regulation: 'CR reg 42', reason: (err as Error).message });
+          }
+        }
         break;
       case 'barred-list-report-sent':
         if (!book.findOutstanding(s.deadlines, 'barred-list-report')) refuse({ rule: 'barred-list-report-pending', regulation: 'BL&AL Regs reg 3', reason: 'no barred-list report is pending for this subject' });
@@ -679,6 +739,27 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       extensions: [],
       target: false,
     });
+  }
+
+  function formQuestion(caseToAnswer: 'misconduct' | 'gross-misconduct') {
+    return {
+      caseToAnswer,
+      finalWrittenWarningLiveAtAssessment: s.finalWrittenWarningLiveAtAssessment,
+      specialConditionsCertified: s.specialConditionsCertified,
+      formerOfficer: !!s.leftService,
+    };
+  }
+
+  /** A field that must be one of a list: refused, naming the field, if it is not. */
+  function oneOf(field: string, value: unknown, allowed: readonly string[], regulation: string | null): void {
+    if (!allowed.includes(value as string)) refuse({ rule: `${field}-known`, regulation, reason: `${field} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}` });
+  }
+
+  /** Nothing is decided before the matter reached the appropriate authority (deadlines count from the decision). */
+  function notBeforeMatter(cmd: CommandBase): void {
+    if (compareIsoDates(londonDateOf(cmd.occurredAt), input.receivedOn) < 0) {
+      refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${cmd.occurredAt} is before the matter reached the appropriate authority (${input.receivedOn})` });
+    }
   }
 
   function validateCommand(cmd: CommandBase): void {

@@ -9,9 +9,10 @@ import * as book from './deadline-book';
 import { WakeTimer } from './wake-timer';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
+import { guardedHandler, guardedValidator } from './handler-guard';
 import { TIMER_SLACK_MS } from './limits';
 import { extendRecommendationDeadline, recommendationState, recordRecommendationPublished, recordRecommendationResponse } from './messages';
-import type { AuditRecord, CommandBase, Deadline, OutboxRecord, RecommendationInput, RecommendationStage, RecommendationView } from './types';
+import type { AuditRecord, CommandBase, Deadline, ExtensionCommand, OutboxRecord, RecommendationInput, RecommendationStage, RecommendationView } from './types';
 
 const { recordRecommendationChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
@@ -26,59 +27,69 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
   let revision = 0;
 
   setHandler(recommendationState, view);
+  // Checked when accepted and again when applied; answered or refused, never failing the workflow task (handler-guard).
+  const keepState = () => {
+    const saved = JSON.stringify({ stage, response, publishedOn, deadlines, revision });
+    return () => {
+      ({ stage, response, publishedOn, deadlines, revision } = JSON.parse(saved));
+    };
+  };
+  const checkResponse = guardedValidator((cmd: CommandBase & { accepted: boolean; summary: string }) => {
+    validate(cmd);
+    if (stage !== 'awaiting-response') refuse({ rule: 'recommendation-response-once', regulation: 'Sch3 para 28B', reason: 'the response has already been recorded' });
+    if (typeof cmd.accepted !== 'boolean') refuse({ rule: 'recommendation-response-accepted', regulation: 'Sch3 para 28B', reason: 'accepted must be true or false' });
+  });
+  const checkPublication = guardedValidator((cmd: CommandBase) => {
+    validate(cmd);
+    if (stage !== 'awaiting-publication') refuse({ rule: 'publication-after-response', regulation: 'Sch3 para 28B', reason: 'the response must be recorded before publication' });
+  });
+  const checkExtension = guardedValidator((cmd: ExtensionCommand) => {
+    validate(cmd);
+    book.extendable(deadlines, cmd, 'recommendation');
+  });
   setHandler(
     recordRecommendationResponse,
     (cmd) =>
-      serial.run(async () => {
-        const on = londonDateOf(cmd.occurredAt);
-        response = { accepted: cmd.accepted, respondedOn: on };
-        book.close(deadlines, 'response', 'met');
-        for (const d of deadlines) if (d.key === 'response' && d.status === 'missed') d.status = 'met';
-        stage = 'awaiting-publication';
-        deadlines.push(...(await computeDeadlines([{ key: 'publication', ruleId: 'recommendationPublication', trigger: on }])));
-        await record(cmd, 'recommendation-response', { accepted: cmd.accepted, summary: cmd.summary });
-        return view();
-      }),
-    {
-      validator: (cmd) => {
-        validate(cmd);
-        if (stage !== 'awaiting-response') refuse({ rule: 'recommendation-response-once', regulation: 'Sch3 para 28B', reason: 'the response has already been recorded' });
-        if (typeof cmd.accepted !== 'boolean') refuse({ rule: 'recommendation-response-accepted', regulation: 'Sch3 para 28B', reason: 'accepted must be true or false' });
-      },
-    },
+      serial.run(() =>
+        guardedHandler(() => checkResponse(cmd), keepState, async () => {
+          const on = londonDateOf(cmd.occurredAt);
+          response = { accepted: cmd.accepted, respondedOn: on };
+          book.close(deadlines, 'response', 'met');
+          for (const d of deadlines) if (d.key === 'response' && d.status === 'missed') d.status = 'met';
+          stage = 'awaiting-publication';
+          deadlines.push(...(await computeDeadlines([{ key: 'publication', ruleId: 'recommendationPublication', trigger: on }])));
+          await record(cmd, 'recommendation-response', { accepted: cmd.accepted, summary: cmd.summary });
+          return view();
+        }),
+      ),
+    { validator: checkResponse },
   );
   setHandler(
     recordRecommendationPublished,
     (cmd) =>
-      serial.run(async () => {
-        publishedOn = londonDateOf(cmd.occurredAt);
-        book.close(deadlines, 'publication', 'met');
-        stage = 'published';
-        await record(cmd, 'recommendation-published', {});
-        return view();
-      }),
-    {
-      validator: (cmd) => {
-        validate(cmd);
-        if (stage !== 'awaiting-publication') refuse({ rule: 'publication-after-response', regulation: 'Sch3 para 28B', reason: 'the response must be recorded before publication' });
-      },
-    },
+      serial.run(() =>
+        guardedHandler(() => checkPublication(cmd), keepState, async () => {
+          publishedOn = londonDateOf(cmd.occurredAt);
+          book.close(deadlines, 'publication', 'met');
+          stage = 'published';
+          await record(cmd, 'recommendation-published', {});
+          return view();
+        }),
+      ),
+    { validator: checkPublication },
   );
   setHandler(
     extendRecommendationDeadline,
     (cmd) =>
-      serial.run(async () => {
-        const d = book.extendable(deadlines, cmd, 'recommendation');
-        book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
-        await record(cmd, 'deadline-extended', { key: cmd.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy });
-        return view();
-      }),
-    {
-      validator: (cmd) => {
-        validate(cmd);
-        book.extendable(deadlines, cmd, 'recommendation');
-      },
-    },
+      serial.run(() =>
+        guardedHandler(() => checkExtension(cmd), keepState, async () => {
+          const d = book.extendable(deadlines, cmd, 'recommendation');
+          book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
+          await record(cmd, 'deadline-extended', { key: cmd.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy });
+          return view();
+        }),
+      ),
+    { validator: checkExtension },
   );
 
   deadlines = await computeDeadlines([{ key: 'response', ruleId: 'recommendationResponse', trigger: input.madeOn }]);

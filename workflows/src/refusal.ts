@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { londonDateOf } from '@conduct/domain';
+import { FIRST_RELIABLE_YEAR, londonDateOf } from '@conduct/domain';
 
 export const RULE_VIOLATION = 'RuleViolation';
 
@@ -24,12 +24,17 @@ export function refuse(refusal: Refusal): never {
 
 /** An instant the workflow may accept: not in the future (with a little clock skew), not before the matter began. */
 export function checkOccurredAt(occurredAt: string, notBefore: string | undefined, now: number): void {
+  if (typeof occurredAt !== 'string') refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt must be an ISO-8601 date and time, not ${JSON.stringify(occurredAt)}` });
   const t = Date.parse(occurredAt);
   if (!Number.isFinite(t)) refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt '${occurredAt}' is not a date and time` });
   try {
     londonDateOf(occurredAt);
   } catch (err) {
     refuse({ rule: 'occurred-at-valid', regulation: null, reason: `occurredAt ${occurredAt}: ${(err as Error).message}` });
+  }
+  // Deadlines count from the date: one the working-day calendar cannot count from would fail in the handler.
+  if (londonDateOf(occurredAt) < `${FIRST_RELIABLE_YEAR}-01-01`) {
+    refuse({ rule: 'occurred-at-countable', regulation: null, reason: `occurredAt ${occurredAt} is before ${FIRST_RELIABLE_YEAR}, the first year whose working days can be counted` });
   }
   if (t > now + 5 * 60_000) refuse({ rule: 'occurred-at-not-in-future', regulation: null, reason: `occurredAt ${occurredAt} is in the future` });
   if (notBefore && t < Date.parse(notBefore)) {

@@ -383,3 +383,53 @@ export interface RecommendationView {
   publishedOn: IsoDate | null;
   deadlines: Deadline[];
 }
+
+// ---- The vocabulary of commands, as lists: what a validator accepts, and what tests generate from ----
+
+export const SUBJECT_DECISION_KINDS = ['severity-assessment', 'severity-revision', 'case-to-answer', 'special-conditions', 'withdrawal', 'outcome', 'appeal-determination'] as const satisfies readonly DecisionCommand['decision'][];
+
+export const SUBJECT_EVENT_KINDS = [
+  'notice-of-investigation-served',
+  'notice-of-investigation-delayed',
+  'representations-received',
+  'interview-arranged',
+  'disclosure-given',
+  'interview-held',
+  'investigator-report-submitted',
+  'suspended',
+  'suspension-reviewed',
+  'suspension-lifted',
+  'criminal-charge',
+  'criminal-proceedings-concluded',
+  'resigned',
+  'retired',
+  'notice-of-referral-served',
+  'officer-response-received',
+  'panel-objection-upheld',
+  'documents-supplied-to-chair',
+  'pre-hearing-held',
+  'proceedings-scheduled',
+  'proceedings-held',
+  'outcome-report-delivered',
+  'outcome-notified',
+  'appeal-lodged',
+  'barred-list-report-sent',
+  'advisory-list-report-sent',
+  'list-report-details-supplied',
+] as const satisfies readonly SubjectEventKind[];
+
+export const SEVERITIES = ['misconduct', 'gross-misconduct', 'neither'] as const satisfies readonly Severity[];
+export const LIKELY_FORMS = ['meeting', 'hearing'] as const satisfies readonly LikelyForm[];
+export const CASE_TO_ANSWER_FINDINGS = ['misconduct', 'gross-misconduct', 'none'] as const;
+export const NO_PROCEEDINGS_ROUTES = ['reflective-practice', 'performance-regulations', 'no-further-action', 'vetting-referral'] as const satisfies readonly NoProceedingsRoute[];
+export const OUTCOMES = [
+  'no-action',
+  'reflective-practice',
+  'written-warning',
+  'final-written-warning',
+  'reduction-in-rank',
+  'dismissal-without-notice',
+  'would-have-been-dismissed',
+] as const satisfies readonly Outcome[];
+export const MATTER_EVENT_KINDS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent'] as const satisfies readonly MatterEventKind[];
+export const MODES_OF_INVESTIGATION = ['local', 'directed', 'independent', 'referred-back'] as const satisfies readonly ModeOfInvestigation[];

@@ -1,4 +1,4 @@
-import { advisoryListReportRequired, formerOfficerRemainsSubject, formOfProceedings } from './routing';
+import { advisoryListReportRequired, checkFormOfProceedings, formerOfficerRemainsSubject, formOfProceedings } from './routing';
 
 const serving = { finalWrittenWarningLiveAtAssessment: false, specialConditionsCertified: false, formerOfficer: false };
 
@@ -31,6 +31,16 @@ describe('the form of misconduct proceedings', () => {
 
   it('refuses special conditions on a misconduct case', () => {
     expect(() => formOfProceedings({ ...serving, caseToAnswer: 'misconduct', specialConditionsCertified: true })).toThrow(/reg 49/);
+  });
+
+  it('answers, without throwing, that a case to answer for misconduct after a special conditions certificate cannot go on, naming CR reg 49', () => {
+    expect(checkFormOfProceedings({ ...serving, caseToAnswer: 'misconduct', specialConditionsCertified: true })).toMatchObject({
+      allowed: false,
+      rule: 'special-conditions-gross-misconduct',
+      regulation: 'CR reg 49',
+    });
+    expect(checkFormOfProceedings({ ...serving, caseToAnswer: 'misconduct', formerOfficer: true })).toMatchObject({ allowed: false, regulation: 'CR reg 4' });
+    expect(checkFormOfProceedings({ ...serving, caseToAnswer: 'gross-misconduct', specialConditionsCertified: true })).toMatchObject({ allowed: true, route: { form: 'accelerated-hearing' } });
   });
 
   it('a former officer facing gross misconduct goes to a hearing', () => {

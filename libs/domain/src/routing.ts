@@ -21,18 +21,46 @@ export interface FormOfProceedings {
   reason: string;
 }
 
+export type FormOfProceedingsCheck = { allowed: true; route: FormOfProceedings } | { allowed: false; rule: string; regulation: string; reason: string };
+
 /**
- * The form of misconduct proceedings. Throws where the question cannot arise: special conditions
- * on a misconduct case, or a former officer with a case to answer for misconduct only.
+ * Whether the case-to-answer decision can lead to misconduct proceedings at all, and if so which.
+ * An update validator asks this before the handler acts on it, so the question that "cannot arise"
+ * is refused, naming its rule, instead of failing inside the workflow.
  */
-export function formOfProceedings(q: FormOfProceedingsQuestion): FormOfProceedings {
+export function checkFormOfProceedings(q: FormOfProceedingsQuestion): FormOfProceedingsCheck {
+  if (q.caseToAnswer !== 'misconduct' && q.caseToAnswer !== 'gross-misconduct') {
+    return { allowed: false, rule: 'case-to-answer-finding', regulation: 'CR reg 23', reason: `caseToAnswer must be misconduct or gross-misconduct to lead to proceedings, not ${JSON.stringify(q.caseToAnswer)}` };
+  }
   if (q.caseToAnswer === 'misconduct') {
     if (q.formerOfficer) {
-      throw new Error('A former officer can face proceedings only for gross misconduct (CR reg 4); a case to answer for misconduct ends the case');
+      return {
+        allowed: false, rule: 'former-officer-gross-misconduct-only', regulation: 'CR reg 4',
+        reason: 'A former officer can face proceedings only for gross misconduct (CR reg 4); a case to answer for misconduct ends the case',
+      };
     }
     if (q.specialConditionsCertified) {
-      throw new Error('The special conditions (CR reg 49) can be certified only for gross misconduct, not on a case to answer for misconduct');
+      return {
+        allowed: false, rule: 'special-conditions-gross-misconduct', regulation: 'CR reg 49',
+        reason: 'The special conditions (CR reg 49) were certified, and they can be certified only for gross misconduct: a case to answer for misconduct cannot follow them',
+      };
     }
+  }
+  return { allowed: true, route: routeFor(q) };
+}
+
+/**
+ * The form of misconduct proceedings. Throws where the question cannot arise (see checkFormOfProceedings):
+ * special conditions on a misconduct case, or a former officer with a case to answer for misconduct only.
+ */
+export function formOfProceedings(q: FormOfProceedingsQuestion): FormOfProceedings {
+  const check = checkFormOfProceedings(q);
+  if (!check.allowed) throw new Error(check.reason);
+  return check.route;
+}
+
+function routeFor(q: FormOfProceedingsQuestion): FormOfProceedings {
+  if (q.caseToAnswer === 'misconduct') {
     if (q.finalWrittenWarningLiveAtAssessment) {
       return {
         form: 'misconduct-hearing',

@@ -17,6 +17,13 @@ const MS_PER_HOUR = 3_600_000;
  */
 export const FIRST_YEAR_OF_CURRENT_BST_RULE = 1996;
 
+/**
+ * The first year whose working days can be counted. date-holidays misses moved or extra bank holidays
+ * before 2013 (1995 VE Day, 1999 Millennium, 2002 Golden Jubilee, 2011 royal wedding, 4 June 2012), so
+ * the calendar refuses earlier years; here, so workflows can refuse a date their deadlines cannot count from.
+ */
+export const FIRST_RELIABLE_YEAR = 2013;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isLeapYear(year: number): boolean {

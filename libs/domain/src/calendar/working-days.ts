@@ -3,7 +3,7 @@
 // when the library is upgraded).
 
 import Holidays from 'date-holidays';
-import { addCalendarDays, compareIsoDates, dayOfWeek, isIsoDate, type IsoDate } from '../time';
+import { FIRST_RELIABLE_YEAR, addCalendarDays, compareIsoDates, dayOfWeek, isIsoDate, type IsoDate } from '../time';
 
 export interface BankHoliday {
   date: IsoDate;
@@ -13,11 +13,7 @@ export interface BankHoliday {
 /** The bank and public holidays of one year. */
 export type BankHolidaySource = (year: number) => readonly BankHoliday[];
 
-/**
- * date-holidays misses moved or extra bank holidays before 2013 (1995 VE Day, 1999 Millennium,
- * 2002 Golden Jubilee, 2011 royal wedding, 4 June 2012), so earlier years are refused.
- */
-export const FIRST_RELIABLE_YEAR = 2013;
+export { FIRST_RELIABLE_YEAR };
 
 let gb: Holidays | undefined;
 

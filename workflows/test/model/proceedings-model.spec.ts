@@ -1,0 +1,124 @@
+import * as fc from 'fast-check';
+import { DECISION_RULES, EVENT_RULES, SUBJECT_STAGES, type SubjectStage } from '@conduct/domain';
+import type { SubjectView } from '@conduct/workflows';
+import {
+  SUBJECT_VOCABULARY,
+  acceptSubjectCommand,
+  allowedAt,
+  applyQuirk,
+  buildSubjectCommand,
+  checkAnswer,
+  chooseSubjectCommand,
+  handledByWorkflow,
+  newSubjectFacts,
+  observeSubject,
+  payloadSeed,
+  scenarioArbitrary,
+  subjectInvariants,
+  type SubjectFacts,
+} from './proceedings-model';
+
+// The model of the model-based test, on its own: without Temporal, its generators draw from the domain's
+// vocabulary and its checks catch the breaches they are meant to.
+
+function view(v: Partial<SubjectView>): SubjectView {
+  return {
+    matterReference: 'M',
+    subjectId: 's1',
+    kind: 'police-officer',
+    stage: 'severity-assessment',
+    severity: null,
+    caseToAnswer: null,
+    form: null,
+    outcome: null,
+    closedBecause: null,
+    heldForCriminalProceedings: false,
+    suspended: false,
+    leftService: null,
+    warningLiveUntil: null,
+    warningExpired: false,
+    openDeadlines: [],
+    deadlines: [],
+    revision: 1,
+    ...v,
+  };
+}
+
+function facts(f: Partial<SubjectFacts> = {}): SubjectFacts {
+  return { ...newSubjectFacts({ kind: 'police-officer', finalWrittenWarningLive: false }), ...f };
+}
+
+const clock = { nowMs: Date.UTC(2030, 0, 15, 10), receivedOn: '2030-01-05' };
+
+describe('the model of proceedings', () => {
+  it("draws its commands from the domain's vocabulary: every decision and event of stages.ts", () => {
+    const names = SUBJECT_VOCABULARY.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining([...Object.keys(DECISION_RULES), ...Object.keys(EVENT_RULES)]));
+    // The domain names two the workflow does not handle; the model sends them unguided, to see them refused.
+    expect(SUBJECT_VOCABULARY.filter((c) => !handledByWorkflow(c)).map((c) => c.name).sort()).toEqual(['complainant-updated', 'criminal-hold']);
+  });
+
+  it('a guided step picks only commands stages.ts allows at the stage', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SUBJECT_STAGES), fc.nat(), (stage: SubjectStage, pick) => {
+        const c = chooseSubjectCommand(stage, true, pick);
+        expect(allowedAt(stage, c) && handledByWorkflow(c)).toBe(true);
+      }),
+    );
+  });
+
+  it('builds a plausible command for every word, and quirks make some implausible', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SUBJECT_VOCABULARY), payloadSeed, (c, seed) => {
+        const cmd = buildSubjectCommand(c, seed, clock, undefined);
+        expect(cmd.actor).toBeDefined();
+        expect(Date.parse(cmd.occurredAt as string)).toBeLessThanOrEqual(clock.nowMs);
+        if (c.type === 'decision') expect(cmd.decision).toBe(c.name);
+        if (c.type === 'event') expect(cmd.event).toBe(c.name);
+        const odd = applyQuirk(cmd, { ...seed, quirk: 'future' }, clock);
+        expect(Date.parse(odd.occurredAt as string)).toBeGreaterThan(clock.nowMs);
+      }),
+    );
+  });
+
+  it('generates the same scenarios from the same seed, so a failing run can be replayed', () => {
+    const arb = scenarioArbitrary({ minSteps: 3, maxSteps: 6 });
+    expect(fc.sample(arb, { seed: 42, numRuns: 3 })).toEqual(fc.sample(arb, { seed: 42, numRuns: 3 }));
+  });
+
+  it('an update not answered in time, a refusal that is not a RuleViolation or names no rule, is a problem; a RuleViolation naming its rule is not', () => {
+    expect(checkAnswer('x', { kind: 'timeout', ms: 30_000 }, false)).toEqual([expect.stringMatching(/wedged/)]);
+    expect(checkAnswer('x', { kind: 'refused', type: 'TypeError', rule: undefined, regulation: undefined, hasRegulation: false, message: 'boom' }, false)).toHaveLength(3);
+    expect(checkAnswer('x', { kind: 'refused', type: 'UnexpectedHandlerFailure', rule: undefined, regulation: undefined, hasRegulation: false, message: 'boom' }, false)[0]).toMatch(/not a RuleViolation/);
+    expect(checkAnswer('x', { kind: 'refused', type: 'RuleViolation', rule: 'case-to-answer-after-report', regulation: 'CR reg 23', hasRegulation: true, message: 'no' }, false)).toEqual([]);
+    expect(checkAnswer('x', { kind: 'refused', type: 'RuleViolation', rule: 'occurred-at-valid', regulation: null, hasRegulation: true, message: 'no' }, false)).toEqual([]);
+    expect(checkAnswer('x', { kind: 'finished' }, false)).toHaveLength(1);
+  });
+
+  it('no outcome before the meeting or hearing is held, and no case-to-answer decision before the report', () => {
+    expect(subjectInvariants(facts({ proceedingsHeld: false }), view({ stage: 'outcome', outcome: 'written-warning', caseToAnswer: 'misconduct', form: 'misconduct-meeting' }))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/no meeting or hearing held/), expect.stringMatching(/before the investigator's report/)]),
+    );
+    expect(subjectInvariants(facts({ proceedingsHeld: true, reportSubmitted: true }), view({ stage: 'outcome', outcome: 'written-warning', caseToAnswer: 'misconduct', form: 'misconduct-meeting' }))).toEqual([]);
+  });
+
+  it('an accelerated hearing on a case to answer for misconduct breaks CR reg 49; a member of staff at a hearing breaks the staff route', () => {
+    const afterReport = facts({ reportSubmitted: true });
+    expect(subjectInvariants(afterReport, view({ stage: 'accelerated-hearing', form: 'accelerated-hearing', caseToAnswer: 'misconduct' }))).toEqual([expect.stringMatching(/reg 49/)]);
+    const staff = facts({ kind: 'police-staff', reportSubmitted: true });
+    expect(subjectInvariants(staff, view({ kind: 'police-staff', stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }))).toEqual([expect.stringMatching(/police staff/)]);
+    const fww = facts({ finalWrittenWarningLive: true, reportSubmitted: true });
+    expect(subjectInvariants(fww, view({ stage: 'misconduct-meeting', form: 'misconduct-meeting', caseToAnswer: 'misconduct' }))).toEqual([expect.stringMatching(/reg 42\(5\)/)]);
+  });
+
+  it('a subject moves forward along the stage machine only, and a command accepted where stages.ts forbids it is a problem', () => {
+    const f = facts({ stage: 'outcome', reportSubmitted: true, proceedingsHeld: true });
+    expect(observeSubject(f, view({ stage: 'investigation' }), 'x')).toEqual([expect.stringMatching(/from outcome to investigation/)]);
+    const g = facts({ stage: 'investigation' });
+    const problems = acceptSubjectCommand(g, 'decision', { decision: 'outcome', outcome: 'no-action' }, view({ stage: 'investigation' }), 'x');
+    expect(problems).toEqual([expect.stringMatching(/accepted at stage investigation/)]);
+    const h = facts({ stage: 'awaiting-case-to-answer', reportSubmitted: true });
+    expect(acceptSubjectCommand(h, 'decision', { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' }, view({ stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }), 'x')).toEqual([]);
+    expect(h.stage).toBe('misconduct-hearing');
+  });
+});

@@ -1,0 +1,578 @@
+/**
+ * The model behind the model-based test (../model.test.ts): pure, no Temporal. It generates random
+ * scenarios (a matter of any kind, its subjects of any kind, and a sequence of commands drawn from the
+ * domain's own vocabulary, with plausible payloads and some implausible ones), and checks what the
+ * workflows answered against the stage machine of libs/domain/src/stages.ts.
+ *
+ * Steps are generated without knowing the state; a "guided" step picks, when it runs, among the commands
+ * the stage machine allows at the subject's current stage (so sequences reach hearings, outcomes and
+ * appeals), an unguided one among every command there is (so most are refused, as they must be).
+ */
+import * as fc from 'fast-check';
+import {
+  DECISION_RULES,
+  EVENT_RULES,
+  LIST_REPORTS,
+  MATTER_KINDS,
+  RECORDABLE_CATEGORIES,
+  STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
+  SUBJECT_STAGES,
+  addCalendarDays,
+  londonDateOf,
+  type Decision,
+  type MatterKind,
+  type SubjectEvent,
+  type SubjectKind,
+  type SubjectStage,
+} from '@conduct/domain';
+import {
+  CASE_TO_ANSWER_FINDINGS,
+  LIKELY_FORMS,
+  MATTER_EVENT_KINDS,
+  MODES_OF_INVESTIGATION,
+  NO_PROCEEDINGS_ROUTES,
+  OUTCOMES,
+  SEVERITIES,
+  SUBJECT_DECISION_KINDS,
+  SUBJECT_EVENT_KINDS,
+  type Actor,
+  type MatterView,
+  type RecommendationView,
+  type SubjectView,
+} from '@conduct/workflows';
+
+// ---- Vocabulary -------------------------------------------------------------------------------------
+
+/** libs/domain/src/kinds.ts: the CR apply to police officers (special constables included); staff follow their force's procedure. */
+export const SUBJECT_KINDS = ['police-officer', 'police-staff'] as const satisfies readonly SubjectKind[];
+
+export type SubjectCommandName = { type: 'decision'; name: Decision | string } | { type: 'event'; name: SubjectEvent | string } | { type: 'extension'; name: 'deadline-extension' };
+
+/** Every command the domain names for a subject: its decisions, its events, and extending a deadline. */
+export const SUBJECT_VOCABULARY: readonly SubjectCommandName[] = [
+  ...(Object.keys(DECISION_RULES) as Decision[]).map((name) => (name === 'deadline-extension' ? { type: 'extension' as const, name } : { type: 'decision' as const, name })),
+  ...(Object.keys(EVENT_RULES) as SubjectEvent[]).map((name) => ({ type: 'event' as const, name })),
+];
+
+/** Those the subject's workflow handles (the domain also names a criminal-hold decision and a subject-level complainant update, which it does not). */
+export function handledByWorkflow(c: SubjectCommandName): boolean {
+  if (c.type === 'decision') return (SUBJECT_DECISION_KINDS as readonly string[]).includes(c.name);
+  if (c.type === 'event') return (SUBJECT_EVENT_KINDS as readonly string[]).includes(c.name);
+  return true;
+}
+
+/** Whether stages.ts allows the command at the stage. */
+export function allowedAt(stage: SubjectStage, c: SubjectCommandName): boolean {
+  if (c.type === 'event') return EVENT_RULES[c.name as SubjectEvent]?.allowedIn.includes(stage) ?? false;
+  return DECISION_RULES[(c.type === 'extension' ? 'deadline-extension' : c.name) as Decision]?.allowedIn.includes(stage) ?? false;
+}
+
+export const MATTER_VOCABULARY = [{ type: 'decision' as const, name: 'mode-of-investigation' }, ...MATTER_EVENT_KINDS.map((name) => ({ type: 'event' as const, name })), { type: 'extension' as const, name: 'deadline-extension' }];
+export const RECOMMENDATION_VOCABULARY = ['response', 'publication', 'deadline-extension'] as const;
+
+// ---- Scenarios ----------------------------------------------------------------------------------------
+
+/** Random choices for a command's payload, drawn before the state is known; most give a plausible value. */
+export interface PayloadSeed {
+  severity: number;
+  likelyForm: number;
+  caseToAnswer: number;
+  route: number;
+  outcome: number;
+  warningMonths: number | 'none' | 'fraction' | 'text';
+  result: number;
+  substitute: number | 'none';
+  standards: number[];
+  backdateMinutes: number;
+  scheduledDays: number;
+  inWindow: boolean;
+  report: number;
+  extensionDays: number;
+  pickDeadline: number;
+  mode: number;
+  accepted: boolean;
+  withCommandId: boolean;
+  /** An implausible payload, now and then. */
+  quirk: Quirk;
+  quirkField: number;
+}
+
+export const QUIRKS = ['future', 'before-matter', 'before-2013', 'not-an-instant', 'instant-as-number', 'no-actor', 'wrong-type', 'unknown-value'] as const;
+export type Quirk = 'none' | (typeof QUIRKS)[number];
+
+export type Step =
+  /** A command on one subject: guided (allowed at the current stage, per stages.ts) or from the whole vocabulary. */
+  | { kind: 'subject'; subject: number; guided: boolean; pick: number; seed: PayloadSeed }
+  /** Two guided commands on one subject sent at the same moment. */
+  | { kind: 'together'; subject: number; picks: [number, number]; seeds: [PayloadSeed, PayloadSeed] }
+  /** The last command accepted on this subject, sent again with the same command id (a retried request). */
+  | { kind: 'retry'; subject: number }
+  | { kind: 'matter'; pick: number; seed: PayloadSeed }
+  | { kind: 'recommendation'; pick: number; seed: PayloadSeed }
+  /** Time passes (on the time-skipping server): reminders, missed deadlines, windows closing, warnings expiring. */
+  | { kind: 'time'; days: number };
+
+export interface SubjectSpec {
+  kind: SubjectKind;
+  finalWrittenWarningLive: boolean;
+}
+
+export interface Scenario {
+  matterKind: MatterKind;
+  recordableCategories: string[];
+  subjects: SubjectSpec[];
+  withRecommendation: boolean;
+  steps: Step[];
+}
+
+const small = fc.nat({ max: 1_000 });
+
+export const payloadSeed: fc.Arbitrary<PayloadSeed> = fc.record({
+  severity: small,
+  likelyForm: small,
+  caseToAnswer: small,
+  route: small,
+  outcome: small,
+  warningMonths: fc.oneof({ weight: 8, arbitrary: fc.constant('none' as const) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 72 }) }, { weight: 1, arbitrary: fc.constantFrom('fraction' as const, 'text' as const) }),
+  result: small,
+  substitute: fc.oneof(fc.constant('none' as const), small),
+  standards: fc.array(small, { maxLength: 3 }),
+  backdateMinutes: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 60 }) }, { weight: 1, arbitrary: fc.integer({ min: 60, max: 4 * 24 * 60 }) }),
+  scheduledDays: fc.integer({ min: 0, max: 30 }),
+  inWindow: fc.boolean(),
+  report: small,
+  extensionDays: fc.integer({ min: -2, max: 30 }),
+  pickDeadline: small,
+  mode: small,
+  accepted: fc.boolean(),
+  withCommandId: fc.boolean(),
+  quirk: fc.oneof({ weight: 14, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constantFrom(...QUIRKS) }),
+  quirkField: small,
+});
+
+export function stepArbitrary(subjects: number, withRecommendation: boolean): fc.Arbitrary<Step> {
+  const subject = fc.nat({ max: subjects - 1 });
+  const options: fc.WeightedArbitrary<Step>[] = [
+    { weight: 20, arbitrary: fc.record({ kind: fc.constant('subject' as const), subject, guided: fc.constant(true), pick: small, seed: payloadSeed }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('subject' as const), subject, guided: fc.constant(false), pick: small, seed: payloadSeed }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('together' as const), subject, picks: fc.tuple(small, small), seeds: fc.tuple(payloadSeed, payloadSeed) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('retry' as const), subject }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('matter' as const), pick: small, seed: payloadSeed }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), days: fc.constantFrom(1, 3, 8, 20, 40, 400) }) },
+  ];
+  if (withRecommendation) options.push({ weight: 1, arbitrary: fc.record({ kind: fc.constant('recommendation' as const), pick: small, seed: payloadSeed }) });
+  return fc.oneof(...options);
+}
+
+export function scenarioArbitrary(opts: { minSteps: number; maxSteps: number }): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      matterKind: fc.constantFrom(...MATTER_KINDS),
+      recordableCategories: fc.subarray(Object.keys(RECORDABLE_CATEGORIES), { maxLength: 2 }),
+      subjects: fc.array(fc.record({ kind: fc.constantFrom(...SUBJECT_KINDS), finalWrittenWarningLive: fc.boolean() }), { minLength: 1, maxLength: 2 }),
+      withRecommendation: fc.boolean(),
+    })
+    .chain((m) => fc.array(stepArbitrary(m.subjects.length, m.withRecommendation), { minLength: opts.minSteps, maxLength: opts.maxSteps }).map((steps) => ({ ...m, steps })));
+}
+
+// ---- Building commands from steps ------------------------------------------------------------------------
+
+export const APPROPRIATE_AUTHORITY: Actor = { id: 'aa-model', role: 'appropriate-authority' };
+export const CASE_OFFICER: Actor = { id: 'co-model', role: 'case-officer' };
+
+export interface Clock {
+  nowMs: number;
+  receivedOn: string;
+}
+
+const at = <T>(list: readonly T[], n: number): T => list[n % list.length];
+
+/** The commands that carry a case along its route: a guided step picks them twice as often as the side events. */
+export const PROGRESS: readonly string[] = [
+  'severity-assessment', 'notice-of-investigation-served', 'investigator-report-submitted', 'case-to-answer', 'special-conditions',
+  'notice-of-referral-served', 'officer-response-received', 'documents-supplied-to-chair', 'pre-hearing-held', 'proceedings-scheduled',
+  'proceedings-held', 'outcome', 'outcome-report-delivered', 'outcome-notified', 'appeal-lodged', 'appeal-determination',
+];
+
+/**
+ * Whether a command allowed at the stage also finds what it needs, as far as the subject's view shows it:
+ * a guided step skips the ones that could only be refused (a list report sent when none is owed, a
+ * suspension reviewed when there is none), so sequences go deep; unguided steps still send them.
+ */
+export function plausible(c: SubjectCommandName, view: SubjectView | undefined, kind: SubjectKind): boolean {
+  const owed = (key: string) => !!view?.deadlines.some((d) => d.key === key && (d.status === 'open' || d.status === 'missed'));
+  switch (c.name) {
+    case 'barred-list-report-sent':
+      return owed('barred-list-report');
+    case 'advisory-list-report-sent':
+      return owed('advisory-list-report');
+    case 'list-report-details-supplied':
+      return LIST_REPORTS.some(owed);
+    case 'suspended':
+      return kind === 'police-officer' && !view?.suspended;
+    case 'suspension-reviewed':
+    case 'suspension-lifted':
+      return !!view?.suspended;
+    case 'criminal-proceedings-concluded':
+      return !!view?.heldForCriminalProceedings;
+    case 'deadline-extension':
+      return !!view?.openDeadlines.length;
+    default:
+      return true;
+  }
+}
+
+/** At each stage, the commands that move the case to its next stage: a guided step picks them most often. */
+export const ADVANCES: Readonly<Record<SubjectStage, readonly string[]>> = {
+  'severity-assessment': ['severity-assessment'],
+  investigation: ['notice-of-investigation-served', 'investigator-report-submitted'],
+  'awaiting-case-to-answer': ['case-to-answer', 'special-conditions'],
+  'misconduct-meeting': ['notice-of-referral-served', 'proceedings-held', 'outcome'],
+  'misconduct-hearing': ['notice-of-referral-served', 'proceedings-held', 'outcome'],
+  'accelerated-hearing': ['notice-of-referral-served', 'proceedings-scheduled', 'proceedings-held', 'outcome'],
+  outcome: ['outcome-notified'],
+  appeal: ['appeal-lodged', 'appeal-determination'],
+  closed: [],
+};
+
+/** A subject command the model chooses for a step: guided by the stage (and the view), or from the whole vocabulary. */
+export function chooseSubjectCommand(stage: SubjectStage, guided: boolean, pick: number, view?: SubjectView, kind: SubjectKind = 'police-officer'): SubjectCommandName {
+  if (!guided) return at(SUBJECT_VOCABULARY, pick);
+  const allowedHere = SUBJECT_VOCABULARY.filter((c) => handledByWorkflow(c) && allowedAt(stage, c));
+  const likely = allowedHere.filter((c) => plausible(c, view, kind));
+  const allowed = likely.length ? likely : allowedHere;
+  const candidates = allowed.flatMap((c) => Array<SubjectCommandName>(ADVANCES[stage].includes(c.name) ? 8 : PROGRESS.includes(c.name) ? 2 : 1).fill(c));
+  return at(candidates.length ? candidates : SUBJECT_VOCABULARY, pick);
+}
+
+function occurredAt(seed: PayloadSeed, clock: Clock): string {
+  return new Date(clock.nowMs - seed.backdateMinutes * 60_000).toISOString();
+}
+
+function weighted<T>(list: readonly T[], n: number, first: number): T {
+  // The first `first` entries twice as likely: plausible choices before the rare one.
+  const extended = [...list.slice(0, first), ...list];
+  return at(extended, n);
+}
+
+/** The payload of a subject command, from its seed and what the subject's view shows (its deadlines). */
+export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, clock: Clock, view: SubjectView | undefined): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    actor: c.type === 'decision' ? APPROPRIATE_AUTHORITY : CASE_OFFICER,
+    occurredAt: occurredAt(seed, clock),
+    ...(seed.withCommandId ? { commandId: `cmd-${clock.nowMs}-${seed.pickDeadline}-${seed.quirkField}` } : {}),
+  };
+  const today = londonDateOf(clock.nowMs);
+  if (c.type === 'extension') {
+    const open = view?.openDeadlines ?? [];
+    const d = open.length ? at(open, seed.pickDeadline) : undefined;
+    return { ...base, key: d?.key ?? 'representations', newDueDate: addCalendarDays(d?.dueDate ?? today, seed.extensionDays), reason: 'more time asked for', agreedBy: 'the investigator' };
+  }
+  if (c.type === 'decision') {
+    const cmd: Record<string, unknown> = { ...base, decision: c.name };
+    switch (c.name) {
+      case 'severity-assessment':
+      case 'severity-revision':
+        cmd.severity = weighted(SEVERITIES, seed.severity, 2);
+        if (seed.likelyForm % 3) cmd.likelyForm = at(LIKELY_FORMS, seed.likelyForm);
+        if (c.name === 'severity-assessment' && seed.route % 2) cmd.routeIfNeither = at(NO_PROCEEDINGS_ROUTES, seed.route);
+        if (c.name === 'severity-revision') cmd.reason = 'new evidence';
+        break;
+      case 'case-to-answer':
+        cmd.caseToAnswer = weighted(CASE_TO_ANSWER_FINDINGS, seed.caseToAnswer, 2);
+        if (seed.route % 2) cmd.routeIfNone = at(NO_PROCEEDINGS_ROUTES, seed.route);
+        if (seed.result % 4 === 0) cmd.severalUnconnectedIncidents = true;
+        break;
+      case 'special-conditions':
+        cmd.reason = 'conviction; the public interest requires it';
+        break;
+      case 'withdrawal':
+        cmd.route = at(NO_PROCEEDINGS_ROUTES, seed.route);
+        cmd.reason = 'no longer believed';
+        break;
+      case 'outcome':
+        cmd.outcome = at(OUTCOMES, seed.outcome);
+        if (seed.warningMonths === 'fraction') cmd.warningMonths = 30.5;
+        else if (seed.warningMonths === 'text') cmd.warningMonths = 'thirty';
+        else if (seed.warningMonths !== 'none') cmd.warningMonths = seed.warningMonths;
+        if (seed.standards.length) cmd.standardsBreached = seed.standards.map((n) => at(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, n));
+        if (seed.report % 2) cmd.conduct = 'the conduct found';
+        if (seed.report % 3) cmd.publicationExemption = { requested: false };
+        break;
+      case 'appeal-determination':
+        cmd.result = at(['dismissed', 'allowed'], seed.result);
+        if (seed.substitute !== 'none') cmd.substitutedOutcome = at(OUTCOMES, seed.substitute);
+        break;
+    }
+    return cmd;
+  }
+  const cmd: Record<string, unknown> = { ...base, event: c.name };
+  switch (c.name) {
+    case 'interview-arranged':
+      cmd.scheduledFor = addCalendarDays(today, seed.scheduledDays);
+      break;
+    case 'proceedings-scheduled': {
+      const window = view?.openDeadlines.find((d) => d.key === 'accelerated-hearing') ?? view?.deadlines.find((d) => d.key === 'accelerated-hearing' && d.status === 'missed');
+      cmd.scheduledFor = window?.earliest && seed.inWindow ? addCalendarDays(window.earliest, seed.scheduledDays % 5) : addCalendarDays(today, seed.scheduledDays);
+      break;
+    }
+    case 'resigned':
+    case 'retired':
+      cmd.allegationSummary = 'took cash seized as evidence';
+      break;
+    case 'list-report-details-supplied':
+      cmd.report = at(LIST_REPORTS, seed.report);
+      cmd.details = seed.report % 5 === 0 ? { shoeSize: 9 } : { fullName: 'Sam Sergeant', dateOfBirth: '1981-03-14' };
+      break;
+    default:
+      if (seed.report % 2) cmd.note = 'recorded by the model';
+  }
+  return cmd;
+}
+
+export function buildMatterCommand(pick: number, seed: PayloadSeed, clock: Clock, view: MatterView | undefined): { type: 'decision' | 'event' | 'extension'; cmd: Record<string, unknown> } {
+  const c = at(MATTER_VOCABULARY, pick);
+  const base = { actor: c.type === 'decision' ? APPROPRIATE_AUTHORITY : CASE_OFFICER, occurredAt: occurredAt(seed, clock), ...(seed.withCommandId ? { commandId: `mcmd-${clock.nowMs}-${seed.quirkField}` } : {}) };
+  if (c.type === 'decision') return { type: 'decision', cmd: { ...base, decision: 'mode-of-investigation', mode: at(MODES_OF_INVESTIGATION, seed.mode) } };
+  if (c.type === 'extension') {
+    const open = view?.openDeadlines ?? [];
+    const d = open.length ? at(open, seed.pickDeadline) : undefined;
+    return { type: 'extension', cmd: { ...base, key: d?.key ?? 'timeliness-report-1', newDueDate: addCalendarDays(d?.dueDate ?? londonDateOf(clock.nowMs), seed.extensionDays), reason: 'asked', agreedBy: 'the IOPC' } };
+  }
+  return { type: 'event', cmd: { ...base, event: c.name, ...(c.name === 'complainant-updated' || seed.report % 2 ? { note: 'told the complainant of progress' } : {}) } };
+}
+
+export function buildRecommendationCommand(pick: number, seed: PayloadSeed, clock: Clock, view: RecommendationView | undefined): { type: (typeof RECOMMENDATION_VOCABULARY)[number]; cmd: Record<string, unknown> } {
+  const type = at(RECOMMENDATION_VOCABULARY, pick);
+  const base = { actor: CASE_OFFICER, occurredAt: occurredAt(seed, clock) };
+  if (type === 'response') return { type, cmd: { ...base, accepted: seed.accepted, summary: 'we will change the training' } };
+  if (type === 'publication') return { type, cmd: base };
+  const d = view?.deadlines.length ? at(view.deadlines, seed.pickDeadline) : undefined;
+  return { type, cmd: { ...base, key: d?.key ?? 'response', newDueDate: addCalendarDays(d?.dueDate ?? londonDateOf(clock.nowMs), seed.extensionDays), reason: 'asked', agreedBy: 'the IOPC' } };
+}
+
+const WEIRD_VALUES: readonly unknown[] = [42, 'banana', {}, [], null, true];
+
+/** Makes a command implausible, as a client that skipped the API's checks might send it. */
+export function applyQuirk(cmd: Record<string, unknown>, seed: PayloadSeed, clock: Clock): Record<string, unknown> {
+  const out = { ...cmd };
+  switch (seed.quirk) {
+    case 'none':
+      return out;
+    case 'future':
+      out.occurredAt = new Date(clock.nowMs + 2 * 86_400_000).toISOString();
+      return out;
+    case 'before-matter':
+      out.occurredAt = `${addCalendarDays(clock.receivedOn, -3)}T12:00:00.000Z`;
+      return out;
+    case 'before-2013':
+      out.occurredAt = '2005-06-01T10:00:00.000Z';
+      return out;
+    case 'not-an-instant':
+      out.occurredAt = at(['yesterday', '2024-13-45T10:00:00Z', '2024-06-01', ''], seed.quirkField);
+      return out;
+    case 'instant-as-number':
+      out.occurredAt = clock.nowMs;
+      return out;
+    case 'no-actor':
+      delete out.actor;
+      return out;
+    case 'wrong-type': {
+      const fields = Object.keys(out).filter((k) => k !== 'actor' && k !== 'occurredAt' && k !== 'commandId');
+      if (fields.length) out[at(fields, seed.quirkField)] = at(WEIRD_VALUES, seed.quirkField >> 3);
+      return out;
+    }
+    case 'unknown-value': {
+      const field = ['severity', 'caseToAnswer', 'outcome', 'route', 'result', 'mode', 'event', 'decision', 'report'].find((k) => k in out);
+      if (field) out[field] = 'something-else';
+      return out;
+    }
+  }
+}
+
+// ---- What the workflows answered -------------------------------------------------------------------------
+
+export type Answer<V> =
+  | { kind: 'accepted'; view: V }
+  | { kind: 'refused'; type: string | undefined; rule: unknown; regulation: unknown; hasRegulation: boolean; message: string }
+  /** The workflow had finished (the API answers 409 'workflow-open'). */
+  | { kind: 'finished' }
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'error'; message: string };
+
+/** Every update is answered in bounded time, and a refusal is a RuleViolation naming its rule (and its regulation, or null). */
+export function checkAnswer(what: string, answer: Answer<unknown>, expectFinishedPossible: boolean): string[] {
+  switch (answer.kind) {
+    case 'accepted':
+      return [];
+    case 'timeout':
+      return [`${what}: not answered within ${answer.ms} ms (the workflow is wedged)`];
+    case 'error':
+      return [`${what}: answered with an error that is not a refusal: ${answer.message}`];
+    case 'finished':
+      return expectFinishedPossible ? [] : [`${what}: the workflow had finished while the model expected it open`];
+    case 'refused': {
+      const problems: string[] = [];
+      if (answer.type !== 'RuleViolation') problems.push(`${what}: refused with ${answer.type ?? 'no type'} (${answer.message}), not a RuleViolation`);
+      if (typeof answer.rule !== 'string' || !answer.rule) problems.push(`${what}: refusal names no rule (${answer.message})`);
+      if (!answer.hasRegulation || (answer.regulation !== null && typeof answer.regulation !== 'string')) problems.push(`${what}: refusal does not say which regulation (or null) (${answer.message})`);
+      return problems;
+    }
+  }
+}
+
+// ---- The subject's stage machine (libs/domain/src/stages.ts) ----------------------------------------------
+
+const REFERRED: readonly SubjectStage[] = ['misconduct-meeting', 'misconduct-hearing', 'accelerated-hearing'];
+
+/**
+ * The moves the procedure allows (stages.ts lists the stages in order; a subject moves forward only, and
+ * may close from any open stage: no case, withdrawal, leaving the service, an outcome needing no appeal).
+ */
+export const STAGE_MOVES: Readonly<Record<SubjectStage, readonly SubjectStage[]>> = {
+  'severity-assessment': ['investigation', 'closed'],
+  investigation: ['awaiting-case-to-answer', 'closed'],
+  'awaiting-case-to-answer': [...REFERRED, 'closed'],
+  'misconduct-meeting': ['outcome', 'closed'],
+  // A special conditions certificate after referral to an ordinary hearing moves it to an accelerated one (reg 49).
+  'misconduct-hearing': ['accelerated-hearing', 'outcome', 'closed'],
+  'accelerated-hearing': ['outcome', 'closed'],
+  outcome: ['appeal', 'closed'],
+  appeal: ['closed'],
+  closed: [],
+};
+
+/** What the model knows of one subject: what its views showed, and which commands were accepted. */
+export interface SubjectFacts {
+  kind: SubjectKind;
+  finalWrittenWarningLive: boolean;
+  stage: SubjectStage;
+  reportSubmitted: boolean;
+  proceedingsHeld: boolean;
+  specialConditions: boolean;
+  outcomeNotified: boolean;
+  lastAccepted?: { type: 'decision' | 'event' | 'extension'; cmd: Record<string, unknown> };
+}
+
+export function newSubjectFacts(spec: SubjectSpec): SubjectFacts {
+  return { kind: spec.kind, finalWrittenWarningLive: spec.finalWrittenWarningLive, stage: 'severity-assessment', reportSubmitted: false, proceedingsHeld: false, specialConditions: false, outcomeNotified: false };
+}
+
+export function commandName(type: 'decision' | 'event' | 'extension', cmd: Record<string, unknown>): SubjectCommandName {
+  if (type === 'extension') return { type, name: 'deadline-extension' };
+  return type === 'decision' ? { type, name: String(cmd.decision) } : { type, name: String(cmd.event) };
+}
+
+/**
+ * An accepted command: it was allowed at the stage it found (stages.ts), it moved the subject along the
+ * stage machine only, and the view after it keeps the invariants. Updates the facts.
+ */
+export function acceptSubjectCommand(facts: SubjectFacts, type: 'decision' | 'event' | 'extension', cmd: Record<string, unknown>, after: SubjectView, what: string): string[] {
+  const problems: string[] = [];
+  const c = commandName(type, cmd);
+  const retried = facts.lastAccepted && cmd.commandId !== undefined && facts.lastAccepted.cmd.commandId === cmd.commandId;
+  // A window closing while no one looked (the appeal window) may have closed the track just before.
+  const stagesFound: SubjectStage[] = facts.stage === 'appeal' ? ['appeal', 'closed'] : [facts.stage];
+  if (!retried && !stagesFound.some((st) => allowedAt(st, c))) problems.push(`${what}: ${c.type} ${c.name} was accepted at stage ${facts.stage}, where stages.ts does not allow it`);
+  if (!handledByWorkflow(c)) problems.push(`${what}: ${c.type} ${c.name} is not one the workflow handles, yet it was accepted`);
+  if (!retried) {
+    if (c.name === 'investigator-report-submitted') facts.reportSubmitted = true;
+    if (c.name === 'proceedings-held') facts.proceedingsHeld = true;
+    if (c.name === 'special-conditions') facts.specialConditions = true;
+    if (c.name === 'outcome-notified') facts.outcomeNotified = true;
+    facts.lastAccepted = { type, cmd };
+  }
+  problems.push(...observeSubject(facts, after, what));
+  return problems;
+}
+
+/** A view of the subject, after a command or time passing: the stage moved only as the machine allows, and the invariants hold. */
+export function observeSubject(facts: SubjectFacts, view: SubjectView, what: string): string[] {
+  const problems: string[] = [];
+  if (!SUBJECT_STAGES.includes(view.stage)) problems.push(`${what}: unknown stage ${view.stage}`);
+  else if (view.stage !== facts.stage && !reachable(facts.stage, view.stage)) problems.push(`${what}: stage moved from ${facts.stage} to ${view.stage}, which the stage machine does not allow`);
+  problems.push(...subjectInvariants(facts, view).map((p) => `${what}: ${p}`));
+  facts.stage = view.stage;
+  return problems;
+}
+
+function reachable(from: SubjectStage, to: SubjectStage): boolean {
+  const seen = new Set<SubjectStage>();
+  const next = [from];
+  while (next.length) {
+    const s = next.pop()!;
+    for (const t of STAGE_MOVES[s]) {
+      if (t === to) return true;
+      if (!seen.has(t)) {
+        seen.add(t);
+        next.push(t);
+      }
+    }
+  }
+  return false;
+}
+
+/** The stage machine's invariants on one view of a subject. */
+export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[] {
+  const problems: string[] = [];
+  const open = v.stage !== 'closed';
+  if (v.outcome !== null && !facts.proceedingsHeld) problems.push(`an outcome (${v.outcome}) with no meeting or hearing held`);
+  if (v.caseToAnswer !== null && !facts.reportSubmitted) problems.push(`a case-to-answer decision (${v.caseToAnswer}) before the investigator's report`);
+  if (v.outcome !== null && !(OUTCOMES as readonly string[]).includes(v.outcome)) problems.push(`outcome ${JSON.stringify(v.outcome)} is not one of CR reg 42's`);
+  if (v.severity !== null && !(SEVERITIES as readonly string[]).includes(v.severity)) problems.push(`severity ${JSON.stringify(v.severity)} is not one of CR reg 14's`);
+  if (v.caseToAnswer !== null && !(CASE_TO_ANSWER_FINDINGS as readonly string[]).includes(v.caseToAnswer)) problems.push(`caseToAnswer ${JSON.stringify(v.caseToAnswer)} is not a finding of CR reg 23`);
+  if (REFERRED.includes(v.stage)) {
+    if (v.form !== v.stage) problems.push(`at stage ${v.stage} the form of proceedings is ${v.form}`);
+    if (v.caseToAnswer !== 'misconduct' && v.caseToAnswer !== 'gross-misconduct') problems.push(`referred to ${v.stage} with caseToAnswer ${v.caseToAnswer}`);
+    if (facts.kind === 'police-staff') problems.push(`a member of police staff referred to ${v.stage} (staff go to their force's own procedure)`);
+  }
+  if (v.stage === 'accelerated-hearing' && v.caseToAnswer !== 'gross-misconduct') problems.push(`an accelerated hearing on a case to answer for ${v.caseToAnswer} (CR reg 49: gross misconduct only)`);
+  if (v.stage === 'misconduct-meeting' && (v.caseToAnswer !== 'misconduct' || facts.finalWrittenWarningLive)) problems.push(`a misconduct meeting on ${v.caseToAnswer}${facts.finalWrittenWarningLive ? ' with a final written warning live (reg 42(5): a hearing)' : ''}`);
+  if (['outcome', 'appeal'].includes(v.stage) && v.outcome === null) problems.push(`stage ${v.stage} with no outcome`);
+  if (v.stage === 'appeal' && !facts.outcomeNotified) problems.push('an appeal stage before the outcome was notified');
+  if (open && v.closedBecause !== null) problems.push(`open at ${v.stage} but closed because ${v.closedBecause}`);
+  if (!open && v.closedBecause === null) problems.push('closed with no reason');
+  if (v.leftService && open && (v.caseToAnswer ?? v.severity) !== 'gross-misconduct') problems.push(`a former officer's case open at ${v.stage} on ${v.caseToAnswer ?? v.severity} (CR reg 4: gross misconduct only)`);
+  if (v.outcome === 'would-have-been-dismissed' && !v.leftService) problems.push('"would have been dismissed" against a serving officer (CR reg 4)');
+  if (v.suspended && facts.kind !== 'police-officer') problems.push('a member of staff suspended under CR reg 11');
+  const keys = v.openDeadlines.map((d) => d.key);
+  if (new Set(keys).size !== keys.length) problems.push(`two open deadlines share a key: ${keys.join(', ')}`);
+  return problems;
+}
+
+// ---- The matter and the recommendation -----------------------------------------------------------------
+
+export interface MatterFacts {
+  modeDecisions: number;
+  mode: string | null;
+}
+
+export function observeMatter(facts: MatterFacts, v: MatterView, accepted: { decision?: string } | undefined, what: string): string[] {
+  const problems: string[] = [];
+  if (accepted?.decision === 'mode-of-investigation') facts.modeDecisions += 1;
+  if (facts.modeDecisions > 1) problems.push(`${what}: the mode of investigation was decided ${facts.modeDecisions} times (Sch3 para 15: once)`);
+  if (facts.mode !== null && v.modeOfInvestigation !== facts.mode) problems.push(`${what}: the mode of investigation changed from ${facts.mode} to ${v.modeOfInvestigation}`);
+  if (v.modeOfInvestigation !== null && !(MODES_OF_INVESTIGATION as readonly string[]).includes(v.modeOfInvestigation)) problems.push(`${what}: mode ${JSON.stringify(v.modeOfInvestigation)} is not one of Sch3 para 15's`);
+  if (v.stage === 'awaiting-mode-of-investigation' && !v.iopcReferralRequired) problems.push(`${what}: awaiting the Director General on a matter that was not referred`);
+  if (v.stage === 'closed' && v.subjects.some((x) => !x.closed)) problems.push(`${what}: the matter closed with a subject's track open`);
+  facts.mode = v.modeOfInvestigation;
+  return problems;
+}
+
+export interface RecommendationFacts {
+  responses: number;
+  publications: number;
+}
+
+export function observeRecommendation(facts: RecommendationFacts, v: RecommendationView, accepted: 'response' | 'publication' | 'deadline-extension' | undefined, what: string): string[] {
+  const problems: string[] = [];
+  if (accepted === 'response') facts.responses += 1;
+  if (accepted === 'publication') facts.publications += 1;
+  if (facts.responses > 1) problems.push(`${what}: the response was recorded ${facts.responses} times (Sch3 para 28B: once)`);
+  if (facts.publications > 1) problems.push(`${what}: published ${facts.publications} times`);
+  if (v.stage !== 'awaiting-response' && v.response === null) problems.push(`${what}: at ${v.stage} with no response recorded`);
+  if (v.stage === 'published' && v.publishedOn === null) problems.push(`${what}: published with no date`);
+  const open = v.deadlines.filter((d) => d.status === 'open').map((d) => d.key);
+  if (new Set(open).size !== open.length) problems.push(`${what}: two open deadlines share a key: ${open.join(', ')}`);
+  return problems;
+}
