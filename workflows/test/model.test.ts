@@ -5,7 +5,7 @@
  * Asserts that every update is answered in bounded time, that every refusal is a RuleViolation naming
  * its rule, that the stage machine's invariants hold after every step, and that no workflow task failed.
  *
- *   MODEL_RUNS=5000        sequences (default 120, about a minute), run MODEL_PARALLEL (default 8) at a time
+ *   MODEL_RUNS=5000        sequences (default 240, about two minutes), run MODEL_PARALLEL (default 8) at a time
  *   MODEL_SEED=<seed>      replay a run (the seed is printed at the start and on failure);
  *   MODEL_PATH=<path>      with the seed, the counterexample fast-check printed
  *   MODEL_SHRINK=1         shrink a failure (slow: every attempt runs its workflows again)
@@ -58,7 +58,8 @@ import {
   scenarioArbitrary,
 } from './model/proceedings-model';
 
-const RUNS = Number(process.env.MODEL_RUNS ?? 120);
+const DEFAULT_RUNS = 240;
+const RUNS = Number(process.env.MODEL_RUNS ?? DEFAULT_RUNS);
 const PARALLEL = Math.max(1, Number(process.env.MODEL_PARALLEL ?? 8));
 const SEED = process.env.MODEL_SEED !== undefined ? Number(process.env.MODEL_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 const PATH = process.env.MODEL_PATH;
@@ -417,7 +418,7 @@ describe('the workflows against the model', () => {
   it(`answers every command, accepted or refused naming its rule, and keeps the stage machine's invariants, over ${RUNS} random sequences`, async () => {
     const batches = Math.ceil(RUNS / PARALLEL);
     // eslint-disable-next-line no-console
-    console.log(`model: ${RUNS} sequences (${batches} batches of ${PARALLEL} in parallel, ${MIN_STEPS}..${MAX_STEPS} steps each), seed ${SEED}${PATH ? `, path ${PATH}` : ''}; replay with MODEL_SEED=${SEED}${RUNS !== 120 ? ` MODEL_RUNS=${RUNS}` : ''}`);
+    console.log(`model: ${RUNS} sequences (${batches} batches of ${PARALLEL} in parallel, ${MIN_STEPS}..${MAX_STEPS} steps each), seed ${SEED}${PATH ? `, path ${PATH}` : ''}; replay with MODEL_SEED=${SEED}${RUNS !== DEFAULT_RUNS ? ` MODEL_RUNS=${RUNS}` : ''}`);
     const started = Date.now();
     // Scenarios are numbered as in the full run, so a replayed batch's scenarios keep their numbers.
     let batch = PATH ? Number(PATH.split(':')[0]) : 0;
