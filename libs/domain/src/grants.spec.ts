@@ -13,8 +13,13 @@ describe('who may send each command', () => {
     for (const name of oversight) expect(COMMAND_GRANTS[name as keyof typeof COMMAND_GRANTS].iopcDecision).toBe(true);
   });
 
-  it('an appeal determination is recorded by the case officer or the appropriate authority (CR reg 47, or the Police Appeals Tribunal)', () => {
-    expect([...subjectDecisionGrant('appeal-determination').roles].sort()).toEqual(['appropriate-authority', 'case-officer']);
+  it('an appeal determination is recorded by the case officer (or an administrator acting for one) or the appropriate authority, never oversight (CR reg 47, or the Police Appeals Tribunal)', () => {
+    expect([...subjectDecisionGrant('appeal-determination').roles].sort()).toEqual(['administrator', 'appropriate-authority', 'case-officer']);
+  });
+
+  it('an administrator may do everything a case officer may', () => {
+    const caseOfficers = [...subjectGrants.map(([, g]) => g), ...Object.values(COMMAND_GRANTS)].filter((g) => g.roles.includes('case-officer'));
+    expect(caseOfficers.filter((g) => !g.roles.includes('administrator')).map((g) => g.words)).toEqual([]);
   });
 
   it('every command has at least one role, and only known roles', () => {

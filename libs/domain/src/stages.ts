@@ -97,14 +97,15 @@ export const DECISION_RULES: Readonly<Record<Decision, StageRule>> = {
   },
   outcome: {
     allowedIn: REFERRED, regulation: 'CR reg 42',
-    madeBy: ['case-officer', 'appropriate-authority'], rule: 'outcome-at-proceedings',
+    madeBy: ['case-officer', 'appropriate-authority', 'administrator'], rule: 'outcome-at-proceedings',
     requirement: 'is decided by the person conducting or chairing the meeting or hearing', words: 'outcome',
   },
   'appeal-determination': {
     // Determined by the appeal meeting's chair (CR reg 47) or the Police Appeals Tribunal, and recorded by the
-    // force: the case officer, or the appropriate authority. Never by oversight, which only reads.
+    // force: the case officer (or an administrator acting for one), or the appropriate authority. Never by
+    // oversight, which only reads.
     allowedIn: ['appeal'], regulation: 'CR reg 47',
-    madeBy: ['case-officer', 'appropriate-authority'], rule: 'appeal-determination-on-appeal',
+    madeBy: ['case-officer', 'appropriate-authority', 'administrator'], rule: 'appeal-determination-on-appeal',
     requirement: 'is made on an appeal that has been lodged', words: 'appeal determination',
   },
   'criminal-hold': {
@@ -115,7 +116,7 @@ export const DECISION_RULES: Readonly<Record<Decision, StageRule>> = {
   },
   'deadline-extension': {
     allowedIn: OPEN, regulation: 'CR regs 18, 31, 33, 34, 45 / PRA 2002 Sch 3 para 28B',
-    madeBy: ['appropriate-authority', 'investigator', 'case-officer'], rule: 'extension-while-open',
+    madeBy: ['appropriate-authority', 'investigator', 'case-officer', 'administrator'], rule: 'extension-while-open',
     requirement: 'extends an extendable period while the case is open, with the reason and who agreed',
     words: 'deadline extension',
   },
