@@ -14,7 +14,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  PERIODIC_SERIES,
+  IsoDate,
+  PeriodicSeriesRuleId,
   ReferralGround,
   compareIsoDates,
   londonDateOf,
@@ -48,6 +49,8 @@ import type {
   OutboxRecord,
 } from './types';
 
+const TIMELINESS_SERIES: readonly PeriodicSeriesRuleId[] = ['timelinessReport', 'timelinessReportRepeat'];
+
 const { recordMatterChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
 const { startSubjectTracks } = proxyLocalActivities<SubjectTrackActivities>(RECORD_CHANGE_OPTIONS);
@@ -65,6 +68,13 @@ export const VOLUNTARY_IOPC_REFERRAL = 'voluntary-iopc-referral';
  * falls due after it, and those raised for a later day are closed as not due.
  */
 export const INVESTIGATION_COMPLETED_ENDS_TIMELINESS = 'investigation-completed-ends-timeliness-series';
+/**
+ * From this patch on, the outcome given to the complainant ends the series of progress updates (CMR reg 34)
+ * at its occurredAt: no update falls due after that day, and those raised for a later day are closed as
+ * not due. Behind `patched()` because the event was accepted before, and a running complaint whose update
+ * then fell due set the next one.
+ */
+export const COMPLAINANT_OUTCOME_ENDS_UPDATES = 'complainant-outcome-ends-update-series';
 
 export async function matter(input: MatterInput): Promise<MatterView> {
   const { referral } = input;
@@ -259,7 +269,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         regulation = 'CR reg 21 / PRA 2002 Sch 3 para 22';
         if (patched(INVESTIGATION_COMPLETED_ENDS_TIMELINESS)) {
           s.investigationCompletedOn = on;
-          details.notDue = closeTimelinessNotDue().map((d) => d.key);
+          details.notDue = closeSeriesNotDue(TIMELINESS_SERIES, on).map((d) => d.key);
         }
         break;
       case 'complainant-updated': {
@@ -273,6 +283,10 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       }
       case 'complainant-outcome-sent':
         for (const d of book.openDeadlines(s.deadlines)) if (d.ruleId === 'complainantOutcome') d.status = 'met';
+        if (patched(COMPLAINANT_OUTCOME_ENDS_UPDATES)) {
+          s.complaintOutcomeGivenOn ??= on;
+          details.notDue = closeSeriesNotDue(['complainantUpdate'], s.complaintOutcomeGivenOn).map((d) => d.key);
+        }
         await addDeadlines([{ key: 'review-application', ruleId: 'reviewApplication', trigger: on }]);
         regulation = 'CMR reg 34';
         break;
@@ -347,25 +361,33 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         const ended = s.investigationCompletedOn !== undefined && compareIsoDates(d.dueDate, s.investigationCompletedOn) >= 0;
         if (!allSubjectsClosed() && !ended) next.push({ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: d.dueDate });
       }
-      if (d.ruleId === 'complainantUpdate' && s.stage !== 'closed') {
+      // The updates run until the complainant is given the outcome (CMR reg 34).
+      const updatesEnded = s.complaintOutcomeGivenOn !== undefined && compareIsoDates(d.dueDate, s.complaintOutcomeGivenOn) >= 0;
+      if (d.ruleId === 'complainantUpdate' && s.stage !== 'closed' && !updatesEnded) {
         s.complainantUpdates += 1;
         next.push({ key: `complainant-update-${s.complainantUpdates + 1}`, ruleId: 'complainantUpdate', trigger: d.dueDate });
       }
     }
     if (next.length) await addDeadlines(next);
-    if (s.investigationCompletedOn) for (const d of closeTimelinessNotDue()) lines.push(systemAudit(`deadline-not-due:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate, investigationCompletedOn: s.investigationCompletedOn }));
+    if (s.investigationCompletedOn) {
+      for (const d of closeSeriesNotDue(TIMELINESS_SERIES, s.investigationCompletedOn)) lines.push(systemAudit(`deadline-not-due:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate, investigationCompletedOn: s.investigationCompletedOn }));
+    }
+    if (s.complaintOutcomeGivenOn) {
+      for (const d of closeSeriesNotDue(['complainantUpdate'], s.complaintOutcomeGivenOn)) lines.push(systemAudit(`deadline-not-due:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate, complaintOutcomeGivenOn: s.complaintOutcomeGivenOn }));
+    }
     if (lines.length) await record(lines, outbox);
   }
 
   /**
-   * Closes as not due every timeliness report still owed (open or missed) that falls due after the day
-   * the investigation was completed (CR reg 19 / CMR reg 13: only an unfinished investigation is reported on).
+   * Closes as not due every occurrence of a periodic series still owed (open or missed) that falls due
+   * after the day its condition ended (PERIODIC_SERIES: the timeliness report runs while the investigation
+   * is not completed, CR reg 19 / CMR reg 13; complainant updates until the outcome is given, CMR reg 34).
    */
-  function closeTimelinessNotDue(): Deadline[] {
+  function closeSeriesNotDue(ruleIds: readonly PeriodicSeriesRuleId[], endedOn: IsoDate): Deadline[] {
     const closed: Deadline[] = [];
     for (const d of s.deadlines) {
-      if (!(d.ruleId in PERIODIC_SERIES) || d.ruleId === 'complainantUpdate') continue;
-      if ((d.status === 'open' || d.status === 'missed') && !periodicOccurrenceOwed(d.dueDate, s.investigationCompletedOn)) {
+      if (!(ruleIds as readonly string[]).includes(d.ruleId)) continue;
+      if ((d.status === 'open' || d.status === 'missed') && !periodicOccurrenceOwed(d.dueDate, endedOn)) {
         d.status = 'cancelled';
         closed.push(d);
       }

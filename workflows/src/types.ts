@@ -264,6 +264,8 @@ export interface MatterState {
   modeOfInvestigation?: ModeOfInvestigation;
   /** The day the investigation was completed, as it happened (its `occurredAt`): the timeliness series stops there. */
   investigationCompletedOn?: IsoDate;
+  /** The day the complainant was given the outcome (CMR reg 34): the complainant's updates stop there. */
+  complaintOutcomeGivenOn?: IsoDate;
   subjects: Record<string, { closed: boolean; finished?: boolean; outcome?: Outcome; closedBecause?: string; workflowId: string }>;
   subjectsStarted: boolean;
   timelinessReports: number;

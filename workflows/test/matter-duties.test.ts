@@ -121,4 +121,22 @@ describe('matter duties', () => {
     expect(after.length).toBe(before);
     expect(after.filter((d) => compareIsoDates(d, completedOn) <= 0)).toEqual([addCalendarMonths(receivedOn, 12)]);
   });
+
+  it("the complainant's updates stop at the day the outcome was given, recorded late: none falls due after it (CMR reg 34)", async () => {
+    const reference = newReference('outcome-late');
+    const receivedOn = await today();
+    await h.refer({ reference, kind: 'complaint', forceId: 'f', appropriateAuthority: 'CC', receivedOn, subjects: [{ subjectId: 'pc-1', kind: 'police-officer' }] });
+    await h.env.sleep('150 days');
+    const updatesOwed = async () => (await h.outbox(reference)).filter((o) => o.purpose === 'escalation' && /complainant/i.test(String(o.payload.deadline))).map((o) => String(o.payload.dueDate));
+    expect((await updatesOwed()).length).toBeGreaterThanOrEqual(5);
+    const givenOn = addCalendarDays(receivedOn, 45);
+    const m = await matterEvent(reference, 'complainant-outcome-sent', { occurredAt: `${givenOn}T12:00:00Z`, note: 'outcome letter with review rights' });
+    expect(m.openDeadlines.filter((d) => d.ruleId === 'complainantUpdate')).toEqual([]);
+    const [event] = await auditDetails(reference, 'event:complainant-outcome-sent');
+    expect((event.details.notDue as string[]).length).toBeGreaterThanOrEqual(4);
+    const before = await updatesOwed();
+    await h.env.sleep('150 days');
+    expect(await updatesOwed()).toEqual(before);
+    expect((await h.matter(reference)).openDeadlines.filter((d) => d.ruleId === 'complainantUpdate')).toEqual([]);
+  });
 });
