@@ -300,7 +300,9 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         else if (open) {
           open.status = 'met';
           s.timelinessReports += 1;
-          await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: open.dueDate }]);
+          // None is set for a day after the investigation was completed (CR reg 19 / CMR reg 13).
+          const ended = s.investigationCompletedOn !== undefined && compareIsoDates(open.dueDate, s.investigationCompletedOn) >= 0;
+          if (!ended) await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: open.dueDate }]);
         }
         regulation = 'CR reg 19 / CMR reg 13';
         break;
