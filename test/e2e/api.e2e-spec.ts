@@ -112,6 +112,19 @@ describe('the rest of the lifecycle is reachable over HTTP', () => {
     expect((await call('GET', `/matters/${reference}`)).body.modeOfInvestigation).toBe('directed');
   });
 
+  it('a complaint no category requires to be referred may be referred voluntarily (PRA 2002 Sch 3 para 4(2)); the Director General then decides the mode', async () => {
+    const reference = await referred({ kind: 'complaint' });
+    expect((await call('GET', `/matters/${reference}`)).body).toMatchObject({ stage: 'investigation', iopcReferralRequired: false });
+    const referral = await call('POST', `/matters/${reference}/events`, { event: 'referred-to-iopc', note: 'the gravity of the allegation', occurredAt: nowIso() });
+    expect(referral.status).toBe(200);
+    expect(referral.body).toMatchObject({ stage: 'awaiting-mode-of-investigation', referredToIopcVoluntarily: true, modeOfInvestigation: null });
+    const iopc = { id: 'iopc-dg', role: 'oversight', force: 'iopc', forces: ['*'] };
+    expect((await call('POST', `/matters/${reference}/decisions`, { decision: 'mode-of-investigation', mode: 'independent', occurredAt: nowIso() }, iopc)).status).toBe(200);
+    expect((await call('GET', `/matters/${reference}`)).body).toMatchObject({ stage: 'investigation', modeOfInvestigation: 'independent' });
+    const audit = (await call('GET', `/matters/${reference}/audit`)).body as { action: string; regulation: string | null }[];
+    expect(audit.find((x) => x.action === 'event:referred-to-iopc')?.regulation).toBe('PRA 2002 Sch 3 para 4(2)');
+  });
+
   it('searches by force, stage, warrant number and deadlines due', async () => {
     const force = `search-${randomUUID().slice(0, 6)}`;
     const who = { id: 'co-search', role: 'case-officer', force };

@@ -8,11 +8,23 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { ReferralGround, compareIsoDates, londonDateOf, mustReferToIopc, regimeFor } from '@conduct/domain';
+import {
+  IsoDate,
+  PeriodicSeriesRuleId,
+  ReferralGround,
+  compareIsoDates,
+  londonDateOf,
+  mustReferToIopc,
+  periodicOccurrenceOwed,
+  regimeFor,
+  timelinessDuty,
+  voluntaryIopcReferral,
+} from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
 import { WakeTimer } from './wake-timer';
@@ -26,6 +38,7 @@ import { MATTER_EVENT_KINDS, MODES_OF_INVESTIGATION } from './types';
 import type {
   AuditRecord,
   CommandBase,
+  Deadline,
   DeadlineRequest,
   ExtensionCommand,
   MatterDecisionCommand,
@@ -36,9 +49,32 @@ import type {
   OutboxRecord,
 } from './types';
 
+const TIMELINESS_SERIES: readonly PeriodicSeriesRuleId[] = ['timelinessReport', 'timelinessReportRepeat'];
+
 const { recordMatterChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
 const { startSubjectTracks } = proxyLocalActivities<SubjectTrackActivities>(RECORD_CHANGE_OPTIONS);
+
+/**
+ * From this patch on, a referral to the IOPC that no category requires is accepted and recorded as
+ * voluntary (PRA 2002 Sch 3 paras 4(2)/13(2)/14C(2)), and the matter then awaits the Director General's
+ * decision on the mode of investigation (Sch3 para 15). The old code refused it in its validator, so no
+ * recorded history holds one; the marker keeps the handler's new steps apart from any running workflow's.
+ */
+export const VOLUNTARY_IOPC_REFERRAL = 'voluntary-iopc-referral';
+/**
+ * From this patch on, the event 'investigation-completed' ends the timeliness series (CR reg 19 / CMR reg 13)
+ * at the day the investigation was completed (its occurredAt, however late it is recorded): no report
+ * falls due after it, and those raised for a later day are closed as not due.
+ */
+export const INVESTIGATION_COMPLETED_ENDS_TIMELINESS = 'investigation-completed-ends-timeliness-series';
+/**
+ * From this patch on, the outcome given to the complainant ends the series of progress updates (CMR reg 34)
+ * at its occurredAt: no update falls due after that day, and those raised for a later day are closed as
+ * not due. Behind `patched()` because the event was accepted before, and a running complaint whose update
+ * then fell due set the next one.
+ */
+export const COMPLAINANT_OUTCOME_ENDS_UPDATES = 'complainant-outcome-ends-update-series';
 
 export async function matter(input: MatterInput): Promise<MatterView> {
   const { referral } = input;
@@ -154,7 +190,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     validateCommand(cmd);
     if (isReplay(cmd)) return;
     if (cmd.decision !== 'mode-of-investigation') refuse({ rule: 'known-decision', regulation: null, reason: `unknown decision '${(cmd as { decision: string }).decision}'` });
-    if (!s.iopcReferralRequired) {
+    if (!s.iopcReferralRequired && !s.referredToIopcVoluntarily) {
       refuse({ rule: 'mode-of-investigation-after-referral', regulation: 'Sch3 para 15', reason: 'this matter was not referred to the IOPC, so the Director General decides no mode of investigation' });
     }
     if (s.modeOfInvestigation) refuse({ rule: 'mode-of-investigation-once', regulation: 'Sch3 para 15', reason: `the mode of investigation is already ${s.modeOfInvestigation}` });
@@ -179,8 +215,18 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     if (cmd.note !== undefined && cmd.note !== null && typeof cmd.note !== 'string') refuse({ rule: 'note-text', regulation: null, reason: 'note must be text' });
     switch (cmd.event) {
       case 'referred-to-iopc':
-        if (!s.iopcReferralRequired) refuse({ rule: 'iopc-referral-required', regulation: 'CMR reg 4', reason: 'this matter is not one that must be referred to the IOPC' });
+        if (!s.iopcReferralRequired) {
+          // Not required, but the appropriate authority may refer it (PRA 2002 Sch 3 paras 4(2)/13(2)/14C(2)).
+          const voluntary = voluntaryIopcReferral(referral.kind, (referral.recordableCategories ?? []) as ReferralGround[]);
+          if (!voluntary.allowed) refuse({ rule: 'iopc-referral-recordable', regulation: voluntary.regulation, reason: voluntary.reason });
+          if (s.referredToIopcOn) refuse({ rule: 'iopc-referral-once', regulation: voluntary.regulation, reason: `referred already on ${s.referredToIopcOn}` });
+          if (s.stage === 'closed') refuse({ rule: 'iopc-referral-while-open', regulation: voluntary.regulation, reason: 'the matter is closed' });
+          break;
+        }
         if (s.referredToIopcOn) refuse({ rule: 'iopc-referral-once', regulation: 'CMR reg 4', reason: `referred already on ${s.referredToIopcOn}` });
+        break;
+      case 'investigation-completed':
+        if (s.investigationCompletedOn) refuse({ rule: 'investigation-completed-once', regulation: 'CR reg 21 / PRA 2002 Sch 3 para 22', reason: `the investigation was completed on ${s.investigationCompletedOn}` });
         break;
       case 'complainant-updated':
       case 'complainant-outcome-sent':
@@ -204,11 +250,27 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     if (isReplay(cmd)) return view();
     const on = londonDateOf(cmd.occurredAt);
     let regulation: string | null = null;
+    const details: Record<string, unknown> = { note: cmd.note ?? null };
     switch (cmd.event) {
       case 'referred-to-iopc':
         s.referredToIopcOn = on;
         book.close(s.deadlines, 'iopc-referral', 'met');
         regulation = 'CMR reg 4';
+        if (!s.iopcReferralRequired && patched(VOLUNTARY_IOPC_REFERRAL)) {
+          // A voluntary referral: the Director General now decides how it is investigated (Sch3 para 15).
+          s.referredToIopcVoluntarily = true;
+          s.modeOfInvestigation = undefined;
+          if (s.stage === 'investigation') s.stage = 'awaiting-mode-of-investigation';
+          regulation = voluntaryIopcReferral(referral.kind, (referral.recordableCategories ?? []) as ReferralGround[]).regulation;
+          details.voluntary = true;
+        }
+        break;
+      case 'investigation-completed':
+        regulation = 'CR reg 21 / PRA 2002 Sch 3 para 22';
+        if (patched(INVESTIGATION_COMPLETED_ENDS_TIMELINESS)) {
+          s.investigationCompletedOn = on;
+          details.notDue = closeSeriesNotDue(TIMELINESS_SERIES, on).map((d) => d.key);
+        }
         break;
       case 'complainant-updated': {
         // Every update is recorded with what was sent; the next is due 4 weeks after this one.
@@ -221,6 +283,10 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       }
       case 'complainant-outcome-sent':
         for (const d of book.openDeadlines(s.deadlines)) if (d.ruleId === 'complainantOutcome') d.status = 'met';
+        if (patched(COMPLAINANT_OUTCOME_ENDS_UPDATES)) {
+          s.complaintOutcomeGivenOn ??= on;
+          details.notDue = closeSeriesNotDue(['complainantUpdate'], s.complaintOutcomeGivenOn).map((d) => d.key);
+        }
         await addDeadlines([{ key: 'review-application', ruleId: 'reviewApplication', trigger: on }]);
         regulation = 'CMR reg 34';
         break;
@@ -234,13 +300,15 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         else if (open) {
           open.status = 'met';
           s.timelinessReports += 1;
-          await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: open.dueDate }]);
+          // None is set for a day after the investigation was completed (CR reg 19 / CMR reg 13).
+          const ended = s.investigationCompletedOn !== undefined && compareIsoDates(open.dueDate, s.investigationCompletedOn) >= 0;
+          if (!ended) await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: open.dueDate }]);
         }
         regulation = 'CR reg 19 / CMR reg 13';
         break;
       }
     }
-    return commit(cmd, `event:${cmd.event}`, cmd.event, regulation, { note: cmd.note ?? null }, []);
+    return commit(cmd, `event:${cmd.event}`, cmd.event, regulation, details, []);
   }
 
   function validateExtension(cmd: ExtensionCommand): void {
@@ -263,9 +331,14 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     const outbox: OutboxRecord[] = [];
     const next: DeadlineRequest[] = [];
     for (const d of book.openDeadlines(s.deadlines)) {
+      const timeliness = d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat';
+      // Who writes the timeliness report (CR reg 19 / CMR reg 13): in a directed or independent
+      // investigation the Director General, whom its reminder and escalation then reach.
+      const duty = timelinessDuty(regime, s.modeOfInvestigation);
+      const dgReports = timeliness && duty.reporter === 'director-general';
       if (d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now && Date.parse(d.dueAt) > now) {
         d.reminded = true;
-        outbox.push(message(`reminder:${d.key}`, 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+        outbox.push(message(`reminder:${d.key}`, dgReports ? 'iopc' : 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
         lines.push(systemAudit(`deadline-reminder:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
       }
       if (Date.parse(d.dueAt) > now) continue;
@@ -274,21 +347,54 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         continue;
       }
       d.status = 'missed';
-      outbox.push(message(`escalation:${d.key}`, 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+      outbox.push(message(`escalation:${d.key}`, dgReports ? 'iopc' : 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
       lines.push(systemAudit(`deadline-missed:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
       // The timeliness report recurs every 6 months while the investigation is open; so do complainant updates.
-      if (d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat') {
+      if (timeliness) {
         s.timelinessReports += 1;
-        outbox.push(message(`timeliness-report-due:${d.key}`, 'local-policing-body', { dueDate: d.dueDate, regulation: d.regulation }));
-        if (!allSubjectsClosed()) next.push({ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: d.dueDate });
+        // To each recipient the regime and the mode name: the local policing body, and the Director
+        // General where the force investigates under Schedule 3 (CMR reg 13), or the chief officer where
+        // the Director General reports; the local policing body's message keeps the key it always had.
+        for (const to of duty.recipients) {
+          const purpose = to === 'local-policing-body' ? `timeliness-report-due:${d.key}` : `timeliness-report-due:${d.key}:${to}`;
+          outbox.push(message(purpose, to, { dueDate: d.dueDate, regulation: duty.regulation, reporter: duty.reporter, copyToOfficerConcerned: duty.copyToOfficerConcerned }));
+        }
+        // The series runs while the investigation is not completed: none is set for a day after it ended.
+        const ended = s.investigationCompletedOn !== undefined && compareIsoDates(d.dueDate, s.investigationCompletedOn) >= 0;
+        if (!allSubjectsClosed() && !ended) next.push({ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: d.dueDate });
       }
-      if (d.ruleId === 'complainantUpdate' && s.stage !== 'closed') {
+      // The updates run until the complainant is given the outcome (CMR reg 34).
+      const updatesEnded = s.complaintOutcomeGivenOn !== undefined && compareIsoDates(d.dueDate, s.complaintOutcomeGivenOn) >= 0;
+      if (d.ruleId === 'complainantUpdate' && s.stage !== 'closed' && !updatesEnded) {
         s.complainantUpdates += 1;
         next.push({ key: `complainant-update-${s.complainantUpdates + 1}`, ruleId: 'complainantUpdate', trigger: d.dueDate });
       }
     }
     if (next.length) await addDeadlines(next);
+    if (s.investigationCompletedOn) {
+      for (const d of closeSeriesNotDue(TIMELINESS_SERIES, s.investigationCompletedOn)) lines.push(systemAudit(`deadline-not-due:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate, investigationCompletedOn: s.investigationCompletedOn }));
+    }
+    if (s.complaintOutcomeGivenOn) {
+      for (const d of closeSeriesNotDue(['complainantUpdate'], s.complaintOutcomeGivenOn)) lines.push(systemAudit(`deadline-not-due:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate, complaintOutcomeGivenOn: s.complaintOutcomeGivenOn }));
+    }
     if (lines.length) await record(lines, outbox);
+  }
+
+  /**
+   * Closes as not due every occurrence of a periodic series still owed (open or missed) that falls due
+   * after the day its condition ended (PERIODIC_SERIES: the timeliness report runs while the investigation
+   * is not completed, CR reg 19 / CMR reg 13; complainant updates until the outcome is given, CMR reg 34).
+   */
+  function closeSeriesNotDue(ruleIds: readonly PeriodicSeriesRuleId[], endedOn: IsoDate): Deadline[] {
+    const closed: Deadline[] = [];
+    for (const d of s.deadlines) {
+      if (!(ruleIds as readonly string[]).includes(d.ruleId)) continue;
+      if ((d.status === 'open' || d.status === 'missed') && !periodicOccurrenceOwed(d.dueDate, endedOn)) {
+        d.status = 'cancelled';
+        closed.push(d);
+      }
+    }
+    return closed;
   }
 
   async function closeMatter(): Promise<void> {
@@ -374,6 +480,8 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       stage: s.stage,
       iopcReferralRequired: s.iopcReferralRequired,
       modeOfInvestigation: s.modeOfInvestigation ?? null,
+      referredToIopcVoluntarily: s.referredToIopcVoluntarily ?? false,
+      investigationCompletedOn: s.investigationCompletedOn ?? null,
       subjects: Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, workflowId: x.workflowId, closed: x.closed, outcome: x.outcome ?? null })),
       openDeadlines: book.openDeadlines(s.deadlines),
       revision: s.revision,

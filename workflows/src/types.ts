@@ -251,7 +251,7 @@ export type MatterDecisionCommand = CommandBase & {
   mode: ModeOfInvestigation;
 };
 
-export type MatterEventKind = 'referred-to-iopc' | 'complainant-updated' | 'timeliness-report-sent' | 'complainant-outcome-sent';
+export type MatterEventKind = 'referred-to-iopc' | 'complainant-updated' | 'timeliness-report-sent' | 'complainant-outcome-sent' | 'investigation-completed';
 
 export type MatterEventCommand = CommandBase & { event: MatterEventKind; note?: string };
 
@@ -259,7 +259,13 @@ export interface MatterState {
   stage: MatterStage;
   iopcReferralRequired: boolean;
   referredToIopcOn?: IsoDate;
+  /** Referred although no category required it (PRA 2002 Sch 3 paras 4(2)/13(2)/14C(2)). */
+  referredToIopcVoluntarily?: boolean;
   modeOfInvestigation?: ModeOfInvestigation;
+  /** The day the investigation was completed, as it happened (its `occurredAt`): the timeliness series stops there. */
+  investigationCompletedOn?: IsoDate;
+  /** The day the complainant was given the outcome (CMR reg 34): the complainant's updates stop there. */
+  complaintOutcomeGivenOn?: IsoDate;
   subjects: Record<string, { closed: boolean; finished?: boolean; outcome?: Outcome; closedBecause?: string; workflowId: string }>;
   subjectsStarted: boolean;
   timelinessReports: number;
@@ -285,6 +291,8 @@ export interface MatterView {
   stage: MatterStage;
   iopcReferralRequired: boolean;
   modeOfInvestigation: ModeOfInvestigation | null;
+  referredToIopcVoluntarily: boolean;
+  investigationCompletedOn: IsoDate | null;
   subjects: { subjectId: string; workflowId: string; closed: boolean; outcome: Outcome | null }[];
   openDeadlines: Deadline[];
   revision: number;
@@ -431,5 +439,5 @@ export const OUTCOMES = [
   'dismissal-without-notice',
   'would-have-been-dismissed',
 ] as const satisfies readonly Outcome[];
-export const MATTER_EVENT_KINDS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent'] as const satisfies readonly MatterEventKind[];
+export const MATTER_EVENT_KINDS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent', 'investigation-completed'] as const satisfies readonly MatterEventKind[];
 export const MODES_OF_INVESTIGATION = ['local', 'directed', 'independent', 'referred-back'] as const satisfies readonly ModeOfInvestigation[];

@@ -58,8 +58,9 @@ describe('the matter as a whole', () => {
     expect(m.openDeadlines.filter((d) => d.ruleId === 'complainantUpdate')).toHaveLength(1);
     expect(m.openDeadlines.filter((d) => d.ruleId === 'timelinessReportRepeat')).toHaveLength(1);
     const timeliness = (await h.outbox(reference)).filter((o) => o.purpose === 'timeliness-report-due');
-    expect(timeliness.length).toBe(4); // 39 × 27 days is 34½ months: reports at 12, 18, 24 and 30 months
-    expect(timeliness.every((t) => t.recipient === 'local-policing-body')).toBe(true);
+    // 39 × 27 days is 34½ months: reports at 12, 18, 24 and 30 months, each to the local policing body and the DG (CMR reg 13)
+    expect(timeliness.filter((t) => t.recipient === 'local-policing-body')).toHaveLength(4);
+    expect(timeliness.filter((t) => t.recipient === 'iopc')).toHaveLength(4);
     expect((await h.audit(reference)).filter((a) => a.action === 'event:complainant-updated')).toHaveLength(39);
   });
 

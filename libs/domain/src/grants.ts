@@ -22,7 +22,7 @@ export const SUBJECT_EVENTS = [
   'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent', 'list-report-details-supplied',
 ] as const;
 export const MATTER_DECISIONS = ['mode-of-investigation'] as const;
-export const MATTER_EVENTS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent'] as const;
+export const MATTER_EVENTS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent', 'investigation-completed'] as const;
 
 export type SubjectDecisionName = (typeof SUBJECT_DECISIONS)[number];
 export type SubjectEventName = (typeof SUBJECT_EVENTS)[number];

@@ -9,3 +9,4 @@ export * from './stages';
 export * from './grants';
 export * from './reporting';
 export * from './list-reports';
+export * from './matter-duties';

@@ -545,15 +545,20 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
 export interface MatterFacts {
   modeDecisions: number;
   mode: string | null;
+  /** Referred voluntarily, so the mode went from the force's own to the DG's decision. */
+  handedToDg?: boolean;
 }
 
 export function observeMatter(facts: MatterFacts, v: MatterView, accepted: { decision?: string } | undefined, what: string): string[] {
   const problems: string[] = [];
   if (accepted?.decision === 'mode-of-investigation') facts.modeDecisions += 1;
   if (facts.modeDecisions > 1) problems.push(`${what}: the mode of investigation was decided ${facts.modeDecisions} times (Sch3 para 15: once)`);
-  if (facts.mode !== null && v.modeOfInvestigation !== facts.mode) problems.push(`${what}: the mode of investigation changed from ${facts.mode} to ${v.modeOfInvestigation}`);
+  // A voluntary referral (Sch 3 paras 4(2)/13(2)/14C(2)) hands a locally investigated matter to the DG, once.
+  const handedToDg = facts.mode === 'local' && v.modeOfInvestigation === null && v.referredToIopcVoluntarily && !facts.handedToDg;
+  if (handedToDg) facts.handedToDg = true;
+  if (facts.mode !== null && v.modeOfInvestigation !== facts.mode && !handedToDg) problems.push(`${what}: the mode of investigation changed from ${facts.mode} to ${v.modeOfInvestigation}`);
   if (v.modeOfInvestigation !== null && !(MODES_OF_INVESTIGATION as readonly string[]).includes(v.modeOfInvestigation)) problems.push(`${what}: mode ${JSON.stringify(v.modeOfInvestigation)} is not one of Sch3 para 15's`);
-  if (v.stage === 'awaiting-mode-of-investigation' && !v.iopcReferralRequired) problems.push(`${what}: awaiting the Director General on a matter that was not referred`);
+  if (v.stage === 'awaiting-mode-of-investigation' && !v.iopcReferralRequired && !v.referredToIopcVoluntarily) problems.push(`${what}: awaiting the Director General on a matter that was not referred`);
   if (v.stage === 'closed' && v.subjects.some((x) => !x.closed)) problems.push(`${what}: the matter closed with a subject's track open`);
   facts.mode = v.modeOfInvestigation;
   return problems;

@@ -78,7 +78,7 @@ export class MattersController {
 
   @Post(':reference/events')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record an event of the matter: referral to the IOPC, complainant update, timeliness report' })
+  @ApiOperation({ summary: 'Record an event of the matter: referral to the IOPC (mandatory, or voluntary under PRA 2002 Sch 3 paras 4(2)/13(2)/14C(2)), complainant update, timeliness report, investigation completed (ends the timeliness series at its occurredAt)' })
   @ApiCommandErrors()
   @ApiConflictResponse({ description: 'Not allowed now (the deadline is not open or not extendable, or the matter is closed): the body names the rule' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })

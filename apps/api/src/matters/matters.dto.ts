@@ -285,7 +285,7 @@ export class MatterEventDto {
   @IsInstant()
   occurredAt!: string;
 
-  @ApiPropertyOptional({ description: 'What the complainant was told, for an update' })
+  @ApiPropertyOptional({ description: 'What the complainant was told, for an update; the reason, for a voluntary referral to the IOPC' })
   @IsOptional() @IsString() @MaxLength(4000)
   note?: string;
 }
