@@ -1,4 +1,4 @@
-import { COMMAND_GRANTS, ROLES, SUBJECT_DECISIONS, SUBJECT_EVENTS, mayActOnForce, subjectDecisionGrant, subjectEventGrant } from './grants';
+import { COMMAND_GRANTS, Grant, ROLES, SUBJECT_DECISIONS, SUBJECT_EVENTS, mayActOnForce, subjectDecisionGrant, subjectEventGrant } from './grants';
 
 describe('who may send each command', () => {
   const subjectGrants = [...SUBJECT_DECISIONS.map((d) => [d, subjectDecisionGrant(d)] as const), ...SUBJECT_EVENTS.map((e) => [e, subjectEventGrant(e)] as const)];
@@ -18,7 +18,8 @@ describe('who may send each command', () => {
   });
 
   it('an administrator may do everything a case officer may', () => {
-    const caseOfficers = [...subjectGrants.map(([, g]) => g), ...Object.values(COMMAND_GRANTS)].filter((g) => g.roles.includes('case-officer'));
+    const all: Grant[] = [...subjectGrants.map(([, g]) => g), ...Object.values(COMMAND_GRANTS)];
+    const caseOfficers = all.filter((g) => g.roles.includes('case-officer'));
     expect(caseOfficers.filter((g) => !g.roles.includes('administrator')).map((g) => g.words)).toEqual([]);
   });
 
