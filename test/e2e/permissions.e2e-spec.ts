@@ -176,7 +176,8 @@ describe('who may do what: every command, as every role, on its own force, anoth
     const before = await snapshot();
     for (const oversight of [who('oversight', 'own force'), who('oversight', 'across forces'), { id: 'iopc-all', role: 'oversight', force: 'iopc', forces: ['*'] }]) {
       const res = await call('POST', `${subjectPath}/decisions`, { decision: 'appeal-determination', result: 'allowed', substitutedOutcome: 'no-action', occurredAt: nowIso() }, oversight);
-      expect([oversight.id, res.status, [...(res.body.rolesAllowed ?? [])].sort()]).toEqual([oversight.id, 403, ['appropriate-authority', 'case-officer']]);
+      expect([oversight.id, res.status, [...(res.body.rolesAllowed ?? [])].sort()]).toEqual([oversight.id, 403, [...subjectDecisionGrant('appeal-determination').roles].sort()]);
+      expect(res.body.rolesAllowed).not.toContain('oversight');
     }
     expect(await snapshot()).toEqual(before);
     expect(before.matter.subjects[0]).toMatchObject({ stage: 'appeal', outcome: 'written-warning' });
