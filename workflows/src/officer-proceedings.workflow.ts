@@ -38,6 +38,7 @@ import { Serial } from './serial';
 import { guardedHandler, guardedValidator, snapshotOf } from './handler-guard';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
 import * as checks from './subject/checks';
+import { subjectSnapshot, subjectView } from './subject/view';
 import type {
   AuditRecord,
   CommandBase,
@@ -577,56 +578,14 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   async function record(lines: AuditRecord[], outbox: OutboxRecord[] = []): Promise<void> {
     s.revision += 1;
     await recordSubjectChange({
-      snapshot: {
-        matterReference: input.matterReference,
-        subjectId: subject.subjectId,
-        workflowId,
-        kind: subject.kind,
-        rank: subject.rank ?? null,
-        warrantNumber: subject.warrantNumber ?? null,
-        stage: s.stage,
-        severity: s.severity ?? null,
-        caseToAnswer: s.caseToAnswer ?? null,
-        formOfProceedings: s.form ?? null,
-        outcome: s.outcome ?? null,
-        closedBecause: s.closedBecause ?? null,
-        status: {
-          suspended: s.suspended,
-          heldForCriminalProceedings: s.heldForCriminalProceedings,
-          leftService: s.leftService ?? null,
-          warningLiveUntil: s.warningLiveUntil ?? null,
-          warningExpired: s.warningExpired,
-          proceedingsScheduledFor: s.proceedingsScheduledFor ?? null,
-          proceedingsHeldOn: s.proceedingsHeldOn ?? null,
-        },
-        deadlines: s.deadlines,
-        revision: s.revision,
-      },
+      snapshot: subjectSnapshot(input, workflowId, s),
       audit: lines,
       outbox,
     });
   }
 
   function view(): SubjectView {
-    return {
-      matterReference: input.matterReference,
-      subjectId: subject.subjectId,
-      kind: subject.kind,
-      stage: s.stage,
-      severity: s.severity ?? null,
-      caseToAnswer: s.caseToAnswer ?? null,
-      form: s.form ?? null,
-      outcome: s.outcome ?? null,
-      closedBecause: s.closedBecause ?? null,
-      heldForCriminalProceedings: s.heldForCriminalProceedings,
-      suspended: s.suspended,
-      leftService: s.leftService ?? null,
-      warningLiveUntil: s.warningLiveUntil ?? null,
-      warningExpired: s.warningExpired,
-      openDeadlines: book.openDeadlines(s.deadlines),
-      deadlines: s.deadlines,
-      revision: s.revision,
-    };
+    return subjectView(input, s);
   }
 }
 
