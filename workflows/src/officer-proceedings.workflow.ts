@@ -39,6 +39,7 @@ import { guardedHandler, guardedValidator, snapshotOf } from './handler-guard';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
 import * as checks from './subject/checks';
 import { subjectSnapshot, subjectView } from './subject/view';
+import * as lists from './subject/list-reports';
 import type {
   AuditRecord,
   CommandBase,
@@ -181,23 +182,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       case 'outcome':
         s.outcome = cmd.outcome;
         s.stage = 'outcome';
-        if (requiresBarredListReport(cmd.outcome).required) {
-          const [due] = await addDeadlines([{ key: 'barred-list-report', ruleId: 'barredListReport', trigger: on }]);
-          s.barredListReportDue = due.dueDate;
-          // Everything reg 3 asks for; a field left out is refused by the dispatcher, naming it, and escalated.
-          queueListReport('barred-list-report', outbox, {
-            ...identity(),
-            conduct: cmd.conduct ?? null,
-            standardsBreached: cmd.standardsBreached ?? null,
-            outcome: cmd.outcome,
-            decidedOn: on,
-            dueDate: due.dueDate,
-            earlierAdvisoryListReport: s.advisoryListReported,
-            ...(s.leftService ? { leftService: s.leftService } : {}),
-            publicationExemption: cmd.publicationExemption ?? null,
-            regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 3',
-          });
-        }
+        if (requiresBarredListReport(cmd.outcome).required) await reportToBarredList(cmd, on, outbox);
         s.warningMonths = cmd.warningMonths;
         break;
       case 'appeal-determination': {
@@ -208,6 +193,8 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         break;
       }
     }
+    markApplied(cmd);
+    await reportAdvisoryListRemovalIfOwed(londonDateOf(cmd.occurredAt), outbox);
     return commit(cmd, `decision:${cmd.decision}`, ruleRef, decisionDetails(cmd), outbox);
   }
 
@@ -342,9 +329,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       case 'list-report-details-supplied': {
         // The whole report again, completed, under its own key: the receiver keeps both and the later one wins.
         const report = cmd.report!;
-        const kept = s.listReports![report]!;
-        kept.corrections += 1;
-        kept.payload = { ...kept.payload, ...cmd.details };
+        const kept = lists.completeListReport(s, report, cmd.details!);
         outbox.push(message(`${report}:correction-${kept.corrections}`, 'college-of-policing', {
           ...kept.payload,
           correction: kept.corrections,
@@ -356,6 +341,8 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         break;
       }
     }
+    markApplied(cmd);
+    await reportAdvisoryListRemovalIfOwed(londonDateOf(cmd.occurredAt), outbox);
     return commit(cmd, `event:${cmd.event}`, ruleRef, details, outbox);
   }
 
@@ -364,19 +351,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     s.leftService = { how, on };
     s.suspended = false;
     book.close(s.deadlines, 'suspension-review', 'cancelled');
-    const [due] = await addDeadlines([{ key: 'advisory-list-report', ruleId: 'advisoryListReport', trigger: on }]);
-    s.advisoryListReported = true;
-    // What reg 12 asks for: identity, date of leaving, the allegation and the form of proceedings.
-    queueListReport('advisory-list-report', outbox, {
-      ...identity(),
-      leftOn: on,
-      allegationSummary: allegationSummary ?? null,
-      how,
-      formOfProceedings: s.form ?? s.likelyForm ?? null,
-      severity: s.severity ?? null,
-      dueDate: due.dueDate,
-      regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 12',
-    });
+    await reportToAdvisoryList({ how, on, allegationSummary }, outbox);
     const continues = formerOfficerRemainsSubject({
       severity: (s.caseToAnswer && s.caseToAnswer !== 'none' ? s.caseToAnswer : s.severity) ?? 'neither',
       leftOn: on,
@@ -390,23 +365,38 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     }
   }
 
-  /**
-   * The advisory-list entry is removed when no proceedings follow, or they end without a "would have
-   * been dismissed" finding (Police Act 1996 s.88L). Checked whenever the track has closed.
-   */
+  // ---- Reports to the College of Policing (barred list, advisory list, removal) ---------------------
+  // Each is a step of its own: count the report's deadline, then queue the report (list-reports.ts says what it carries).
+
+  /** A dismissal (or a finding that a former officer would have been dismissed) is reported to the barred list (reg 3). */
+  async function reportToBarredList(cmd: Extract<DecisionCommand, { decision: 'outcome' }>, on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
+    const [due] = await addDeadlines([{ key: 'barred-list-report', ruleId: 'barredListReport', trigger: on }]);
+    s.barredListReportDue = due.dueDate;
+    queueListReport('barred-list-report', outbox, lists.barredListReport(subject, s, cmd, on, due.dueDate));
+  }
+
+  /** A resignation or retirement while under investigation is reported to the advisory list (reg 12). */
+  async function reportToAdvisoryList(left: { how: 'resigned' | 'retired'; on: IsoDate; allegationSummary: string | undefined }, outbox: OutboxRecord[]): Promise<void> {
+    const [due] = await addDeadlines([{ key: 'advisory-list-report', ruleId: 'advisoryListReport', trigger: left.on }]);
+    s.advisoryListReported = true;
+    queueListReport('advisory-list-report', outbox, lists.advisoryListReport(subject, s, left, due.dueDate));
+  }
+
+  /** The advisory-list entry is removed once the track has closed without a "would have been dismissed" finding (Police Act 1996 s.88L). */
   async function reportAdvisoryListRemoval(on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
     s.advisoryListRemovalReported = true;
     await addDeadlines([{ key: 'advisory-list-removal', ruleId: 'advisoryListRemoval', trigger: on }]);
-    queueListReport('advisory-list-removal', outbox, { ...identity(), leftOn: s.leftService?.on ?? on, closedBecause: s.closedBecause ?? null, regulation: 'Police Act 1996 s.88L' });
+    queueListReport('advisory-list-removal', outbox, lists.advisoryListRemoval(subject, s, on));
   }
 
-  function owesAdvisoryListRemoval(): boolean {
-    return s.stage === 'closed' && s.advisoryListReported && !s.advisoryListRemovalReported && s.outcome !== 'would-have-been-dismissed';
+  /** The last step of every command: a command that closed the track reports the advisory-list removal it owes. */
+  async function reportAdvisoryListRemovalIfOwed(on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
+    if (lists.owesAdvisoryListRemoval(s)) await reportAdvisoryListRemoval(on, outbox);
   }
 
   /** Queue a report to the College of Policing, keeping it so a refused one can be completed and sent again. */
   function queueListReport(report: ListReport, outbox: OutboxRecord[], payload: Record<string, unknown>): void {
-    (s.listReports ??= {})[report] = { payload, corrections: 0 };
+    lists.keepListReport(s, report, payload);
     outbox.push(message(report, 'college-of-policing', payload));
   }
 
@@ -430,7 +420,10 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     if (checks.alreadyApplied(s, cmd)) return view();
     const d = book.extendable(s.deadlines, cmd, 'subject');
     book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
-    return commit(cmd, 'deadline-extended', { rule: 'deadline-extension', regulation: d.regulation }, { key: d.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy }, []);
+    const outbox: OutboxRecord[] = [];
+    markApplied(cmd);
+    await reportAdvisoryListRemovalIfOwed(londonDateOf(cmd.occurredAt), outbox);
+    return commit(cmd, 'deadline-extended', { rule: 'deadline-extension', regulation: d.regulation }, { key: d.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy }, outbox);
   }
 
   // ---- Timers: reminders before a deadline, escalation when it passes -----------------------------
@@ -457,7 +450,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
         }
       }
     }
-    if (owesAdvisoryListRemoval()) {
+    if (lists.owesAdvisoryListRemoval(s)) {
       await reportAdvisoryListRemoval(londonDateOf(new Date(Date.now()).toISOString()), outbox);
       lines.push(audit('advisory-list-removal-owed', { rule: 'advisoryListRemoval', regulation: 'Police Act 1996 s.88L' }, {}));
     }
@@ -506,6 +499,10 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     });
   }
 
+  function markApplied(cmd: CommandBase): void {
+    if (cmd.commandId) s.appliedCommands.push(cmd.commandId);
+  }
+
   async function commit(
     cmd: CommandBase,
     action: string,
@@ -513,8 +510,6 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     details: Record<string, unknown>,
     outbox: OutboxRecord[],
   ): Promise<SubjectView> {
-    if (cmd.commandId) s.appliedCommands.push(cmd.commandId);
-    if (owesAdvisoryListRemoval()) await reportAdvisoryListRemoval(londonDateOf(cmd.occurredAt), outbox);
     const id = cmd.commandId ?? currentUpdateInfo()?.id ?? `${s.revision + 1}`;
     await record(
       [
@@ -552,16 +547,6 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
 
   function systemAudit(action: string, d: Deadline): AuditRecord {
     return audit(action, { rule: d.ruleId, regulation: d.regulation }, { deadline: d.name, dueDate: d.dueDate });
-  }
-
-  /** Who a list report is about, as referred. Personal data: it travels encrypted (the payload codec) and is never logged. */
-  function identity(): Record<string, unknown> {
-    return {
-      fullName: subject.name ?? null,
-      dateOfBirth: subject.dateOfBirth ?? null,
-      rank: subject.rank ?? null,
-      warrantNumber: subject.warrantNumber ?? null,
-    };
   }
 
   function message(purpose: string, recipient: string, payload: Record<string, unknown>): OutboxRecord {
