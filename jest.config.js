@@ -15,8 +15,9 @@ const common = {
 module.exports = {
   testTimeout: 120_000,
   projects: [
-    // workflows/test/**/*.spec.ts: the pure parts of the workflow tests (the model of the model-based test).
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools,bench}/**/*.spec.ts', '<rootDir>/workflows/test/**/*.spec.ts'] },
+    // workflows/test/**/*.spec.ts: the pure parts of the workflow tests (the model of the model-based test);
+    // workflows/src/**/*.spec.ts: the pure checks and mappings beside the workflows, tested without Temporal.
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools,bench}/**/*.spec.ts', '<rootDir>/workflows/test/**/*.spec.ts', '<rootDir>/workflows/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'workflows',

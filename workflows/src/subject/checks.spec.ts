@@ -1,0 +1,212 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { RULE_VIOLATION } from '../refusal';
+import type { Deadline, DecisionCommand, EventCommand, ExtensionCommand, SubjectState } from '../types';
+import { Track, alreadyApplied, checkDecisionCommand, checkEventCommand, checkExtensionCommand } from './checks';
+
+// The checks a subject's workflow runs on each command, without Temporal: a state, the subject, a command, the time.
+const now = Date.parse('2026-03-02T12:00:00Z');
+const officer: Track = { subject: { subjectId: 'PC-1', kind: 'police-officer' }, receivedOn: '2026-01-05' };
+const staff: Track = { subject: { subjectId: 'STAFF-1', kind: 'police-staff' }, receivedOn: '2026-01-05' };
+const actor = { id: 'aa-1', role: 'appropriate-authority' } as DecisionCommand['actor'];
+const at = '2026-03-02T10:00:00Z';
+
+function track(over: Partial<SubjectState> = {}): SubjectState {
+  return {
+    stage: 'severity-assessment',
+    finalWrittenWarningLiveAtAssessment: false,
+    severalUnconnectedIncidents: false,
+    specialConditionsCertified: false,
+    heldForCriminalProceedings: false,
+    suspended: false,
+    suspensionReviews: 0,
+    advisoryListReported: false,
+    warningExpired: false,
+    appealLodged: false,
+    deadlines: [],
+    revision: 0,
+    appliedCommands: [],
+    ...over,
+  };
+}
+
+function deadline(key: string, over: Partial<Deadline> = {}): Deadline {
+  return {
+    key,
+    ruleId: 'noticeOfInvestigation',
+    name: key,
+    regulation: 'CR',
+    trigger: '2026-02-01',
+    dueDate: '2026-03-20',
+    dueAt: '2026-03-20T23:59:59.999Z',
+    reminded: false,
+    status: 'open',
+    extensions: [],
+    target: false,
+    ...over,
+  };
+}
+
+const decision = (d: Record<string, unknown>) => ({ actor, occurredAt: at, ...d }) as unknown as DecisionCommand;
+const event = (e: EventCommand['event'], over: Partial<EventCommand> = {}): EventCommand => ({ actor, occurredAt: at, event: e, ...over });
+
+/** The rule a check refused the command under, or 'accepted'. */
+function ruleOf(check: () => void): string {
+  try {
+    check();
+    return 'accepted';
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect((err as ApplicationFailure).type).toBe(RULE_VIOLATION);
+    return ((err as ApplicationFailure).details?.[0] as { rule: string }).rule;
+  }
+}
+
+describe('checks on a decision of the appropriate authority', () => {
+  it('accepts a severity assessment of gross misconduct at the start of the track', () => {
+    expect(ruleOf(() => checkDecisionCommand(track(), officer, decision({ decision: 'severity-assessment', severity: 'gross-misconduct' }), now))).toBe('accepted');
+  });
+
+  it('refuses a command that does not say who made it', () => {
+    expect(ruleOf(() => checkDecisionCommand(track(), officer, { occurredAt: at, decision: 'severity-assessment', severity: 'misconduct' } as unknown as DecisionCommand, now))).toBe('actor-required');
+  });
+
+  it('refuses a decision dated in the future', () => {
+    expect(ruleOf(() => checkDecisionCommand(track(), officer, decision({ decision: 'severity-assessment', severity: 'misconduct', occurredAt: '2026-03-03T10:00:00Z' }), now))).toBe('occurred-at-not-in-future');
+  });
+
+  it('refuses a decision dated before the matter reached the appropriate authority', () => {
+    expect(ruleOf(() => checkDecisionCommand(track(), officer, decision({ decision: 'severity-assessment', severity: 'misconduct', occurredAt: '2026-01-02T10:00:00Z' }), now))).toBe('occurred-at-after-matter-began');
+  });
+
+  it('refuses a severity that is not one the regulations know', () => {
+    expect(ruleOf(() => checkDecisionCommand(track(), officer, decision({ decision: 'severity-assessment', severity: 'serious' }), now))).toBe('severity-known');
+  });
+
+  it('answers a retried command that was already applied without checking it again', () => {
+    const s = track({ stage: 'closed', appliedCommands: ['key-1'] });
+    const retried = decision({ decision: 'severity-assessment', severity: 'misconduct', commandId: 'key-1' });
+    expect(alreadyApplied(s, retried)).toBe(true);
+    expect(ruleOf(() => checkDecisionCommand(s, officer, retried, now))).toBe('accepted');
+  });
+
+  it('does not let the severity of a former officer be revised below gross misconduct (CR reg 4)', () => {
+    const s = track({ stage: 'investigation', severity: 'gross-misconduct', leftService: { how: 'resigned', on: '2026-02-01' } });
+    expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'severity-revision', severity: 'misconduct', reason: 'r' }), now))).toBe('former-officer-gross-misconduct-only');
+    expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'severity-revision', severity: 'gross-misconduct', reason: 'r' }), now))).toBe('accepted');
+  });
+
+  it('finds no case to answer for misconduct against a former officer (CR reg 4)', () => {
+    const s = track({ stage: 'awaiting-case-to-answer', severity: 'gross-misconduct', leftService: { how: 'retired', on: '2026-02-01' } });
+    expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'case-to-answer', caseToAnswer: 'misconduct' }), now))).toBe('former-officer-gross-misconduct-only');
+  });
+
+  it('lets a case to answer against police staff go to local procedures, without a form of proceedings', () => {
+    const s = track({ stage: 'awaiting-case-to-answer', severity: 'gross-misconduct' });
+    expect(ruleOf(() => checkDecisionCommand(s, staff, decision({ decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' }), now))).toBe('accepted');
+  });
+
+  it('records no outcome before the meeting or hearing has been held (CR reg 42)', () => {
+    const s = track({ stage: 'misconduct-hearing', severity: 'gross-misconduct', caseToAnswer: 'gross-misconduct', form: 'misconduct-hearing' });
+    expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'outcome', outcome: 'dismissal-without-notice' }), now))).toBe('outcome-after-proceedings-held');
+  });
+
+  it('refuses dismissal without notice as the outcome of a misconduct meeting (CR reg 42)', () => {
+    const s = track({ stage: 'misconduct-meeting', severity: 'misconduct', caseToAnswer: 'misconduct', form: 'misconduct-meeting', proceedingsHeldOn: '2026-03-01' });
+    expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'outcome', outcome: 'dismissal-without-notice' }), now))).toBe('meeting-outcomes');
+    expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'outcome', outcome: 'written-warning' }), now))).toBe('accepted');
+  });
+
+  it('lets only a hearing set the period of a final written warning', () => {
+    const meeting = track({ stage: 'misconduct-meeting', severity: 'misconduct', caseToAnswer: 'misconduct', form: 'misconduct-meeting', proceedingsHeldOn: '2026-03-01' });
+    expect(ruleOf(() => checkDecisionCommand(meeting, officer, decision({ decision: 'outcome', outcome: 'final-written-warning', warningMonths: 36 }), now))).toBe('warning-period');
+  });
+
+  it('certifies the special conditions only for gross misconduct (CR reg 49)', () => {
+    const s = track({ stage: 'investigation', severity: 'misconduct' });
+    expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'special-conditions', reason: 'r' }), now))).toBe('special-conditions-gross-misconduct');
+  });
+
+  it('determines no appeal that was never lodged (CR reg 47)', () => {
+    const s = track({ stage: 'appeal', severity: 'misconduct', caseToAnswer: 'misconduct', form: 'misconduct-meeting', proceedingsHeldOn: '2026-02-20', outcome: 'written-warning' });
+    expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'appeal-determination', result: 'dismissed' }), now))).toBe('appeal-determination-after-appeal');
+  });
+});
+
+describe('checks on an event recorded by a case officer or investigator', () => {
+  it('arranges no interview before the notice of investigation is served (CR reg 20)', () => {
+    const s = track({ stage: 'investigation', severity: 'misconduct' });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('interview-arranged', { scheduledFor: '2026-03-10' }), now))).toBe('no-interview-before-notice');
+    expect(ruleOf(() => checkEventCommand({ ...s, noticeOfInvestigationServedOn: '2026-02-01' }, officer, event('interview-arranged', { scheduledFor: '2026-03-10' }), now))).toBe('accepted');
+  });
+
+  it('suspends police officers only, not police staff (CR reg 11)', () => {
+    const s = track({ stage: 'investigation', severity: 'gross-misconduct' });
+    expect(ruleOf(() => checkEventCommand(s, staff, event('suspended'), now))).toBe('suspension-officers-only');
+    expect(ruleOf(() => checkEventCommand(s, officer, event('suspended'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand({ ...s, suspended: true }, officer, event('suspended'), now))).toBe('suspension-in-force');
+  });
+
+  it('schedules no hearing while criminal proceedings are pending (CR reg 10)', () => {
+    const s = track({ stage: 'misconduct-hearing', severity: 'gross-misconduct', caseToAnswer: 'gross-misconduct', form: 'misconduct-hearing', heldForCriminalProceedings: true });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('proceedings-scheduled', { scheduledFor: '2026-04-01' }), now))).toBe('criminal-proceedings-hold');
+  });
+
+  it('holds an accelerated hearing only within its 10 to 15 working-day window (CR reg 52)', () => {
+    const window = deadline('accelerated-hearing', { ruleId: 'acceleratedHearing', earliest: '2026-03-16', dueDate: '2026-03-23' });
+    const s = track({ stage: 'accelerated-hearing', severity: 'gross-misconduct', caseToAnswer: 'gross-misconduct', form: 'accelerated-hearing', deadlines: [window] });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('proceedings-scheduled', { scheduledFor: '2026-03-10' }), now))).toBe('accelerated-hearing-window');
+    expect(ruleOf(() => checkEventCommand(s, officer, event('proceedings-scheduled', { scheduledFor: '2026-03-18' }), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand({ ...s, deadlines: [] }, officer, event('proceedings-scheduled', { scheduledFor: '2026-03-18' }), now))).toBe('accelerated-hearing-after-notice');
+  });
+
+  it('holds the proceedings once', () => {
+    const s = track({ stage: 'misconduct-meeting', severity: 'misconduct', caseToAnswer: 'misconduct', form: 'misconduct-meeting', proceedingsHeldOn: '2026-02-20' });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('proceedings-held'), now))).toBe('proceedings-held-once');
+  });
+
+  it('records a subject leaving the service once (CR reg 4)', () => {
+    const s = track({ stage: 'investigation', severity: 'gross-misconduct', leftService: { how: 'resigned', on: '2026-02-01' } });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('retired'), now))).toBe('left-service-once');
+  });
+
+  it('lodges an appeal only while the appeal window is open (CR reg 45)', () => {
+    const s = track({ stage: 'appeal', severity: 'misconduct', caseToAnswer: 'misconduct', form: 'misconduct-meeting', outcome: 'written-warning' });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('appeal-lodged'), now))).toBe('appeal-within-window');
+    const open = { ...s, deadlines: [deadline('appeal-window', { ruleId: 'appealFromMeeting' })] };
+    expect(ruleOf(() => checkEventCommand(open, officer, event('appeal-lodged'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand({ ...open, appealLodged: true }, officer, event('appeal-lodged'), now))).toBe('appeal-lodged-once');
+  });
+
+  it('records a barred-list report as sent only while one is owed', () => {
+    const s = track({ stage: 'closed', outcome: 'dismissal-without-notice' });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('barred-list-report-sent'), now))).toBe('barred-list-report-pending');
+  });
+
+  it('completes a list report only while it is owed, and only with fields a list report carries', () => {
+    const owed = track({
+      stage: 'closed',
+      outcome: 'dismissal-without-notice',
+      listReports: { 'barred-list-report': { payload: {}, corrections: 0 } },
+      deadlines: [deadline('barred-list-report', { ruleId: 'barredListReport' })],
+    });
+    const supply = (details: Record<string, unknown>) => event('list-report-details-supplied', { report: 'barred-list-report', details: details as EventCommand['details'] });
+    expect(ruleOf(() => checkEventCommand(owed, officer, supply({ dateOfBirth: '1980-01-01' }), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(owed, officer, supply({ shoeSize: 9 }), now))).toBe('list-report-details-known');
+    expect(ruleOf(() => checkEventCommand(owed, officer, supply({ dateOfBirth: '1 Jan 1980' }), now))).toBe('date-of-birth-format');
+    expect(ruleOf(() => checkEventCommand({ ...owed, deadlines: [] }, officer, supply({ dateOfBirth: '1980-01-01' }), now))).toBe('list-report-completed-while-owed');
+  });
+});
+
+describe('checks on an extension of a deadline', () => {
+  const extension = (over: Partial<ExtensionCommand> = {}): ExtensionCommand => ({ actor, occurredAt: at, key: 'representations', newDueDate: '2026-04-01', reason: 'illness', agreedBy: 'investigator', ...over });
+
+  it('extends only a deadline the subject still owes', () => {
+    expect(ruleOf(() => checkExtensionCommand(track({ stage: 'investigation' }), extension(), now))).toBe('deadline-open');
+  });
+
+  it('extends a deadline only to a later date, with a reason and who agreed it', () => {
+    const s = track({ stage: 'investigation', deadlines: [deadline('representations', { ruleId: 'representations' })] });
+    expect(ruleOf(() => checkExtensionCommand(s, extension({ newDueDate: '2026-03-01' }), now))).toBe('extension-later-than-due');
+    expect(ruleOf(() => checkExtensionCommand(s, extension({ agreedBy: ' ' }), now))).not.toBe('accepted');
+  });
+});

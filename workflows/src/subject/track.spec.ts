@@ -1,0 +1,89 @@
+import type { AuditRecord, Deadline, DeadlineRequest, OutboxRecord, SubjectInput, SubjectState } from '../types';
+import { subjectTrack } from './track';
+
+// What each step does to a subject's track, without Temporal: the calendar and the database are fakes.
+const input: SubjectInput = {
+  matterReference: 'M-2026-001',
+  matterWorkflowId: 'matter-M-2026-001',
+  matterKind: 'conduct-matter' as SubjectInput['matterKind'],
+  regime: 'conduct' as SubjectInput['regime'],
+  forceId: 'force-1',
+  receivedOn: '2026-01-05',
+  subject: { subjectId: 'PC-1', kind: 'police-officer', rank: 'PC', name: 'A Person', dateOfBirth: '1980-01-01' },
+};
+const actor = { id: 'co-1', role: 'case-officer' } as never;
+
+function state(over: Partial<SubjectState> = {}): SubjectState {
+  return {
+    stage: 'investigation',
+    finalWrittenWarningLiveAtAssessment: false,
+    severalUnconnectedIncidents: false,
+    specialConditionsCertified: false,
+    heldForCriminalProceedings: false,
+    suspended: false,
+    suspensionReviews: 0,
+    advisoryListReported: false,
+    warningExpired: false,
+    appealLodged: false,
+    deadlines: [],
+    revision: 0,
+    appliedCommands: [],
+    ...over,
+  };
+}
+
+function harness(s: SubjectState) {
+  const asked: DeadlineRequest[] = [];
+  const written: { lines: AuditRecord[]; outbox: OutboxRecord[] }[] = [];
+  const track = subjectTrack(input, 'subject-PC-1', s, {
+    computeDeadlines: async (requests) => {
+      asked.push(...requests);
+      return requests.map((r): Deadline => ({ key: r.key, ruleId: r.ruleId, name: r.ruleId, regulation: 'reg', trigger: r.trigger, dueDate: '2026-03-09', dueAt: '2026-03-09T23:59:59.999Z', reminded: false, status: 'open', extensions: [], target: false }));
+    },
+    record: async (lines, outbox = []) => {
+      s.revision += 1;
+      written.push({ lines, outbox });
+    },
+    updateId: () => 'update-1',
+  });
+  const sent = () => written.flatMap((w) => w.outbox).map((m) => `${m.purpose} to ${m.recipient}`);
+  return { track, asked, written, sent };
+}
+
+describe("a subject's track, step by step", () => {
+  it('a resignation during a gross misconduct investigation is reported to the advisory list, and the case goes on', async () => {
+    const s = state({ severity: 'gross-misconduct' });
+    const { track, asked, sent } = harness(s);
+    await track.recordSubjectEvent({ actor, occurredAt: '2026-03-02T10:00:00Z', event: 'resigned', allegationSummary: 'theft' });
+    expect(asked.map((r) => r.key)).toEqual(['advisory-list-report']);
+    expect(sent()).toEqual(['advisory-list-report to college-of-policing']);
+    expect(s).toMatchObject({ stage: 'investigation', advisoryListReported: true, leftService: { how: 'resigned', on: '2026-03-02' } });
+  });
+
+  it('a resignation during a misconduct investigation ends the case and removes the advisory-list entry (CR reg 4, s.88L)', async () => {
+    const s = state({ severity: 'misconduct' });
+    const { track, asked, sent } = harness(s);
+    await track.recordSubjectEvent({ actor, occurredAt: '2026-03-02T10:00:00Z', event: 'retired' });
+    expect(asked.map((r) => r.key)).toEqual(['advisory-list-report', 'advisory-list-removal']);
+    expect(sent()).toEqual(['advisory-list-report to college-of-policing', 'advisory-list-removal to college-of-policing']);
+    expect(s).toMatchObject({ stage: 'closed', closedBecause: 'former-officer-no-gross-misconduct', advisoryListRemovalReported: true });
+  });
+
+  it('a dismissal without notice is reported to the barred list within its deadline (reg 3)', async () => {
+    const s = state({ stage: 'misconduct-hearing', severity: 'gross-misconduct', caseToAnswer: 'gross-misconduct', form: 'misconduct-hearing', proceedingsHeldOn: '2026-03-01' });
+    const { track, sent, written } = harness(s);
+    const view = await track.decide({ actor, occurredAt: '2026-03-02T10:00:00Z', decision: 'outcome', outcome: 'dismissal-without-notice', conduct: 'assault' });
+    expect(sent()).toEqual(['barred-list-report to college-of-policing']);
+    expect(s.barredListReportDue).toBe('2026-03-09');
+    expect(view).toMatchObject({ stage: 'outcome', outcome: 'dismissal-without-notice' });
+    expect(written[0].lines[0]).toMatchObject({ action: 'decision:outcome', idempotencyKey: 'subject-PC-1:update-1' });
+  });
+
+  it('a retried command is answered with the track as it is, not applied twice', async () => {
+    const s = state({ severity: 'gross-misconduct', appliedCommands: ['key-1'] });
+    const { track, written } = harness(s);
+    const view = await track.recordSubjectEvent({ actor, occurredAt: '2026-03-02T10:00:00Z', event: 'resigned', commandId: 'key-1' });
+    expect(written).toEqual([]);
+    expect(view.leftService).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The one mapping from a subject's track to what others see of it: the view the `subjectState` query (and
+ * every update) answers with, and the snapshot written to the database projection with each change.
+ * Pure; unit tested in view.spec.ts.
+ */
+import * as book from '../deadline-book';
+import type { SubjectInput, SubjectSnapshot, SubjectState, SubjectView } from '../types';
+
+type Track = Pick<SubjectInput, 'matterReference' | 'subject'>;
+
+/** What the query and the updates answer with. */
+export function subjectView(track: Track, s: SubjectState): SubjectView {
+  const { subject } = track;
+  return {
+    matterReference: track.matterReference,
+    subjectId: subject.subjectId,
+    kind: subject.kind,
+    stage: s.stage,
+    severity: s.severity ?? null,
+    caseToAnswer: s.caseToAnswer ?? null,
+    form: s.form ?? null,
+    outcome: s.outcome ?? null,
+    closedBecause: s.closedBecause ?? null,
+    heldForCriminalProceedings: s.heldForCriminalProceedings,
+    suspended: s.suspended,
+    leftService: s.leftService ?? null,
+    warningLiveUntil: s.warningLiveUntil ?? null,
+    warningExpired: s.warningExpired,
+    openDeadlines: book.openDeadlines(s.deadlines),
+    deadlines: s.deadlines,
+    revision: s.revision,
+  };
+}
+
+/** The row the projection keeps for the subject, at the state's revision. */
+export function subjectSnapshot(track: Track, workflowId: string, s: SubjectState): SubjectSnapshot {
+  const { subject } = track;
+  return {
+    matterReference: track.matterReference,
+    subjectId: subject.subjectId,
+    workflowId,
+    kind: subject.kind,
+    rank: subject.rank ?? null,
+    warrantNumber: subject.warrantNumber ?? null,
+    stage: s.stage,
+    severity: s.severity ?? null,
+    caseToAnswer: s.caseToAnswer ?? null,
+    formOfProceedings: s.form ?? null,
+    outcome: s.outcome ?? null,
+    closedBecause: s.closedBecause ?? null,
+    status: {
+      suspended: s.suspended,
+      heldForCriminalProceedings: s.heldForCriminalProceedings,
+      leftService: s.leftService ?? null,
+      warningLiveUntil: s.warningLiveUntil ?? null,
+      warningExpired: s.warningExpired,
+      proceedingsScheduledFor: s.proceedingsScheduledFor ?? null,
+      proceedingsHeldOn: s.proceedingsHeldOn ?? null,
+    },
+    deadlines: s.deadlines,
+    revision: s.revision,
+  };
+}
