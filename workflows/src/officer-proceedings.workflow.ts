@@ -6,7 +6,7 @@
  * deadlines, the news to the matter, and continue-as-new. What each step does, in the procedure's
  * order, is in subject/track.ts; the rules themselves live in @conduct/domain.
  */
-import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patched, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { startOfLondonDay } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
@@ -42,7 +42,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
     revision: 0,
     appliedCommands: [],
   };
-  const track = subjectTrack(input, workflowId, s, { computeDeadlines, record, updateId: () => currentUpdateInfo()?.id });
+  const track = subjectTrack(input, workflowId, s, { computeDeadlines, record, updateId: () => currentUpdateInfo()?.id, patched });
   const { decide, recordSubjectEvent, extend, fireTimers, audit, view } = track;
   const serial = new Serial();
   let parentTold = s.stage === 'closed';

@@ -32,7 +32,7 @@ function state(over: Partial<SubjectState> = {}): SubjectState {
   };
 }
 
-function harness(s: SubjectState) {
+function harness(s: SubjectState, takesPatches = true) {
   const asked: DeadlineRequest[] = [];
   const written: { lines: AuditRecord[]; outbox: OutboxRecord[] }[] = [];
   const track = subjectTrack(input, 'subject-PC-1', s, {
@@ -45,6 +45,7 @@ function harness(s: SubjectState) {
       written.push({ lines, outbox });
     },
     updateId: () => 'update-1',
+    patched: () => takesPatches,
   });
   const sent = () => written.flatMap((w) => w.outbox).map((m) => `${m.purpose} to ${m.recipient}`);
   return { track, asked, written, sent };
@@ -85,5 +86,30 @@ describe("a subject's track, step by step", () => {
     const view = await track.recordSubjectEvent({ actor, occurredAt: '2026-03-02T10:00:00Z', event: 'resigned', commandId: 'key-1' });
     expect(written).toEqual([]);
     expect(view.leftService).toBeNull();
+  });
+
+  describe('when a period passes', () => {
+    // Fell due yesterday, whatever day the test runs.
+    const passed = new Date(Date.now() - 86_400_000).toISOString();
+    const due = (key: string, ruleId: Deadline['ruleId']): Deadline => ({
+      key, ruleId, name: ruleId, regulation: 'reg', trigger: '2026-01-05', dueDate: passed.slice(0, 10), dueAt: passed, reminded: true, status: 'open', extensions: [], target: false,
+    });
+
+    it("the officer's representations period closes: the officer may let it pass, so nothing is escalated (CR reg 18); an unserved notice is escalated", async () => {
+      const s = state({ deadlines: [due('representations', 'representations'), due('notice-of-investigation', 'noticeOfInvestigation')] });
+      const { track, sent, written } = harness(s);
+      await track.fireTimers();
+      expect(s.deadlines.map((d) => [d.key, d.status])).toEqual([['representations', 'met'], ['notice-of-investigation', 'missed']]);
+      expect(sent()).toEqual(['escalation to appropriate-authority']);
+      expect(written[0].lines.map((l) => l.action.split(':')[0])).toEqual(['window-closed', 'deadline-missed']);
+    });
+
+    it("a track that ran before the change (no patch in its history) escalates the officer's periods as it did then, so its history still replays", async () => {
+      const s = state({ deadlines: [due('representations', 'representations'), due('appeal-window', 'appealFromMeeting')] });
+      const { track, sent } = harness(s, false);
+      await track.fireTimers();
+      expect(s.deadlines.map((d) => [d.key, d.status])).toEqual([['representations', 'missed'], ['appeal-window', 'met']]);
+      expect(sent()).toEqual(['escalation to appropriate-authority']);
+    });
   });
 });

@@ -41,8 +41,15 @@ import type {
   SubjectView,
 } from '../types';
 
-/** Windows that simply close when they pass: nobody is late. */
-const WINDOWS: DeadlineRuleId[] = ['appealFromMeeting', 'patAppeal', 'writtenWarningLive', 'finalWrittenWarningLive', 'reviewApplication'];
+/** The windows that closed quietly before the rules table said which periods do (closesWhenPassed). */
+const FIRST_WINDOWS: DeadlineRuleId[] = ['appealFromMeeting', 'patAppeal', 'writtenWarningLive', 'finalWrittenWarningLive', 'reviewApplication'];
+
+/**
+ * From this patch on, every period the rules table calls a window (the officer's representations, response,
+ * objection, alternative dates) closes when it passes instead of being escalated as missed: the officer may
+ * let it pass. A running track whose history escalated such a period still replays.
+ */
+export const OFFICER_PERIODS_CLOSE_QUIETLY = 'officer-periods-close-when-passed';
 
 /** What the track asks of the workflow around it. */
 export interface TrackPorts {
@@ -52,6 +59,8 @@ export interface TrackPorts {
   record(lines: AuditRecord[], outbox?: OutboxRecord[]): Promise<void>;
   /** The id of the update being applied, which keys its audit line when the command carries no id of its own. */
   updateId(): string | undefined;
+  /** Whether this run takes the change named (Temporal's patched(): true from the patch on, false on replay of older runs). */
+  patched(id: string): boolean;
 }
 
 export type SubjectTrack = ReturnType<typeof subjectTrack>;
@@ -370,7 +379,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         lines.push(systemAudit(`deadline-reminder:${d.key}:${d.dueDate}`, d));
       }
       if (Date.parse(d.dueAt) <= now) {
-        if (WINDOWS.includes(d.ruleId)) {
+        if (closesWhenPassed(d.ruleId)) {
           d.status = 'met';
           lines.push(systemAudit(`window-closed:${d.key}:${d.dueDate}`, d));
           if (d.key === 'appeal-window' && s.stage === 'appeal' && !s.appealLodged) closeTrack('outcome');
@@ -390,6 +399,11 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   }
 
   // ---- Helpers --------------------------------------------------------------------------------------
+  function closesWhenPassed(ruleId: DeadlineRuleId): boolean {
+    if (FIRST_WINDOWS.includes(ruleId)) return true;
+    return DEADLINE_RULES[ruleId].closesWhenPassed === true && ports.patched(OFFICER_PERIODS_CLOSE_QUIETLY);
+  }
+
   function closeTrack(because: NoProceedingsRoute | 'outcome' | 'local-disciplinary-referral' | 'former-officer-no-gross-misconduct'): void {
     s.stage = 'closed';
     s.closedBecause = because;

@@ -24,6 +24,11 @@ export interface DeadlineRule {
   status: RuleStatus;
   /** The period may be extended (by the investigator, the chair, or on application). */
   extendable: boolean;
+  /**
+   * A window, not a duty: a period the officer (or the complainant) may use or let pass, or a warning in force.
+   * When it ends it simply closes; nobody is late, so nothing is escalated.
+   */
+  closesWhenPassed?: true;
   /** The law says "as soon as practicable"; the length is the engine's configurable target. */
   target?: boolean;
   /** Where a figure not taken from the legislation itself came from. */
@@ -96,14 +101,14 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     name: "Officer's representations to the investigator",
     trigger: 'notice of investigation given',
     length: 10, unit: 'working-days',
-    regulation: 'CR reg 18 / CMR reg 20', status: 'S', extendable: true,
+    regulation: 'CR reg 18 / CMR reg 20', status: 'S', extendable: true, closesWhenPassed: true,
     source: 'secondary sources; extendable by the investigator',
   },
   alternativeInterviewDate: {
     name: 'Officer proposes an alternative interview date',
     trigger: 'interview date specified by the investigator',
     length: 5, unit: 'working-days',
-    regulation: 'CR reg 20', status: 'C', extendable: false,
+    regulation: 'CR reg 20', status: 'C', extendable: false, closesWhenPassed: true,
   },
   timelinessReport: {
     name: 'Report to the local policing body (and DG) on an unfinished investigation',
@@ -136,14 +141,14 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     name: 'Objection to the person conducting or a panel member',
     trigger: 'name notified to the officer',
     length: 3, unit: 'working-days',
-    regulation: 'CR reg 30', status: 'S', extendable: false,
+    regulation: 'CR reg 30', status: 'S', extendable: false, closesWhenPassed: true,
     source: 'secondary sources',
   },
   officerResponse: {
     name: "Officer's response to the notice of referral",
     trigger: 'notice of referral and documents supplied',
     length: 15, unit: 'working-days',
-    regulation: 'CR reg 31', status: 'C', extendable: true,
+    regulation: 'CR reg 31', status: 'C', extendable: true, closesWhenPassed: true,
   },
   witnessLists: {
     name: 'Lists of proposed witnesses exchanged',
@@ -167,7 +172,7 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     name: 'Officer proposes an alternative pre-hearing date',
     trigger: 'pre-hearing date specified',
     length: 5, unit: 'working-days',
-    regulation: 'CR reg 33', status: 'C', extendable: false,
+    regulation: 'CR reg 33', status: 'C', extendable: false, closesWhenPassed: true,
   },
   misconductMeeting: {
     name: 'Misconduct meeting held',
@@ -207,7 +212,7 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     name: 'Notice of appeal from a misconduct meeting',
     trigger: 'officer supplied with the outcome report',
     length: 7, unit: 'working-days',
-    regulation: 'CR reg 45(3)', status: 'C', extendable: true,
+    regulation: 'CR reg 45(3)', status: 'C', extendable: true, closesWhenPassed: true,
   },
   appealDecisionNotice: {
     name: 'Appeal decision notified to the officer',
@@ -219,7 +224,7 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     name: 'Appeal to the Police Appeals Tribunal',
     trigger: 'officer notified of the outcome of a hearing or accelerated hearing',
     length: 10, unit: 'working-days',
-    regulation: 'PAT Rules 2020', status: 'U', extendable: false,
+    regulation: 'PAT Rules 2020', status: 'U', extendable: false, closesWhenPassed: true,
     source: 'filing limit not confirmed',
   },
   patRespondentDocuments: {
@@ -233,14 +238,14 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     name: 'Written warning in force',
     trigger: 'outcome notified to the officer (the period begins with that day)',
     length: 18, unit: 'months',
-    regulation: 'CR reg 42', status: 'S', extendable: false,
+    regulation: 'CR reg 42', status: 'S', extendable: false, closesWhenPassed: true,
     source: 'secondary sources',
   },
   finalWrittenWarningLive: {
     name: 'Final written warning in force',
     trigger: 'outcome notified to the officer (the period begins with that day)',
     length: 24, unit: 'months',
-    regulation: 'CR reg 42', status: 'S', extendable: false,
+    regulation: 'CR reg 42', status: 'S', extendable: false, closesWhenPassed: true,
     source: `secondary sources; a hearing may set up to ${FINAL_WRITTEN_WARNING_MAX_MONTHS} months`,
   },
   // --- Former officers and the two lists ---
@@ -286,7 +291,7 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     name: 'Application for a review',
     trigger: 'complainant given the outcome information',
     length: 28, unit: 'calendar-days',
-    regulation: 'CMR reg 29', status: 'C', extendable: false,
+    regulation: 'CMR reg 29', status: 'C', extendable: false, closesWhenPassed: true,
   },
   recommendationResponse: {
     name: 'Response to an IOPC recommendation',
