@@ -10,6 +10,7 @@ import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patch
 import { startOfLondonDay } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
+import { newSubjectState } from './subject/state';
 import { WakeTimer } from './wake-timer';
 import { recordDecision, recordEvent, extendDeadline, subjectState } from './messages';
 import { Serial } from './serial';
@@ -27,21 +28,7 @@ const { tellMatter: tellMatterActivity } = proxyLocalActivities<SubjectTrackActi
 export async function officerProceedings(input: SubjectInput): Promise<SubjectView> {
   const { subject } = input;
   const workflowId = workflowInfo().workflowId;
-  const s: SubjectState = input.state ?? {
-    stage: 'severity-assessment',
-    finalWrittenWarningLiveAtAssessment: subject.finalWrittenWarningLive ?? false,
-    severalUnconnectedIncidents: false,
-    specialConditionsCertified: false,
-    heldForCriminalProceedings: false,
-    suspended: false,
-    suspensionReviews: 0,
-    advisoryListReported: false,
-    warningExpired: false,
-    appealLodged: false,
-    deadlines: [],
-    revision: 0,
-    appliedCommands: [],
-  };
+  const s: SubjectState = input.state ?? newSubjectState(subject.finalWrittenWarningLive ?? false);
   const track = subjectTrack(input, workflowId, s, { computeDeadlines, record, updateId: () => currentUpdateInfo()?.id, patched });
   const { decide, recordSubjectEvent, extend, fireTimers, audit, view } = track;
   const serial = new Serial();

@@ -107,7 +107,7 @@ describe('how long a warning is live', () => {
 
   it('a final written warning is in force for 2 years unless a hearing sets up to 5', () => {
     expect(warningLiveUntil('final-written-warning', '2022-06-22')).toBe('2024-06-21');
-    expect(warningLiveUntil('final-written-warning', '2022-06-22', 60)).toBe('2027-06-21');
+    expect(warningLiveUntil('final-written-warning', '2019-06-22', 60)).toBe('2024-06-21');
     expect(() => warningLiveUntil('final-written-warning', '2022-06-22', 61)).toThrow(/24 to 60/);
     expect(() => warningLiveUntil('final-written-warning', '2022-06-22', 12)).toThrow(RangeError);
   });

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { RULE_VIOLATION } from '../refusal';
 import type { Deadline, DecisionCommand, EventCommand, ExtensionCommand, SubjectState } from '../types';
 import { Track, alreadyApplied, checkDecisionCommand, checkEventCommand, checkExtensionCommand } from './checks';
+import { newSubjectState } from './state';
 
 // The checks a subject's workflow runs on each command, without Temporal: a state, the subject, a command, the time.
 const now = Date.parse('2026-03-02T12:00:00Z');
@@ -11,22 +12,7 @@ const actor = { id: 'aa-1', role: 'appropriate-authority' } as DecisionCommand['
 const at = '2026-03-02T10:00:00Z';
 
 function track(over: Partial<SubjectState> = {}): SubjectState {
-  return {
-    stage: 'severity-assessment',
-    finalWrittenWarningLiveAtAssessment: false,
-    severalUnconnectedIncidents: false,
-    specialConditionsCertified: false,
-    heldForCriminalProceedings: false,
-    suspended: false,
-    suspensionReviews: 0,
-    advisoryListReported: false,
-    warningExpired: false,
-    appealLodged: false,
-    deadlines: [],
-    revision: 0,
-    appliedCommands: [],
-    ...over,
-  };
+  return { ...newSubjectState(), ...over };
 }
 
 function deadline(key: string, over: Partial<Deadline> = {}): Deadline {

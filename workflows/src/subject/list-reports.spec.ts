@@ -1,28 +1,13 @@
 import type { SubjectState } from '../types';
 import { advisoryListRemoval, advisoryListReport, barredListReport, completeListReport, keepListReport, owesAdvisoryListRemoval } from './list-reports';
+import { newSubjectState } from './state';
 
 // The reports to the College of Policing, as the workflow queues them, without Temporal.
 const subject = { subjectId: 'PC-1', kind: 'police-officer' as const, rank: 'PC', warrantNumber: 'W123', name: 'A Person', dateOfBirth: '1980-01-01' };
 const actor = { id: 'aa-1', role: 'appropriate-authority' } as never;
 
 function track(over: Partial<SubjectState> = {}): SubjectState {
-  return {
-    stage: 'investigation',
-    severity: 'gross-misconduct',
-    finalWrittenWarningLiveAtAssessment: false,
-    severalUnconnectedIncidents: false,
-    specialConditionsCertified: false,
-    heldForCriminalProceedings: false,
-    suspended: false,
-    suspensionReviews: 0,
-    advisoryListReported: false,
-    warningExpired: false,
-    appealLodged: false,
-    deadlines: [],
-    revision: 0,
-    appliedCommands: [],
-    ...over,
-  };
+  return { ...newSubjectState(), stage: 'investigation', severity: 'gross-misconduct', ...over };
 }
 
 describe('reports to the barred and advisory lists', () => {

@@ -1,5 +1,6 @@
 import type { AuditRecord, Deadline, DeadlineRequest, OutboxRecord, SubjectInput, SubjectState } from '../types';
 import { subjectTrack } from './track';
+import { newSubjectState } from './state';
 
 // What each step does to a subject's track, without Temporal: the calendar and the database are fakes.
 const input: SubjectInput = {
@@ -14,22 +15,7 @@ const input: SubjectInput = {
 const actor = { id: 'co-1', role: 'case-officer' } as never;
 
 function state(over: Partial<SubjectState> = {}): SubjectState {
-  return {
-    stage: 'investigation',
-    finalWrittenWarningLiveAtAssessment: false,
-    severalUnconnectedIncidents: false,
-    specialConditionsCertified: false,
-    heldForCriminalProceedings: false,
-    suspended: false,
-    suspensionReviews: 0,
-    advisoryListReported: false,
-    warningExpired: false,
-    appealLodged: false,
-    deadlines: [],
-    revision: 0,
-    appliedCommands: [],
-    ...over,
-  };
+  return { ...newSubjectState(), stage: 'investigation', ...over };
 }
 
 function harness(s: SubjectState, takesPatches = true) {
