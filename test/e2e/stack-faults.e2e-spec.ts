@@ -23,7 +23,9 @@ const UPDATES_MISSED = 8;
 const RECEIVED_DAYS_AGO = 28 * UPDATES_MISSED + 14;
 const MATTERS_PER_FAULT = 3;
 /**
- * A timer that fell due while a server was down fires within this long of its restart. For PostgreSQL the
+ * A timer that fell due while a server was down fires within this long of its restart. For the worker, a task it
+ * had taken when killed waits out the workflow task timeout (5 s from when it was taken, TEMPORAL_WORKFLOW_TASK_TIMEOUT_MS)
+ * and one queued for it the sticky-queue timeout (3 s), both mostly spent while it restarts. For PostgreSQL the
  * timer fires on time but its record waits for the record activity's next retry, and those are 1, 2 and 4 s
  * apart in the worker, then 8 s (RECORD_CHANGE_OPTIONS in workflows/src/activities.ts): up to about 8 s after
  * a restart that took a few seconds.

@@ -63,7 +63,8 @@ export class WorkflowHarness {
     process.env.WORKER_STICKY_QUEUE_TIMEOUT_MS ??= '10000';
     const worker = await createConductWorker(
       app,
-      { address: '', namespace: env.namespace ?? 'default', taskQueue },
+      // Temporal's own workflow task timeout, as the recorded histories' subject tracks were started with.
+      { address: '', namespace: env.namespace ?? 'default', taskQueue, workflowTaskTimeoutMs: 10_000 },
       { connection: env.nativeConnection, workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } },
     );
     const running = worker.run();

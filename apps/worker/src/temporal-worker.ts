@@ -10,10 +10,10 @@ import { SubjectTracksActivitiesService } from './activities/subject-tracks.acti
  * The activities the workflows call, bound from the Nest providers that implement them; starting a subject's
  * track and telling its matter need a Temporal client on the worker's own connection.
  */
-export function activitiesFrom(app: INestApplicationContext, client: Client): Record<string, (...args: never[]) => Promise<unknown>> {
+export function activitiesFrom(app: INestApplicationContext, client: Client, workflowTaskTimeoutMs?: number): Record<string, (...args: never[]) => Promise<unknown>> {
   const record = app.get(RecordChangeActivities);
   const calendar = app.get(CalendarActivitiesService);
-  const tracks = new SubjectTracksActivitiesService(client);
+  const tracks = new SubjectTracksActivitiesService(client, workflowTaskTimeoutMs);
   return {
     recordMatterChange: record.recordMatterChange.bind(record),
     recordSubjectChange: record.recordSubjectChange.bind(record),
@@ -38,7 +38,7 @@ export async function createConductWorker(
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows(Runtime.instance().logger)),
-    activities: activitiesFrom(app, client),
+    activities: activitiesFrom(app, client, settings.workflowTaskTimeoutMs),
     dataConverter,
     ...workerTuning(),
   });

@@ -78,6 +78,7 @@ export class MattersService {
         const startWorkflowOperation = new WithStartWorkflowOperation('matter', {
           workflowId: matterWorkflowId(dto.reference),
           taskQueue: this.temporal.settings.taskQueue,
+          workflowTaskTimeout: this.temporal.settings.workflowTaskTimeoutMs,
           args: [input],
           // A reference is referred once, ever: a second referral is refused, not duplicated.
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,

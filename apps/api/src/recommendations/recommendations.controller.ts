@@ -58,6 +58,7 @@ export class RecommendationsController {
       const handle = await client.workflow.start('recommendation', {
         workflowId: recommendationWorkflowId(dto.reference),
         taskQueue: this.temporal.settings.taskQueue,
+        workflowTaskTimeout: this.temporal.settings.workflowTaskTimeoutMs,
         args: [{ ...dto, madeBy: asActor(user) }],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });

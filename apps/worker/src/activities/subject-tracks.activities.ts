@@ -7,13 +7,17 @@ import { subjectClosed, type SubjectNews, type SubjectTrackActivities, type Subj
  * its first attempt started.
  */
 export class SubjectTracksActivitiesService implements SubjectTrackActivities {
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    /** TemporalSettings.workflowTaskTimeoutMs: the tracks are started as the API starts matters. */
+    private readonly workflowTaskTimeoutMs?: number,
+  ) {}
 
   async startSubjectTracks(starts: SubjectTrackStart[]): Promise<void> {
     await Promise.all(
       starts.map(async ({ workflowId, taskQueue, input }) => {
         try {
-          await this.client.workflow.start('officerProceedings', { workflowId, taskQueue, args: [input], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
+          await this.client.workflow.start('officerProceedings', { workflowId, taskQueue, args: [input], workflowTaskTimeout: this.workflowTaskTimeoutMs, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         }
