@@ -378,6 +378,19 @@ export interface RecommendationInput {
   madeOn: IsoDate;
   text: string;
   madeBy: Actor;
+  /** Carried across continue-as-new. */
+  state?: RecommendationState;
+  historyLimit?: number;
+}
+
+export interface RecommendationState {
+  stage: RecommendationStage;
+  response: { accepted: boolean; respondedOn: IsoDate } | null;
+  publishedOn: IsoDate | null;
+  deadlines: Deadline[];
+  revision: number;
+  /** The Idempotency-Keys of the commands applied (the last 50 across continue-as-new): one sent again is answered, not applied twice. */
+  appliedCommands?: string[];
 }
 
 export type RecommendationStage = 'awaiting-response' | 'awaiting-publication' | 'published';
