@@ -31,7 +31,7 @@ import { createConductWorker } from '../../apps/worker/src/temporal-worker';
 
 type Distribute<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
 export type Decision = Distribute<DecisionCommand, 'actor'> & { actor?: DecisionCommand['actor'] };
-export type Event = Omit<EventCommand, 'actor'> & { actor?: EventCommand['actor'] };
+export type Event = Distribute<EventCommand, 'actor'> & { actor?: EventCommand['actor'] };
 
 export const APPROPRIATE_AUTHORITY = { id: 'aa-1', role: 'appropriate-authority' as const };
 export const CASE_OFFICER = { id: 'co-1', role: 'case-officer' as const };
@@ -136,7 +136,7 @@ export class WorkflowHarness {
   }
 
   record(reference: string, subjectId: string, cmd: Event): Promise<SubjectView> {
-    return this.subjectHandle(reference, subjectId).executeUpdate(recordEvent, { args: [{ actor: CASE_OFFICER, ...cmd }] });
+    return this.subjectHandle(reference, subjectId).executeUpdate(recordEvent, { args: [{ actor: CASE_OFFICER, ...cmd } as EventCommand] });
   }
 
   subject(reference: string, subjectId: string): Promise<SubjectView> {

@@ -34,7 +34,7 @@ import { extendMatterDeadline, matterState, recordMatterDecision, recordMatterEv
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
 import { guardedHandler, guardedValidator, snapshotOf } from './handler-guard';
-import { MATTER_EVENT_KINDS, MODES_OF_INVESTIGATION } from './types';
+import { MATTER_EVENTS, MODES_OF_INVESTIGATION } from '@conduct/domain';
 import type {
   AuditRecord,
   CommandBase,
@@ -211,7 +211,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   function validateEvent(cmd: MatterEventCommand): void {
     validateCommand(cmd);
     if (isReplay(cmd)) return;
-    if (!(MATTER_EVENT_KINDS as readonly string[]).includes(cmd.event)) refuse({ rule: 'known-event', regulation: null, reason: `unknown event ${JSON.stringify(cmd.event)}` });
+    if (!(MATTER_EVENTS as readonly string[]).includes(cmd.event)) refuse({ rule: 'known-event', regulation: null, reason: `unknown event ${JSON.stringify(cmd.event)}` });
     if (cmd.note !== undefined && cmd.note !== null && typeof cmd.note !== 'string') refuse({ rule: 'note-text', regulation: null, reason: 'note must be text' });
     switch (cmd.event) {
       case 'referred-to-iopc':

@@ -3,14 +3,16 @@
 import { DEADLINE_RULES, FINAL_WRITTEN_WARNING_MAX_MONTHS, type DeadlineRules } from './rules/deadlines';
 import { addCalendarDays, addCalendarMonths, type IsoDate } from './time';
 
-export type Outcome =
-  | 'no-action'
-  | 'reflective-practice'
-  | 'written-warning'
-  | 'final-written-warning'
-  | 'reduction-in-rank'
-  | 'dismissal-without-notice'
-  | 'would-have-been-dismissed';
+export const OUTCOMES = [
+  'no-action',
+  'reflective-practice',
+  'written-warning',
+  'final-written-warning',
+  'reduction-in-rank',
+  'dismissal-without-notice',
+  'would-have-been-dismissed',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export type ProceedingsForm = 'misconduct-meeting' | 'misconduct-hearing' | 'accelerated-hearing';
 

@@ -38,16 +38,11 @@ export const STAGE_WORDS: Readonly<Record<SubjectStage, string>> = {
 
 export type Role = 'appropriate-authority' | 'case-officer' | 'investigator' | 'oversight' | 'administrator';
 
-export type Decision =
-  | 'severity-assessment'
-  | 'severity-revision'
-  | 'case-to-answer'
-  | 'withdrawal'
-  | 'special-conditions'
-  | 'outcome'
-  | 'appeal-determination'
-  | 'criminal-hold'
-  | 'deadline-extension';
+/** The decisions a caller records on a subject's track (the other DECISION_RULES are the workflow's own steps). */
+export const SUBJECT_DECISIONS = ['severity-assessment', 'severity-revision', 'case-to-answer', 'special-conditions', 'withdrawal', 'outcome', 'appeal-determination'] as const;
+export type SubjectDecisionName = (typeof SUBJECT_DECISIONS)[number];
+
+export type Decision = SubjectDecisionName | 'criminal-hold' | 'deadline-extension';
 
 export interface StageRule {
   allowedIn: readonly SubjectStage[];
@@ -122,35 +117,40 @@ export const DECISION_RULES: Readonly<Record<Decision, StageRule>> = {
   },
 };
 
-export type SubjectEvent =
-  | 'notice-of-investigation-served'
-  | 'notice-of-investigation-delayed'
-  | 'representations-received'
-  | 'interview-arranged'
-  | 'disclosure-given'
-  | 'interview-held'
-  | 'investigator-report-submitted'
-  | 'suspended'
-  | 'suspension-reviewed'
-  | 'suspension-lifted'
-  | 'criminal-charge'
-  | 'criminal-proceedings-concluded'
-  | 'resigned'
-  | 'retired'
-  | 'notice-of-referral-served'
-  | 'officer-response-received'
-  | 'panel-objection-upheld'
-  | 'documents-supplied-to-chair'
-  | 'pre-hearing-held'
-  | 'proceedings-scheduled'
-  | 'proceedings-held'
-  | 'outcome-report-delivered'
-  | 'outcome-notified'
-  | 'appeal-lodged'
-  | 'barred-list-report-sent'
-  | 'advisory-list-report-sent'
-  | 'list-report-details-supplied'
-  | 'complainant-updated';
+/** The events a caller records on a subject's track, in the order of the procedure. */
+export const SUBJECT_EVENTS = [
+  'notice-of-investigation-served',
+  'notice-of-investigation-delayed',
+  'representations-received',
+  'interview-arranged',
+  'disclosure-given',
+  'interview-held',
+  'investigator-report-submitted',
+  'suspended',
+  'suspension-reviewed',
+  'suspension-lifted',
+  'criminal-charge',
+  'criminal-proceedings-concluded',
+  'resigned',
+  'retired',
+  'notice-of-referral-served',
+  'officer-response-received',
+  'panel-objection-upheld',
+  'documents-supplied-to-chair',
+  'pre-hearing-held',
+  'proceedings-scheduled',
+  'proceedings-held',
+  'outcome-report-delivered',
+  'outcome-notified',
+  'appeal-lodged',
+  'barred-list-report-sent',
+  'advisory-list-report-sent',
+  'list-report-details-supplied',
+] as const;
+export type SubjectEventName = (typeof SUBJECT_EVENTS)[number];
+
+/** The events EVENT_RULES governs: the subject's, and the complainant's update (a matter event, whose roles are kept here). */
+export type SubjectEvent = SubjectEventName | 'complainant-updated';
 
 const RECORDERS: readonly Role[] = ['case-officer', 'investigator', 'administrator'];
 const CASE_OFFICER: readonly Role[] = ['case-officer', 'administrator'];

@@ -33,7 +33,7 @@ function deadline(key: string, over: Partial<Deadline> = {}): Deadline {
 }
 
 const decision = (d: Record<string, unknown>) => ({ actor, occurredAt: at, ...d }) as unknown as DecisionCommand;
-const event = (e: EventCommand['event'], over: Partial<EventCommand> = {}): EventCommand => ({ actor, occurredAt: at, event: e, ...over });
+const event = (e: EventCommand['event'], over: Record<string, unknown> = {}): EventCommand => ({ actor, occurredAt: at, event: e, ...over }) as EventCommand;
 
 /** The rule a check refused the command under, or 'accepted'. */
 function ruleOf(check: () => void): string {
@@ -175,7 +175,7 @@ describe('checks on an event recorded by a case officer or investigator', () => 
       listReports: { 'barred-list-report': { payload: {}, corrections: 0 } },
       deadlines: [deadline('barred-list-report', { ruleId: 'barredListReport' })],
     });
-    const supply = (details: Record<string, unknown>) => event('list-report-details-supplied', { report: 'barred-list-report', details: details as EventCommand['details'] });
+    const supply = (details: Record<string, unknown>) => event('list-report-details-supplied', { report: 'barred-list-report', details });
     expect(ruleOf(() => checkEventCommand(owed, officer, supply({ dateOfBirth: '1980-01-01' }), now))).toBe('accepted');
     expect(ruleOf(() => checkEventCommand(owed, officer, supply({ shoeSize: 9 }), now))).toBe('list-report-details-known');
     expect(ruleOf(() => checkEventCommand(owed, officer, supply({ dateOfBirth: '1 Jan 1980' }), now))).toBe('date-of-birth-format');

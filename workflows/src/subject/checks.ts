@@ -25,7 +25,7 @@ import {
 import * as book from '../deadline-book';
 import { checkOccurredAt, refuse } from '../refusal';
 import type { CommandBase, DecisionCommand, EventCommand, ExtensionCommand, SubjectInput, SubjectState } from '../types';
-import { CASE_TO_ANSWER_FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISION_KINDS, SUBJECT_EVENT_KINDS } from '../types';
+import { CASE_TO_ANSWER_FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
 
 /** What the checks need to know of the track beyond its state: who the subject is and when the matter began. */
 export type Track = Pick<SubjectInput, 'subject' | 'receivedOn'>;
@@ -34,8 +34,8 @@ export type Track = Pick<SubjectInput, 'subject' | 'receivedOn'>;
 export function checkDecisionCommand(s: SubjectState, track: Track, cmd: DecisionCommand, now: number): void {
   checkCommandBase(cmd, now);
   if (alreadyApplied(s, cmd)) return;
-  if (!(SUBJECT_DECISION_KINDS as readonly string[]).includes(cmd.decision)) {
-    refuse({ rule: 'known-decision', regulation: null, reason: `decision must be one of ${SUBJECT_DECISION_KINDS.join(', ')}, not ${JSON.stringify(cmd.decision)}` });
+  if (!(SUBJECT_DECISIONS as readonly string[]).includes(cmd.decision)) {
+    refuse({ rule: 'known-decision', regulation: null, reason: `decision must be one of ${SUBJECT_DECISIONS.join(', ')}, not ${JSON.stringify(cmd.decision)}` });
   }
   const check = checkDecision(s.stage, cmd.decision);
   if (!check.allowed) refuse(check);
@@ -132,7 +132,7 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
 export function checkEventCommand(s: SubjectState, track: Track, cmd: EventCommand, now: number): void {
   checkCommandBase(cmd, now);
   if (alreadyApplied(s, cmd)) return;
-  if (!(SUBJECT_EVENT_KINDS as readonly string[]).includes(cmd.event)) {
+  if (!(SUBJECT_EVENTS as readonly string[]).includes(cmd.event)) {
     refuse({ rule: 'known-event', regulation: null, reason: `event must be one of the subject's events, not ${JSON.stringify(cmd.event)}` });
   }
   const check = checkEvent(s.stage, cmd.event);
@@ -213,8 +213,8 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
   }
 }
 
-function checkListReportDetails(s: SubjectState, cmd: EventCommand): void {
-  const report = cmd.report as ListReport;
+function checkListReportDetails(s: SubjectState, cmd: Extract<EventCommand, { event: 'list-report-details-supplied' }>): void {
+  const report = cmd.report;
   if (!LIST_REPORTS.includes(report)) {
     refuse({ rule: 'list-report-named', regulation: null, reason: `report must be one of ${LIST_REPORTS.join(', ')}` });
   }
@@ -234,7 +234,7 @@ function checkListReportDetails(s: SubjectState, cmd: EventCommand): void {
   if (unknownStandards.length) refuse({ rule: 'standards-of-professional-behaviour', regulation: 'CR Sch 2', reason: `not a Standard of Professional Behaviour: ${unknownStandards.join(', ')}` });
 }
 
-function checkScheduledDate(s: SubjectState, cmd: EventCommand): void {
+function checkScheduledDate(s: SubjectState, cmd: Extract<EventCommand, { event: 'proceedings-scheduled' }>): void {
   if (!cmd.scheduledFor || !isIsoDate(cmd.scheduledFor)) {
     refuse({ rule: 'proceedings-date-required', regulation: null, reason: 'scheduledFor must give the date of the meeting or hearing (YYYY-MM-DD)' });
   }

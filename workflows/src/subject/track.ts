@@ -145,7 +145,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     const on = londonDateOf(cmd.occurredAt);
     const ruleRef = { rule: EVENT_RULES[cmd.event].rule, regulation: EVENT_RULES[cmd.event].regulation };
     const outbox: OutboxRecord[] = [];
-    const details: Record<string, unknown> = { scheduledFor: cmd.scheduledFor ?? null, note: cmd.note ?? null };
+    const details: Record<string, unknown> = { scheduledFor: ('scheduledFor' in cmd ? cmd.scheduledFor : undefined) ?? null, note: cmd.note ?? null };
     switch (cmd.event) {
       case 'notice-of-investigation-served':
         s.noticeOfInvestigationServedOn = on;

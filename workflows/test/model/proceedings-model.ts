@@ -17,6 +17,16 @@ import {
   RECORDABLE_CATEGORIES,
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
   SUBJECT_STAGES,
+  CASE_TO_ANSWER_FINDINGS,
+  LIKELY_FORMS,
+  MATTER_EVENTS,
+  MODES_OF_INVESTIGATION,
+  NO_PROCEEDINGS_ROUTES,
+  OUTCOMES,
+  SEVERITIES,
+  SUBJECT_DECISIONS,
+  SUBJECT_EVENTS,
+  SUBJECT_KINDS,
   addCalendarDays,
   londonDateOf,
   type Decision,
@@ -26,15 +36,6 @@ import {
   type SubjectStage,
 } from '@conduct/domain';
 import {
-  CASE_TO_ANSWER_FINDINGS,
-  LIKELY_FORMS,
-  MATTER_EVENT_KINDS,
-  MODES_OF_INVESTIGATION,
-  NO_PROCEEDINGS_ROUTES,
-  OUTCOMES,
-  SEVERITIES,
-  SUBJECT_DECISION_KINDS,
-  SUBJECT_EVENT_KINDS,
   type Actor,
   type MatterView,
   type RecommendationView,
@@ -43,8 +44,7 @@ import {
 
 // ---- Vocabulary -------------------------------------------------------------------------------------
 
-/** libs/domain/src/kinds.ts: the CR apply to police officers (special constables included); staff follow their force's procedure. */
-export const SUBJECT_KINDS = ['police-officer', 'police-staff'] as const satisfies readonly SubjectKind[];
+export { SUBJECT_KINDS };
 
 export type SubjectCommandName = { type: 'decision'; name: Decision | string } | { type: 'event'; name: SubjectEvent | string } | { type: 'extension'; name: 'deadline-extension' };
 
@@ -56,8 +56,8 @@ export const SUBJECT_VOCABULARY: readonly SubjectCommandName[] = [
 
 /** Those the subject's workflow handles (the domain also names a criminal-hold decision and a subject-level complainant update, which it does not). */
 export function handledByWorkflow(c: SubjectCommandName): boolean {
-  if (c.type === 'decision') return (SUBJECT_DECISION_KINDS as readonly string[]).includes(c.name);
-  if (c.type === 'event') return (SUBJECT_EVENT_KINDS as readonly string[]).includes(c.name);
+  if (c.type === 'decision') return (SUBJECT_DECISIONS as readonly string[]).includes(c.name);
+  if (c.type === 'event') return (SUBJECT_EVENTS as readonly string[]).includes(c.name);
   return true;
 }
 
@@ -67,7 +67,7 @@ export function allowedAt(stage: SubjectStage, c: SubjectCommandName): boolean {
   return DECISION_RULES[(c.type === 'extension' ? 'deadline-extension' : c.name) as Decision]?.allowedIn.includes(stage) ?? false;
 }
 
-export const MATTER_VOCABULARY = [{ type: 'decision' as const, name: 'mode-of-investigation' }, ...MATTER_EVENT_KINDS.map((name) => ({ type: 'event' as const, name })), { type: 'extension' as const, name: 'deadline-extension' }];
+export const MATTER_VOCABULARY = [{ type: 'decision' as const, name: 'mode-of-investigation' }, ...MATTER_EVENTS.map((name) => ({ type: 'event' as const, name })), { type: 'extension' as const, name: 'deadline-extension' }];
 export const RECOMMENDATION_VOCABULARY = ['response', 'publication', 'deadline-extension'] as const;
 
 // ---- Scenarios ----------------------------------------------------------------------------------------
