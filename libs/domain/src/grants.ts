@@ -16,7 +16,8 @@ export const SUBJECT_DECISIONS = ['severity-assessment', 'severity-revision', 'c
 /** The events a caller records on a subject's track (a complainant update is the matter's: MATTER_EVENTS). */
 export const SUBJECT_EVENTS = [
   'notice-of-investigation-served', 'notice-of-investigation-delayed', 'representations-received', 'interview-arranged', 'disclosure-given',
-  'interview-held', 'investigator-report-submitted', 'suspended', 'suspension-reviewed', 'suspension-lifted', 'criminal-charge',
+  'interview-held', 'investigator-report-submitted', 'suspended', 'suspension-reviewed', 'suspension-lifted',
+  'placed-on-restricted-duties', 'redeployed', 'returned-to-full-duties', 'criminal-charge',
   'criminal-proceedings-concluded', 'resigned', 'retired', 'notice-of-referral-served', 'officer-response-received', 'panel-objection-upheld',
   'documents-supplied-to-chair', 'pre-hearing-held', 'proceedings-scheduled', 'proceedings-held', 'outcome-report-delivered',
   'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent', 'list-report-details-supplied',
