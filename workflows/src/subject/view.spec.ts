@@ -56,7 +56,7 @@ describe('what is shown of a subject', () => {
       leftService: { how: 'resigned', on: '2026-02-10' },
       warningLiveUntil: null,
       warningExpired: false,
-      duties: null,
+      duties: 'suspended',
       proceedingsScheduledFor: '2026-04-01',
       proceedingsHeldOn: null,
       acceleratedHearingWindow: null,
@@ -71,7 +71,7 @@ describe('what is shown of a subject', () => {
     expect(subjectView(track, { ...serving, restrictedDuties: 'restricted' }).duties).toBe('restricted');
     expect(subjectSnapshot(track, 'w', { ...serving, restrictedDuties: 'redeployed' }).status.duties).toBe('redeployed');
     expect(subjectView(track, { ...serving, suspended: true }).duties).toBe('suspended');
-    expect(subjectView(track, state).duties).toBeNull();
+    expect(subjectView(track, { ...state, suspended: false }).duties).toBeNull();
   });
 
   it('shows the first and last day of the accelerated hearing still to be held, and no window once it is held (CR reg 52)', () => {

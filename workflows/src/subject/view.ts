@@ -67,10 +67,10 @@ export function subjectSnapshot(track: Track, workflowId: string, s: SubjectStat
   };
 }
 
-/** What the officer is doing while the case runs; a former officer has no duties. */
+/** What the officer is doing while the case runs; a former officer has no duties (a suspension recorded after leaving still shows). */
 function duties(s: SubjectState): Duties | null {
-  if (s.leftService) return null;
   if (s.suspended) return 'suspended';
+  if (s.leftService) return null;
   return s.restrictedDuties ?? 'full';
 }
 
