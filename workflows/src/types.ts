@@ -13,6 +13,7 @@ import type {
   MatterKind,
   ModeOfInvestigation,
   NoProceedingsRoute,
+  Duties,
   Outcome,
   ProceedingsForm,
   PublicationExemption,
@@ -114,14 +115,14 @@ export type DecisionCommand = CommandBase &
     | { decision: 'special-conditions'; reason: string }
     | { decision: 'withdrawal'; route: NoProceedingsRoute; reason: string }
     | ({ decision: 'outcome'; outcome: Outcome; warningMonths?: number } & ListReportFindings)
-    | { decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome }
+    | ({ decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome } & ListReportFindings)
   );
 
 /**
  * What the barred-list report needs from the proceedings (BL&AL Regs reg 3): the conduct found, the
  * standards it breached, and whether exemption from publication is asked for. Recorded with the
- * outcome; a dismissal without them is still recorded, but its report is refused as incomplete and
- * escalated to the appropriate authority.
+ * outcome (or with an appeal determination that substitutes a dismissal); a dismissal without them is
+ * still recorded, but its report is refused as incomplete and escalated to the appropriate authority.
  */
 export interface ListReportFindings {
   conduct?: string;
@@ -182,6 +183,8 @@ export interface SubjectState {
   heldForCriminalProceedings: boolean;
   suspended: boolean;
   suspensionReviews: number;
+  /** On restricted duties or redeployed, the alternatives to suspension (CR reg 11(4)(a)); absent: full duties. */
+  restrictedDuties?: Extract<Duties, 'restricted' | 'redeployed'>;
   leftService?: { how: 'resigned' | 'retired'; on: IsoDate };
   advisoryListReported: boolean;
   /** A report removing the advisory-list entry has been queued (Police Act 1996 s.88L). */
@@ -217,12 +220,23 @@ export interface SubjectView {
   closedBecause: string | null;
   heldForCriminalProceedings: boolean;
   suspended: boolean;
+  /** Full, restricted, redeployed or suspended; null once the subject has left the service. */
+  duties: Duties | null;
   leftService: { how: 'resigned' | 'retired'; on: IsoDate } | null;
   warningLiveUntil: IsoDate | null;
+  /** The days an accelerated hearing may be held on (CR reg 52(1)/(1A)), while one is to be held. */
+  acceleratedHearingWindow: AcceleratedHearingWindow | null;
   warningExpired: boolean;
   openDeadlines: Deadline[];
   deadlines: Deadline[];
   revision: number;
+}
+
+/** The first and last day an accelerated hearing may be held (10 to 15 working days after the notice, CR reg 52). */
+export interface AcceleratedHearingWindow {
+  from: IsoDate;
+  to: IsoDate;
+  regulation: string;
 }
 
 export type MatterStage = 'awaiting-mode-of-investigation' | 'investigation' | 'proceedings' | 'closed';

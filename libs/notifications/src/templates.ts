@@ -17,6 +17,11 @@ export const TEMPLATES: Record<string, Template> = {
     action: 'Report of a person dismissed, or who would have been dismissed, for inclusion in the police barred list',
     regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 3',
   },
+  'barred-list-removal': {
+    title: 'Police barred list: dismissal overturned',
+    action: 'Further report of a person whose dismissal was overturned on appeal, for removal from the police barred list',
+    regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 5',
+  },
   'advisory-list-report': {
     title: 'Police advisory list report',
     action: 'Report of a person who resigned or retired while an allegation was outstanding, for inclusion in the police advisory list',

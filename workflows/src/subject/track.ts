@@ -17,8 +17,10 @@ import {
   endOfLondonDay,
   formOfProceedings,
   formerOfficerRemainsSubject,
+  listReportsAfterAppeal,
   londonDateOf,
   requiresBarredListReport,
+  warningAfterAppeal,
   warningLiveUntil,
 } from '@conduct/domain';
 import * as book from '../deadline-book';
@@ -34,6 +36,7 @@ import type {
   DecisionCommand,
   EventCommand,
   ExtensionCommand,
+  ListReportFindings,
   NoProceedingsRoute,
   OutboxRecord,
   SubjectInput,
@@ -50,6 +53,25 @@ const FIRST_WINDOWS: DeadlineRuleId[] = ['appealFromMeeting', 'patAppeal', 'writ
  * let it pass. A running track whose history escalated such a period still replays.
  */
 export const OFFICER_PERIODS_CLOSE_QUIETLY = 'officer-periods-close-when-passed';
+
+/**
+ * From these patches on, an outcome changed on appeal carries what follows from it: a warning quashed is no longer in
+ * force (its period recounted when another warning is substituted), and a dismissal overturned or substituted is
+ * reported to the College of Policing. A track whose history determined an appeal before them still replays.
+ */
+export const APPEAL_WARNING_FOLLOWS_OUTCOME = 'appeal-warning-follows-outcome';
+export const APPEAL_LIST_REPORTS_FOLLOW_OUTCOME = 'appeal-list-reports-follow-outcome';
+
+/** A step that follows from a command (a warning quashed by an appeal), with its own audit line. */
+interface FollowingStep {
+  action: string;
+  rule: string | null;
+  regulation: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The outcome reported to the barred list, with what the decision reaching it recorded (an outcome, or an appeal's substitute). */
+type OutcomeDecision = ListReportFindings & { outcome: Outcome };
 
 /** What the track asks of the workflow around it. */
 export interface TrackPorts {
@@ -75,6 +97,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     const on = londonDateOf(cmd.occurredAt);
     const ruleRef: { rule: string | null; regulation: string | null } = { rule: DECISION_RULES[cmd.decision].rule, regulation: DECISION_RULES[cmd.decision].regulation };
     const outbox: OutboxRecord[] = [];
+    const follows: FollowingStep[] = [];
     switch (cmd.decision) {
       case 'severity-assessment':
         s.severity = cmd.severity;
@@ -127,8 +150,13 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         s.warningMonths = cmd.warningMonths;
         break;
       case 'appeal-determination': {
-        const outcome: Outcome = cmd.result === 'allowed' ? cmd.substitutedOutcome ?? 'no-action' : s.outcome!;
+        const before = s.outcome!;
+        const outcome: Outcome = cmd.result === 'allowed' ? cmd.substitutedOutcome ?? 'no-action' : before;
         s.outcome = outcome;
+        if (outcome !== before) {
+          if (ports.patched(APPEAL_WARNING_FOLLOWS_OUTCOME)) warningFollowsAppeal(outcome, follows);
+          if (ports.patched(APPEAL_LIST_REPORTS_FOLLOW_OUTCOME)) await listReportsFollowAppeal({ ...cmd, outcome }, before, on, outbox, follows);
+        }
         await addDeadlines([{ key: 'appeal-decision-notice', ruleId: 'appealDecisionNotice', trigger: on }]);
         closeTrack('outcome');
         break;
@@ -136,7 +164,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     }
     markApplied(cmd);
     await reportAdvisoryListRemovalIfOwed(londonDateOf(cmd.occurredAt), outbox);
-    return commit(cmd, `decision:${cmd.decision}`, ruleRef, decisionDetails(cmd), outbox);
+    return commit(cmd, `decision:${cmd.decision}`, ruleRef, decisionDetails(cmd), outbox, follows);
   }
 
   // ---- Events recorded by case officers and investigators --------------------------------------
@@ -179,6 +207,8 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         break;
       case 'suspended':
         s.suspended = true;
+        // Suspension replaces restricted duties or a redeployment; lifting it returns the officer to full duties.
+        s.restrictedDuties = undefined;
         s.suspensionReviews = 0;
         await addDeadlines([{ key: 'suspension-review', ruleId: 'suspensionReview', trigger: on }]);
         break;
@@ -190,6 +220,16 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
       case 'suspension-lifted':
         s.suspended = false;
         book.close(s.deadlines, 'suspension-review', 'cancelled');
+        break;
+      // Restricted duties and redeployment are not a suspension: no reg 11 review falls due for them.
+      case 'placed-on-restricted-duties':
+        s.restrictedDuties = 'restricted';
+        break;
+      case 'redeployed':
+        s.restrictedDuties = 'redeployed';
+        break;
+      case 'returned-to-full-duties':
+        s.restrictedDuties = undefined;
         break;
       case 'criminal-charge':
         s.heldForCriminalProceedings = true;
@@ -262,7 +302,8 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         book.close(s.deadlines, 'appeal-window', 'met');
         break;
       case 'barred-list-report-sent':
-        book.close(s.deadlines, 'barred-list-report', 'met');
+        // The further report removing the entry after an appeal (reg 5) is a barred-list report too.
+        if (!book.close(s.deadlines, 'barred-list-report', 'met')) book.close(s.deadlines, 'barred-list-removal', 'met');
         break;
       case 'advisory-list-report-sent':
         book.close(s.deadlines, 'advisory-list-report', 'met');
@@ -291,6 +332,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   async function leaveService(how: 'resigned' | 'retired', on: IsoDate, allegationSummary: string | undefined, outbox: OutboxRecord[]): Promise<void> {
     s.leftService = { how, on };
     s.suspended = false;
+    s.restrictedDuties = undefined;
     book.close(s.deadlines, 'suspension-review', 'cancelled');
     await reportToAdvisoryList({ how, on, allegationSummary }, outbox);
     const continues = formerOfficerRemainsSubject({
@@ -310,7 +352,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   // Each is a step of its own: count the report's deadline, then queue the report (list-reports.ts says what it carries).
 
   /** A dismissal (or a finding that a former officer would have been dismissed) is reported to the barred list (reg 3). */
-  async function reportToBarredList(cmd: Extract<DecisionCommand, { decision: 'outcome' }>, on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
+  async function reportToBarredList(cmd: OutcomeDecision, on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
     const [due] = await addDeadlines([{ key: 'barred-list-report', ruleId: 'barredListReport', trigger: on }]);
     s.barredListReportDue = due.dueDate;
     queueListReport('barred-list-report', outbox, lists.barredListReport(subject, s, cmd, on, due.dueDate));
@@ -339,6 +381,42 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   function queueListReport(report: ListReport, outbox: OutboxRecord[], payload: Record<string, unknown>): void {
     lists.keepListReport(s, report, payload);
     outbox.push(message(report, 'college-of-policing', payload));
+  }
+
+  // ---- An outcome changed on appeal: the warning and the reports follow it ------------------------------
+
+  /** A warning quashed on appeal is no longer in force; a warning substituted runs from the original notification (warningAfterAppeal). */
+  function warningFollowsAppeal(outcome: Outcome, follows: FollowingStep[]): void {
+    const was = s.warningLiveUntil ?? null;
+    const next = s.outcomeNotifiedOn ? warningAfterAppeal(outcome, s.outcomeNotifiedOn) : null;
+    s.warningMonths = undefined;
+    if (next) {
+      s.warningLiveUntil = next.liveUntil;
+      s.warningExpired = false;
+      addWarningExpiry(next.ruleId, s.outcomeNotifiedOn!, next.liveUntil);
+      follows.push({ action: 'warning-period-recounted', rule: next.ruleId, regulation: DEADLINE_RULES[next.ruleId].regulation, details: { outcome, notifiedOn: s.outcomeNotifiedOn, liveUntil: next.liveUntil, was } });
+    } else if (was) {
+      s.warningLiveUntil = undefined;
+      book.close(s.deadlines, 'warning-live', 'cancelled');
+      follows.push({ action: 'warning-quashed', rule: 'warning-follows-appeal', regulation: 'CR reg 42 / reg 47', details: { outcome, was } });
+    }
+  }
+
+  /**
+   * A dismissal overturned on appeal: the barred-list report still owed is no longer owed, and a further report removes the
+   * entry (reg 5). A dismissal substituted on appeal is reported to the barred list as any dismissal is (reg 3).
+   */
+  async function listReportsFollowAppeal(decided: OutcomeDecision, before: Outcome, on: IsoDate, outbox: OutboxRecord[], follows: FollowingStep[]): Promise<void> {
+    const reports = listReportsAfterAppeal(before, decided.outcome);
+    if (reports.barredListRemoval) {
+      const owed = book.findOutstanding(s.deadlines, 'barred-list-report');
+      if (owed) owed.status = 'cancelled';
+      s.barredListReportDue = undefined;
+      const [due] = await addDeadlines([{ key: 'barred-list-removal', ruleId: 'barredListRemoval', trigger: on }]);
+      queueListReport('barred-list-removal', outbox, lists.barredListRemoval(subject, before, decided.outcome, on, due.dueDate));
+      follows.push({ action: 'barred-list-removal-reported', rule: 'barredListRemoval', regulation: 'BL&AL Regs reg 5', details: { dismissalOverturned: before, outcome: decided.outcome, barredListReportCancelled: !!owed, dueDate: due.dueDate } });
+    }
+    if (reports.barredListReport) await reportToBarredList(decided, on, outbox);
   }
 
   async function notifyOutcome(on: IsoDate): Promise<void> {
@@ -408,7 +486,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     s.stage = 'closed';
     s.closedBecause = because;
     // Reports to the College of Policing and live warnings outlast the case; every other deadline ends with it.
-    const outlast = ['barred-list-report', 'advisory-list-report', 'advisory-list-removal', 'warning-live', 'appeal-decision-notice'];
+    const outlast = ['barred-list-report', 'barred-list-removal', 'advisory-list-report', 'advisory-list-removal', 'warning-live', 'appeal-decision-notice'];
     book.cancelAll(s.deadlines, (k) => !outlast.includes(k));
   }
 
@@ -445,23 +523,24 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     ruleRef: { rule: string | null; regulation: string | null },
     details: Record<string, unknown>,
     outbox: OutboxRecord[],
+    follows: FollowingStep[] = [],
   ): Promise<SubjectView> {
     const id = cmd.commandId ?? ports.updateId() ?? `${s.revision + 1}`;
+    const line = (key: string, step: FollowingStep): AuditRecord => ({
+      idempotencyKey: key,
+      matterReference: input.matterReference,
+      subjectId: subject.subjectId,
+      actor: cmd.actor.id,
+      actorRole: cmd.actor.role,
+      action: step.action,
+      rule: step.rule,
+      regulation: step.regulation,
+      occurredAt: cmd.occurredAt,
+      details: step.details,
+    });
+    // What the command made follow (a warning quashed, a report owed) has its own line, by the same hand and time.
     await ports.record(
-      [
-        {
-          idempotencyKey: `${workflowId}:${id}`,
-          matterReference: input.matterReference,
-          subjectId: subject.subjectId,
-          actor: cmd.actor.id,
-          actorRole: cmd.actor.role,
-          action,
-          rule: ruleRef.rule,
-          regulation: ruleRef.regulation,
-          occurredAt: cmd.occurredAt,
-          details,
-        },
-      ],
+      [line(`${workflowId}:${id}`, { action, ...ruleRef, details }), ...follows.map((f) => line(`${workflowId}:${id}:${f.action}`, f))],
       outbox,
     );
     return view();

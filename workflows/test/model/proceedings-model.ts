@@ -203,7 +203,7 @@ export function plausible(c: SubjectCommandName, view: SubjectView | undefined, 
   const owed = (key: string) => !!view?.deadlines.some((d) => d.key === key && (d.status === 'open' || d.status === 'missed'));
   switch (c.name) {
     case 'barred-list-report-sent':
-      return owed('barred-list-report');
+      return owed('barred-list-report') || owed('barred-list-removal');
     case 'advisory-list-report-sent':
       return owed('advisory-list-report');
     case 'list-report-details-supplied':
@@ -213,6 +213,11 @@ export function plausible(c: SubjectCommandName, view: SubjectView | undefined, 
     case 'suspension-reviewed':
     case 'suspension-lifted':
       return !!view?.suspended;
+    case 'placed-on-restricted-duties':
+    case 'redeployed':
+      return kind === 'police-officer' && !!view && view.duties !== 'suspended' && view.duties !== null && view.duties !== (c.name === 'redeployed' ? 'redeployed' : 'restricted');
+    case 'returned-to-full-duties':
+      return view?.duties === 'restricted' || view?.duties === 'redeployed';
     case 'criminal-proceedings-concluded':
       return !!view?.heldForCriminalProceedings;
     case 'deadline-extension':
@@ -535,6 +540,14 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (v.leftService && open && (v.caseToAnswer ?? v.severity) !== 'gross-misconduct') problems.push(`a former officer's case open at ${v.stage} on ${v.caseToAnswer ?? v.severity} (CR reg 4: gross misconduct only)`);
   if (v.outcome === 'would-have-been-dismissed' && !v.leftService) problems.push('"would have been dismissed" against a serving officer (CR reg 4)');
   if (v.suspended && facts.kind !== 'police-officer') problems.push('a member of staff suspended under CR reg 11');
+  if ((v.duties === 'suspended') !== v.suspended) problems.push(`duties ${v.duties} while suspended is ${v.suspended}`);
+  if ((v.duties === 'restricted' || v.duties === 'redeployed') && facts.kind !== 'police-officer') problems.push(`a member of staff ${v.duties} under CR reg 11(4)(a)`);
+  // A suspension recorded after leaving is accepted today (the 'suspended' check does not ask), so it is not counted here.
+  if (v.leftService && v.duties !== null && v.duties !== 'suspended') problems.push(`a former officer with duties ${v.duties}`);
+  if (!v.suspended && v.openDeadlines.some((d) => d.ruleId === 'suspensionReview')) problems.push('a suspension review open for an officer who is not suspended (restricted duties and redeployment have none)');
+  const warning = v.outcome === 'written-warning' || v.outcome === 'final-written-warning';
+  if (!warning && (v.warningLiveUntil !== null || v.openDeadlines.some((d) => d.key === 'warning-live'))) problems.push(`a warning in force with the outcome ${v.outcome} (quashed or replaced on appeal?)`);
+  if (v.outcome !== 'dismissal-without-notice' && v.outcome !== 'would-have-been-dismissed' && v.openDeadlines.some((d) => d.key === 'barred-list-report')) problems.push(`a barred-list report owed with the outcome ${v.outcome}`);
   const keys = v.openDeadlines.map((d) => d.key);
   if (new Set(keys).size !== keys.length) problems.push(`two open deadlines share a key: ${keys.join(', ')}`);
   return problems;

@@ -202,15 +202,15 @@ export class DecisionDto {
   @IsOptional() @IsInt() @Min(1) @Max(FINAL_WRITTEN_WARNING_MAX_MONTHS)
   warningMonths?: number;
 
-  @ApiPropertyOptional({ description: 'With an outcome: the conduct found, for the barred-list report (BL&AL Regs reg 3)' })
+  @ApiPropertyOptional({ description: 'With an outcome, or an appeal determination substituting a dismissal: the conduct found, for the barred-list report (BL&AL Regs reg 3)' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
   conduct?: string;
 
-  @ApiPropertyOptional({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true, description: 'With an outcome: the Standards of Professional Behaviour breached (CR Sch 2), for the barred-list report' })
+  @ApiPropertyOptional({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true, description: 'With an outcome, or an appeal determination substituting a dismissal: the Standards of Professional Behaviour breached (CR Sch 2), for the barred-list report' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsIn(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as unknown as string[], { each: true })
   standardsBreached?: (typeof STANDARDS_OF_PROFESSIONAL_BEHAVIOUR)[number][];
 
-  @ApiPropertyOptional({ type: PublicationExemptionDto, description: 'With an outcome: publication-exemption information for the barred-list report' })
+  @ApiPropertyOptional({ type: PublicationExemptionDto, description: 'With an outcome, or an appeal determination substituting a dismissal: publication-exemption information for the barred-list report' })
   @IsOptional() @ValidateNested() @Type(() => PublicationExemptionDto)
   publicationExemption?: PublicationExemptionDto;
 
