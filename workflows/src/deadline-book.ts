@@ -64,7 +64,9 @@ export function nextWake(deadlines: Deadline[]): number | undefined {
   for (const d of openDeadlines(deadlines)) {
     const times = [Date.parse(d.dueAt)];
     if (d.remindAt && !d.reminded) times.push(Date.parse(d.remindAt));
-    for (const t of times) if (next === undefined || t < next) next = t;
+    // A back-dated deadline held for the grace wakes no earlier than the grace's end.
+    const held = d.heldUntil ? Date.parse(d.heldUntil) : -Infinity;
+    for (const t of times.map((x) => Math.max(x, held))) if (next === undefined || t < next) next = t;
   }
   return next;
 }
