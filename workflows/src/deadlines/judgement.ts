@@ -5,7 +5,7 @@
  * corrected, in the audit trail and to whoever was told. Pure: the matter's and the subject's workflows
  * write what these functions return (audit lines and messages) with their own keys.
  */
-import { BACKDATED_DEADLINE_GRACE_MS, IsoDate, londonDateOf, periodicOccurrenceOwed } from '@conduct/domain';
+import { BACKDATED_DEADLINE_GRACE_MS, DEADLINE_RULES, IsoDate, londonDateOf, periodicOccurrenceOwed } from '@conduct/domain';
 import type { Actor, Deadline } from '../types';
 
 /**
@@ -68,7 +68,8 @@ export function settle(d: Deadline | undefined, step: Step, recordedAt: string):
   if (!d || !outstanding(d)) return none;
   const was = d.status;
   d.settledAt = step.occurredAt;
-  if (Date.parse(step.occurredAt) > Date.parse(d.dueAt)) {
+  // A window (closesWhenPassed) is the officer's to use or let pass: nobody is late for it.
+  if (Date.parse(step.occurredAt) > Date.parse(d.dueAt) && !DEADLINE_RULES[d.ruleId]?.closesWhenPassed) {
     d.status = 'missed';
     return {
       lines: [{ action: `deadline-done-late:${d.key}:${d.dueDate}`, actor: step.actor, rule: d.ruleId, regulation: d.regulation, details: { deadline: d.name, dueDate: d.dueDate, occurredAt: step.occurredAt, recordedAt } }],
@@ -87,14 +88,22 @@ export function settle(d: Deadline | undefined, step: Step, recordedAt: string):
  * is corrected, with its escalations withdrawn. Returns what was cancelled, with the lines and messages.
  */
 export function notOwedAfter(deadlines: Deadline[], which: (d: Deadline) => boolean, endedOn: IsoDate, step: Step | undefined, recordedAt: string, because: string): Judgement & { cancelled: Deadline[] } {
+  return withdraw(deadlines, (d) => which(d) && !periodicOccurrenceOwed(d.dueDate, endedOn), step, recordedAt, `not owed: ${because} on ${endedOn}, before it fell due`);
+}
+
+/**
+ * Cancels every deadline still owed that `which` names, correcting those the timer had declared missed
+ * (e.g. the next occurrence of a series that a miss, since corrected, had set from the wrong day).
+ */
+export function withdraw(deadlines: Deadline[], which: (d: Deadline) => boolean, step: Step | undefined, recordedAt: string, reason: string): Judgement & { cancelled: Deadline[] } {
   const out: Judgement & { cancelled: Deadline[] } = { lines: [], messages: [], cancelled: [] };
   for (const d of deadlines) {
-    if (!which(d) || !outstanding(d) || periodicOccurrenceOwed(d.dueDate, endedOn)) continue;
+    if (!outstanding(d) || !which(d)) continue;
     const was = d.status;
     d.status = 'cancelled';
     out.cancelled.push(d);
     if (was === 'missed') {
-      const c = correct(d, 'missed', 'cancelled', step, recordedAt, `not owed: ${because} on ${endedOn}, before it fell due`);
+      const c = correct(d, 'missed', 'cancelled', step, recordedAt, reason);
       out.lines.push(...c.lines);
       out.messages.push(...c.messages);
     }
