@@ -392,7 +392,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         next.push({ key: `complainant-update-${s.complainantUpdates + 1}`, ruleId: 'complainantUpdate', trigger: d.dueDate });
       }
     }
-    if (next.length) await addDeadlines(next);
+    if (next.length) await addDeadlines(next, true);
     if (s.investigationCompletedOn) {
       for (const d of closeSeriesNotDue(TIMELINESS_SERIES, s.investigationCompletedOn)) lines.push(systemAudit(`deadline-not-due:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate, investigationCompletedOn: s.investigationCompletedOn }));
     }
@@ -444,10 +444,11 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     return Object.values(s.subjects).every((x) => x.finished);
   }
 
-  async function addDeadlines(requests: DeadlineRequest[]): Promise<void> {
+  async function addDeadlines(requests: DeadlineRequest[], setByTimer = false): Promise<void> {
     for (const d of await computeDeadlines(requests)) {
-      // A deadline set already past its reminder or due time waits for the grace before it reminds or escalates.
-      if (judged()) judge.holdIfBackdated(d, Date.now());
+      // A deadline a step set already past its reminder or due time waits for the grace before it reminds or
+      // escalates; the next occurrence a miss sets has had its grace already.
+      if (!setByTimer && judged()) judge.holdIfBackdated(d, Date.now());
       book.put(s.deadlines, d);
     }
   }

@@ -99,6 +99,13 @@ describe('no reminder or escalation before the steps typed in the same sitting c
     expect(timersDue(late, setAt + BACKDATED_DEADLINE_GRACE_MS)).toEqual({ remind: false, passed: true });
   });
 
+  it('a window already passed (the officer may let it pass) is not held: it owes no reminder and no escalation, and closes at once', () => {
+    const d = deadline({ key: 'appeal-window', ruleId: 'appealFromMeeting' });
+    holdIfBackdated(d, setAt);
+    expect(d.heldUntil).toBeUndefined();
+    expect(timersDue(d, setAt).passed).toBe(true);
+  });
+
   it('a deadline set with its reminder still ahead is not held', () => {
     const d = deadline({ remindAt: '2024-06-10T00:00:00Z', dueDate: '2024-06-12', dueAt: endOfLondonDay('2024-06-12') });
     holdIfBackdated(d, setAt);

@@ -134,8 +134,11 @@ function correct(d: Deadline, from: 'missed', to: 'met' | 'cancelled', step: Ste
  */
 export function holdIfBackdated(d: Deadline, now: number): void {
   if (d.status !== 'open') return;
-  const reminderPassed = !!d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now;
-  if (reminderPassed || Date.parse(d.dueAt) <= now) d.heldUntil = new Date(now + BACKDATED_DEADLINE_GRACE_MS).toISOString();
+  const passed = Date.parse(d.dueAt) <= now;
+  const reminderPassed = !!d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now && !passed;
+  // A window (closesWhenPassed) already passed owes no reminder and no escalation: it closes at once, quietly.
+  const escalates = passed && !DEADLINE_RULES[d.ruleId]?.closesWhenPassed;
+  if (reminderPassed || escalates) d.heldUntil = new Date(now + BACKDATED_DEADLINE_GRACE_MS).toISOString();
 }
 
 /** What an open deadline's timers owe at `now`: a reminder, and whether it has passed. A held one owes nothing yet. */
