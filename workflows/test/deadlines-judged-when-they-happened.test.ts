@@ -100,6 +100,35 @@ describe('deadlines judged by when their steps happened', () => {
     expect(await sentAbout(reference, ['escalation-withdrawn'])).toEqual([expect.objectContaining({ recipient: 'appropriate-authority', payload: expect.objectContaining({ deadline: review.name, status: 'cancelled' }) })]);
   });
 
+  it("the matter's own series: a timeliness report sent before it fell due, typed in after the timer escalated it, is met, and the appropriate authority and the local policing body are told (CR reg 19)", async () => {
+    const receivedOn = await today();
+    const reference = await referConductMatter('timeliness-corrected', receivedOn);
+    await h.env.sleep('370 days');
+    const told = (await sentAbout(reference, ['escalation', 'timeliness-report-due'])).map((o) => `${o.purpose} to ${o.recipient}`).sort();
+    expect(told).toEqual(['escalation to appropriate-authority', 'timeliness-report-due to local-policing-body']);
+    await matterEvent(reference, 'timeliness-report-sent', on(addCalendarDays(receivedOn, 360)), 'sent on time, typed in late');
+    expect((await deadlines(reference)).find((d) => d.key === 'timeliness-report-1')?.status).toBe('met');
+    expect((await sentAbout(reference, ['escalation-withdrawn'])).map((o) => o.recipient).sort()).toEqual(['appropriate-authority', 'local-policing-body']);
+    expect((await h.audit(reference)).map((a) => a.action)).toContainEqual(expect.stringMatching(/^deadline-corrected:timeliness-report-1:/));
+  });
+
+  it("a complainant's update given in time but typed in after its escalation: it is met, the next update the miss set is withdrawn, and the next falls due 4 weeks after the update itself (CMR reg 34)", async () => {
+    const receivedOn = await today();
+    const reference = newReference('update-corrected');
+    await h.refer({ reference, kind: 'complaint', forceId: 'test-force', appropriateAuthority: 'Chief Constable', receivedOn, subjects: [{ subjectId: 'pc-1', kind: 'police-officer' }] });
+    await h.env.sleep('30 days'); // the 4-week update passes unrecorded: escalated, and the next set from its due date
+    expect((await deadlines(reference)).filter((d) => d.key.startsWith('complainant-update')).map((d) => `${d.key} ${d.status}`)).toEqual(['complainant-update-1 missed', 'complainant-update-2 open']);
+    const givenOn = addCalendarDays(receivedOn, 20);
+    const m = await matterEvent(reference, 'complainant-updated', on(givenOn), 'progress letter');
+    expect((await deadlines(reference)).filter((d) => d.key.startsWith('complainant-update')).map((d) => `${d.key} ${d.status}`)).toEqual([
+      'complainant-update-1 met',
+      'complainant-update-2 cancelled',
+      'complainant-update-3 open',
+    ]);
+    expect(m.openDeadlines.find((d) => d.key === 'complainant-update-3')?.trigger).toBe(givenOn);
+    expect((await sentAbout(reference, ['escalation-withdrawn'])).map((o) => o.recipient)).toEqual(['appropriate-authority']);
+  });
+
   it('a back-dated severity assessment whose notice deadline is already past sends nothing for the grace, then escalates the notice if nothing came', async () => {
     const receivedOn = addCalendarDays(await today(), -60);
     const reference = await referConductMatter('grace', receivedOn);
