@@ -101,6 +101,15 @@ describe("a subject's track, step by step", () => {
       expect(sent()).toEqual(['escalation to appropriate-authority', 'escalation-withdrawn to appropriate-authority']);
     });
 
+    it('a withdrawal dated before the notice fell due, typed in after it was escalated: the case closed first, so the notice was not owed, and the escalation is withdrawn (CR reg 27)', async () => {
+      const s = state({ severity: 'misconduct', deadlines: [due('notice-of-investigation', 'noticeOfInvestigation')] });
+      const { track, sent } = harness(s);
+      await track.fireTimers();
+      await track.decide({ actor, occurredAt: new Date(Date.parse(passed) - 2 * 86_400_000).toISOString(), decision: 'withdrawal', route: 'reflective-practice', reason: 'evidence withdrawn' });
+      expect(s.deadlines.find((d) => d.key === 'notice-of-investigation')).toMatchObject({ status: 'cancelled', corrections: [expect.objectContaining({ from: 'missed', to: 'cancelled' })] });
+      expect(sent()).toEqual(['escalation to appropriate-authority', 'withdrawal-notice to officer', 'escalation-withdrawn to appropriate-authority']);
+    });
+
     it('a track that ran before the judging change closes a missed deadline only when open, as it did', async () => {
       const s = state({ deadlines: [due('notice-of-investigation', 'noticeOfInvestigation')] });
       const { track, sent } = harness(s, false);
