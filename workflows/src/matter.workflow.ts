@@ -468,18 +468,19 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   }
 
   /**
-   * The update answers the oldest one owed (CMR reg 34). The next is due 4 weeks after the update; where
-   * the timer had declared the answered one missed and set the next from its due date, that next one is
-   * withdrawn and set again from the day the update was given.
+   * The update answers the occurrence whose period it fell in (CMR reg 34); the next is due 4 weeks after the
+   * update itself, so an occurrence set after the one answered (by a miss, from its due date) is withdrawn, and
+   * corrected if it had been escalated.
    */
   async function recordComplainantUpdate(cmd: MatterEventCommand, on: IsoDate): Promise<void> {
     const inSeries = (d: Deadline) => d.ruleId === 'complainantUpdate';
-    const answered = judge.oldestOutstanding(s.deadlines, inSeries);
-    const wasOpen = answered?.status === 'open';
-    const j = judge.settle(answered, cmd, recordedAt());
-    take(j);
-    if (j.corrected) take(judge.withdraw(s.deadlines, inSeries, cmd, recordedAt(), `set from a missed update that was given on ${on}`));
-    if ((!answered || wasOpen || j.corrected) && s.stage !== 'closed') {
+    const answered = judge.answeredOccurrence(s.deadlines, inSeries, cmd.occurredAt);
+    take(judge.settle(answered, cmd, recordedAt()));
+    if (answered) {
+      const after = (d: Deadline) => inSeries(d) && Date.parse(d.dueAt) > Date.parse(answered.dueAt);
+      take(judge.withdraw(s.deadlines, after, cmd, recordedAt(), `the next update runs from the update given on ${on}`));
+    }
+    if (s.stage !== 'closed') {
       s.complainantUpdates += 1;
       await addDeadlines([{ key: `complainant-update-${s.complainantUpdates + 1}`, ruleId: 'complainantUpdate', trigger: on }]);
     }

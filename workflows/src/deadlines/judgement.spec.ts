@@ -1,5 +1,5 @@
 import { BACKDATED_DEADLINE_GRACE_MS, endOfLondonDay } from '@conduct/domain';
-import { escalated, holdIfBackdated, latestOutstanding, notOwedAfter, oldestOutstanding, settle, timersDue } from './judgement';
+import { answeredOccurrence, escalated, holdIfBackdated, latestOutstanding, notOwedAfter, oldestOutstanding, settle, timersDue } from './judgement';
 import type { Deadline } from '../types';
 
 const CASE_OFFICER = { id: 'co-1', role: 'case-officer' as const };
@@ -62,6 +62,21 @@ describe('a step settles its deadline by when it happened, not when it was typed
     const second = deadline({ key: 'k', status: 'open', dueAt: endOfLondonDay('2024-02-01') });
     expect(latestOutstanding([first, second], 'k')).toBe(second);
     expect(oldestOutstanding([second, first], (d) => d.key === 'k')).toBe(first);
+  });
+});
+
+describe("a rolling series' step answers the occurrence whose period it fell in", () => {
+  const update = (n: number, dueDate: string, status: Deadline['status']) => deadline({ key: `complainant-update-${n}`, ruleId: 'complainantUpdate', dueDate, dueAt: endOfLondonDay(dueDate), status });
+  const inSeries = (d: Deadline) => d.ruleId === 'complainantUpdate';
+
+  it('the first owed that fell due on or after it; one missed before it stays missed', () => {
+    const series = [update(1, '2024-01-29', 'missed'), update(2, '2024-02-26', 'missed'), update(3, '2024-03-25', 'open')];
+    expect(answeredOccurrence(series, inSeries, '2024-02-20T10:00:00Z')?.key).toBe('complainant-update-2');
+  });
+
+  it('late for every one owed: the latest', () => {
+    const series = [update(1, '2024-01-29', 'missed'), update(2, '2024-02-26', 'missed')];
+    expect(answeredOccurrence(series, inSeries, '2024-03-20T10:00:00Z')?.key).toBe('complainant-update-2');
   });
 });
 

@@ -59,6 +59,16 @@ export function oldestOutstanding(deadlines: Deadline[], inSeries: (d: Deadline)
 }
 
 /**
+ * The occurrence of a rolling series (each due a period after the last step, like the complainant's updates) that a
+ * step answers: the first still owed that fell due on or after the step happened; failing that (the step was late for
+ * all), the latest still owed. Those due before it and still owed stay owed: they were missed.
+ */
+export function answeredOccurrence(deadlines: Deadline[], inSeries: (d: Deadline) => boolean, occurredAt: string): Deadline | undefined {
+  const owed = deadlines.filter((d) => inSeries(d) && outstanding(d)).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  return owed.find((d) => Date.parse(d.dueAt) >= Date.parse(occurredAt)) ?? owed[owed.length - 1];
+}
+
+/**
  * Settles a deadline with the step that answers it, judged on when the step happened: on or before the
  * deadline fell due it is met (a miss the timer declared is corrected, and each escalation sent for it is
  * withdrawn with a message to the same recipient); after, it is missed, done late, and when is kept.
