@@ -91,6 +91,8 @@ export interface Deadline {
   target: boolean;
   /** Set already past its reminder or due time (a back-dated trigger): no reminder or escalation before this instant. */
   heldUntil?: string;
+  /** The grace a back-dated deadline is held for, where configuration sets it (BACKDATED_DEADLINE_GRACE_HOURS); taken when it is set. */
+  backdatedGraceMs?: number;
   /** When the step that settled it happened (its occurredAt), however late it was recorded. */
   settledAt?: string;
   /** Who was told it was missed, so a correction reaches the same recipients. */

@@ -121,6 +121,16 @@ describe('no reminder or escalation before the steps typed in the same sitting c
     expect(timersDue(d, setAt).passed).toBe(true);
   });
 
+  it('a grace set by configuration (passed on by the calendar) replaces the rules\' own, and none at all holds nothing', () => {
+    const d = deadline({ backdatedGraceMs: 60_000 });
+    holdIfBackdated(d, setAt);
+    expect(d.heldUntil).toBe(new Date(setAt + 60_000).toISOString());
+    expect(d.backdatedGraceMs).toBeUndefined();
+    const none = deadline({ backdatedGraceMs: 0 });
+    holdIfBackdated(none, setAt);
+    expect(none.heldUntil).toBeUndefined();
+  });
+
   it('a deadline set with its reminder still ahead is not held', () => {
     const d = deadline({ remindAt: '2024-06-10T00:00:00Z', dueDate: '2024-06-12', dueAt: endOfLondonDay('2024-06-12') });
     holdIfBackdated(d, setAt);

@@ -143,12 +143,15 @@ function correct(d: Deadline, from: 'missed', to: 'met' | 'cancelled', step: Ste
  * before anyone is reminded or told it was missed.
  */
 export function holdIfBackdated(d: Deadline, now: number): void {
+  // The calendar activity passes on a configured grace; the rules' own figure otherwise.
+  const graceMs = d.backdatedGraceMs ?? BACKDATED_DEADLINE_GRACE_MS;
+  delete d.backdatedGraceMs;
   if (d.status !== 'open') return;
   const passed = Date.parse(d.dueAt) <= now;
   const reminderPassed = !!d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now && !passed;
   // A window (closesWhenPassed) already passed owes no reminder and no escalation: it closes at once, quietly.
   const escalates = passed && !DEADLINE_RULES[d.ruleId]?.closesWhenPassed;
-  if (reminderPassed || escalates) d.heldUntil = new Date(now + BACKDATED_DEADLINE_GRACE_MS).toISOString();
+  if ((reminderPassed || escalates) && graceMs > 0) d.heldUntil = new Date(now + graceMs).toISOString();
 }
 
 /** What an open deadline's timers owe at `now`: a reminder, and whether it has passed. A held one owes nothing yet. */
