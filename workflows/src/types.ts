@@ -97,6 +97,25 @@ export interface Deadline {
   extensions: DeadlineExtension[];
   /** Only a target ("as soon as practicable"), not a statutory limit. */
   target: boolean;
+  /** Set already past its reminder or due time (a back-dated trigger): no reminder or escalation before this instant. */
+  heldUntil?: string;
+  /** The grace a back-dated deadline is held for, where configuration sets it (BACKDATED_DEADLINE_GRACE_HOURS); taken when it is set. */
+  backdatedGraceMs?: number;
+  /** When the step that settled it happened (its occurredAt), however late it was recorded. */
+  settledAt?: string;
+  /** Who was told it was missed, so a correction reaches the same recipients. */
+  escalatedTo?: string[];
+  /** Each change of a judgement already made (a miss the timer declared, then shown to have been met in time). */
+  corrections?: DeadlineCorrection[];
+}
+
+export interface DeadlineCorrection {
+  from: DeadlineStatus;
+  to: DeadlineStatus;
+  /** When the step that corrected it happened, and when it was recorded; who recorded it. */
+  occurredAt: string;
+  recordedAt: string;
+  by: string;
 }
 
 export interface DeadlineRequest {

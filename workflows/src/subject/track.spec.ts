@@ -178,6 +178,35 @@ describe("a subject's track, step by step", () => {
       expect(written[0].lines.map((l) => l.action.split(':')[0])).toEqual(['window-closed', 'deadline-missed']);
     });
 
+    it('a notice served in time but typed in after its escalation: the deadline is met, the correction is audited with the step, and the appropriate authority is told', async () => {
+      const s = state({ deadlines: [due('notice-of-investigation', 'noticeOfInvestigation')] });
+      const { track, sent, written } = harness(s);
+      await track.fireTimers();
+      const servedAt = new Date(Date.parse(passed) - 3_600_000).toISOString();
+      await track.recordSubjectEvent({ actor, occurredAt: servedAt, event: 'notice-of-investigation-served' });
+      expect(s.deadlines.find((d) => d.key === 'notice-of-investigation')).toMatchObject({ status: 'met', settledAt: servedAt });
+      expect(written[1].lines.map((l) => `${l.action.split(':')[0]} by ${l.actor}`)).toEqual(['event by co-1', 'deadline-corrected by co-1']);
+      expect(sent()).toEqual(['escalation to appropriate-authority', 'escalation-withdrawn to appropriate-authority']);
+    });
+
+    it('a withdrawal dated before the notice fell due, typed in after it was escalated: the case closed first, so the notice was not owed, and the escalation is withdrawn (CR reg 27)', async () => {
+      const s = state({ severity: 'misconduct', deadlines: [due('notice-of-investigation', 'noticeOfInvestigation')] });
+      const { track, sent } = harness(s);
+      await track.fireTimers();
+      await track.decide({ actor, occurredAt: new Date(Date.parse(passed) - 2 * 86_400_000).toISOString(), decision: 'withdrawal', route: 'reflective-practice', reason: 'evidence withdrawn' });
+      expect(s.deadlines.find((d) => d.key === 'notice-of-investigation')).toMatchObject({ status: 'cancelled', corrections: [expect.objectContaining({ from: 'missed', to: 'cancelled' })] });
+      expect(sent()).toEqual(['escalation to appropriate-authority', 'withdrawal-notice to officer', 'escalation-withdrawn to appropriate-authority']);
+    });
+
+    it('a track that ran before the judging change closes a missed deadline only when open, as it did', async () => {
+      const s = state({ deadlines: [due('notice-of-investigation', 'noticeOfInvestigation')] });
+      const { track, sent } = harness(s, false);
+      await track.fireTimers();
+      await track.recordSubjectEvent({ actor, occurredAt: new Date(Date.parse(passed) - 3_600_000).toISOString(), event: 'notice-of-investigation-served' });
+      expect(s.deadlines.find((d) => d.key === 'notice-of-investigation')?.status).toBe('missed');
+      expect(sent()).toEqual(['escalation to appropriate-authority']);
+    });
+
     it("a track that ran before the change (no patch in its history) escalates the officer's periods as it did then, so its history still replays", async () => {
       const s = state({ deadlines: [due('representations', 'representations'), due('appeal-window', 'appealFromMeeting')] });
       const { track, sent } = harness(s, false);

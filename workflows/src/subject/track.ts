@@ -24,6 +24,7 @@ import {
   warningLiveUntil,
 } from '@conduct/domain';
 import * as book from '../deadline-book';
+import * as judge from '../deadlines/judgement';
 import { TIMER_SLACK_MS } from '../limits';
 import * as checks from './checks';
 import * as lists from './list-reports';
@@ -89,11 +90,16 @@ export type SubjectTrack = ReturnType<typeof subjectTrack>;
 
 export function subjectTrack(input: SubjectInput, workflowId: string, s: SubjectState, ports: TrackPorts) {
   const { subject } = input;
+  /** The command being applied, and the audit lines its deadlines' judgements add (deadlines/judgement.ts). */
+  let step: CommandBase | undefined;
+  let judgementLines: AuditRecord[] = [];
+  let judgementMessages: OutboxRecord[] = [];
   return { decide, recordSubjectEvent, extend, fireTimers, audit, view };
 
   // ---- Decisions of the appropriate authority ---------------------------------------------------
   async function decide(cmd: DecisionCommand): Promise<SubjectView> {
     if (checks.alreadyApplied(s, cmd)) return view();
+    begin(cmd);
     const on = londonDateOf(cmd.occurredAt);
     const ruleRef: { rule: string | null; regulation: string | null } = { rule: DECISION_RULES[cmd.decision].rule, regulation: DECISION_RULES[cmd.decision].regulation };
     const outbox: OutboxRecord[] = [];
@@ -126,7 +132,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
       case 'case-to-answer':
         s.caseToAnswer = cmd.caseToAnswer;
         s.severalUnconnectedIncidents = cmd.severalUnconnectedIncidents ?? false;
-        book.close(s.deadlines, 'case-to-answer-decision', 'met');
+        meet('case-to-answer-decision');
         if (cmd.caseToAnswer === 'none') {
           closeTrack(cmd.routeIfNone ?? 'no-further-action');
         } else if (subject.kind === 'police-staff') {
@@ -170,6 +176,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   // ---- Events recorded by case officers and investigators --------------------------------------
   async function recordSubjectEvent(cmd: EventCommand): Promise<SubjectView> {
     if (checks.alreadyApplied(s, cmd)) return view();
+    begin(cmd);
     const on = londonDateOf(cmd.occurredAt);
     const ruleRef = { rule: EVENT_RULES[cmd.event].rule, regulation: EVENT_RULES[cmd.event].regulation };
     const outbox: OutboxRecord[] = [];
@@ -177,7 +184,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     switch (cmd.event) {
       case 'notice-of-investigation-served':
         s.noticeOfInvestigationServedOn = on;
-        book.close(s.deadlines, 'notice-of-investigation', 'met');
+        meet('notice-of-investigation');
         await addDeadlines([{ key: 'representations', ruleId: 'representations', trigger: on }]);
         break;
       case 'notice-of-investigation-delayed':
@@ -185,7 +192,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         book.close(s.deadlines, 'notice-of-investigation', 'cancelled');
         break;
       case 'representations-received':
-        book.close(s.deadlines, 'representations', 'met');
+        meet('representations');
         break;
       case 'interview-arranged':
         await addDeadlines([{ key: 'alternative-interview-date', ruleId: 'alternativeInterviewDate', trigger: on }]);
@@ -195,7 +202,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         break;
       case 'interview-held':
         s.interviewHeldOn = on;
-        book.close(s.deadlines, 'alternative-interview-date', 'met');
+        meet('alternative-interview-date');
         // Disclosure handed over on the day of interview is a known abuse: make it visible.
         details.disclosureBeforeInterview = !!s.disclosureGivenOn && compareIsoDates(s.disclosureGivenOn, on) < 0;
         break;
@@ -203,6 +210,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         s.reportSubmittedOn = on;
         s.stage = 'awaiting-case-to-answer';
         book.cancelAll(s.deadlines, (k) => ['notice-of-investigation', 'representations', 'alternative-interview-date'].includes(k));
+        notOwedAfter((d) => ['notice-of-investigation', 'representations', 'alternative-interview-date'].includes(d.key), on, 'the investigator reported');
         await addDeadlines([{ key: 'case-to-answer-decision', ruleId: 'caseToAnswerDecision', trigger: on }]);
         break;
       case 'suspended':
@@ -214,12 +222,12 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         break;
       case 'suspension-reviewed':
         s.suspensionReviews += 1;
-        book.close(s.deadlines, 'suspension-review', 'met');
+        meet('suspension-review');
         await addDeadlines([{ key: 'suspension-review', ruleId: 'suspensionReview', trigger: on }]);
         break;
       case 'suspension-lifted':
         s.suspended = false;
-        book.close(s.deadlines, 'suspension-review', 'cancelled');
+        endSuspensionReviews(on);
         break;
       // Restricted duties and redeployment are not a suspension: no reg 11 review falls due for them.
       case 'placed-on-restricted-duties':
@@ -259,15 +267,15 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         break;
       }
       case 'officer-response-received':
-        book.close(s.deadlines, 'officer-response', 'met');
+        meet('officer-response');
         await addDeadlines([
           { key: 'witness-lists', ruleId: 'witnessLists', trigger: on },
           { key: 'documents-to-chair', ruleId: 'documentsToChair', trigger: on },
         ]);
         break;
       case 'documents-supplied-to-chair':
-        book.close(s.deadlines, 'witness-lists', 'met');
-        book.close(s.deadlines, 'documents-to-chair', 'met');
+        meet('witness-lists');
+        meet('documents-to-chair');
         await addDeadlines([
           s.stage === 'misconduct-meeting'
             ? { key: 'misconduct-meeting', ruleId: 'misconductMeeting', trigger: on }
@@ -275,14 +283,14 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         ]);
         break;
       case 'pre-hearing-held':
-        book.close(s.deadlines, 'pre-hearing', 'met');
+        meet('pre-hearing');
         break;
       case 'proceedings-scheduled':
         s.proceedingsScheduledFor = cmd.scheduledFor;
         break;
       case 'proceedings-held':
         s.proceedingsHeldOn = on;
-        for (const key of ['misconduct-meeting', 'accelerated-hearing', 'pre-hearing', 'objection-to-chair']) book.close(s.deadlines, key, 'met');
+        for (const key of ['misconduct-meeting', 'accelerated-hearing', 'pre-hearing', 'objection-to-chair']) meet(key);
         await addDeadlines([
           {
             key: 'outcome-report',
@@ -292,21 +300,21 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         ]);
         break;
       case 'outcome-report-delivered':
-        book.close(s.deadlines, 'outcome-report', 'met');
+        meet('outcome-report');
         break;
       case 'outcome-notified':
         await notifyOutcome(on);
         break;
       case 'appeal-lodged':
         s.appealLodged = true;
-        book.close(s.deadlines, 'appeal-window', 'met');
+        meet('appeal-window');
         break;
       case 'barred-list-report-sent':
         // The further report removing the entry after an appeal (reg 5) is a barred-list report too.
-        if (!book.close(s.deadlines, 'barred-list-report', 'met')) book.close(s.deadlines, 'barred-list-removal', 'met');
+        if (!meet('barred-list-report')) meet('barred-list-removal');
         break;
       case 'advisory-list-report-sent':
-        book.close(s.deadlines, 'advisory-list-report', 'met');
+        meet('advisory-list-report');
         break;
       case 'list-report-details-supplied': {
         // The whole report again, completed, under its own key: the receiver keeps both and the later one wins.
@@ -333,7 +341,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     s.leftService = { how, on };
     s.suspended = false;
     s.restrictedDuties = undefined;
-    book.close(s.deadlines, 'suspension-review', 'cancelled');
+    endSuspensionReviews(on);
     await reportToAdvisoryList({ how, on, allegationSummary }, outbox);
     const continues = formerOfficerRemainsSubject({
       severity: (s.caseToAnswer && s.caseToAnswer !== 'none' ? s.caseToAnswer : s.severity) ?? 'neither',
@@ -437,6 +445,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   // ---- Deadline extensions ------------------------------------------------------------------------
   async function extend(cmd: ExtensionCommand): Promise<SubjectView> {
     if (checks.alreadyApplied(s, cmd)) return view();
+    begin(cmd);
     const d = book.extendable(s.deadlines, cmd, 'subject');
     book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
     const outbox: OutboxRecord[] = [];
@@ -447,16 +456,19 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
 
   // ---- Timers: reminders before a deadline, escalation when it passes -----------------------------
   async function fireTimers(): Promise<void> {
+    step = undefined; // no command in hand: what a timer closes is judged by the timer
     const now = Date.now() + TIMER_SLACK_MS;
     const lines: AuditRecord[] = [];
     const outbox: OutboxRecord[] = [];
     for (const d of book.openDeadlines(s.deadlines)) {
-      if (d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now && Date.parse(d.dueAt) > now) {
+      // A deadline held for the grace (back-dated) owes nothing yet; only the new code holds one.
+      const due = judge.timersDue(d, now);
+      if (due.remind) {
         d.reminded = true;
         outbox.push(message(`reminder:${d.key}:${d.dueDate}`, 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
         lines.push(systemAudit(`deadline-reminder:${d.key}:${d.dueDate}`, d));
       }
-      if (Date.parse(d.dueAt) <= now) {
+      if (due.passed) {
         if (closesWhenPassed(d.ruleId)) {
           d.status = 'met';
           lines.push(systemAudit(`window-closed:${d.key}:${d.dueDate}`, d));
@@ -465,6 +477,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         } else {
           d.status = 'missed';
           outbox.push(message(`escalation:${d.key}:${d.dueDate}`, 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+          if (judged()) judge.escalated(d, ['appropriate-authority']);
           lines.push(systemAudit(`deadline-missed:${d.key}:${d.dueDate}`, d));
         }
       }
@@ -488,17 +501,68 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     // Reports to the College of Policing and live warnings outlast the case; every other deadline ends with it.
     const outlast = ['barred-list-report', 'barred-list-removal', 'advisory-list-report', 'advisory-list-removal', 'warning-live', 'appeal-decision-notice'];
     book.cancelAll(s.deadlines, (k) => !outlast.includes(k));
+    // Closed by a back-dated step: nothing fell due for the case after the day it ended.
+    if (step) notOwedAfter((d) => !outlast.includes(d.key), londonDateOf(step.occurredAt), 'the case closed');
+  }
+
+  // ---- Judging deadlines by when their steps happened (deadlines/judgement.ts) -----------------------
+  function judged(): boolean {
+    return ports.patched(judge.DEADLINES_JUDGED_WHEN_THEY_HAPPENED);
+  }
+
+  function begin(cmd: CommandBase): void {
+    step = cmd;
+    judgementLines = [];
+    judgementMessages = [];
+  }
+
+  /** The step in hand settles the deadline it answers: met if it happened in time, however late it is recorded. Whether one was owed. */
+  function meet(key: string): boolean {
+    if (!step || !judged()) return !!book.close(s.deadlines, key, 'met');
+    const owed = judge.latestOutstanding(s.deadlines, key);
+    take(judge.settle(owed, step, recordedAt()));
+    return !!owed;
+  }
+
+  /** Suspension reviews stop on the day the suspension ended (CR reg 11), however late that is recorded. */
+  function endSuspensionReviews(on: IsoDate): void {
+    if (!judged()) {
+      book.close(s.deadlines, 'suspension-review', 'cancelled');
+      return;
+    }
+    notOwedAfter((d) => d.key === 'suspension-review', on, 'the suspension ended');
+  }
+
+  function notOwedAfter(which: (d: Deadline) => boolean, endedOn: IsoDate, because: string): void {
+    if (!judged()) return;
+    take(judge.notOwedAfter(s.deadlines, which, endedOn, step, recordedAt(), because));
+  }
+
+  /** A judgement's audit lines and messages go with the step's commit. */
+  function take(j: judge.Judgement): void {
+    for (const l of j.lines) judgementLines.push({ ...audit(l.action, { rule: l.rule, regulation: l.regulation }, l.details), ...(l.actor ? { actor: l.actor.id, actorRole: l.actor.role } : {}) });
+    for (const m of j.messages) judgementMessages.push(message(m.purpose, m.recipient, m.payload));
+  }
+
+  function recordedAt(): string {
+    return new Date(Date.now()).toISOString();
   }
 
   async function addDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {
     const computed = await ports.computeDeadlines(requests);
+    for (const d of computed) hold(d);
     for (const d of computed) book.put(s.deadlines, d);
     return computed;
   }
 
+  /** A deadline set already past its reminder or due time waits for the grace before it reminds or escalates. */
+  function hold(d: Deadline): void {
+    if (judged()) judge.holdIfBackdated(d, Date.now());
+  }
+
   function addWarningExpiry(ruleId: DeadlineRuleId, from: IsoDate, until: IsoDate): void {
     const rule = DEADLINE_RULES[ruleId];
-    book.put(s.deadlines, {
+    const expiry: Deadline = {
       key: 'warning-live',
       ruleId,
       name: rule.name,
@@ -510,7 +574,9 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
       status: 'open',
       extensions: [],
       target: false,
-    });
+    };
+    hold(expiry);
+    book.put(s.deadlines, expiry);
   }
 
   function markApplied(cmd: CommandBase): void {
@@ -526,22 +592,27 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     follows: FollowingStep[] = [],
   ): Promise<SubjectView> {
     const id = cmd.commandId ?? ports.updateId() ?? `${s.revision + 1}`;
-    const line = (key: string, step: FollowingStep): AuditRecord => ({
+    const judged = { lines: judgementLines, messages: judgementMessages };
+    step = undefined;
+    judgementLines = [];
+    judgementMessages = [];
+    const line = (key: string, what: FollowingStep): AuditRecord => ({
       idempotencyKey: key,
       matterReference: input.matterReference,
       subjectId: subject.subjectId,
       actor: cmd.actor.id,
       actorRole: cmd.actor.role,
-      action: step.action,
-      rule: step.rule,
-      regulation: step.regulation,
+      action: what.action,
+      rule: what.rule,
+      regulation: what.regulation,
       occurredAt: cmd.occurredAt,
-      details: step.details,
+      details: what.details,
     });
-    // What the command made follow (a warning quashed, a report owed) has its own line, by the same hand and time.
+    // What the command made follow (a warning quashed, a report owed) has its own line, by the same hand and time;
+    // then what judging its deadlines found (a miss corrected, a deadline no longer owed).
     await ports.record(
-      [line(`${workflowId}:${id}`, { action, ...ruleRef, details }), ...follows.map((f) => line(`${workflowId}:${id}:${f.action}`, f))],
-      outbox,
+      [line(`${workflowId}:${id}`, { action, ...ruleRef, details }), ...follows.map((f) => line(`${workflowId}:${id}:${f.action}`, f)), ...judged.lines],
+      [...outbox, ...judged.messages],
     );
     return view();
   }

@@ -200,7 +200,8 @@ export const PROGRESS: readonly string[] = [
  * suspension reviewed when there is none), so sequences go deep; unguided steps still send them.
  */
 export function plausible(c: SubjectCommandName, view: SubjectView | undefined, kind: SubjectKind): boolean {
-  const owed = (key: string) => !!view?.deadlines.some((d) => d.key === key && (d.status === 'open' || d.status === 'missed'));
+  // A missed deadline whose step was recorded late (settledAt) is owed no longer.
+  const owed = (key: string) => !!view?.deadlines.some((d) => d.key === key && (d.status === 'open' || (d.status === 'missed' && !d.settledAt)));
   switch (c.name) {
     case 'barred-list-report-sent':
       return owed('barred-list-report') || owed('barred-list-removal');

@@ -308,6 +308,9 @@ function deadlineView(d: Record<string, unknown>) {
     dueAt: d.due_at,
     status: d.status,
     extensions: d.extensions,
+    // Two times: when the step that settled it happened (it may have been recorded much later), and any correction.
+    settledAt: d.settled_at ?? null,
+    corrections: d.corrections ?? [],
   };
 }
 
