@@ -1,4 +1,5 @@
 import type { LocalActivityOptions } from '@temporalio/workflow';
+import type { IsoDate } from '@conduct/domain';
 import type { Deadline, DeadlineRequest, MatterSnapshot, RecordChange, RecommendationSnapshot, SubjectInput, SubjectSnapshot } from './types';
 
 /** What the workflows ask the worker to do. Implemented by Nest providers in apps/worker. */
@@ -42,6 +43,8 @@ export interface SubjectNews {
   subjectId: string;
   outcome: string | null;
   closedBecause: string | null;
+  /** The day the track closed, as it happened (a back-dated step's own day): the matter's series end there. */
+  closedOn?: IsoDate | null;
   finished: boolean;
 }
 

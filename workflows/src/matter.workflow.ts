@@ -77,6 +77,13 @@ export const INVESTIGATION_COMPLETED_ENDS_TIMELINESS = 'investigation-completed-
  */
 export const COMPLAINANT_OUTCOME_ENDS_UPDATES = 'complainant-outcome-ends-update-series';
 
+/**
+ * From this patch on, a matter closes on the day its last track closed as the tracks tell it (a back-dated
+ * withdrawal's own day, not the day it was typed in): its series owe nothing after that day, a miss declared
+ * meanwhile is corrected to those told, and the complainant's outcome (CMR reg 34) runs from that day.
+ */
+export const MATTER_CLOSES_ON_ITS_TRACKS_DAY = 'matter-closes-on-its-tracks-day';
+
 export async function matter(input: MatterInput): Promise<MatterView> {
   const { referral } = input;
   const workflowId = workflowInfo().workflowId;
@@ -108,7 +115,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     await condition(() => recorded);
     return view();
   });
-  setHandler(subjectClosed, ({ subjectId, outcome, closedBecause, finished }) => {
+  setHandler(subjectClosed, ({ subjectId, outcome, closedBecause, closedOn, finished }) => {
     const subject = s.subjects[subjectId];
     if (!subject) return;
     if (finished) subject.finished = true;
@@ -119,6 +126,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     subject.closed = true;
     subject.outcome = (outcome ?? undefined) as MatterState['subjects'][string]['outcome'];
     subject.closedBecause = closedBecause ?? undefined;
+    if (closedOn) subject.closedOn = closedOn;
     changed = true;
   });
   // Checked when accepted and again when applied; answered or refused, never failing the workflow task (handler-guard).
@@ -427,12 +435,27 @@ export async function matter(input: MatterInput): Promise<MatterView> {
 
   async function closeMatter(): Promise<void> {
     s.stage = 'closed';
-    book.cancelAll(s.deadlines, (k) => k.startsWith('timeliness-report') || k.startsWith('complainant-update') || k === 'iopc-referral');
+    const ownSeries = (k: string) => k.startsWith('timeliness-report') || k.startsWith('complainant-update') || k === 'iopc-referral';
+    // The matter closed on the day its last track closed, however late that was recorded: what fell due after
+    // that day was not owed (a miss declared meanwhile is corrected), and the complainant's outcome runs from it.
+    const closedOn = patched(MATTER_CLOSES_ON_ITS_TRACKS_DAY) ? lastTrackClosedOn() : undefined;
+    if (closedOn) take(judge.notOwedAfter(s.deadlines, (d) => ownSeries(d.key), closedOn, undefined, recordedAt(), 'the last track closed'));
+    book.cancelAll(s.deadlines, ownSeries);
     if (referral.kind === 'complaint') {
-      await addDeadlines([{ key: 'complainant-outcome', ruleId: 'complainantOutcome', trigger: londonDateOf(Date.now()) }]);
+      await addDeadlines([{ key: 'complainant-outcome', ruleId: 'complainantOutcome', trigger: closedOn ?? londonDateOf(Date.now()) }]);
     }
     const outcomes = Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, outcome: x.outcome ?? null, closedBecause: x.closedBecause ?? null }));
-    await record([{ ...systemAudit('matter-closed', null, null, { outcomes }) }], []);
+    const judged = { lines: judgementLines, messages: judgementMessages };
+    judgementLines = [];
+    judgementMessages = [];
+    await record([{ ...systemAudit('matter-closed', null, null, { outcomes, ...(closedOn ? { closedOn } : {}) }) }, ...judged.lines], judged.messages);
+  }
+
+  /** The day the last of the subjects' tracks closed, as they told it; undefined if a track did not say (an older one). */
+  function lastTrackClosedOn(): IsoDate | undefined {
+    const days = Object.values(s.subjects).map((x) => x.closedOn);
+    if (days.some((d) => !d)) return undefined;
+    return (days as IsoDate[]).reduce((a, b) => (compareIsoDates(a, b) >= 0 ? a : b));
   }
 
   // ---- Helpers -----------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ export const matterState = defineQuery<MatterView>('matterState');
  * From a subject's workflow to its matter: this subject's track is closed, and later, finished (its
  * warnings expired and its list reports sent). The matter keeps running until every subject has finished.
  */
-export const subjectClosed = defineSignal<[{ subjectId: string; outcome: string | null; closedBecause: string | null; finished?: boolean }]>('subjectClosed');
+export const subjectClosed = defineSignal<[{ subjectId: string; outcome: string | null; closedBecause: string | null; closedOn?: string | null; finished?: boolean }]>('subjectClosed');
 
 // An IOPC recommendation.
 export const recordRecommendationResponse = defineUpdate<RecommendationView, [CommandBase & { accepted: boolean; summary: string }]>('recordRecommendationResponse');

@@ -85,7 +85,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   }
 
   async function tellMatter(finished: boolean): Promise<void> {
-    await tellMatterActivity({ matterWorkflowId: input.matterWorkflowId, subjectId: subject.subjectId, outcome: s.outcome ?? null, closedBecause: s.closedBecause ?? null, finished });
+    await tellMatterActivity({ matterWorkflowId: input.matterWorkflowId, subjectId: subject.subjectId, outcome: s.outcome ?? null, closedBecause: s.closedBecause ?? null, closedOn: s.closedOn ?? null, finished });
   }
 
   async function record(lines: AuditRecord[], outbox: OutboxRecord[] = []): Promise<void> {

@@ -221,6 +221,8 @@ export interface SubjectState {
   barredListReportDue?: IsoDate;
   appealLodged: boolean;
   closedBecause?: string;
+  /** The day the track closed, as it happened: its matter's series end there. */
+  closedOn?: IsoDate;
   deadlines: Deadline[];
   revision: number;
   /** Command ids already applied, so a retried request is answered, not repeated. */
@@ -280,7 +282,7 @@ export interface MatterState {
   investigationCompletedOn?: IsoDate;
   /** The day the complainant was given the outcome (CMR reg 34): the complainant's updates stop there. */
   complaintOutcomeGivenOn?: IsoDate;
-  subjects: Record<string, { closed: boolean; finished?: boolean; outcome?: Outcome; closedBecause?: string; workflowId: string }>;
+  subjects: Record<string, { closed: boolean; finished?: boolean; outcome?: Outcome; closedBecause?: string; closedOn?: IsoDate; workflowId: string }>;
   subjectsStarted: boolean;
   timelinessReports: number;
   complainantUpdates: number;

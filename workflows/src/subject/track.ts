@@ -472,7 +472,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         if (closesWhenPassed(d.ruleId)) {
           d.status = 'met';
           lines.push(systemAudit(`window-closed:${d.key}:${d.dueDate}`, d));
-          if (d.key === 'appeal-window' && s.stage === 'appeal' && !s.appealLodged) closeTrack('outcome');
+          if (d.key === 'appeal-window' && s.stage === 'appeal' && !s.appealLodged) closeTrack('outcome', d.dueDate);
           if (d.key === 'warning-live') s.warningExpired = true;
         } else {
           d.status = 'missed';
@@ -495,9 +495,11 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     return DEADLINE_RULES[ruleId].closesWhenPassed === true && ports.patched(OFFICER_PERIODS_CLOSE_QUIETLY);
   }
 
-  function closeTrack(because: NoProceedingsRoute | 'outcome' | 'local-disciplinary-referral' | 'former-officer-no-gross-misconduct'): void {
+  /** Closes the track on the day it closed: the step's own day, or `on` (a window that passed), else today. */
+  function closeTrack(because: NoProceedingsRoute | 'outcome' | 'local-disciplinary-referral' | 'former-officer-no-gross-misconduct', on?: IsoDate): void {
     s.stage = 'closed';
     s.closedBecause = because;
+    s.closedOn = on ?? londonDateOf(step ? step.occurredAt : new Date(Date.now()).toISOString());
     // Reports to the College of Policing and live warnings outlast the case; every other deadline ends with it.
     const outlast = ['barred-list-report', 'barred-list-removal', 'advisory-list-report', 'advisory-list-removal', 'warning-live', 'appeal-decision-notice'];
     book.cancelAll(s.deadlines, (k) => !outlast.includes(k));
