@@ -2,6 +2,8 @@ import { addCalendarDays } from '@conduct/domain';
 import { CalendarActivitiesService } from '../../../worker/src/activities/calendar.activities';
 import { closedMatter, csvFile, jsonFile, midwayMatter } from '../../../../test/support/import-files';
 import { today } from '../../../../test/support/dates';
+import * as fs from 'fs';
+import * as path from 'path';
 import { readCsvImport, readJsonImport } from './import-format';
 import { validateImport } from './import-validation';
 
@@ -87,5 +89,15 @@ describe('checking an import before anything is written', () => {
     m.subjects.push({ subjectId: 'pc-1', kind: 'police-officer' });
     const { refused } = await check(readJsonImport(jsonFile([m, closedMatter('C-1', 'f', today())])));
     expect(refused.map((r) => r.rule)).toEqual(expect.arrayContaining(['subject-once', 'reference-once']));
+  });
+
+  it('the examples in docs/import.md pass, and the JSON and CSV examples are the same matter', async () => {
+    const doc = fs.readFileSync(path.resolve(__dirname, '../../../../docs/import.md'), 'utf8');
+    const block = (lang: string) => new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(doc)![1];
+    const fromJson = await check(readJsonImport(block('json')));
+    const fromCsv = await check(readCsvImport(block('csv')));
+    expect(fromJson.refused).toEqual([]);
+    expect(fromCsv.refused).toEqual([]);
+    expect(fromCsv.matters[0].input.imported!.fingerprint).toBe(fromJson.matters[0].input.imported!.fingerprint);
   });
 });
