@@ -447,23 +447,25 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       for (const [index, step] of imported.steps.entries()) {
         const commandId = `import:${index + 1}`;
         await passTimeTo(Date.parse(('decision' in step ? step.decision : 'event' in step ? step.event : step.extension).occurredAt));
+        const restore = snapshotOf(s);
         try {
           if ('decision' in step) {
             const cmd = { ...step.decision, commandId };
-            validateDecision(cmd);
+            checkDecisionCommand(cmd);
             await decide(cmd);
           } else if ('event' in step) {
             const cmd = { ...step.event, commandId };
-            validateEvent(cmd);
+            checkEventCommand(cmd);
             await recordEvent(cmd);
           } else {
             const cmd = { ...step.extension, commandId };
-            validateExtension(cmd);
+            checkExtensionCommand(cmd);
             await extend(cmd);
           }
         } catch (err) {
-          const refusal = refusalOf(err);
-          if (!refusal) throw err;
+          // Refused by the rules; or a step that could not be applied at all, which leaves the state as it was.
+          restore();
+          const refusal = refusalOf(err) ?? { rule: 'step-applicable', regulation: null, reason: `the step could not be applied: ${(err as Error)?.message ?? String(err)}` };
           buffer.lines.push(systemAudit('import-step-refused', refusal.rule, refusal.regulation, { step: index + 1, reason: refusal.reason }));
           break;
         }

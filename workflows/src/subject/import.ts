@@ -9,6 +9,7 @@
  */
 import { LIST_REPORTS } from '@conduct/domain';
 import * as book from '../deadline-book';
+import { snapshotOf } from '../handler-guard';
 import type { Refusal } from '../refusal';
 import { RULE_VIOLATION } from '../refusal';
 import * as checks from './checks';
@@ -58,6 +59,7 @@ export async function applyImportedSteps(
     if (Number.isFinite(at)) await passTimeTo(at);
     // Its own id keys the step's audit line (import:<n>), so the same step imported again writes nothing twice.
     const commandId = `import:${index + 1}`;
+    const restore = snapshotOf(s);
     try {
       if ('decision' in step) {
         const cmd = { ...step.decision, commandId };
@@ -73,9 +75,9 @@ export async function applyImportedSteps(
         await track.extend(cmd);
       }
     } catch (err) {
-      const refusal = refusalOf(err);
-      if (!refusal) throw err;
-      result.refused = { index, ...refusal };
+      // Refused by the rules; or a step that could not be applied at all, which leaves the state as it was.
+      restore();
+      result.refused = { index, ...(refusalOf(err) ?? { rule: 'step-applicable', regulation: null, reason: `the step could not be applied: ${(err as Error)?.message ?? String(err)}` }) };
       break;
     }
   }
