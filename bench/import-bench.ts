@@ -47,6 +47,7 @@ async function main(): Promise<void> {
 
     let peakRss = totalRss(worker) ?? 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, totalRss(worker) ?? 0)), 1_000);
+    const startedAt = new Date().toISOString();
     const began = performance.now();
     const requestMs: number[] = [];
     for (const [i, body] of files.entries()) {
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
     const endRss = totalRss(worker);
     const [{ sent }] = (await pg.query(`SELECT count(*)::int AS sent FROM outbox_message WHERE matter_reference LIKE $1`, [like])).rows;
     const result = {
-      startedAt: new Date().toISOString(),
+      startedAt,
+      finishedAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version, loadAverage: os.loadavg()[0] },
       matters: total,
       batch,
