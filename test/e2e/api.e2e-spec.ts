@@ -203,6 +203,20 @@ describe('case officers record events on every track', () => {
     expect(outbox.filter((m) => m.purpose === 'advisory-list-report')).toEqual([expect.objectContaining({ recipient: 'college-of-policing' })]);
   });
 
+  it('an officer placed on restricted duties, then redeployed, shows so in GET /matters/{ref}, with no suspension review (CR reg 11(4)(a))', async () => {
+    const reference = await referred();
+    await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: nowIso() }, AA);
+    expect((await call('POST', `/matters/${reference}/subjects/pc-1/events`, { event: 'placed-on-restricted-duties', occurredAt: nowIso() }, CASE_OFFICER)).status).toBe(200);
+    expect((await call('GET', `/matters/${reference}`)).body.subjects[0].status).toMatchObject({ duties: 'restricted', suspended: false });
+    expect((await call('POST', `/matters/${reference}/subjects/pc-1/events`, { event: 'redeployed', occurredAt: nowIso() }, CASE_OFFICER)).status).toBe(200);
+    const subject = (await call('GET', `/matters/${reference}`)).body.subjects[0];
+    expect(subject.status).toMatchObject({ duties: 'redeployed', suspended: false });
+    expect(subject.deadlines.map((d: { ruleId: string }) => d.ruleId)).not.toContain('suspensionReview');
+    const again = await call('POST', `/matters/${reference}/subjects/pc-1/events`, { event: 'redeployed', occurredAt: nowIso() }, CASE_OFFICER);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ rule: 'duties-changed', regulation: 'CR reg 11(4)(a)' });
+  });
+
   it('the dispatcher in the worker leaves a message with no configured route pending, and GET /outbox surfaces it with the reason', async () => {
     const reference = await referred();
     await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: nowIso() }, AA);

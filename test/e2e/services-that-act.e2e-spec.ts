@@ -78,6 +78,8 @@ beforeAll(async () => {
       OUTBOX_POLL_MS: '200',
       OUTBOX_OVERDUE_SWEEP_MS: '1000',
       OUTBOX_BACKOFF_BASE_MS: '200',
+      // Deadlines are made due by back-dating; the grace that holds a back-dated one for the sitting is not wanted here.
+      BACKDATED_DEADLINE_GRACE_HOURS: '0',
     },
   });
   // The shared API client calls this suite's stack until the suite ends.

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
@@ -32,7 +32,7 @@ import { createConductWorker } from '../../apps/worker/src/temporal-worker';
 
 type Distribute<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
 export type Decision = Distribute<DecisionCommand, 'actor'> & { actor?: DecisionCommand['actor'] };
-export type Event = Omit<EventCommand, 'actor'> & { actor?: EventCommand['actor'] };
+export type Event = Distribute<EventCommand, 'actor'> & { actor?: EventCommand['actor'] };
 
 export const APPROPRIATE_AUTHORITY = { id: 'aa-1', role: 'appropriate-authority' as const };
 export const CASE_OFFICER = { id: 'co-1', role: 'case-officer' as const };
@@ -93,7 +93,9 @@ export class WorkflowHarness {
   private async recordHistories(): Promise<void> {
     const dir = path.resolve(__dirname, '../../workflows/test/histories');
     fs.mkdirSync(dir, { recursive: true });
-    const testName = (expect.getState().currentTestName ?? path.basename(expect.getState().testPath ?? 'test')).toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+    const fullName = expect.getState().currentTestName ?? path.basename(expect.getState().testPath ?? 'test');
+    // Two tests whose names begin alike get files of their own: the name's start, then a digest of all of it.
+    const testName = `${fullName.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}-${createHash('sha256').update(fullName).digest('hex').slice(0, 8)}`;
     let i = 0;
     for (const workflowId of this.started) {
       const ids = [workflowId];
@@ -105,7 +107,10 @@ export class WorkflowHarness {
         // The CLI writes the JSON form that Temporal's UI and `historyFromJSON` share.
         const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, ['workflow', 'show', '--address', this.env.address, '--workflow-id', id, '--output', 'json'], { maxBuffer: 64 << 20 });
         const kind = id.includes('-subject-') ? 'subject' : id.split('-')[0];
-        fs.writeFileSync(path.join(dir, `${testName}-${++i}-${kind}.json`), json);
+        const file = path.join(dir, `${testName}-${++i}-${kind}.json`);
+        // A recorded history is what a deployed worker may have produced: it is kept, never recorded again.
+        if (fs.existsSync(file)) throw new Error(`${path.basename(file)} exists: recorded histories are never re-recorded (remove it only if this change made it)`);
+        fs.writeFileSync(file, json);
       }
     }
   }
@@ -140,7 +145,7 @@ export class WorkflowHarness {
   }
 
   record(reference: string, subjectId: string, cmd: Event): Promise<SubjectView> {
-    return this.subjectHandle(reference, subjectId).executeUpdate(recordEvent, { args: [{ actor: CASE_OFFICER, ...cmd }] });
+    return this.subjectHandle(reference, subjectId).executeUpdate(recordEvent, { args: [{ actor: CASE_OFFICER, ...cmd } as EventCommand] });
   }
 
   subject(reference: string, subjectId: string): Promise<SubjectView> {

@@ -11,9 +11,12 @@ export function findOpen(deadlines: Deadline[], key: string): Deadline | undefin
   return deadlines.find((d) => d.key === key && d.status === 'open');
 }
 
-/** Open or already missed: still owed. A case migrated from another system arrives with its windows passed. */
+/**
+ * Open or already missed: still owed. A case migrated from another system arrives with its windows passed.
+ * A missed one whose step has since been recorded (done late, `settledAt`) is owed no longer.
+ */
 export function findOutstanding(deadlines: Deadline[], key: string): Deadline | undefined {
-  return [...deadlines].reverse().find((d) => d.key === key && (d.status === 'open' || d.status === 'missed'));
+  return [...deadlines].reverse().find((d) => d.key === key && (d.status === 'open' || (d.status === 'missed' && !d.settledAt)));
 }
 
 export function close(deadlines: Deadline[], key: string, status: 'met' | 'cancelled'): Deadline | undefined {
@@ -64,7 +67,9 @@ export function nextWake(deadlines: Deadline[]): number | undefined {
   for (const d of openDeadlines(deadlines)) {
     const times = [Date.parse(d.dueAt)];
     if (d.remindAt && !d.reminded) times.push(Date.parse(d.remindAt));
-    for (const t of times) if (next === undefined || t < next) next = t;
+    // A back-dated deadline held for the grace wakes no earlier than the grace's end.
+    const held = d.heldUntil ? Date.parse(d.heldUntil) : -Infinity;
+    for (const t of times.map((x) => Math.max(x, held))) if (next === undefined || t < next) next = t;
   }
   return next;
 }

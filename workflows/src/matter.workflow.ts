@@ -27,6 +27,7 @@ import {
 } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
+import * as judge from './deadlines/judgement';
 import { WakeTimer } from './wake-timer';
 import { subjectWorkflowId } from './ids';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
@@ -34,7 +35,7 @@ import { extendMatterDeadline, matterState, recordMatterDecision, recordMatterEv
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
 import { guardedHandler, guardedValidator, snapshotOf } from './handler-guard';
-import { MATTER_EVENT_KINDS, MODES_OF_INVESTIGATION } from './types';
+import { MATTER_EVENTS, MODES_OF_INVESTIGATION } from '@conduct/domain';
 import { refusalOf } from './subject/import';
 import type {
   AuditRecord,
@@ -98,6 +99,9 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     appliedCommands: [],
   };
   const serial = new Serial();
+  /** The audit lines and messages that judging deadlines adds to the command in hand (deadlines/judgement.ts). */
+  let judgementLines: AuditRecord[] = [];
+  let judgementMessages: OutboxRecord[] = [];
   let changed = false;
   let recorded = !!input.state;
   /** While an import is applied: the changes it makes, written at its end in one; and the instant its timers pass to. */
@@ -218,9 +222,11 @@ export async function matter(input: MatterInput): Promise<MatterView> {
 
   async function decide(cmd: MatterDecisionCommand): Promise<MatterView> {
     if (isReplay(cmd)) return view();
+    judgementLines = [];
+    judgementMessages = [];
     s.modeOfInvestigation = cmd.mode;
     s.stage = 'investigation';
-    book.close(s.deadlines, 'iopc-referral', 'met');
+    meet('iopc-referral', cmd);
     return commit(cmd, `decision:mode-of-investigation`, 'mode-of-investigation', 'Sch3 para 15', { mode: cmd.mode }, []);
   }
 
@@ -228,7 +234,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   function validateEvent(cmd: MatterEventCommand): void {
     validateCommand(cmd);
     if (isReplay(cmd)) return;
-    if (!(MATTER_EVENT_KINDS as readonly string[]).includes(cmd.event)) refuse({ rule: 'known-event', regulation: null, reason: `unknown event ${JSON.stringify(cmd.event)}` });
+    if (!(MATTER_EVENTS as readonly string[]).includes(cmd.event)) refuse({ rule: 'known-event', regulation: null, reason: `unknown event ${JSON.stringify(cmd.event)}` });
     if (cmd.note !== undefined && cmd.note !== null && typeof cmd.note !== 'string') refuse({ rule: 'note-text', regulation: null, reason: 'note must be text' });
     switch (cmd.event) {
       case 'referred-to-iopc':
@@ -251,7 +257,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         if (cmd.event === 'complainant-updated' && !cmd.note?.trim()) refuse({ rule: 'update-content-recorded', regulation: 'CMR reg 34', reason: 'note must record what the complainant was told' });
         break;
       case 'timeliness-report-sent':
-        if (!s.deadlines.some((d) => (d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat') && (d.status === 'open' || d.status === 'missed'))) {
+        if (!s.deadlines.some((d) => (d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat') && judge.outstanding(d))) {
           refuse({ rule: 'timeliness-report-due', regulation: 'CR reg 19 / CMR reg 13', reason: 'no timeliness report is outstanding for this matter' });
         }
         break;
@@ -265,13 +271,15 @@ export async function matter(input: MatterInput): Promise<MatterView> {
 
   async function recordEvent(cmd: MatterEventCommand): Promise<MatterView> {
     if (isReplay(cmd)) return view();
+    judgementLines = [];
+    judgementMessages = [];
     const on = londonDateOf(cmd.occurredAt);
     let regulation: string | null = null;
     const details: Record<string, unknown> = { note: cmd.note ?? null };
     switch (cmd.event) {
       case 'referred-to-iopc':
         s.referredToIopcOn = on;
-        book.close(s.deadlines, 'iopc-referral', 'met');
+        meet('iopc-referral', cmd);
         regulation = 'CMR reg 4';
         if (!s.iopcReferralRequired && patched(VOLUNTARY_IOPC_REFERRAL)) {
           // A voluntary referral: the Director General now decides how it is investigated (Sch3 para 15).
@@ -286,10 +294,15 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         regulation = 'CR reg 21 / PRA 2002 Sch 3 para 22';
         if (patched(INVESTIGATION_COMPLETED_ENDS_TIMELINESS)) {
           s.investigationCompletedOn = on;
-          details.notDue = closeSeriesNotDue(TIMELINESS_SERIES, on).map((d) => d.key);
+          details.notDue = closeSeriesNotDue(TIMELINESS_SERIES, on, cmd).map((d) => d.key);
         }
         break;
       case 'complainant-updated': {
+        regulation = 'CMR reg 34';
+        if (judged()) {
+          await recordComplainantUpdate(cmd, on);
+          break;
+        }
         // Every update is recorded with what was sent; the next is due 4 weeks after this one.
         const open = book.openDeadlines(s.deadlines).find((d) => d.ruleId === 'complainantUpdate');
         if (open) open.status = 'met';
@@ -299,15 +312,21 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         break;
       }
       case 'complainant-outcome-sent':
-        for (const d of book.openDeadlines(s.deadlines)) if (d.ruleId === 'complainantOutcome') d.status = 'met';
+        if (judged()) take(judge.settle(judge.oldestOutstanding(s.deadlines, (d) => d.ruleId === 'complainantOutcome'), cmd, recordedAt()));
+        else for (const d of book.openDeadlines(s.deadlines)) if (d.ruleId === 'complainantOutcome') d.status = 'met';
         if (patched(COMPLAINANT_OUTCOME_ENDS_UPDATES)) {
           s.complaintOutcomeGivenOn ??= on;
-          details.notDue = closeSeriesNotDue(['complainantUpdate'], s.complaintOutcomeGivenOn).map((d) => d.key);
+          details.notDue = closeSeriesNotDue(['complainantUpdate'], s.complaintOutcomeGivenOn, cmd).map((d) => d.key);
         }
         await addDeadlines([{ key: 'review-application', ruleId: 'reviewApplication', trigger: on }]);
         regulation = 'CMR reg 34';
         break;
       case 'timeliness-report-sent': {
+        regulation = 'CR reg 19 / CMR reg 13';
+        if (judged()) {
+          await recordTimelinessReport(cmd);
+          break;
+        }
         // The report answers the oldest one outstanding: a late one (whose successor is already set),
         // else the one now open, whose successor is then set 6 months after its due date.
         const timeliness = s.deadlines.filter((d) => d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat');
@@ -353,15 +372,17 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       // investigation the Director General, whom its reminder and escalation then reach.
       const duty = timelinessDuty(regime, s.modeOfInvestigation);
       const dgReports = timeliness && duty.reporter === 'director-general';
-      if (d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now && Date.parse(d.dueAt) > now) {
+      // A deadline held for the grace (back-dated) owes nothing yet; only the new code holds one.
+      const due = judge.timersDue(d, now);
+      if (due.remind) {
         d.reminded = true;
         // A reminder that fell before the import belonged to the department's old system: not sent now.
-        if (!beforeImport(d.remindAt)) {
+        if (!(d.remindAt && beforeImport(d.remindAt))) {
           outbox.push(message(`reminder:${d.key}`, dgReports ? 'iopc' : 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
           lines.push(systemAudit(`deadline-reminder:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
         }
       }
-      if (Date.parse(d.dueAt) > now) continue;
+      if (!due.passed) continue;
       if (d.ruleId === 'reviewApplication') {
         d.status = 'met';
         continue;
@@ -373,6 +394,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         lines.push(systemAudit(`deadline-missed-before-import:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
       } else {
         outbox.push(message(`escalation:${d.key}`, dgReports ? 'iopc' : 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+        if (judged()) judge.escalated(d, [dgReports ? 'iopc' : 'appropriate-authority', ...(timeliness ? duty.recipients : [])]);
         lines.push(systemAudit(`deadline-missed:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
       }
       // The timeliness report recurs every 6 months while the investigation is open; so do complainant updates.
@@ -396,7 +418,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         next.push({ key: `complainant-update-${s.complainantUpdates + 1}`, ruleId: 'complainantUpdate', trigger: d.dueDate });
       }
     }
-    if (next.length) await addDeadlines(next);
+    if (next.length) await addDeadlines(next, true);
     if (s.investigationCompletedOn) {
       for (const d of closeSeriesNotDue(TIMELINESS_SERIES, s.investigationCompletedOn)) lines.push(systemAudit(`deadline-not-due:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate, investigationCompletedOn: s.investigationCompletedOn }));
     }
@@ -411,7 +433,13 @@ export async function matter(input: MatterInput): Promise<MatterView> {
    * after the day its condition ended (PERIODIC_SERIES: the timeliness report runs while the investigation
    * is not completed, CR reg 19 / CMR reg 13; complainant updates until the outcome is given, CMR reg 34).
    */
-  function closeSeriesNotDue(ruleIds: readonly PeriodicSeriesRuleId[], endedOn: IsoDate): Deadline[] {
+  function closeSeriesNotDue(ruleIds: readonly PeriodicSeriesRuleId[], endedOn: IsoDate, step?: CommandBase): Deadline[] {
+    if (step && judged()) {
+      // Missed occurrences that were not owed are corrected, and their escalations withdrawn.
+      const j = judge.notOwedAfter(s.deadlines, (d) => (ruleIds as readonly string[]).includes(d.ruleId), endedOn, step, recordedAt(), 'the condition of the series ended');
+      take(j);
+      return j.cancelled;
+    }
     const closed: Deadline[] = [];
     for (const d of s.deadlines) {
       if (!(ruleIds as readonly string[]).includes(d.ruleId)) continue;
@@ -505,8 +533,72 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     return Object.values(s.subjects).every((x) => x.finished);
   }
 
-  async function addDeadlines(requests: DeadlineRequest[]): Promise<void> {
-    for (const d of await computeDeadlines(requests)) book.put(s.deadlines, d);
+  async function addDeadlines(requests: DeadlineRequest[], setByTimer = false): Promise<void> {
+    for (const d of await computeDeadlines(requests)) {
+      // A deadline a step set already past its reminder or due time waits for the grace before it reminds or
+      // escalates; the next occurrence a miss sets has had its grace already.
+      // What fell before an import is the past, closed quietly (beforeImport): no grace to wait for.
+      const fellBeforeImport = beforeImport(d.dueAt) || (d.remindAt !== undefined && beforeImport(d.remindAt));
+      if (!setByTimer && judged() && !fellBeforeImport) judge.holdIfBackdated(d, Date.now());
+      book.put(s.deadlines, d);
+    }
+  }
+
+  // ---- Deadlines judged by when their steps happened (deadlines/judgement.ts) -------------------------
+  function judged(): boolean {
+    return patched(judge.DEADLINES_JUDGED_WHEN_THEY_HAPPENED);
+  }
+
+  /** The step settles the deadline it answers: met if it happened in time, however late it is recorded. */
+  function meet(key: string, step: CommandBase): void {
+    if (!judged()) {
+      book.close(s.deadlines, key, 'met');
+      return;
+    }
+    take(judge.settle(judge.latestOutstanding(s.deadlines, key), step, recordedAt()));
+  }
+
+  /**
+   * The update answers the occurrence whose period it fell in (CMR reg 34); the next is due 4 weeks after the
+   * update itself, so an occurrence set after the one answered (by a miss, from its due date) is withdrawn, and
+   * corrected if it had been escalated.
+   */
+  async function recordComplainantUpdate(cmd: MatterEventCommand, on: IsoDate): Promise<void> {
+    const inSeries = (d: Deadline) => d.ruleId === 'complainantUpdate';
+    const answered = judge.answeredOccurrence(s.deadlines, inSeries, cmd.occurredAt);
+    take(judge.settle(answered, cmd, recordedAt()));
+    if (answered) {
+      const after = (d: Deadline) => inSeries(d) && Date.parse(d.dueAt) > Date.parse(answered.dueAt);
+      take(judge.withdraw(s.deadlines, after, cmd, recordedAt(), `the next update runs from the update given on ${on}`));
+    }
+    if (s.stage !== 'closed') {
+      s.complainantUpdates += 1;
+      await addDeadlines([{ key: `complainant-update-${s.complainantUpdates + 1}`, ruleId: 'complainantUpdate', trigger: on }]);
+    }
+  }
+
+  /** The report answers the oldest one owed; the next is set 6 months after the due date of one answered before the timer reached it. */
+  async function recordTimelinessReport(cmd: MatterEventCommand): Promise<void> {
+    const answered = judge.oldestOutstanding(s.deadlines, (d) => (TIMELINESS_SERIES as readonly string[]).includes(d.ruleId));
+    const wasOpen = answered?.status === 'open';
+    take(judge.settle(answered, cmd, recordedAt()));
+    if (!answered || !wasOpen) return; // a missed one's successor was set when it was missed
+    s.timelinessReports += 1;
+    // None is set for a day after the investigation was completed (CR reg 19 / CMR reg 13).
+    const ended = s.investigationCompletedOn !== undefined && compareIsoDates(answered.dueDate, s.investigationCompletedOn) >= 0;
+    if (!ended && s.stage !== 'closed') await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: answered.dueDate }]);
+  }
+
+  /** A judgement's audit lines and messages go with the command's commit. */
+  function take(j: judge.Judgement): void {
+    for (const l of j.lines) {
+      judgementLines.push({ ...systemAudit(l.action, l.rule, l.regulation, l.details), idempotencyKey: `${workflowId}:${l.action}`, ...(l.actor ? { actor: l.actor.id, actorRole: l.actor.role } : {}) });
+    }
+    for (const m of j.messages) judgementMessages.push(message(m.purpose, m.recipient, m.payload));
+  }
+
+  function recordedAt(): string {
+    return new Date(Date.now()).toISOString();
   }
 
   function validateCommand(cmd: CommandBase): void {
@@ -521,7 +613,10 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   async function commit(cmd: CommandBase, action: string, rule: string | null, regulation: string | null, details: Record<string, unknown>, outbox: OutboxRecord[]): Promise<MatterView> {
     if (cmd.commandId) s.appliedCommands.push(cmd.commandId);
     const id = cmd.commandId ?? currentUpdateInfo()?.id ?? `${s.revision + 1}`;
-    await record([{ ...audit(action, cmd.actor.id, cmd.actor.role, cmd.occurredAt), idempotencyKey: `${workflowId}:${id}`, rule, regulation, details }], outbox);
+    const judged = { lines: judgementLines, messages: judgementMessages };
+    judgementLines = [];
+    judgementMessages = [];
+    await record([{ ...audit(action, cmd.actor.id, cmd.actor.role, cmd.occurredAt), idempotencyKey: `${workflowId}:${id}`, rule, regulation, details }, ...judged.lines], [...outbox, ...judged.messages]);
     return view();
   }
 

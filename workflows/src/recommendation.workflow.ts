@@ -2,7 +2,7 @@
  * An IOPC learning recommendation (Sch3 paras 28A/28B): the recipient responds in writing within
  * 56 days (extendable on application), then the Director General publishes within 21 days.
  */
-import { allHandlersFinished, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { londonDateOf } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities } from './activities';
 import * as book from './deadline-book';
@@ -10,9 +10,9 @@ import { WakeTimer } from './wake-timer';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
 import { guardedHandler, guardedValidator } from './handler-guard';
-import { TIMER_SLACK_MS } from './limits';
+import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
 import { extendRecommendationDeadline, recommendationState, recordRecommendationPublished, recordRecommendationResponse } from './messages';
-import type { AuditRecord, CommandBase, Deadline, ExtensionCommand, OutboxRecord, RecommendationInput, RecommendationStage, RecommendationView } from './types';
+import type { AuditRecord, CommandBase, Deadline, ExtensionCommand, OutboxRecord, RecommendationInput, RecommendationState, RecommendationView } from './types';
 
 const { recordRecommendationChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
@@ -20,11 +20,9 @@ const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToC
 export async function recommendation(input: RecommendationInput): Promise<RecommendationView> {
   const workflowId = workflowInfo().workflowId;
   const serial = new Serial();
-  let stage = 'awaiting-response' as RecommendationStage;
-  let response: RecommendationView['response'] = null;
-  let publishedOn: string | null = null;
-  let deadlines: Deadline[] = [];
-  let revision = 0;
+  const carried: RecommendationState = input.state ?? { stage: 'awaiting-response', response: null, publishedOn: null, deadlines: [], revision: 0 };
+  let { stage, response, publishedOn, deadlines, revision } = carried;
+  const appliedCommands = carried.appliedCommands ?? [];
 
   setHandler(recommendationState, view);
   // Checked when accepted and again when applied; answered or refused, never failing the workflow task (handler-guard).
@@ -36,15 +34,18 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
   };
   const checkResponse = guardedValidator((cmd: CommandBase & { accepted: boolean; summary: string }) => {
     validate(cmd);
+    if (alreadyApplied(cmd)) return;
     if (stage !== 'awaiting-response') refuse({ rule: 'recommendation-response-once', regulation: 'Sch3 para 28B', reason: 'the response has already been recorded' });
     if (typeof cmd.accepted !== 'boolean') refuse({ rule: 'recommendation-response-accepted', regulation: 'Sch3 para 28B', reason: 'accepted must be true or false' });
   });
   const checkPublication = guardedValidator((cmd: CommandBase) => {
     validate(cmd);
+    if (alreadyApplied(cmd)) return;
     if (stage !== 'awaiting-publication') refuse({ rule: 'publication-after-response', regulation: 'Sch3 para 28B', reason: 'the response must be recorded before publication' });
   });
   const checkExtension = guardedValidator((cmd: ExtensionCommand) => {
     validate(cmd);
+    if (alreadyApplied(cmd)) return;
     book.extendable(deadlines, cmd, 'recommendation');
   });
   setHandler(
@@ -52,6 +53,7 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
     (cmd) =>
       serial.run(() =>
         guardedHandler(() => checkResponse(cmd), keepState, async () => {
+          if (alreadyApplied(cmd)) return view();
           const on = londonDateOf(cmd.occurredAt);
           response = { accepted: cmd.accepted, respondedOn: on };
           book.close(deadlines, 'response', 'met');
@@ -69,6 +71,7 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
     (cmd) =>
       serial.run(() =>
         guardedHandler(() => checkPublication(cmd), keepState, async () => {
+          if (alreadyApplied(cmd)) return view();
           publishedOn = londonDateOf(cmd.occurredAt);
           book.close(deadlines, 'publication', 'met');
           stage = 'published';
@@ -83,6 +86,7 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
     (cmd) =>
       serial.run(() =>
         guardedHandler(() => checkExtension(cmd), keepState, async () => {
+          if (alreadyApplied(cmd)) return view();
           const d = book.extendable(deadlines, cmd, 'recommendation');
           book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
           await record(cmd, 'deadline-extended', { key: cmd.key, to: cmd.newDueDate, reason: cmd.reason, agreedBy: cmd.agreedBy });
@@ -92,14 +96,16 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
     { validator: checkExtension },
   );
 
-  deadlines = await computeDeadlines([{ key: 'response', ruleId: 'recommendationResponse', trigger: input.madeOn }]);
-  await record({ actor: input.madeBy, occurredAt: `${input.madeOn}T12:00:00.000Z` }, 'recommendation-made', { recipient: input.recipient });
+  if (!input.state) {
+    deadlines = await computeDeadlines([{ key: 'response', ruleId: 'recommendationResponse', trigger: input.madeOn }]);
+    await record({ actor: input.madeBy, occurredAt: `${input.madeOn}T12:00:00.000Z` }, 'recommendation-made', { recipient: input.recipient });
+  }
 
   // One timer, for the earliest instant, re-armed only when a step moves it.
   const wakeTimer = new WakeTimer();
   while (stage !== 'published') {
     const wake = book.nextWake(deadlines);
-    const stirred = () => stage === 'published' || book.nextWake(deadlines) !== wake;
+    const stirred = () => stage === 'published' || book.nextWake(deadlines) !== wake || historyTooLong();
     await wakeTimer.until(wake, stirred);
     await serial.run(async () => {
       const outbox: OutboxRecord[] = [];
@@ -115,9 +121,27 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
       }
       if (outbox.length) await record({ actor: { id: 'system', role: 'administrator' }, occurredAt: new Date(Date.now()).toISOString() }, 'deadline-timer', {}, outbox, true);
     });
+    if (!published() && historyTooLong()) {
+      await condition(allHandlersFinished);
+      const state: RecommendationState = { stage, response, publishedOn, deadlines: book.compact(deadlines), revision, appliedCommands: appliedCommands.slice(-50) };
+      await continueAsNew<typeof recommendation>({ ...input, state });
+    }
   }
   await condition(allHandlersFinished);
   return view();
+
+  function published(): boolean {
+    return stage === 'published';
+  }
+
+  function historyTooLong(): boolean {
+    return workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT);
+  }
+
+  /** A command sent again with the Idempotency-Key of one applied: answered with the view, applied once. */
+  function alreadyApplied(cmd: CommandBase): boolean {
+    return !!cmd?.commandId && appliedCommands.includes(cmd.commandId);
+  }
 
   function validate(cmd: CommandBase): void {
     if (!cmd?.actor?.id || !cmd.actor.role) refuse({ rule: 'actor-required', regulation: null, reason: 'the command must say who made it' });
@@ -143,6 +167,7 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
       details: { recommendation: input.reference, ...details },
     };
     await recordRecommendationChange({ reference: input.reference, matterReference: input.matterReference, stage, deadlines, revision, audit: [line], outbox });
+    if (cmd.commandId) appliedCommands.push(cmd.commandId);
   }
 
   function view(): RecommendationView {

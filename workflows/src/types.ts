@@ -3,13 +3,17 @@
  * Plain data only: they are serialised into Temporal's history.
  */
 import type {
+  CaseToAnswerFinding,
   DeadlineRuleId,
   IsoDate,
   LikelyForm,
   ListReport,
   ListReportDetails,
+  MatterEventName,
   MatterKind,
   ModeOfInvestigation,
+  NoProceedingsRoute,
+  Duties,
   Outcome,
   ProceedingsForm,
   PublicationExemption,
@@ -18,8 +22,12 @@ import type {
   Severity,
   SubjectKind,
   StandardOfProfessionalBehaviour,
+  SubjectDecisionName,
+  SubjectEventName,
   SubjectStage,
 } from '@conduct/domain';
+
+export type { NoProceedingsRoute };
 
 export interface Actor {
   id: string;
@@ -89,6 +97,25 @@ export interface Deadline {
   extensions: DeadlineExtension[];
   /** Only a target ("as soon as practicable"), not a statutory limit. */
   target: boolean;
+  /** Set already past its reminder or due time (a back-dated trigger): no reminder or escalation before this instant. */
+  heldUntil?: string;
+  /** The grace a back-dated deadline is held for, where configuration sets it (BACKDATED_DEADLINE_GRACE_HOURS); taken when it is set. */
+  backdatedGraceMs?: number;
+  /** When the step that settled it happened (its occurredAt), however late it was recorded. */
+  settledAt?: string;
+  /** Who was told it was missed, so a correction reaches the same recipients. */
+  escalatedTo?: string[];
+  /** Each change of a judgement already made (a miss the timer declared, then shown to have been met in time). */
+  corrections?: DeadlineCorrection[];
+}
+
+export interface DeadlineCorrection {
+  from: DeadlineStatus;
+  to: DeadlineStatus;
+  /** When the step that corrected it happened, and when it was recorded; who recorded it. */
+  occurredAt: string;
+  recordedAt: string;
+  by: string;
 }
 
 export interface DeadlineRequest {
@@ -103,18 +130,18 @@ export type DecisionCommand = CommandBase &
   (
     | { decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute }
     | { decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string }
-    | { decision: 'case-to-answer'; caseToAnswer: 'misconduct' | 'gross-misconduct' | 'none'; routeIfNone?: NoProceedingsRoute; severalUnconnectedIncidents?: boolean }
+    | { decision: 'case-to-answer'; caseToAnswer: CaseToAnswerFinding; routeIfNone?: NoProceedingsRoute; severalUnconnectedIncidents?: boolean }
     | { decision: 'special-conditions'; reason: string }
     | { decision: 'withdrawal'; route: NoProceedingsRoute; reason: string }
     | ({ decision: 'outcome'; outcome: Outcome; warningMonths?: number } & ListReportFindings)
-    | { decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome }
+    | ({ decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome } & ListReportFindings)
   );
 
 /**
  * What the barred-list report needs from the proceedings (BL&AL Regs reg 3): the conduct found, the
  * standards it breached, and whether exemption from publication is asked for. Recorded with the
- * outcome; a dismissal without them is still recorded, but its report is refused as incomplete and
- * escalated to the appropriate authority.
+ * outcome (or with an appeal determination that substitutes a dismissal); a dismissal without them is
+ * still recorded, but its report is refused as incomplete and escalated to the appropriate authority.
  */
 export interface ListReportFindings {
   conduct?: string;
@@ -122,48 +149,22 @@ export interface ListReportFindings {
   publicationExemption?: PublicationExemption;
 }
 
-export type NoProceedingsRoute = 'reflective-practice' | 'performance-regulations' | 'no-further-action' | 'vetting-referral';
 
-export type SubjectEventKind =
-  | 'notice-of-investigation-served'
-  | 'notice-of-investigation-delayed'
-  | 'representations-received'
-  | 'interview-arranged'
-  | 'disclosure-given'
-  | 'interview-held'
-  | 'investigator-report-submitted'
-  | 'suspended'
-  | 'suspension-reviewed'
-  | 'suspension-lifted'
-  | 'criminal-charge'
-  | 'criminal-proceedings-concluded'
-  | 'resigned'
-  | 'retired'
-  | 'notice-of-referral-served'
-  | 'officer-response-received'
-  | 'panel-objection-upheld'
-  | 'documents-supplied-to-chair'
-  | 'pre-hearing-held'
-  | 'proceedings-scheduled'
-  | 'proceedings-held'
-  | 'outcome-report-delivered'
-  | 'outcome-notified'
-  | 'appeal-lodged'
-  | 'barred-list-report-sent'
-  | 'advisory-list-report-sent'
-  | 'list-report-details-supplied';
+export type SubjectEventKind = SubjectEventName;
 
-export type EventCommand = CommandBase & {
-  event: SubjectEventKind;
-  /** For events that fix a date: the interview, the meeting or hearing. */
-  scheduledFor?: IsoDate;
-  note?: string;
-  /** On a resignation or retirement: the allegation outstanding, for the advisory-list report (BL&AL Regs reg 12). */
-  allegationSummary?: string;
-  /** With list-report-details-supplied: which report is completed, and what it lacked. */
-  report?: ListReport;
-  details?: ListReportDetails;
-};
+/** The events that carry something of their own; every other event carries at most a note. */
+type EventWithDetails =
+  /** The date fixed: the interview (CR reg 20), the meeting or hearing. Required; the workflow refuses one without. */
+  | { event: 'interview-arranged'; scheduledFor: IsoDate }
+  | { event: 'proceedings-scheduled'; scheduledFor: IsoDate }
+  /** A delay of the notice is lawful only with its reason recorded (CR reg 17(2)). */
+  | { event: 'notice-of-investigation-delayed'; note: string }
+  /** The allegation outstanding, for the advisory-list report (BL&AL Regs reg 12). */
+  | { event: 'resigned' | 'retired'; allegationSummary?: string }
+  /** Which report is completed, and what it lacked. */
+  | { event: 'list-report-details-supplied'; report: ListReport; details: ListReportDetails };
+
+export type EventCommand = CommandBase & { note?: string } & (EventWithDetails | { event: Exclude<SubjectEventName, EventWithDetails['event']> });
 
 export interface ExtensionCommand extends CommandBase {
   key: string;
@@ -217,13 +218,15 @@ export interface SubjectState {
   disclosureGivenOn?: IsoDate;
   interviewHeldOn?: IsoDate;
   reportSubmittedOn?: IsoDate;
-  caseToAnswer?: 'misconduct' | 'gross-misconduct' | 'none';
+  caseToAnswer?: CaseToAnswerFinding;
   severalUnconnectedIncidents: boolean;
   specialConditionsCertified: boolean;
   form?: ProceedingsForm;
   heldForCriminalProceedings: boolean;
   suspended: boolean;
   suspensionReviews: number;
+  /** On restricted duties or redeployed, the alternatives to suspension (CR reg 11(4)(a)); absent: full duties. */
+  restrictedDuties?: Extract<Duties, 'restricted' | 'redeployed'>;
   leftService?: { how: 'resigned' | 'retired'; on: IsoDate };
   advisoryListReported: boolean;
   /** A report removing the advisory-list entry has been queued (Police Act 1996 s.88L). */
@@ -259,12 +262,23 @@ export interface SubjectView {
   closedBecause: string | null;
   heldForCriminalProceedings: boolean;
   suspended: boolean;
+  /** Full, restricted, redeployed or suspended; null once the subject has left the service. */
+  duties: Duties | null;
   leftService: { how: 'resigned' | 'retired'; on: IsoDate } | null;
   warningLiveUntil: IsoDate | null;
+  /** The days an accelerated hearing may be held on (CR reg 52(1)/(1A)), while one is to be held. */
+  acceleratedHearingWindow: AcceleratedHearingWindow | null;
   warningExpired: boolean;
   openDeadlines: Deadline[];
   deadlines: Deadline[];
   revision: number;
+}
+
+/** The first and last day an accelerated hearing may be held (10 to 15 working days after the notice, CR reg 52). */
+export interface AcceleratedHearingWindow {
+  from: IsoDate;
+  to: IsoDate;
+  regulation: string;
 }
 
 export type MatterStage = 'awaiting-mode-of-investigation' | 'investigation' | 'proceedings' | 'closed';
@@ -274,7 +288,7 @@ export type MatterDecisionCommand = CommandBase & {
   mode: ModeOfInvestigation;
 };
 
-export type MatterEventKind = 'referred-to-iopc' | 'complainant-updated' | 'timeliness-report-sent' | 'complainant-outcome-sent' | 'investigation-completed';
+export type MatterEventKind = MatterEventName;
 
 export type MatterEventCommand = CommandBase & { event: MatterEventKind; note?: string };
 
@@ -405,6 +419,19 @@ export interface RecommendationInput {
   madeOn: IsoDate;
   text: string;
   madeBy: Actor;
+  /** Carried across continue-as-new. */
+  state?: RecommendationState;
+  historyLimit?: number;
+}
+
+export interface RecommendationState {
+  stage: RecommendationStage;
+  response: { accepted: boolean; respondedOn: IsoDate } | null;
+  publishedOn: IsoDate | null;
+  deadlines: Deadline[];
+  revision: number;
+  /** The Idempotency-Keys of the commands applied (the last 50 across continue-as-new): one sent again is answered, not applied twice. */
+  appliedCommands?: string[];
 }
 
 export type RecommendationStage = 'awaiting-response' | 'awaiting-publication' | 'published';
@@ -419,52 +446,10 @@ export interface RecommendationView {
   deadlines: Deadline[];
 }
 
-// ---- The vocabulary of commands, as lists: what a validator accepts, and what tests generate from ----
+// ---- Each vocabulary is declared once, in @conduct/domain; these types only check the commands match it ----
 
-export const SUBJECT_DECISION_KINDS = ['severity-assessment', 'severity-revision', 'case-to-answer', 'special-conditions', 'withdrawal', 'outcome', 'appeal-determination'] as const satisfies readonly DecisionCommand['decision'][];
-
-export const SUBJECT_EVENT_KINDS = [
-  'notice-of-investigation-served',
-  'notice-of-investigation-delayed',
-  'representations-received',
-  'interview-arranged',
-  'disclosure-given',
-  'interview-held',
-  'investigator-report-submitted',
-  'suspended',
-  'suspension-reviewed',
-  'suspension-lifted',
-  'criminal-charge',
-  'criminal-proceedings-concluded',
-  'resigned',
-  'retired',
-  'notice-of-referral-served',
-  'officer-response-received',
-  'panel-objection-upheld',
-  'documents-supplied-to-chair',
-  'pre-hearing-held',
-  'proceedings-scheduled',
-  'proceedings-held',
-  'outcome-report-delivered',
-  'outcome-notified',
-  'appeal-lodged',
-  'barred-list-report-sent',
-  'advisory-list-report-sent',
-  'list-report-details-supplied',
-] as const satisfies readonly SubjectEventKind[];
-
-export const SEVERITIES = ['misconduct', 'gross-misconduct', 'neither'] as const satisfies readonly Severity[];
-export const LIKELY_FORMS = ['meeting', 'hearing'] as const satisfies readonly LikelyForm[];
-export const CASE_TO_ANSWER_FINDINGS = ['misconduct', 'gross-misconduct', 'none'] as const;
-export const NO_PROCEEDINGS_ROUTES = ['reflective-practice', 'performance-regulations', 'no-further-action', 'vetting-referral'] as const satisfies readonly NoProceedingsRoute[];
-export const OUTCOMES = [
-  'no-action',
-  'reflective-practice',
-  'written-warning',
-  'final-written-warning',
-  'reduction-in-rank',
-  'dismissal-without-notice',
-  'would-have-been-dismissed',
-] as const satisfies readonly Outcome[];
-export const MATTER_EVENT_KINDS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent', 'investigation-completed'] as const satisfies readonly MatterEventKind[];
-export const MODES_OF_INVESTIGATION = ['local', 'directed', 'independent', 'referred-back'] as const satisfies readonly ModeOfInvestigation[];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** A decision added to the domain's list without its command here (or the reverse) does not compile. */
+export type DecisionCommandsMatchTheDomain = Assert<Same<DecisionCommand['decision'], SubjectDecisionName>>;
+export type EventCommandsMatchTheDomain = Assert<Same<EventCommand['event'], SubjectEventName>>;
+type Assert<T extends true> = T;

@@ -82,8 +82,9 @@ describe('matter duties', () => {
     const reference = newReference('ended-long-ago');
     const receivedOn = addCalendarDays(await today(), -3 * 365);
     await h.refer({ reference, kind: 'complaint', forceId: 'f', appropriateAuthority: 'CC', receivedOn, subjects: [{ subjectId: 'pc-1', kind: 'police-officer' }] });
-    await h.env.sleep('1 hour');
-    // Referred today, three years late: the 12-monthly report and the 6-monthly ones after it fell due at once, up to today.
+    // Referred today, three years late: the 12-monthly report and the 6-monthly ones after it, up to today, fall due
+    // once the grace a back-dated deadline is held for (BACKDATED_DEADLINE_GRACE, 24 hours) has passed with no report recorded.
+    await h.env.sleep('25 hours');
     expect((await timelinessMessages(reference)).filter((o) => o.recipient === 'local-policing-body').length).toBeGreaterThanOrEqual(4);
     const completedOn = addCalendarMonths(receivedOn, 14);
     let m = await matterEvent(reference, 'investigation-completed', { occurredAt: `${completedOn}T12:00:00Z` });

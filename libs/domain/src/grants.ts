@@ -7,25 +7,19 @@
 // responses (Sch 3 paras 28A/28B). A grant of other forces (`forces` in the token) lets oversight read
 // them, and write there only those decisions; an administrator acts across the forces granted.
 
-import { DECISION_RULES, EVENT_RULES, Role } from './stages';
+import { DECISION_RULES, EVENT_RULES, Role, SUBJECT_DECISIONS, SUBJECT_EVENTS, SubjectDecisionName, SubjectEventName } from './stages';
+
+export { SUBJECT_DECISIONS, SUBJECT_EVENTS };
+export type { SubjectDecisionName, SubjectEventName };
 
 export const ROLES: readonly Role[] = ['appropriate-authority', 'case-officer', 'investigator', 'oversight', 'administrator'];
 
-/** The decisions a caller records on a subject's track (the other DECISION_RULES are the workflow's own steps). */
-export const SUBJECT_DECISIONS = ['severity-assessment', 'severity-revision', 'case-to-answer', 'special-conditions', 'withdrawal', 'outcome', 'appeal-determination'] as const;
-/** The events a caller records on a subject's track (a complainant update is the matter's: MATTER_EVENTS). */
-export const SUBJECT_EVENTS = [
-  'notice-of-investigation-served', 'notice-of-investigation-delayed', 'representations-received', 'interview-arranged', 'disclosure-given',
-  'interview-held', 'investigator-report-submitted', 'suspended', 'suspension-reviewed', 'suspension-lifted', 'criminal-charge',
-  'criminal-proceedings-concluded', 'resigned', 'retired', 'notice-of-referral-served', 'officer-response-received', 'panel-objection-upheld',
-  'documents-supplied-to-chair', 'pre-hearing-held', 'proceedings-scheduled', 'proceedings-held', 'outcome-report-delivered',
-  'outcome-notified', 'appeal-lodged', 'barred-list-report-sent', 'advisory-list-report-sent', 'list-report-details-supplied',
-] as const;
+/** The matter's own decisions and events (a complainant update is the matter's, not a subject's). */
 export const MATTER_DECISIONS = ['mode-of-investigation'] as const;
 export const MATTER_EVENTS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent', 'investigation-completed'] as const;
 
-export type SubjectDecisionName = (typeof SUBJECT_DECISIONS)[number];
-export type SubjectEventName = (typeof SUBJECT_EVENTS)[number];
+export type MatterDecisionName = (typeof MATTER_DECISIONS)[number];
+export type MatterEventName = (typeof MATTER_EVENTS)[number];
 
 export interface Grant {
   /** The roles that may send it. */

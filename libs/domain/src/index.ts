@@ -10,3 +10,4 @@ export * from './grants';
 export * from './reporting';
 export * from './list-reports';
 export * from './matter-duties';
+export * from './recording';

@@ -1,9 +1,8 @@
 // Kinds of matter, regimes and the words the regulations use for a subject's position.
 
 /** PRA 2002 s.12: a complaint, a conduct matter (recordable or not) or a death or serious injury (DSI) matter. */
-export type MatterKind = 'complaint' | 'recordable-conduct-matter' | 'conduct-matter' | 'dsi-matter';
-
-export const MATTER_KINDS: readonly MatterKind[] = ['complaint', 'recordable-conduct-matter', 'conduct-matter', 'dsi-matter'];
+export const MATTER_KINDS = ['complaint', 'recordable-conduct-matter', 'conduct-matter', 'dsi-matter'] as const;
+export type MatterKind = (typeof MATTER_KINDS)[number];
 
 /**
  * Which rules govern the investigation: CR Part 3 for internal conduct matters, or PRA 2002 Sch 3
@@ -17,16 +16,31 @@ export function regimeFor(kind: MatterKind): Regime {
 }
 
 /** The CR apply to officers; police staff follow their force's own procedures after the investigation. */
-export type SubjectKind = 'police-officer' | 'police-staff';
+export const SUBJECT_KINDS = ['police-officer', 'police-staff'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 /** CR reg 14 / CMR reg 16: what the conduct would be, if proved. */
-export type Severity = 'misconduct' | 'gross-misconduct' | 'neither';
+export const SEVERITIES = ['misconduct', 'gross-misconduct', 'neither'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** CR reg 23: whether there is a case to answer, and for what. */
+export const CASE_TO_ANSWER_FINDINGS = ['misconduct', 'gross-misconduct', 'none'] as const;
+export type CaseToAnswerFinding = (typeof CASE_TO_ANSWER_FINDINGS)[number];
 
 /** CR reg 14 / CMR reg 16: the form misconduct proceedings would be likely to take. */
-export type LikelyForm = 'meeting' | 'hearing';
+export const LIKELY_FORMS = ['meeting', 'hearing'] as const;
+export type LikelyForm = (typeof LIKELY_FORMS)[number];
 
 /** PRA 2002 Sch 3 para 15: how the Director General decides the matter is investigated, or referred back. */
-export type ModeOfInvestigation = 'local' | 'directed' | 'independent' | 'referred-back';
+export const MODES_OF_INVESTIGATION = ['local', 'directed', 'independent', 'referred-back'] as const;
+export type ModeOfInvestigation = (typeof MODES_OF_INVESTIGATION)[number];
+
+/**
+ * Where a case goes when no proceedings follow: reflective practice (CR Part 6), the performance regulations,
+ * no further action, or a referral to vetting.
+ */
+export const NO_PROCEEDINGS_ROUTES = ['reflective-practice', 'performance-regulations', 'no-further-action', 'vetting-referral'] as const;
+export type NoProceedingsRoute = (typeof NO_PROCEEDINGS_ROUTES)[number];
 
 /** CMR reg 7(1): the descriptions of conduct that make a conduct matter recordable. */
 export type RecordableCategory =

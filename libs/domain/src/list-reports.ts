@@ -31,7 +31,7 @@ export interface PublicationExemption {
 }
 
 /** The reports the appropriate authority makes to the College of Policing about one person. */
-export const LIST_REPORTS = ['barred-list-report', 'advisory-list-report', 'advisory-list-removal'] as const;
+export const LIST_REPORTS = ['barred-list-report', 'barred-list-removal', 'advisory-list-report', 'advisory-list-removal'] as const;
 export type ListReport = (typeof LIST_REPORTS)[number];
 
 /**
@@ -63,6 +63,7 @@ export const LIST_REPORT_DETAIL_FIELDS: readonly (keyof ListReportDetails)[] = [
 /** The deadline that stays open while each report is owed (the same key in the deadline book). */
 export const LIST_REPORT_REGULATION: Record<ListReport, string> = {
   'barred-list-report': 'BL&AL Regs reg 3',
+  'barred-list-removal': 'BL&AL Regs reg 5',
   'advisory-list-report': 'BL&AL Regs reg 12',
   'advisory-list-removal': 'Police Act 1996 s.88L',
 };

@@ -1,4 +1,4 @@
-import { checkOutcome, outcomesAllowed, requiresBarredListReport, warningLiveUntil, type OutcomeQuestion } from './outcomes';
+import { checkOutcome, listReportsAfterAppeal, outcomesAllowed, requiresBarredListReport, warningAfterAppeal, warningLiveUntil, type OutcomeQuestion } from './outcomes';
 import { resolveDeadlineRules } from './rules/deadlines';
 
 const officer = { finalWrittenWarningLive: false, formerOfficer: false } as const;
@@ -136,5 +136,24 @@ describe('the barred list', () => {
     expect(requiresBarredListReport('would-have-been-dismissed').required).toBe(true);
     expect(requiresBarredListReport('final-written-warning').required).toBe(false);
     expect(requiresBarredListReport('reduction-in-rank').required).toBe(false);
+  });
+});
+
+describe('an outcome changed on appeal', () => {
+  it('a warning quashed on appeal is no longer in force', () => {
+    expect(warningAfterAppeal('no-action', '2026-03-02')).toBeNull();
+    expect(warningAfterAppeal('reflective-practice', '2026-03-02')).toBeNull();
+  });
+
+  it('a final written warning reduced to a written warning is in force 18 months from the day the original outcome was notified (CR reg 42)', () => {
+    expect(warningAfterAppeal('written-warning', '2022-06-22')).toEqual({ ruleId: 'writtenWarningLive', liveUntil: '2023-12-21' });
+    expect(warningAfterAppeal('final-written-warning', '2022-06-22')).toEqual({ ruleId: 'finalWrittenWarningLive', liveUntil: '2024-06-21' });
+  });
+
+  it('a dismissal overturned is reported again to remove the barred-list entry (reg 5); a dismissal substituted is reported (reg 3)', () => {
+    expect(listReportsAfterAppeal('dismissal-without-notice', 'final-written-warning')).toEqual({ barredListRemoval: true, barredListReport: false });
+    expect(listReportsAfterAppeal('dismissal-without-notice', 'no-action')).toEqual({ barredListRemoval: true, barredListReport: false });
+    expect(listReportsAfterAppeal('final-written-warning', 'dismissal-without-notice')).toEqual({ barredListRemoval: false, barredListReport: true });
+    expect(listReportsAfterAppeal('final-written-warning', 'written-warning')).toEqual({ barredListRemoval: false, barredListReport: false });
   });
 });

@@ -3,14 +3,16 @@
 import { DEADLINE_RULES, FINAL_WRITTEN_WARNING_MAX_MONTHS, type DeadlineRules } from './rules/deadlines';
 import { addCalendarDays, addCalendarMonths, type IsoDate } from './time';
 
-export type Outcome =
-  | 'no-action'
-  | 'reflective-practice'
-  | 'written-warning'
-  | 'final-written-warning'
-  | 'reduction-in-rank'
-  | 'dismissal-without-notice'
-  | 'would-have-been-dismissed';
+export const OUTCOMES = [
+  'no-action',
+  'reflective-practice',
+  'written-warning',
+  'final-written-warning',
+  'reduction-in-rank',
+  'dismissal-without-notice',
+  'would-have-been-dismissed',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export type ProceedingsForm = 'misconduct-meeting' | 'misconduct-hearing' | 'accelerated-hearing';
 
@@ -189,4 +191,34 @@ export function requiresBarredListReport(outcome: Outcome): { required: boolean;
     required: outcome === 'dismissal-without-notice' || outcome === 'would-have-been-dismissed',
     regulation: 'BL&AL Regs reg 3',
   };
+}
+
+/**
+ * The warning in force once an appeal has substituted `substituted` for the outcome (CR reg 47; the Police Appeals
+ * Tribunal): none when the substituted outcome is not a warning (the warning is quashed), otherwise the substituted
+ * warning's standard period counted from the day the original outcome was notified, the day CR reg 42 starts it from:
+ * the appeal changes the outcome, not when the officer was told of it. A hearing's longer final written warning
+ * (up to 5 years) is not carried over, as the appeal does not set one.
+ */
+export function warningAfterAppeal(
+  substituted: Outcome,
+  notifiedOn: IsoDate,
+  rules: DeadlineRules = DEADLINE_RULES,
+): { ruleId: 'writtenWarningLive' | 'finalWrittenWarningLive'; liveUntil: IsoDate } | null {
+  if (substituted !== 'written-warning' && substituted !== 'final-written-warning') return null;
+  return {
+    ruleId: substituted === 'written-warning' ? 'writtenWarningLive' : 'finalWrittenWarningLive',
+    liveUntil: warningLiveUntil(substituted, notifiedOn, undefined, rules),
+  };
+}
+
+/**
+ * The reports to the College of Policing an appeal's substituted outcome calls for: a dismissal overturned (quashed, or a
+ * lesser outcome substituted) is reported again so the barred-list entry is removed (BL&AL Regs reg 5); a dismissal
+ * substituted on appeal is reported as any dismissal is (reg 3).
+ */
+export function listReportsAfterAppeal(before: Outcome, after: Outcome): { barredListRemoval: boolean; barredListReport: boolean } {
+  const barredBefore = requiresBarredListReport(before).required;
+  const barredAfter = requiresBarredListReport(after).required;
+  return { barredListRemoval: barredBefore && !barredAfter, barredListReport: !barredBefore && barredAfter };
 }

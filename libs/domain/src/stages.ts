@@ -38,16 +38,11 @@ export const STAGE_WORDS: Readonly<Record<SubjectStage, string>> = {
 
 export type Role = 'appropriate-authority' | 'case-officer' | 'investigator' | 'oversight' | 'administrator';
 
-export type Decision =
-  | 'severity-assessment'
-  | 'severity-revision'
-  | 'case-to-answer'
-  | 'withdrawal'
-  | 'special-conditions'
-  | 'outcome'
-  | 'appeal-determination'
-  | 'criminal-hold'
-  | 'deadline-extension';
+/** The decisions a caller records on a subject's track (the other DECISION_RULES are the workflow's own steps). */
+export const SUBJECT_DECISIONS = ['severity-assessment', 'severity-revision', 'case-to-answer', 'special-conditions', 'withdrawal', 'outcome', 'appeal-determination'] as const;
+export type SubjectDecisionName = (typeof SUBJECT_DECISIONS)[number];
+
+export type Decision = SubjectDecisionName | 'criminal-hold' | 'deadline-extension';
 
 export interface StageRule {
   allowedIn: readonly SubjectStage[];
@@ -60,6 +55,8 @@ export interface StageRule {
   requirement: string;
   /** The thing in words, for messages. */
   words: string;
+  /** How far the rule is confirmed, where it is not plainly the regulation's text (as the deadline table: C, S, U), and from where. */
+  status?: { status: 'C' | 'S' | 'U'; source: string };
 }
 
 const BEFORE_PROCEEDINGS: readonly SubjectStage[] = ['awaiting-case-to-answer', 'misconduct-meeting', 'misconduct-hearing', 'accelerated-hearing'];
@@ -122,38 +119,59 @@ export const DECISION_RULES: Readonly<Record<Decision, StageRule>> = {
   },
 };
 
-export type SubjectEvent =
-  | 'notice-of-investigation-served'
-  | 'notice-of-investigation-delayed'
-  | 'representations-received'
-  | 'interview-arranged'
-  | 'disclosure-given'
-  | 'interview-held'
-  | 'investigator-report-submitted'
-  | 'suspended'
-  | 'suspension-reviewed'
-  | 'suspension-lifted'
-  | 'criminal-charge'
-  | 'criminal-proceedings-concluded'
-  | 'resigned'
-  | 'retired'
-  | 'notice-of-referral-served'
-  | 'officer-response-received'
-  | 'panel-objection-upheld'
-  | 'documents-supplied-to-chair'
-  | 'pre-hearing-held'
-  | 'proceedings-scheduled'
-  | 'proceedings-held'
-  | 'outcome-report-delivered'
-  | 'outcome-notified'
-  | 'appeal-lodged'
-  | 'barred-list-report-sent'
-  | 'advisory-list-report-sent'
-  | 'list-report-details-supplied'
-  | 'complainant-updated';
+/** The events a caller records on a subject's track, in the order of the procedure. */
+export const SUBJECT_EVENTS = [
+  'notice-of-investigation-served',
+  'notice-of-investigation-delayed',
+  'representations-received',
+  'interview-arranged',
+  'disclosure-given',
+  'interview-held',
+  'investigator-report-submitted',
+  'suspended',
+  'suspension-reviewed',
+  'suspension-lifted',
+  'placed-on-restricted-duties',
+  'redeployed',
+  'returned-to-full-duties',
+  'criminal-charge',
+  'criminal-proceedings-concluded',
+  'resigned',
+  'retired',
+  'notice-of-referral-served',
+  'officer-response-received',
+  'panel-objection-upheld',
+  'documents-supplied-to-chair',
+  'pre-hearing-held',
+  'proceedings-scheduled',
+  'proceedings-held',
+  'outcome-report-delivered',
+  'outcome-notified',
+  'appeal-lodged',
+  'barred-list-report-sent',
+  'advisory-list-report-sent',
+  'list-report-details-supplied',
+] as const;
+export type SubjectEventName = (typeof SUBJECT_EVENTS)[number];
+
+/** The events EVENT_RULES governs: the subject's, and the complainant's update (a matter event, whose roles are kept here). */
+export type SubjectEvent = SubjectEventName | 'complainant-updated';
+
+/**
+ * What the officer is doing while the case runs: full duties, restricted duties, redeployed to alternative duties or an
+ * alternative location (the alternatives CR reg 11(4)(a) requires to be considered first), or suspended (CR reg 11).
+ */
+export const DUTIES = ['full', 'restricted', 'redeployed', 'suspended'] as const;
+export type Duties = (typeof DUTIES)[number];
 
 const RECORDERS: readonly Role[] = ['case-officer', 'investigator', 'administrator'];
 const CASE_OFFICER: readonly Role[] = ['case-officer', 'administrator'];
+const RESTRICTED_DUTIES_STATUS = {
+  status: 'U',
+  source:
+    'CR reg 11(4)(a) [C] names redeployment to alternative duties or an alternative location as what must be considered before suspension; ' +
+    'no review period or time limit for restricted duties or redeployment was found [U], so none is set (suspension keeps its 4-week review)',
+} as const;
 
 export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
   'notice-of-investigation-served': {
@@ -195,6 +213,23 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
   'suspension-lifted': {
     allowedIn: OPEN, regulation: 'CR reg 11', madeBy: RECORDERS, rule: 'suspension-while-open',
     requirement: 'ends a suspension while the case is open', words: 'end of suspension',
+  },
+  // The alternatives to suspension: the officer keeps working, on restricted duties or redeployed. Not a suspension, so no
+  // reg 11 review falls due.
+  'placed-on-restricted-duties': {
+    allowedIn: OPEN, regulation: 'CR reg 11(4)(a)', madeBy: RECORDERS, rule: 'duties-while-open',
+    requirement: 'is an alternative to suspension, recorded while the case is open', words: 'placement on restricted duties',
+    status: RESTRICTED_DUTIES_STATUS,
+  },
+  redeployed: {
+    allowedIn: OPEN, regulation: 'CR reg 11(4)(a)', madeBy: RECORDERS, rule: 'duties-while-open',
+    requirement: 'is redeployment to alternative duties or an alternative location, the alternative to suspension, recorded while the case is open',
+    words: 'redeployment', status: RESTRICTED_DUTIES_STATUS,
+  },
+  'returned-to-full-duties': {
+    allowedIn: OPEN, regulation: 'CR reg 11(4)(a)', madeBy: RECORDERS, rule: 'duties-while-open',
+    requirement: 'ends restricted duties or a redeployment while the case is open', words: 'return to full duties',
+    status: RESTRICTED_DUTIES_STATUS,
   },
   'criminal-charge': {
     allowedIn: OPEN, regulation: 'CR reg 10', madeBy: RECORDERS, rule: 'criminal-proceedings-while-open',
@@ -253,8 +288,9 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
     requirement: 'follows the notified outcome', words: 'appeal',
   },
   'barred-list-report-sent': {
-    allowedIn: ANY, regulation: 'BL&AL Regs reg 3', madeBy: CASE_OFFICER, rule: 'barred-list-report-after-finding',
-    requirement: 'follows a dismissal or a "would have been dismissed" finding, within 5 working days', words: 'barred-list report',
+    allowedIn: ANY, regulation: 'BL&AL Regs reg 3 / reg 5', madeBy: CASE_OFFICER, rule: 'barred-list-report-after-finding',
+    requirement: 'follows a dismissal or a "would have been dismissed" finding, within 5 working days (and, when a dismissal is overturned on appeal, the further report removing the entry)',
+    words: 'barred-list report',
   },
   'advisory-list-report-sent': {
     allowedIn: ANY, regulation: 'BL&AL Regs reg 12', madeBy: CASE_OFFICER, rule: 'advisory-list-report-after-leaving',

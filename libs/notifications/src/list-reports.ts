@@ -1,6 +1,6 @@
 /**
  * What a barred-list report must carry (Police Barred List and Police Advisory List Regulations
- * 2017, reg 3), and an advisory-list report (reg 12). A report missing any of these is refused, with
+ * 2017, reg 3), the further report when a dismissal is overturned (reg 5), and an advisory-list report (reg 12). A report missing any of these is refused, with
  * the fields named, and escalated to the appropriate authority instead of being sent incomplete.
  */
 export const REQUIRED_FIELDS: Record<string, readonly string[]> = {
@@ -17,6 +17,7 @@ export const REQUIRED_FIELDS: Record<string, readonly string[]> = {
     'earlierAdvisoryListReport',
     'publicationExemption',
   ],
+  'barred-list-removal': ['fullName', 'forceId', 'dateOfBirth', 'outcome', 'decidedOn'],
   'advisory-list-report': ['fullName', 'forceId', 'dateOfBirth', 'rank', 'warrantNumber', 'leftOn', 'allegationSummary', 'formOfProceedings'],
   'advisory-list-removal': ['fullName', 'forceId', 'dateOfBirth'],
 };

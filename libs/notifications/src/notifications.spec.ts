@@ -7,13 +7,21 @@ import { TEMPLATES, render } from './templates';
 
 describe('notifications', () => {
   it('every purpose the workflows queue has a template naming its regulation, and the notice names its deadline', () => {
-    const purposes = ['reminder', 'escalation', 'barred-list-report', 'advisory-list-report', 'advisory-list-removal', 'withdrawal-notice', 'severity-revised-notice', 'criminal-proceedings-hold-notice', 'timeliness-report-due'];
+    const purposes = ['reminder', 'escalation', 'barred-list-report', 'advisory-list-report', 'advisory-list-removal', 'withdrawal-notice', 'severity-revised-notice', 'criminal-proceedings-hold-notice', 'timeliness-report-due', 'escalation-withdrawn'];
     for (const p of purposes) expect(TEMPLATES[p]?.regulation).toBeTruthy();
     const r = render({ id: '1', idempotencyKey: 'PSD-1:pc-1:reminder:x', matterReference: 'PSD-1', subjectId: 'pc-1', purpose: 'reminder', recipient: 'case-officer', payload: { deadline: 'Officer response', dueDate: '2025-12-04', regulation: 'CR reg 31' } });
     expect(r.text).toContain('Regulation: CR reg 31.');
     expect(r.text).toContain('Due by: 2025-12-04');
     expect(r.text).toContain('Officer response');
     expect(render({ id: '2', idempotencyKey: 'k', matterReference: 'PSD-1', subjectId: null, purpose: 'withdrawal-notice', recipient: 'officer', payload: {} }).regulation).toBe('CR reg 27');
+  });
+
+  it('an escalation withdrawn names the deadline, its due date and why, to the recipient of the escalation', () => {
+    const r = render({ id: '3', idempotencyKey: 'PSD-1:pc-1:escalation-withdrawn:notice-of-investigation:2025-03-14:appropriate-authority', matterReference: 'PSD-1', subjectId: 'pc-1', purpose: 'escalation-withdrawn', recipient: 'appropriate-authority', payload: { deadline: 'Written notice of investigation', dueDate: '2025-03-14', regulation: 'CR reg 17', reason: 'the step was done on 2025-03-12, before the deadline fell due, and recorded later' } });
+    expect(r.title).toBe('Escalation withdrawn - PSD-1');
+    expect(r.text).toContain('Written notice of investigation');
+    expect(r.text).toContain('Regulation: CR reg 17.');
+    expect(r.text).toContain('Why: the step was done on 2025-03-12');
   });
 
   it('a list report lacking a required field is named; false is an answer, an empty string is not', () => {

@@ -12,10 +12,22 @@ interface Template {
 export const TEMPLATES: Record<string, Template> = {
   reminder: { title: 'Deadline approaching', action: 'A deadline falls due soon', regulation: 'as named in the deadline' },
   escalation: { title: 'Deadline passed', action: 'A deadline has passed without the step being recorded', regulation: 'as named in the deadline' },
+  // A correction, to the same recipient as the escalation it withdraws: the step was recorded late but happened in
+  // time, or the deadline was not owed (its condition ended before it fell due). Never silence.
+  'escalation-withdrawn': {
+    title: 'Escalation withdrawn',
+    action: 'A deadline earlier reported to you as missed was not missed: the step was done in time and recorded later, or it was not owed',
+    regulation: 'as named in the deadline',
+  },
   'barred-list-report': {
     title: 'Police barred list report',
     action: 'Report of a person dismissed, or who would have been dismissed, for inclusion in the police barred list',
     regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 3',
+  },
+  'barred-list-removal': {
+    title: 'Police barred list: dismissal overturned',
+    action: 'Further report of a person whose dismissal was overturned on appeal, for removal from the police barred list',
+    regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 5',
   },
   'advisory-list-report': {
     title: 'Police advisory list report',
@@ -52,6 +64,7 @@ export function render(m: OutgoingMessage): RenderedMessage {
     `${t.action}${deadline ? `: ${deadline}` : ''}.`,
     `Regulation: ${regulation}.`,
     dueDate ? `Due by: ${dueDate} (end of the working day).` : 'No statutory deadline attaches to this notice.',
+    ...(str(p.reason) ? [`Why: ${str(p.reason)}.`] : []),
     `Reference: ${m.idempotencyKey}`,
   ];
   return {

@@ -9,13 +9,13 @@ function forceFilter(forces: string[] | null, alias: string, param: number): str
   return forces ? `${alias}.force_id = ANY($${param})` : `$${param}::text[] IS NULL`;
 }
 
-/** Every deadline missed or past due and not met, oldest first. */
+/** Every deadline missed or past due and not met, oldest first; one whose step was since done (late) is overdue no longer. */
 export async function overdueDeadlinesReport(sql: Sql, forces: string[] | null): Promise<Record<string, unknown>[]> {
   return sql.query(
     `SELECT d.matter_reference AS "matterReference", m.force_id AS "forceId", d.subject_id AS "subjectId", d.name AS deadline,
             d.regulation, d.due_date AS "dueDate", d.status, (current_date - d.due_date) AS "daysOverdue"
      FROM deadline d JOIN matter m ON m.reference = d.matter_reference
-     WHERE (d.status = 'missed' OR (d.status = 'open' AND d.due_at < now())) AND ${forceFilter(forces, 'm', 1)}
+     WHERE ((d.status = 'missed' AND d.settled_at IS NULL) OR (d.status = 'open' AND d.due_at < now())) AND ${forceFilter(forces, 'm', 1)}
      ORDER BY d.due_date, d.matter_reference`,
     [forces],
   );

@@ -33,7 +33,7 @@ function deadline(key: string, over: Partial<Deadline> = {}): Deadline {
 }
 
 const decision = (d: Record<string, unknown>) => ({ actor, occurredAt: at, ...d }) as unknown as DecisionCommand;
-const event = (e: EventCommand['event'], over: Partial<EventCommand> = {}): EventCommand => ({ actor, occurredAt: at, event: e, ...over });
+const event = (e: EventCommand['event'], over: Record<string, unknown> = {}): EventCommand => ({ actor, occurredAt: at, event: e, ...over }) as EventCommand;
 
 /** The rule a check refused the command under, or 'accepted'. */
 function ruleOf(check: () => void): string {
@@ -112,6 +112,13 @@ describe('checks on a decision of the appropriate authority', () => {
     expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'special-conditions', reason: 'r' }), now))).toBe('special-conditions-gross-misconduct');
   });
 
+  it('names only Standards of Professional Behaviour for a dismissal substituted on appeal (CR Sch 2)', () => {
+    const s = track({ stage: 'appeal', severity: 'gross-misconduct', caseToAnswer: 'gross-misconduct', form: 'misconduct-hearing', proceedingsHeldOn: '2026-02-20', outcome: 'final-written-warning', appealLodged: true });
+    const substitute = (standardsBreached: string[]) => decision({ decision: 'appeal-determination', result: 'allowed', substitutedOutcome: 'dismissal-without-notice', conduct: 'assault', standardsBreached });
+    expect(ruleOf(() => checkDecisionCommand(s, officer, substitute(['use-of-force']), now))).toBe('accepted');
+    expect(ruleOf(() => checkDecisionCommand(s, officer, substitute(['punctuality']), now))).toBe('standards-of-professional-behaviour');
+  });
+
   it('determines no appeal that was never lodged (CR reg 47)', () => {
     const s = track({ stage: 'appeal', severity: 'misconduct', caseToAnswer: 'misconduct', form: 'misconduct-meeting', proceedingsHeldOn: '2026-02-20', outcome: 'written-warning' });
     expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'appeal-determination', result: 'dismissed' }), now))).toBe('appeal-determination-after-appeal');
@@ -130,6 +137,21 @@ describe('checks on an event recorded by a case officer or investigator', () => 
     expect(ruleOf(() => checkEventCommand(s, staff, event('suspended'), now))).toBe('suspension-officers-only');
     expect(ruleOf(() => checkEventCommand(s, officer, event('suspended'), now))).toBe('accepted');
     expect(ruleOf(() => checkEventCommand({ ...s, suspended: true }, officer, event('suspended'), now))).toBe('suspension-in-force');
+  });
+
+  it('places an officer on restricted duties or redeploys them as an alternative to suspension, not while suspended, and returns them to full duties only from there (CR reg 11(4)(a))', () => {
+    const s = track({ stage: 'investigation', severity: 'gross-misconduct' });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('placed-on-restricted-duties'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(s, officer, event('redeployed'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(s, staff, event('redeployed'), now))).toBe('duties-officers-only');
+    expect(ruleOf(() => checkEventCommand({ ...s, suspended: true }, officer, event('placed-on-restricted-duties'), now))).toBe('suspension-in-force');
+    expect(ruleOf(() => checkEventCommand({ ...s, restrictedDuties: 'restricted' }, officer, event('placed-on-restricted-duties'), now))).toBe('duties-changed');
+    expect(ruleOf(() => checkEventCommand({ ...s, restrictedDuties: 'restricted' }, officer, event('redeployed'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand({ ...s, leftService: { how: 'resigned', on: '2026-02-01' } }, officer, event('redeployed'), now))).toBe('duties-serving-officers');
+    expect(ruleOf(() => checkEventCommand(s, officer, event('returned-to-full-duties'), now))).toBe('duties-restricted');
+    expect(ruleOf(() => checkEventCommand({ ...s, suspended: true }, officer, event('returned-to-full-duties'), now))).toBe('duties-restricted');
+    expect(ruleOf(() => checkEventCommand({ ...s, restrictedDuties: 'redeployed' }, officer, event('returned-to-full-duties'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand({ ...s, stage: 'closed' }, officer, event('redeployed'), now))).toBe('duties-while-open');
   });
 
   it('schedules no hearing while criminal proceedings are pending (CR reg 10)', () => {
@@ -168,6 +190,11 @@ describe('checks on an event recorded by a case officer or investigator', () => 
     expect(ruleOf(() => checkEventCommand(s, officer, event('barred-list-report-sent'), now))).toBe('barred-list-report-pending');
   });
 
+  it('records the further barred-list report, after a dismissal is overturned on appeal, as sent while it is owed (reg 5)', () => {
+    const s = track({ stage: 'closed', outcome: 'final-written-warning', deadlines: [deadline('barred-list-report', { ruleId: 'barredListReport', status: 'cancelled' }), deadline('barred-list-removal', { ruleId: 'barredListRemoval' })] });
+    expect(ruleOf(() => checkEventCommand(s, officer, event('barred-list-report-sent'), now))).toBe('accepted');
+  });
+
   it('completes a list report only while it is owed, and only with fields a list report carries', () => {
     const owed = track({
       stage: 'closed',
@@ -175,7 +202,7 @@ describe('checks on an event recorded by a case officer or investigator', () => 
       listReports: { 'barred-list-report': { payload: {}, corrections: 0 } },
       deadlines: [deadline('barred-list-report', { ruleId: 'barredListReport' })],
     });
-    const supply = (details: Record<string, unknown>) => event('list-report-details-supplied', { report: 'barred-list-report', details: details as EventCommand['details'] });
+    const supply = (details: Record<string, unknown>) => event('list-report-details-supplied', { report: 'barred-list-report', details });
     expect(ruleOf(() => checkEventCommand(owed, officer, supply({ dateOfBirth: '1980-01-01' }), now))).toBe('accepted');
     expect(ruleOf(() => checkEventCommand(owed, officer, supply({ shoeSize: 9 }), now))).toBe('list-report-details-known');
     expect(ruleOf(() => checkEventCommand(owed, officer, supply({ dateOfBirth: '1 Jan 1980' }), now))).toBe('date-of-birth-format');

@@ -25,7 +25,7 @@ import {
 import * as book from '../deadline-book';
 import { checkOccurredAt, refuse } from '../refusal';
 import type { CommandBase, DecisionCommand, EventCommand, ExtensionCommand, SubjectInput, SubjectState } from '../types';
-import { CASE_TO_ANSWER_FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISION_KINDS, SUBJECT_EVENT_KINDS } from '../types';
+import { CASE_TO_ANSWER_FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
 
 /** What the checks need to know of the track beyond its state: who the subject is and when the matter began. */
 export type Track = Pick<SubjectInput, 'subject' | 'receivedOn'>;
@@ -34,8 +34,8 @@ export type Track = Pick<SubjectInput, 'subject' | 'receivedOn'>;
 export function checkDecisionCommand(s: SubjectState, track: Track, cmd: DecisionCommand, now: number): void {
   checkCommandBase(cmd, now);
   if (alreadyApplied(s, cmd)) return;
-  if (!(SUBJECT_DECISION_KINDS as readonly string[]).includes(cmd.decision)) {
-    refuse({ rule: 'known-decision', regulation: null, reason: `decision must be one of ${SUBJECT_DECISION_KINDS.join(', ')}, not ${JSON.stringify(cmd.decision)}` });
+  if (!(SUBJECT_DECISIONS as readonly string[]).includes(cmd.decision)) {
+    refuse({ rule: 'known-decision', regulation: null, reason: `decision must be one of ${SUBJECT_DECISIONS.join(', ')}, not ${JSON.stringify(cmd.decision)}` });
   }
   const check = checkDecision(s.stage, cmd.decision);
   if (!check.allowed) refuse(check);
@@ -82,10 +82,7 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
         outcome: cmd.outcome,
       });
       if (!check42.allowed) refuse(check42);
-      const unknown = (cmd.standardsBreached ?? []).filter((sb) => !(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as readonly string[]).includes(sb));
-      if (unknown.length) {
-        refuse({ rule: 'standards-of-professional-behaviour', regulation: 'CR Sch 2', reason: `standardsBreached: ${unknown.join(', ')} is not one of the Standards of Professional Behaviour` });
-      }
+      checkStandardsBreached(cmd.standardsBreached);
       if (cmd.warningMonths !== undefined) {
         const fwwAtHearing = cmd.outcome === 'final-written-warning' && s.form !== 'misconduct-meeting';
         if (!fwwAtHearing || !Number.isInteger(cmd.warningMonths) || cmd.warningMonths < DEADLINE_RULES.finalWrittenWarningLive.length || cmd.warningMonths > FINAL_WRITTEN_WARNING_MAX_MONTHS) {
@@ -114,6 +111,8 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
         });
         if (!check42.allowed) refuse({ ...check42, regulation: `CR reg 47; ${check42.regulation}` });
       }
+      // A dismissal substituted on appeal is reported to the barred list with what the appeal found.
+      checkStandardsBreached(cmd.standardsBreached);
       break;
     case 'special-conditions':
       // Gross misconduct as assessed, and as decided once the case-to-answer decision is made.
@@ -132,7 +131,7 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
 export function checkEventCommand(s: SubjectState, track: Track, cmd: EventCommand, now: number): void {
   checkCommandBase(cmd, now);
   if (alreadyApplied(s, cmd)) return;
-  if (!(SUBJECT_EVENT_KINDS as readonly string[]).includes(cmd.event)) {
+  if (!(SUBJECT_EVENTS as readonly string[]).includes(cmd.event)) {
     refuse({ rule: 'known-event', regulation: null, reason: `event must be one of the subject's events, not ${JSON.stringify(cmd.event)}` });
   }
   const check = checkEvent(s.stage, cmd.event);
@@ -173,6 +172,21 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
       if (s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is already suspended' });
       if (track.subject.kind !== 'police-officer') refuse({ rule: 'suspension-officers-only', regulation: 'CR reg 11', reason: 'CR reg 11 suspension applies to police officers' });
       break;
+    case 'placed-on-restricted-duties':
+    case 'redeployed': {
+      const regulation = 'CR reg 11(4)(a)';
+      if (track.subject.kind !== 'police-officer') refuse({ rule: 'duties-officers-only', regulation, reason: 'restricted duties and redeployment under CR reg 11 apply to police officers; police staff follow their force\'s own procedure' });
+      if (s.leftService) refuse({ rule: 'duties-serving-officers', regulation, reason: `the subject ${s.leftService.how} on ${s.leftService.on} and has no duties` });
+      if (s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is suspended: record suspension-lifted first, then the restricted duties or redeployment' });
+      const duties = cmd.event === 'redeployed' ? 'redeployed' : 'restricted';
+      if (s.restrictedDuties === duties) refuse({ rule: 'duties-changed', regulation, reason: `the subject is already ${duties === 'redeployed' ? 'redeployed' : 'on restricted duties'}` });
+      break;
+    }
+    case 'returned-to-full-duties':
+      if (!s.restrictedDuties) {
+        refuse({ rule: 'duties-restricted', regulation: 'CR reg 11(4)(a)', reason: s.suspended ? 'the subject is suspended: suspension-lifted ends a suspension' : 'the subject is on full duties' });
+      }
+      break;
     case 'criminal-proceedings-concluded':
       if (!s.heldForCriminalProceedings) refuse({ rule: 'criminal-proceedings-pending', regulation: 'CR reg 10', reason: 'no criminal proceedings are recorded as pending' });
       break;
@@ -199,7 +213,9 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
       }
       break;
     case 'barred-list-report-sent':
-      if (!book.findOutstanding(s.deadlines, 'barred-list-report')) refuse({ rule: 'barred-list-report-pending', regulation: 'BL&AL Regs reg 3', reason: 'no barred-list report is pending for this subject' });
+      if (!book.findOutstanding(s.deadlines, 'barred-list-report') && !book.findOutstanding(s.deadlines, 'barred-list-removal')) {
+        refuse({ rule: 'barred-list-report-pending', regulation: 'BL&AL Regs reg 3 / reg 5', reason: 'no barred-list report is pending for this subject' });
+      }
       break;
     case 'advisory-list-report-sent':
       if (!book.findOutstanding(s.deadlines, 'advisory-list-report')) refuse({ rule: 'advisory-list-report-pending', regulation: 'BL&AL Regs reg 12', reason: 'no advisory-list report is pending for this subject' });
@@ -213,8 +229,8 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
   }
 }
 
-function checkListReportDetails(s: SubjectState, cmd: EventCommand): void {
-  const report = cmd.report as ListReport;
+function checkListReportDetails(s: SubjectState, cmd: Extract<EventCommand, { event: 'list-report-details-supplied' }>): void {
+  const report = cmd.report;
   if (!LIST_REPORTS.includes(report)) {
     refuse({ rule: 'list-report-named', regulation: null, reason: `report must be one of ${LIST_REPORTS.join(', ')}` });
   }
@@ -234,7 +250,7 @@ function checkListReportDetails(s: SubjectState, cmd: EventCommand): void {
   if (unknownStandards.length) refuse({ rule: 'standards-of-professional-behaviour', regulation: 'CR Sch 2', reason: `not a Standard of Professional Behaviour: ${unknownStandards.join(', ')}` });
 }
 
-function checkScheduledDate(s: SubjectState, cmd: EventCommand): void {
+function checkScheduledDate(s: SubjectState, cmd: Extract<EventCommand, { event: 'proceedings-scheduled' }>): void {
   if (!cmd.scheduledFor || !isIsoDate(cmd.scheduledFor)) {
     refuse({ rule: 'proceedings-date-required', regulation: null, reason: 'scheduledFor must give the date of the meeting or hearing (YYYY-MM-DD)' });
   }
@@ -266,6 +282,14 @@ export function formQuestion(s: SubjectState, caseToAnswer: 'misconduct' | 'gros
     specialConditionsCertified: s.specialConditionsCertified,
     formerOfficer: !!s.leftService,
   };
+}
+
+/** The standards a barred-list report names must be the Standards of Professional Behaviour (CR Sch 2). */
+function checkStandardsBreached(standards: readonly string[] | undefined): void {
+  const unknown = (standards ?? []).filter((sb) => !(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as readonly string[]).includes(sb));
+  if (unknown.length) {
+    refuse({ rule: 'standards-of-professional-behaviour', regulation: 'CR Sch 2', reason: `standardsBreached: ${unknown.join(', ')} is not one of the Standards of Professional Behaviour` });
+  }
 }
 
 /** A field that must be one of a list: refused, naming the field, if it is not. */

@@ -4,7 +4,6 @@ import { newSubjectState } from './state';
 
 // The reports to the College of Policing, as the workflow queues them, without Temporal.
 const subject = { subjectId: 'PC-1', kind: 'police-officer' as const, rank: 'PC', warrantNumber: 'W123', name: 'A Person', dateOfBirth: '1980-01-01' };
-const actor = { id: 'aa-1', role: 'appropriate-authority' } as never;
 
 function track(over: Partial<SubjectState> = {}): SubjectState {
   return { ...newSubjectState(), stage: 'investigation', severity: 'gross-misconduct', ...over };
@@ -13,7 +12,7 @@ function track(over: Partial<SubjectState> = {}): SubjectState {
 describe('reports to the barred and advisory lists', () => {
   it('a dismissal is reported to the barred list with who was dismissed, for what, and by when the report is due (reg 3)', () => {
     const s = track({ stage: 'outcome', form: 'misconduct-hearing', advisoryListReported: true, leftService: { how: 'resigned', on: '2026-02-01' } });
-    const report = barredListReport(subject, s, { actor, occurredAt: '2026-03-02T10:00:00Z', decision: 'outcome', outcome: 'would-have-been-dismissed', conduct: 'assault', standardsBreached: ['honesty-and-integrity'] }, '2026-03-02', '2026-03-09');
+    const report = barredListReport(subject, s, { outcome: 'would-have-been-dismissed', conduct: 'assault', standardsBreached: ['honesty-and-integrity'] }, '2026-03-02', '2026-03-09');
     expect(report).toEqual({
       fullName: 'A Person',
       dateOfBirth: '1980-01-01',

@@ -4,10 +4,11 @@
  * refused as incomplete is completed. Pure: the workflow takes each step explicitly (it counts the
  * report's deadline with the calendar, then queues the report in its outbox). Unit tested in list-reports.spec.ts.
  */
-import type { IsoDate, ListReport, ListReportDetails } from '@conduct/domain';
-import type { DecisionCommand, SubjectReferral, SubjectState } from '../types';
+import type { IsoDate, ListReport, ListReportDetails, Outcome } from '@conduct/domain';
+import type { ListReportFindings, SubjectReferral, SubjectState } from '../types';
 
-type OutcomeDecision = Extract<DecisionCommand, { decision: 'outcome' }>;
+/** The outcome reported, with what the decision that reached it recorded: an outcome decision, or an appeal's substituted outcome. */
+type OutcomeDecision = ListReportFindings & { outcome: Outcome };
 
 /** Who a list report is about, as referred. Personal data: it travels encrypted (the payload codec) and is never logged. */
 export function identity(subject: SubjectReferral): Record<string, unknown> {
@@ -32,6 +33,21 @@ export function barredListReport(subject: SubjectReferral, s: SubjectState, cmd:
     ...(s.leftService ? { leftService: s.leftService } : {}),
     publicationExemption: cmd.publicationExemption ?? null,
     regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 3',
+  };
+}
+
+/**
+ * The further report after a dismissal is overturned on appeal (reg 5): who, the outcome that replaced the dismissal and
+ * when the appeal was determined, so the College removes the barred-list entry.
+ */
+export function barredListRemoval(subject: SubjectReferral, dismissal: Outcome, outcome: Outcome, determinedOn: IsoDate, dueDate: IsoDate): Record<string, unknown> {
+  return {
+    ...identity(subject),
+    dismissalOverturned: dismissal,
+    outcome,
+    decidedOn: determinedOn,
+    dueDate,
+    regulation: 'Police Barred List and Police Advisory List Regulations 2017, reg 5',
   };
 }
 

@@ -17,11 +17,14 @@ import {
   endOfLondonDay,
   formOfProceedings,
   formerOfficerRemainsSubject,
+  listReportsAfterAppeal,
   londonDateOf,
   requiresBarredListReport,
+  warningAfterAppeal,
   warningLiveUntil,
 } from '@conduct/domain';
 import * as book from '../deadline-book';
+import * as judge from '../deadlines/judgement';
 import { TIMER_SLACK_MS } from '../limits';
 import * as checks from './checks';
 import * as lists from './list-reports';
@@ -34,6 +37,7 @@ import type {
   DecisionCommand,
   EventCommand,
   ExtensionCommand,
+  ListReportFindings,
   NoProceedingsRoute,
   OutboxRecord,
   SubjectInput,
@@ -50,6 +54,25 @@ const FIRST_WINDOWS: DeadlineRuleId[] = ['appealFromMeeting', 'patAppeal', 'writ
  * let it pass. A running track whose history escalated such a period still replays.
  */
 export const OFFICER_PERIODS_CLOSE_QUIETLY = 'officer-periods-close-when-passed';
+
+/**
+ * From these patches on, an outcome changed on appeal carries what follows from it: a warning quashed is no longer in
+ * force (its period recounted when another warning is substituted), and a dismissal overturned or substituted is
+ * reported to the College of Policing. A track whose history determined an appeal before them still replays.
+ */
+export const APPEAL_WARNING_FOLLOWS_OUTCOME = 'appeal-warning-follows-outcome';
+export const APPEAL_LIST_REPORTS_FOLLOW_OUTCOME = 'appeal-list-reports-follow-outcome';
+
+/** A step that follows from a command (a warning quashed by an appeal), with its own audit line. */
+interface FollowingStep {
+  action: string;
+  rule: string | null;
+  regulation: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The outcome reported to the barred list, with what the decision reaching it recorded (an outcome, or an appeal's substitute). */
+type OutcomeDecision = ListReportFindings & { outcome: Outcome };
 
 /** What the track asks of the workflow around it. */
 export interface TrackPorts {
@@ -69,14 +92,20 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   const { subject } = input;
   /** Set while an import passes the time to a step's instant (fireTimersAsOf); otherwise the timers run at now. */
   let asOf: number | undefined;
+  /** The command being applied, and the audit lines its deadlines' judgements add (deadlines/judgement.ts). */
+  let step: CommandBase | undefined;
+  let judgementLines: AuditRecord[] = [];
+  let judgementMessages: OutboxRecord[] = [];
   return { decide, recordSubjectEvent, extend, fireTimers, fireTimersAsOf, audit, view };
 
   // ---- Decisions of the appropriate authority ---------------------------------------------------
   async function decide(cmd: DecisionCommand): Promise<SubjectView> {
     if (checks.alreadyApplied(s, cmd)) return view();
+    begin(cmd);
     const on = londonDateOf(cmd.occurredAt);
     const ruleRef: { rule: string | null; regulation: string | null } = { rule: DECISION_RULES[cmd.decision].rule, regulation: DECISION_RULES[cmd.decision].regulation };
     const outbox: OutboxRecord[] = [];
+    const follows: FollowingStep[] = [];
     switch (cmd.decision) {
       case 'severity-assessment':
         s.severity = cmd.severity;
@@ -105,7 +134,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
       case 'case-to-answer':
         s.caseToAnswer = cmd.caseToAnswer;
         s.severalUnconnectedIncidents = cmd.severalUnconnectedIncidents ?? false;
-        book.close(s.deadlines, 'case-to-answer-decision', 'met');
+        meet('case-to-answer-decision');
         if (cmd.caseToAnswer === 'none') {
           closeTrack(cmd.routeIfNone ?? 'no-further-action');
         } else if (subject.kind === 'police-staff') {
@@ -129,8 +158,13 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         s.warningMonths = cmd.warningMonths;
         break;
       case 'appeal-determination': {
-        const outcome: Outcome = cmd.result === 'allowed' ? cmd.substitutedOutcome ?? 'no-action' : s.outcome!;
+        const before = s.outcome!;
+        const outcome: Outcome = cmd.result === 'allowed' ? cmd.substitutedOutcome ?? 'no-action' : before;
         s.outcome = outcome;
+        if (outcome !== before) {
+          if (ports.patched(APPEAL_WARNING_FOLLOWS_OUTCOME)) warningFollowsAppeal(outcome, follows);
+          if (ports.patched(APPEAL_LIST_REPORTS_FOLLOW_OUTCOME)) await listReportsFollowAppeal({ ...cmd, outcome }, before, on, outbox, follows);
+        }
         await addDeadlines([{ key: 'appeal-decision-notice', ruleId: 'appealDecisionNotice', trigger: on }]);
         closeTrack('outcome');
         break;
@@ -138,20 +172,21 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     }
     markApplied(cmd);
     await reportAdvisoryListRemovalIfOwed(londonDateOf(cmd.occurredAt), outbox);
-    return commit(cmd, `decision:${cmd.decision}`, ruleRef, decisionDetails(cmd), outbox);
+    return commit(cmd, `decision:${cmd.decision}`, ruleRef, decisionDetails(cmd), outbox, follows);
   }
 
   // ---- Events recorded by case officers and investigators --------------------------------------
   async function recordSubjectEvent(cmd: EventCommand): Promise<SubjectView> {
     if (checks.alreadyApplied(s, cmd)) return view();
+    begin(cmd);
     const on = londonDateOf(cmd.occurredAt);
     const ruleRef = { rule: EVENT_RULES[cmd.event].rule, regulation: EVENT_RULES[cmd.event].regulation };
     const outbox: OutboxRecord[] = [];
-    const details: Record<string, unknown> = { scheduledFor: cmd.scheduledFor ?? null, note: cmd.note ?? null };
+    const details: Record<string, unknown> = { scheduledFor: ('scheduledFor' in cmd ? cmd.scheduledFor : undefined) ?? null, note: cmd.note ?? null };
     switch (cmd.event) {
       case 'notice-of-investigation-served':
         s.noticeOfInvestigationServedOn = on;
-        book.close(s.deadlines, 'notice-of-investigation', 'met');
+        meet('notice-of-investigation');
         await addDeadlines([{ key: 'representations', ruleId: 'representations', trigger: on }]);
         break;
       case 'notice-of-investigation-delayed':
@@ -159,7 +194,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         book.close(s.deadlines, 'notice-of-investigation', 'cancelled');
         break;
       case 'representations-received':
-        book.close(s.deadlines, 'representations', 'met');
+        meet('representations');
         break;
       case 'interview-arranged':
         await addDeadlines([{ key: 'alternative-interview-date', ruleId: 'alternativeInterviewDate', trigger: on }]);
@@ -169,7 +204,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         break;
       case 'interview-held':
         s.interviewHeldOn = on;
-        book.close(s.deadlines, 'alternative-interview-date', 'met');
+        meet('alternative-interview-date');
         // Disclosure handed over on the day of interview is a known abuse: make it visible.
         details.disclosureBeforeInterview = !!s.disclosureGivenOn && compareIsoDates(s.disclosureGivenOn, on) < 0;
         break;
@@ -177,21 +212,34 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         s.reportSubmittedOn = on;
         s.stage = 'awaiting-case-to-answer';
         book.cancelAll(s.deadlines, (k) => ['notice-of-investigation', 'representations', 'alternative-interview-date'].includes(k));
+        notOwedAfter((d) => ['notice-of-investigation', 'representations', 'alternative-interview-date'].includes(d.key), on, 'the investigator reported');
         await addDeadlines([{ key: 'case-to-answer-decision', ruleId: 'caseToAnswerDecision', trigger: on }]);
         break;
       case 'suspended':
         s.suspended = true;
+        // Suspension replaces restricted duties or a redeployment; lifting it returns the officer to full duties.
+        s.restrictedDuties = undefined;
         s.suspensionReviews = 0;
         await addDeadlines([{ key: 'suspension-review', ruleId: 'suspensionReview', trigger: on }]);
         break;
       case 'suspension-reviewed':
         s.suspensionReviews += 1;
-        book.close(s.deadlines, 'suspension-review', 'met');
+        meet('suspension-review');
         await addDeadlines([{ key: 'suspension-review', ruleId: 'suspensionReview', trigger: on }]);
         break;
       case 'suspension-lifted':
         s.suspended = false;
-        book.close(s.deadlines, 'suspension-review', 'cancelled');
+        endSuspensionReviews(on);
+        break;
+      // Restricted duties and redeployment are not a suspension: no reg 11 review falls due for them.
+      case 'placed-on-restricted-duties':
+        s.restrictedDuties = 'restricted';
+        break;
+      case 'redeployed':
+        s.restrictedDuties = 'redeployed';
+        break;
+      case 'returned-to-full-duties':
+        s.restrictedDuties = undefined;
         break;
       case 'criminal-charge':
         s.heldForCriminalProceedings = true;
@@ -221,15 +269,15 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         break;
       }
       case 'officer-response-received':
-        book.close(s.deadlines, 'officer-response', 'met');
+        meet('officer-response');
         await addDeadlines([
           { key: 'witness-lists', ruleId: 'witnessLists', trigger: on },
           { key: 'documents-to-chair', ruleId: 'documentsToChair', trigger: on },
         ]);
         break;
       case 'documents-supplied-to-chair':
-        book.close(s.deadlines, 'witness-lists', 'met');
-        book.close(s.deadlines, 'documents-to-chair', 'met');
+        meet('witness-lists');
+        meet('documents-to-chair');
         await addDeadlines([
           s.stage === 'misconduct-meeting'
             ? { key: 'misconduct-meeting', ruleId: 'misconductMeeting', trigger: on }
@@ -237,14 +285,14 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         ]);
         break;
       case 'pre-hearing-held':
-        book.close(s.deadlines, 'pre-hearing', 'met');
+        meet('pre-hearing');
         break;
       case 'proceedings-scheduled':
         s.proceedingsScheduledFor = cmd.scheduledFor;
         break;
       case 'proceedings-held':
         s.proceedingsHeldOn = on;
-        for (const key of ['misconduct-meeting', 'accelerated-hearing', 'pre-hearing', 'objection-to-chair']) book.close(s.deadlines, key, 'met');
+        for (const key of ['misconduct-meeting', 'accelerated-hearing', 'pre-hearing', 'objection-to-chair']) meet(key);
         await addDeadlines([
           {
             key: 'outcome-report',
@@ -254,20 +302,21 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         ]);
         break;
       case 'outcome-report-delivered':
-        book.close(s.deadlines, 'outcome-report', 'met');
+        meet('outcome-report');
         break;
       case 'outcome-notified':
         await notifyOutcome(on);
         break;
       case 'appeal-lodged':
         s.appealLodged = true;
-        book.close(s.deadlines, 'appeal-window', 'met');
+        meet('appeal-window');
         break;
       case 'barred-list-report-sent':
-        book.close(s.deadlines, 'barred-list-report', 'met');
+        // The further report removing the entry after an appeal (reg 5) is a barred-list report too.
+        if (!meet('barred-list-report')) meet('barred-list-removal');
         break;
       case 'advisory-list-report-sent':
-        book.close(s.deadlines, 'advisory-list-report', 'met');
+        meet('advisory-list-report');
         break;
       case 'list-report-details-supplied': {
         // The whole report again, completed, under its own key: the receiver keeps both and the later one wins.
@@ -293,7 +342,8 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   async function leaveService(how: 'resigned' | 'retired', on: IsoDate, allegationSummary: string | undefined, outbox: OutboxRecord[]): Promise<void> {
     s.leftService = { how, on };
     s.suspended = false;
-    book.close(s.deadlines, 'suspension-review', 'cancelled');
+    s.restrictedDuties = undefined;
+    endSuspensionReviews(on);
     await reportToAdvisoryList({ how, on, allegationSummary }, outbox);
     const continues = formerOfficerRemainsSubject({
       severity: (s.caseToAnswer && s.caseToAnswer !== 'none' ? s.caseToAnswer : s.severity) ?? 'neither',
@@ -312,7 +362,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   // Each is a step of its own: count the report's deadline, then queue the report (list-reports.ts says what it carries).
 
   /** A dismissal (or a finding that a former officer would have been dismissed) is reported to the barred list (reg 3). */
-  async function reportToBarredList(cmd: Extract<DecisionCommand, { decision: 'outcome' }>, on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
+  async function reportToBarredList(cmd: OutcomeDecision, on: IsoDate, outbox: OutboxRecord[]): Promise<void> {
     const [due] = await addDeadlines([{ key: 'barred-list-report', ruleId: 'barredListReport', trigger: on }]);
     s.barredListReportDue = due.dueDate;
     queueListReport('barred-list-report', outbox, lists.barredListReport(subject, s, cmd, on, due.dueDate));
@@ -343,6 +393,42 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     outbox.push(message(report, 'college-of-policing', payload));
   }
 
+  // ---- An outcome changed on appeal: the warning and the reports follow it ------------------------------
+
+  /** A warning quashed on appeal is no longer in force; a warning substituted runs from the original notification (warningAfterAppeal). */
+  function warningFollowsAppeal(outcome: Outcome, follows: FollowingStep[]): void {
+    const was = s.warningLiveUntil ?? null;
+    const next = s.outcomeNotifiedOn ? warningAfterAppeal(outcome, s.outcomeNotifiedOn) : null;
+    s.warningMonths = undefined;
+    if (next) {
+      s.warningLiveUntil = next.liveUntil;
+      s.warningExpired = false;
+      addWarningExpiry(next.ruleId, s.outcomeNotifiedOn!, next.liveUntil);
+      follows.push({ action: 'warning-period-recounted', rule: next.ruleId, regulation: DEADLINE_RULES[next.ruleId].regulation, details: { outcome, notifiedOn: s.outcomeNotifiedOn, liveUntil: next.liveUntil, was } });
+    } else if (was) {
+      s.warningLiveUntil = undefined;
+      book.close(s.deadlines, 'warning-live', 'cancelled');
+      follows.push({ action: 'warning-quashed', rule: 'warning-follows-appeal', regulation: 'CR reg 42 / reg 47', details: { outcome, was } });
+    }
+  }
+
+  /**
+   * A dismissal overturned on appeal: the barred-list report still owed is no longer owed, and a further report removes the
+   * entry (reg 5). A dismissal substituted on appeal is reported to the barred list as any dismissal is (reg 3).
+   */
+  async function listReportsFollowAppeal(decided: OutcomeDecision, before: Outcome, on: IsoDate, outbox: OutboxRecord[], follows: FollowingStep[]): Promise<void> {
+    const reports = listReportsAfterAppeal(before, decided.outcome);
+    if (reports.barredListRemoval) {
+      const owed = book.findOutstanding(s.deadlines, 'barred-list-report');
+      if (owed) owed.status = 'cancelled';
+      s.barredListReportDue = undefined;
+      const [due] = await addDeadlines([{ key: 'barred-list-removal', ruleId: 'barredListRemoval', trigger: on }]);
+      queueListReport('barred-list-removal', outbox, lists.barredListRemoval(subject, before, decided.outcome, on, due.dueDate));
+      follows.push({ action: 'barred-list-removal-reported', rule: 'barredListRemoval', regulation: 'BL&AL Regs reg 5', details: { dismissalOverturned: before, outcome: decided.outcome, barredListReportCancelled: !!owed, dueDate: due.dueDate } });
+    }
+    if (reports.barredListReport) await reportToBarredList(decided, on, outbox);
+  }
+
   async function notifyOutcome(on: IsoDate): Promise<void> {
     s.outcomeNotifiedOn = on;
     if (s.outcome === 'written-warning' || s.outcome === 'final-written-warning') {
@@ -361,6 +447,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   // ---- Deadline extensions ------------------------------------------------------------------------
   async function extend(cmd: ExtensionCommand): Promise<SubjectView> {
     if (checks.alreadyApplied(s, cmd)) return view();
+    begin(cmd);
     const d = book.extendable(s.deadlines, cmd, 'subject');
     book.extend(d, cmd.newDueDate, { reason: cmd.reason, agreedBy: cmd.agreedBy, recordedBy: cmd.actor.id });
     const outbox: OutboxRecord[] = [];
@@ -371,18 +458,21 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
 
   // ---- Timers: reminders before a deadline, escalation when it passes -----------------------------
   async function fireTimers(): Promise<void> {
+    step = undefined; // no command in hand: what a timer closes is judged by the timer
     const now = asOf ?? Date.now() + TIMER_SLACK_MS;
     const lines: AuditRecord[] = [];
     const outbox: OutboxRecord[] = [];
     for (const d of book.openDeadlines(s.deadlines)) {
-      if (d.remindAt && !d.reminded && Date.parse(d.remindAt) <= now && Date.parse(d.dueAt) > now) {
+      // A deadline held for the grace (back-dated) owes nothing yet; only the new code holds one.
+      const due = judge.timersDue(d, now);
+      if (due.remind) {
         d.reminded = true;
         // A reminder that fell before the import belonged to the department's old system: not sent now.
-        if (beforeImport(d.remindAt)) continue;
+        if (d.remindAt && beforeImport(d.remindAt)) continue;
         outbox.push(message(`reminder:${d.key}:${d.dueDate}`, 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
         lines.push(systemAudit(`deadline-reminder:${d.key}:${d.dueDate}`, d));
       }
-      if (Date.parse(d.dueAt) <= now) {
+      if (due.passed) {
         if (closesWhenPassed(d.ruleId)) {
           d.status = 'met';
           lines.push(systemAudit(`window-closed:${d.key}:${d.dueDate}`, d));
@@ -395,6 +485,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
         } else {
           d.status = 'missed';
           outbox.push(message(`escalation:${d.key}:${d.dueDate}`, 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+          if (judged()) judge.escalated(d, ['appropriate-authority']);
           lines.push(systemAudit(`deadline-missed:${d.key}:${d.dueDate}`, d));
         }
       }
@@ -431,19 +522,75 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     s.stage = 'closed';
     s.closedBecause = because;
     // Reports to the College of Policing and live warnings outlast the case; every other deadline ends with it.
-    const outlast = ['barred-list-report', 'advisory-list-report', 'advisory-list-removal', 'warning-live', 'appeal-decision-notice'];
+    const outlast = ['barred-list-report', 'barred-list-removal', 'advisory-list-report', 'advisory-list-removal', 'warning-live', 'appeal-decision-notice'];
     book.cancelAll(s.deadlines, (k) => !outlast.includes(k));
+    // Closed by a back-dated step: nothing fell due for the case after the day it ended.
+    if (step) notOwedAfter((d) => !outlast.includes(d.key), londonDateOf(step.occurredAt), 'the case closed');
+  }
+
+  // ---- Judging deadlines by when their steps happened (deadlines/judgement.ts) -----------------------
+  function judged(): boolean {
+    return ports.patched(judge.DEADLINES_JUDGED_WHEN_THEY_HAPPENED);
+  }
+
+  function begin(cmd: CommandBase): void {
+    step = cmd;
+    judgementLines = [];
+    judgementMessages = [];
+  }
+
+  /** The step in hand settles the deadline it answers: met if it happened in time, however late it is recorded. Whether one was owed. */
+  function meet(key: string): boolean {
+    if (!step || !judged()) return !!book.close(s.deadlines, key, 'met');
+    const owed = judge.latestOutstanding(s.deadlines, key);
+    take(judge.settle(owed, step, recordedAt()));
+    return !!owed;
+  }
+
+  /** Suspension reviews stop on the day the suspension ended (CR reg 11), however late that is recorded. */
+  function endSuspensionReviews(on: IsoDate): void {
+    if (!judged()) {
+      book.close(s.deadlines, 'suspension-review', 'cancelled');
+      return;
+    }
+    notOwedAfter((d) => d.key === 'suspension-review', on, 'the suspension ended');
+  }
+
+  function notOwedAfter(which: (d: Deadline) => boolean, endedOn: IsoDate, because: string): void {
+    if (!judged()) return;
+    take(judge.notOwedAfter(s.deadlines, which, endedOn, step, recordedAt(), because));
+  }
+
+  /** A judgement's audit lines and messages go with the step's commit. */
+  function take(j: judge.Judgement): void {
+    for (const l of j.lines) judgementLines.push({ ...audit(l.action, { rule: l.rule, regulation: l.regulation }, l.details), ...(l.actor ? { actor: l.actor.id, actorRole: l.actor.role } : {}) });
+    for (const m of j.messages) judgementMessages.push(message(m.purpose, m.recipient, m.payload));
+  }
+
+  function recordedAt(): string {
+    return new Date(Date.now()).toISOString();
   }
 
   async function addDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {
     const computed = await ports.computeDeadlines(requests);
+    for (const d of computed) hold(d);
     for (const d of computed) book.put(s.deadlines, d);
     return computed;
   }
 
+  /** A deadline set already past its reminder or due time waits for the grace before it reminds or escalates. */
+  function hold(d: Deadline): void {
+    // What fell before an import is the past, closed quietly (beforeImport): no grace to wait for.
+    if (judged() && !fellBeforeImport(d)) judge.holdIfBackdated(d, Date.now());
+  }
+
+  function fellBeforeImport(d: Deadline): boolean {
+    return beforeImport(d.dueAt) || (d.remindAt !== undefined && beforeImport(d.remindAt));
+  }
+
   function addWarningExpiry(ruleId: DeadlineRuleId, from: IsoDate, until: IsoDate): void {
     const rule = DEADLINE_RULES[ruleId];
-    book.put(s.deadlines, {
+    const expiry: Deadline = {
       key: 'warning-live',
       ruleId,
       name: rule.name,
@@ -455,7 +602,9 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
       status: 'open',
       extensions: [],
       target: false,
-    });
+    };
+    hold(expiry);
+    book.put(s.deadlines, expiry);
   }
 
   function markApplied(cmd: CommandBase): void {
@@ -468,24 +617,30 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
     ruleRef: { rule: string | null; regulation: string | null },
     details: Record<string, unknown>,
     outbox: OutboxRecord[],
+    follows: FollowingStep[] = [],
   ): Promise<SubjectView> {
     const id = cmd.commandId ?? ports.updateId() ?? `${s.revision + 1}`;
+    const judged = { lines: judgementLines, messages: judgementMessages };
+    step = undefined;
+    judgementLines = [];
+    judgementMessages = [];
+    const line = (key: string, what: FollowingStep): AuditRecord => ({
+      idempotencyKey: key,
+      matterReference: input.matterReference,
+      subjectId: subject.subjectId,
+      actor: cmd.actor.id,
+      actorRole: cmd.actor.role,
+      action: what.action,
+      rule: what.rule,
+      regulation: what.regulation,
+      occurredAt: cmd.occurredAt,
+      details: what.details,
+    });
+    // What the command made follow (a warning quashed, a report owed) has its own line, by the same hand and time;
+    // then what judging its deadlines found (a miss corrected, a deadline no longer owed).
     await ports.record(
-      [
-        {
-          idempotencyKey: `${workflowId}:${id}`,
-          matterReference: input.matterReference,
-          subjectId: subject.subjectId,
-          actor: cmd.actor.id,
-          actorRole: cmd.actor.role,
-          action,
-          rule: ruleRef.rule,
-          regulation: ruleRef.regulation,
-          occurredAt: cmd.occurredAt,
-          details,
-        },
-      ],
-      outbox,
+      [line(`${workflowId}:${id}`, { action, ...ruleRef, details }), ...follows.map((f) => line(`${workflowId}:${id}:${f.action}`, f)), ...judged.lines],
+      [...outbox, ...judged.messages],
     );
     return view();
   }

@@ -56,10 +56,30 @@ describe('what is shown of a subject', () => {
       leftService: { how: 'resigned', on: '2026-02-10' },
       warningLiveUntil: null,
       warningExpired: false,
+      duties: 'suspended',
       proceedingsScheduledFor: '2026-04-01',
       proceedingsHeldOn: null,
+      acceleratedHearingWindow: null,
     });
     expect(JSON.stringify(snapshot)).not.toContain('A Person');
     expect(JSON.stringify(snapshot)).not.toContain('1980-01-01');
+  });
+
+  it("shows the officer's duties: full, restricted, redeployed or suspended, and none once they have left", () => {
+    const serving: SubjectState = { ...state, suspended: false, leftService: undefined };
+    expect(subjectView(track, serving).duties).toBe('full');
+    expect(subjectView(track, { ...serving, restrictedDuties: 'restricted' }).duties).toBe('restricted');
+    expect(subjectSnapshot(track, 'w', { ...serving, restrictedDuties: 'redeployed' }).status.duties).toBe('redeployed');
+    expect(subjectView(track, { ...serving, suspended: true }).duties).toBe('suspended');
+    expect(subjectView(track, { ...state, suspended: false }).duties).toBeNull();
+  });
+
+  it('shows the first and last day of the accelerated hearing still to be held, and no window once it is held (CR reg 52)', () => {
+    const window: Deadline = { ...deadline('accelerated-hearing', 'open'), ruleId: 'acceleratedHearing', regulation: 'CR reg 52(1)', earliest: '2026-03-16', dueDate: '2026-03-23' };
+    const referred: SubjectState = { ...state, stage: 'accelerated-hearing', form: 'accelerated-hearing', deadlines: [window] };
+    const expected = { from: '2026-03-16', to: '2026-03-23', regulation: 'CR reg 52(1)' };
+    expect(subjectView(track, referred).acceleratedHearingWindow).toEqual(expected);
+    expect(subjectSnapshot(track, 'w', referred).status.acceleratedHearingWindow).toEqual(expected);
+    expect(subjectView(track, { ...referred, deadlines: [{ ...window, status: 'met' }] }).acceleratedHearingWindow).toBeNull();
   });
 });

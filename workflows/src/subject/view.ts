@@ -4,7 +4,8 @@
  * Pure; unit tested in view.spec.ts.
  */
 import * as book from '../deadline-book';
-import type { SubjectInput, SubjectSnapshot, SubjectState, SubjectView } from '../types';
+import type { Duties } from '@conduct/domain';
+import type { AcceleratedHearingWindow, SubjectInput, SubjectSnapshot, SubjectState, SubjectView } from '../types';
 
 type Track = Pick<SubjectInput, 'matterReference' | 'subject'>;
 
@@ -23,9 +24,11 @@ export function subjectView(track: Track, s: SubjectState): SubjectView {
     closedBecause: s.closedBecause ?? null,
     heldForCriminalProceedings: s.heldForCriminalProceedings,
     suspended: s.suspended,
+    duties: duties(s),
     leftService: s.leftService ?? null,
     warningLiveUntil: s.warningLiveUntil ?? null,
     warningExpired: s.warningExpired,
+    acceleratedHearingWindow: acceleratedHearingWindow(s),
     openDeadlines: book.openDeadlines(s.deadlines),
     deadlines: s.deadlines,
     revision: s.revision,
@@ -50,14 +53,30 @@ export function subjectSnapshot(track: Track, workflowId: string, s: SubjectStat
     closedBecause: s.closedBecause ?? null,
     status: {
       suspended: s.suspended,
+      duties: duties(s),
       heldForCriminalProceedings: s.heldForCriminalProceedings,
       leftService: s.leftService ?? null,
       warningLiveUntil: s.warningLiveUntil ?? null,
       warningExpired: s.warningExpired,
       proceedingsScheduledFor: s.proceedingsScheduledFor ?? null,
       proceedingsHeldOn: s.proceedingsHeldOn ?? null,
+      acceleratedHearingWindow: acceleratedHearingWindow(s),
     },
     deadlines: s.deadlines,
     revision: s.revision,
   };
+}
+
+/** What the officer is doing while the case runs; a former officer has no duties (a suspension recorded after leaving still shows). */
+function duties(s: SubjectState): Duties | null {
+  if (s.suspended) return 'suspended';
+  if (s.leftService) return null;
+  return s.restrictedDuties ?? 'full';
+}
+
+/** The window of the accelerated hearing still to be held (the fresh one after an upheld objection replaces the first). */
+function acceleratedHearingWindow(s: SubjectState): AcceleratedHearingWindow | null {
+  const d = book.findOutstanding(s.deadlines, 'accelerated-hearing');
+  if (!d?.earliest) return null;
+  return { from: d.earliest, to: d.dueDate, regulation: d.regulation };
 }

@@ -34,9 +34,11 @@ function view(v: Partial<SubjectView>): SubjectView {
     closedBecause: null,
     heldForCriminalProceedings: false,
     suspended: false,
+    duties: 'full',
     leftService: null,
     warningLiveUntil: null,
     warningExpired: false,
+    acceleratedHearingWindow: null,
     openDeadlines: [],
     deadlines: [],
     revision: 1,
@@ -109,6 +111,18 @@ describe('the model of proceedings', () => {
     expect(subjectInvariants(staff, view({ kind: 'police-staff', stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }))).toEqual([expect.stringMatching(/police staff/)]);
     const fww = facts({ finalWrittenWarningLive: true, reportSubmitted: true });
     expect(subjectInvariants(fww, view({ stage: 'misconduct-meeting', form: 'misconduct-meeting', caseToAnswer: 'misconduct' }))).toEqual([expect.stringMatching(/reg 42\(5\)/)]);
+  });
+
+  it('a warning or a barred-list report left in force by an appeal that changed the outcome, and duties that contradict the suspension, are problems', () => {
+    const decided = facts({ stage: 'closed', reportSubmitted: true, proceedingsHeld: true, outcomeNotified: true });
+    const closed = { stage: 'closed' as const, closedBecause: 'outcome', caseToAnswer: 'misconduct', form: 'misconduct-meeting' as const };
+    expect(subjectInvariants(decided, view({ ...closed, outcome: 'no-action', warningLiveUntil: '2027-01-01' }))).toEqual([expect.stringMatching(/warning in force/)]);
+    expect(subjectInvariants(decided, view({ ...closed, outcome: 'written-warning', warningLiveUntil: '2027-01-01' }))).toEqual([]);
+    const owed = { key: 'barred-list-report', ruleId: 'barredListReport', status: 'open' } as SubjectView['openDeadlines'][number];
+    expect(subjectInvariants(decided, view({ ...closed, outcome: 'final-written-warning', openDeadlines: [owed] }))).toEqual([expect.stringMatching(/barred-list report owed/)]);
+    expect(subjectInvariants(facts(), view({ suspended: true, duties: 'redeployed' }))).toEqual([expect.stringMatching(/duties redeployed while suspended/)]);
+    const review = { key: 'suspension-review', ruleId: 'suspensionReview', status: 'open' } as SubjectView['openDeadlines'][number];
+    expect(subjectInvariants(facts(), view({ duties: 'restricted', openDeadlines: [review] }))).toEqual([expect.stringMatching(/suspension review open/)]);
   });
 
   it('a subject moves forward along the stage machine only, and a command accepted where stages.ts forbids it is a problem', () => {

@@ -17,6 +17,16 @@ import {
   RECORDABLE_CATEGORIES,
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
   SUBJECT_STAGES,
+  CASE_TO_ANSWER_FINDINGS,
+  LIKELY_FORMS,
+  MATTER_EVENTS,
+  MODES_OF_INVESTIGATION,
+  NO_PROCEEDINGS_ROUTES,
+  OUTCOMES,
+  SEVERITIES,
+  SUBJECT_DECISIONS,
+  SUBJECT_EVENTS,
+  SUBJECT_KINDS,
   addCalendarDays,
   londonDateOf,
   type Decision,
@@ -26,15 +36,6 @@ import {
   type SubjectStage,
 } from '@conduct/domain';
 import {
-  CASE_TO_ANSWER_FINDINGS,
-  LIKELY_FORMS,
-  MATTER_EVENT_KINDS,
-  MODES_OF_INVESTIGATION,
-  NO_PROCEEDINGS_ROUTES,
-  OUTCOMES,
-  SEVERITIES,
-  SUBJECT_DECISION_KINDS,
-  SUBJECT_EVENT_KINDS,
   type Actor,
   type MatterView,
   type RecommendationView,
@@ -43,8 +44,7 @@ import {
 
 // ---- Vocabulary -------------------------------------------------------------------------------------
 
-/** libs/domain/src/kinds.ts: the CR apply to police officers (special constables included); staff follow their force's procedure. */
-export const SUBJECT_KINDS = ['police-officer', 'police-staff'] as const satisfies readonly SubjectKind[];
+export { SUBJECT_KINDS };
 
 export type SubjectCommandName = { type: 'decision'; name: Decision | string } | { type: 'event'; name: SubjectEvent | string } | { type: 'extension'; name: 'deadline-extension' };
 
@@ -56,8 +56,8 @@ export const SUBJECT_VOCABULARY: readonly SubjectCommandName[] = [
 
 /** Those the subject's workflow handles (the domain also names a criminal-hold decision and a subject-level complainant update, which it does not). */
 export function handledByWorkflow(c: SubjectCommandName): boolean {
-  if (c.type === 'decision') return (SUBJECT_DECISION_KINDS as readonly string[]).includes(c.name);
-  if (c.type === 'event') return (SUBJECT_EVENT_KINDS as readonly string[]).includes(c.name);
+  if (c.type === 'decision') return (SUBJECT_DECISIONS as readonly string[]).includes(c.name);
+  if (c.type === 'event') return (SUBJECT_EVENTS as readonly string[]).includes(c.name);
   return true;
 }
 
@@ -67,7 +67,7 @@ export function allowedAt(stage: SubjectStage, c: SubjectCommandName): boolean {
   return DECISION_RULES[(c.type === 'extension' ? 'deadline-extension' : c.name) as Decision]?.allowedIn.includes(stage) ?? false;
 }
 
-export const MATTER_VOCABULARY = [{ type: 'decision' as const, name: 'mode-of-investigation' }, ...MATTER_EVENT_KINDS.map((name) => ({ type: 'event' as const, name })), { type: 'extension' as const, name: 'deadline-extension' }];
+export const MATTER_VOCABULARY = [{ type: 'decision' as const, name: 'mode-of-investigation' }, ...MATTER_EVENTS.map((name) => ({ type: 'event' as const, name })), { type: 'extension' as const, name: 'deadline-extension' }];
 export const RECOMMENDATION_VOCABULARY = ['response', 'publication', 'deadline-extension'] as const;
 
 // ---- Scenarios ----------------------------------------------------------------------------------------
@@ -200,10 +200,11 @@ export const PROGRESS: readonly string[] = [
  * suspension reviewed when there is none), so sequences go deep; unguided steps still send them.
  */
 export function plausible(c: SubjectCommandName, view: SubjectView | undefined, kind: SubjectKind): boolean {
-  const owed = (key: string) => !!view?.deadlines.some((d) => d.key === key && (d.status === 'open' || d.status === 'missed'));
+  // A missed deadline whose step was recorded late (settledAt) is owed no longer.
+  const owed = (key: string) => !!view?.deadlines.some((d) => d.key === key && (d.status === 'open' || (d.status === 'missed' && !d.settledAt)));
   switch (c.name) {
     case 'barred-list-report-sent':
-      return owed('barred-list-report');
+      return owed('barred-list-report') || owed('barred-list-removal');
     case 'advisory-list-report-sent':
       return owed('advisory-list-report');
     case 'list-report-details-supplied':
@@ -213,6 +214,11 @@ export function plausible(c: SubjectCommandName, view: SubjectView | undefined, 
     case 'suspension-reviewed':
     case 'suspension-lifted':
       return !!view?.suspended;
+    case 'placed-on-restricted-duties':
+    case 'redeployed':
+      return kind === 'police-officer' && !!view && view.duties !== 'suspended' && view.duties !== null && view.duties !== (c.name === 'redeployed' ? 'redeployed' : 'restricted');
+    case 'returned-to-full-duties':
+      return view?.duties === 'restricted' || view?.duties === 'redeployed';
     case 'criminal-proceedings-concluded':
       return !!view?.heldForCriminalProceedings;
     case 'deadline-extension':
@@ -535,6 +541,14 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (v.leftService && open && (v.caseToAnswer ?? v.severity) !== 'gross-misconduct') problems.push(`a former officer's case open at ${v.stage} on ${v.caseToAnswer ?? v.severity} (CR reg 4: gross misconduct only)`);
   if (v.outcome === 'would-have-been-dismissed' && !v.leftService) problems.push('"would have been dismissed" against a serving officer (CR reg 4)');
   if (v.suspended && facts.kind !== 'police-officer') problems.push('a member of staff suspended under CR reg 11');
+  if ((v.duties === 'suspended') !== v.suspended) problems.push(`duties ${v.duties} while suspended is ${v.suspended}`);
+  if ((v.duties === 'restricted' || v.duties === 'redeployed') && facts.kind !== 'police-officer') problems.push(`a member of staff ${v.duties} under CR reg 11(4)(a)`);
+  // A suspension recorded after leaving is accepted today (the 'suspended' check does not ask), so it is not counted here.
+  if (v.leftService && v.duties !== null && v.duties !== 'suspended') problems.push(`a former officer with duties ${v.duties}`);
+  if (!v.suspended && v.openDeadlines.some((d) => d.ruleId === 'suspensionReview')) problems.push('a suspension review open for an officer who is not suspended (restricted duties and redeployment have none)');
+  const warning = v.outcome === 'written-warning' || v.outcome === 'final-written-warning';
+  if (!warning && (v.warningLiveUntil !== null || v.openDeadlines.some((d) => d.key === 'warning-live'))) problems.push(`a warning in force with the outcome ${v.outcome} (quashed or replaced on appeal?)`);
+  if (v.outcome !== 'dismissal-without-notice' && v.outcome !== 'would-have-been-dismissed' && v.openDeadlines.some((d) => d.key === 'barred-list-report')) problems.push(`a barred-list report owed with the outcome ${v.outcome}`);
   const keys = v.openDeadlines.map((d) => d.key);
   if (new Set(keys).size !== keys.length) problems.push(`two open deadlines share a key: ${keys.join(', ')}`);
   return problems;

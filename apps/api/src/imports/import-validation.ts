@@ -26,6 +26,7 @@ import type {
 import { regimeFor } from '@conduct/domain';
 import { applyImportedSteps } from '../../../../workflows/src/subject/import';
 import { newSubjectState } from '../../../../workflows/src/subject/state';
+import { decisionCommand, eventCommand } from '../matters/commands';
 import { DecisionDto, EventDto, ExtensionDto, MatterDecisionDto, MatterEventDto, ReferMatterDto } from '../matters/matters.dto';
 import type { FormatRefusal, ImportMatterRows, Located, ReadFile } from './import-format';
 
@@ -172,8 +173,9 @@ async function readStep(located: Located, subjectIds: Set<string>, actor: Actor,
     kind === 'extension'
       ? { extension: { ...(body as Omit<ExtensionCommand, 'actor' | 'key'>), key: String(rest.extension), actor } as ExtensionCommand }
       : kind === 'decision'
-        ? { decision: { ...body, actor } as DecisionCommand | MatterDecisionCommand }
-        : { event: { ...body, actor } as EventCommand | MatterEventCommand };
+        ? { decision: ofSubject ? decisionCommand(body as unknown as DecisionDto, actor, undefined) : ({ ...body, actor } as MatterDecisionCommand) }
+        : // A subject's command is built as the API's commands build it (matters/commands.ts): the same typed path.
+          { event: ofSubject ? eventCommand(body as unknown as EventDto, actor, undefined) : ({ ...body, actor } as MatterEventCommand) };
   return { subjectId: ofSubject ? String(subjectId) : undefined, occurredAt, command: command as ImportedMatterStep | ImportedSubjectStep };
 }
 

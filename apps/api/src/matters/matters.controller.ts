@@ -7,6 +7,7 @@ import { CurrentActor, asActor, requireGrant, requireRole } from '../common/acto
 import { ApiCommandErrors } from '../common/api-errors.decorator';
 import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDto, MatterEventDto, ReferMatterDto } from './matters.dto';
 import { MattersService } from './matters.service';
+import { decisionCommand, eventCommand } from './commands';
 
 /** Barred and advisory list reports hold personal data: those who make and oversee them. */
 const LIST_REPORT_READERS: Role[] = ['appropriate-authority', 'administrator', 'oversight'];
@@ -107,7 +108,7 @@ export class MattersController {
   subjectDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: DecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     const grant = subjectDecisionGrant(dto.decision);
     requireGrant(user, grant);
-    return this.matters.subjectDecision(reference, subjectId, { ...dto, actor: asActor(user), commandId: key } as never, user, grant);
+    return this.matters.subjectDecision(reference, subjectId, decisionCommand(dto, asActor(user), key), user, grant);
   }
 
   @Post(':reference/subjects/:subjectId/events')
@@ -119,7 +120,7 @@ export class MattersController {
   subjectEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: EventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     const grant = subjectEventGrant(dto.event);
     requireGrant(user, grant);
-    return this.matters.subjectEvent(reference, subjectId, { ...dto, actor: asActor(user), commandId: key }, user, grant);
+    return this.matters.subjectEvent(reference, subjectId, eventCommand(dto, asActor(user), key), user, grant);
   }
 
   @Post(':reference/subjects/:subjectId/deadlines/:key/extensions')

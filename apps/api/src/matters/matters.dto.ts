@@ -18,17 +18,30 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MATTER_DECISIONS, MATTER_EVENTS, SUBJECT_DECISIONS, SUBJECT_EVENTS, MATTER_KINDS, RECORDABLE_CATEGORIES, FINAL_WRITTEN_WARNING_MAX_MONTHS, LIST_REPORTS, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR } from '@conduct/domain';
+import {
+  CASE_TO_ANSWER_FINDINGS,
+  FINAL_WRITTEN_WARNING_MAX_MONTHS,
+  LIKELY_FORMS,
+  LIST_REPORTS,
+  MATTER_DECISIONS,
+  MATTER_EVENTS,
+  MATTER_KINDS,
+  MODES_OF_INVESTIGATION,
+  NO_PROCEEDINGS_ROUTES,
+  OUTCOMES,
+  RECORDABLE_CATEGORIES,
+  SEVERITIES,
+  STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
+  SUBJECT_DECISIONS,
+  SUBJECT_EVENTS,
+  SUBJECT_KINDS,
+} from '@conduct/domain';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const SUBJECT_KINDS = ['police-officer', 'police-staff'] as const;
-const SEVERITIES = ['misconduct', 'gross-misconduct', 'neither'] as const;
-const LIKELY_FORMS = ['meeting', 'hearing'] as const;
-const ROUTES = ['reflective-practice', 'performance-regulations', 'no-further-action', 'vetting-referral'] as const;
-const OUTCOMES = ['no-action', 'reflective-practice', 'written-warning', 'final-written-warning', 'reduction-in-rank', 'dismissal-without-notice', 'would-have-been-dismissed'] as const;
-const MODES = ['local', 'directed', 'independent', 'referred-back'] as const;
+const ROUTES = NO_PROCEEDINGS_ROUTES;
+const MODES = MODES_OF_INVESTIGATION;
 
 
 export class SubjectReferralDto {
@@ -67,7 +80,7 @@ export class ReferMatterDto {
   reference!: string;
 
   @ApiProperty({ enum: MATTER_KINDS })
-  @IsIn(MATTER_KINDS as unknown as string[])
+  @IsIn(MATTER_KINDS)
   kind!: (typeof MATTER_KINDS)[number];
 
   @ApiProperty({ example: 'metropolitan' })
@@ -157,10 +170,10 @@ export class DecisionDto {
   @IsOptional() @IsIn(ROUTES)
   routeIfNeither?: (typeof ROUTES)[number];
 
-  @ApiPropertyOptional({ enum: ['misconduct', 'gross-misconduct', 'none'] })
+  @ApiPropertyOptional({ enum: CASE_TO_ANSWER_FINDINGS })
   @ValidateIf((o) => o.decision === 'case-to-answer')
-  @IsIn(['misconduct', 'gross-misconduct', 'none'])
-  caseToAnswer?: 'misconduct' | 'gross-misconduct' | 'none';
+  @IsIn(CASE_TO_ANSWER_FINDINGS)
+  caseToAnswer?: (typeof CASE_TO_ANSWER_FINDINGS)[number];
 
   @ApiPropertyOptional({ enum: ROUTES })
   @IsOptional() @IsIn(ROUTES)
@@ -189,15 +202,15 @@ export class DecisionDto {
   @IsOptional() @IsInt() @Min(1) @Max(FINAL_WRITTEN_WARNING_MAX_MONTHS)
   warningMonths?: number;
 
-  @ApiPropertyOptional({ description: 'With an outcome: the conduct found, for the barred-list report (BL&AL Regs reg 3)' })
+  @ApiPropertyOptional({ description: 'With an outcome, or an appeal determination substituting a dismissal: the conduct found, for the barred-list report (BL&AL Regs reg 3)' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
   conduct?: string;
 
-  @ApiPropertyOptional({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true, description: 'With an outcome: the Standards of Professional Behaviour breached (CR Sch 2), for the barred-list report' })
+  @ApiPropertyOptional({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true, description: 'With an outcome, or an appeal determination substituting a dismissal: the Standards of Professional Behaviour breached (CR Sch 2), for the barred-list report' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsIn(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as unknown as string[], { each: true })
   standardsBreached?: (typeof STANDARDS_OF_PROFESSIONAL_BEHAVIOUR)[number][];
 
-  @ApiPropertyOptional({ type: PublicationExemptionDto, description: 'With an outcome: publication-exemption information for the barred-list report' })
+  @ApiPropertyOptional({ type: PublicationExemptionDto, description: 'With an outcome, or an appeal determination substituting a dismissal: publication-exemption information for the barred-list report' })
   @IsOptional() @ValidateNested() @Type(() => PublicationExemptionDto)
   publicationExemption?: PublicationExemptionDto;
 
@@ -293,7 +306,7 @@ export class MatterEventDto {
 export class ListMattersQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(IDENT) forceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) stage?: string;
-  @ApiPropertyOptional({ enum: MATTER_KINDS }) @IsOptional() @IsIn(MATTER_KINDS as unknown as string[]) kind?: string;
+  @ApiPropertyOptional({ enum: MATTER_KINDS }) @IsOptional() @IsIn(MATTER_KINDS) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) warrantNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) appropriateAuthority?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) dueWithinDays?: number;

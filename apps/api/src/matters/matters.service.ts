@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UpdateDefinition } from '@temporalio/client';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
@@ -23,6 +24,7 @@ import {
 } from '@conduct/persistence';
 import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
 import {
+  CommandBase,
   DecisionCommand,
   EventCommand,
   ExtensionCommand,
@@ -38,12 +40,13 @@ import {
   recordMatterDecision,
   recordMatterEvent,
   referralRecorded,
+  SubjectView,
   subjectWorkflowId,
 } from '@conduct/workflows';
 import { User, mayAccessForce, visibleForces } from '../auth/user';
 import { asActor } from '../common/actor';
 import { RETRY_AFTER_SECONDS, RetryLaterException } from '../common/temporal-errors';
-import { updateIdOf } from '../common/update-id';
+import { executeCommand } from '../temporal/commands';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
 
@@ -273,8 +276,7 @@ export class MattersService {
    * not know is either still being started by its matter (just after the referral: a moment's wait) or closed
    * and gone from Temporal's retention (nothing more can be recorded): never "not found".
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async subjectUpdate(reference: string, subjectId: string, def: any, cmd: unknown) {
+  private async subjectUpdate<C extends CommandBase>(reference: string, subjectId: string, def: UpdateDefinition<SubjectView, [C]>, cmd: C): Promise<SubjectView> {
     const what = `subject ${subjectId} of matter ${reference}`;
     try {
       return await this.update(subjectWorkflowId(reference, subjectId), def, cmd, what);
@@ -291,10 +293,8 @@ export class MattersService {
     }
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async update(workflowId: string, def: any, cmd: unknown, what: string) {
-    const { updateId } = updateIdOf(cmd);
-    return this.temporal.call({ what, command: true, idempotencyKey: updateId }, (client) => client.workflow.getHandle(workflowId).executeUpdate(def, { args: [cmd], updateId }));
+  private async update<R, C extends CommandBase>(workflowId: string, def: UpdateDefinition<R, [C]>, cmd: C, what: string): Promise<R> {
+    return executeCommand(this.temporal, what, workflowId, def, cmd);
   }
 }
 
@@ -308,6 +308,9 @@ function deadlineView(d: Record<string, unknown>) {
     dueAt: d.due_at,
     status: d.status,
     extensions: d.extensions,
+    // Two times: when the step that settled it happened (it may have been recorded much later), and any correction.
+    settledAt: d.settled_at ?? null,
+    corrections: d.corrections ?? [],
   };
 }
 

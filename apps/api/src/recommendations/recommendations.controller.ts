@@ -1,8 +1,10 @@
 import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { UpdateDefinition, WorkflowIdReusePolicy } from '@temporalio/client';
 import {
+  CommandBase,
+  RecommendationView,
   extendRecommendationDeadline,
   recommendationState,
   recommendationWorkflowId,
@@ -14,9 +16,9 @@ import { User, mayAccessForce } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireGrant } from '../common/actor';
 import { ApiCommandErrors } from '../common/api-errors.decorator';
-import { updateIdOf } from '../common/update-id';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 import { ExtensionDto } from '../matters/matters.dto';
+import { executeCommand } from '../temporal/commands';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
@@ -84,6 +86,7 @@ export class RecommendationsController {
   @ApiOperation({ summary: "Record the recipient's written response (Sch3 para 28B)" })
   @ApiCommandErrors()
   @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   respond(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['recommendation-response']);
     return this.update(reference, user, COMMAND_GRANTS['recommendation-response'], recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
@@ -94,9 +97,10 @@ export class RecommendationsController {
   @ApiOperation({ summary: 'Record that the Director General published the response' })
   @ApiCommandErrors()
   @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
-  publish(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
+  publish(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['recommendation-publication']);
-    return this.update(reference, user, COMMAND_GRANTS['recommendation-publication'], recordRecommendationPublished, { ...dto, actor: asActor(user) });
+    return this.update(reference, user, COMMAND_GRANTS['recommendation-publication'], recordRecommendationPublished, { ...dto, actor: asActor(user), commandId: key });
   }
 
   @Post(':reference/deadlines/:key/extensions')
@@ -104,21 +108,18 @@ export class RecommendationsController {
   @ApiOperation({ summary: 'Extend the response deadline on application, with the reason and who agreed' })
   @ApiCommandErrors()
   @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
-  extend(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
+  extend(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['recommendation-extension']);
-    return this.update(reference, user, COMMAND_GRANTS['recommendation-extension'], extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user) });
+    return this.update(reference, user, COMMAND_GRANTS['recommendation-extension'], extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key });
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async update(reference: string, user: User, grant: Grant, def: any, cmd: unknown) {
+  private async update<C extends CommandBase>(reference: string, user: User, grant: Grant, def: UpdateDefinition<RecommendationView, [C]>, cmd: C): Promise<RecommendationView> {
     const view = await this.visible(reference, user);
     if (!mayActOnForce(user, view.forceId, grant)) {
       throw new ForbiddenException({ message: `${grant.words} on another force's recommendation may be recorded only by an administrator granted that force (oversight records there only the IOPC's own decisions)`, field: 'forceId' });
     }
-    const { updateId } = updateIdOf(cmd);
-    return this.temporal.call({ what: `recommendation ${reference}`, command: true, idempotencyKey: updateId }, (client) =>
-      client.workflow.getHandle(recommendationWorkflowId(reference)).executeUpdate(def, { args: [cmd], updateId }),
-    );
+    return executeCommand(this.temporal, `recommendation ${reference}`, recommendationWorkflowId(reference), def, cmd);
   }
 }
 

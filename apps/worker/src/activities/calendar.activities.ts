@@ -16,10 +16,17 @@ const DEFAULT_REMINDER_WORKING_DAYS = 2;
 export class CalendarActivitiesService implements CalendarActivities {
   private readonly rules: DeadlineRules;
   private readonly reminderWorkingDays: number;
+  /** BACKDATED_DEADLINE_GRACE_HOURS: the grace a back-dated deadline is held for ([U]); unset, the rules' own figure. */
+  private readonly backdatedGraceMs?: number;
 
   constructor(private readonly calendar: WorkingDayCalendar = englandAndWalesCalendar(), env: NodeJS.ProcessEnv = process.env) {
     this.rules = resolveDeadlineRules(parseDeadlineOverrides(env.DEADLINE_OVERRIDES ?? '{}'));
     this.reminderWorkingDays = Number(env.REMINDER_WORKING_DAYS ?? DEFAULT_REMINDER_WORKING_DAYS);
+    if (env.BACKDATED_DEADLINE_GRACE_HOURS !== undefined && env.BACKDATED_DEADLINE_GRACE_HOURS !== '') {
+      const hours = Number(env.BACKDATED_DEADLINE_GRACE_HOURS);
+      if (!Number.isFinite(hours) || hours < 0 || hours > 24 * 30) throw new Error('BACKDATED_DEADLINE_GRACE_HOURS must be a number of hours from 0 to 720');
+      this.backdatedGraceMs = hours * 3_600_000;
+    }
   }
 
   async computeDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {
@@ -51,6 +58,7 @@ export class CalendarActivitiesService implements CalendarActivities {
         status: 'open',
         extensions: [],
         target: rule.target ?? false,
+        ...(this.backdatedGraceMs !== undefined ? { backdatedGraceMs: this.backdatedGraceMs } : {}),
       };
     });
   }

@@ -65,6 +65,7 @@ export const DEADLINE_RULE_IDS = [
   'finalWrittenWarningLive',
   'formerOfficerConditionB',
   'barredListReport',
+  'barredListRemoval',
   'advisoryListReport',
   'advisoryListRemoval',
   'complainantUpdate',
@@ -260,6 +261,13 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     trigger: 'dismissal, or a finding that a former officer would have been dismissed',
     length: 5, unit: 'working-days',
     regulation: 'BL&AL Regs reg 3', status: 'C', extendable: false,
+  },
+  barredListRemoval: {
+    name: 'Further report to the College of Policing: a dismissal overturned on appeal',
+    trigger: 'appeal determined, quashing the dismissal or substituting a lesser outcome',
+    length: 5, unit: 'working-days',
+    regulation: 'BL&AL Regs reg 5', status: 'U', extendable: false,
+    source: 'reg 5 requires a further report when a dismissal is overturned (that it exists is confirmed, its period is not); the first report\'s 5 working days are used',
   },
   advisoryListReport: {
     name: 'Report to the College of Policing for the advisory list',

@@ -11,6 +11,9 @@ export interface DeadlineRow {
   dueAt: string;
   status: string;
   extensions: unknown[];
+  /** When the step that settled it happened (its occurredAt), however late it was recorded. */
+  settledAt?: string;
+  corrections?: unknown[];
 }
 
 /** Replaces the workflow's deadlines with these (the workflow's state is the whole truth). */
@@ -19,12 +22,12 @@ export async function replaceDeadlines(sql: Sql, workflowId: string, matterRefer
   if (!deadlines.length) return;
   const values: unknown[] = [];
   const rows = deadlines.map((d, i) => {
-    values.push(workflowId, d.key, matterReference, subjectId, d.ruleId, d.name, d.regulation, d.dueDate, d.dueAt, d.status, JSON.stringify(d.extensions));
-    const o = i * 11;
-    return `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6},$${o + 7},$${o + 8},$${o + 9},$${o + 10},$${o + 11})`;
+    values.push(workflowId, d.key, matterReference, subjectId, d.ruleId, d.name, d.regulation, d.dueDate, d.dueAt, d.status, JSON.stringify(d.extensions), d.settledAt ?? null, JSON.stringify(d.corrections ?? []));
+    const o = i * 13;
+    return `(${Array.from({ length: 13 }, (_, k) => `$${o + k + 1}`).join(',')})`;
   });
   await sql.query(
-    `INSERT INTO deadline (workflow_id, key, matter_reference, subject_id, rule_id, name, regulation, due_date, due_at, status, extensions)
+    `INSERT INTO deadline (workflow_id, key, matter_reference, subject_id, rule_id, name, regulation, due_date, due_at, status, extensions, settled_at, corrections)
      VALUES ${rows.join(',')}`,
     values,
   );
@@ -35,7 +38,7 @@ export async function findMatterDeadlines(sql: Sql, matterReference: string): Pr
   return sql.query(`SELECT * FROM deadline WHERE matter_reference = $1 ORDER BY due_at`, [matterReference]);
 }
 
-/** What the escalation policy looks at: open or missed deadlines from 100 days before today to 120 after, with the matter's force. */
+/** What the escalation policy looks at: open or missed deadlines not yet done (a step done late settles a missed one) from 100 days before today to 120 after, with the matter's force. */
 export interface WatchedDeadlineRow {
   workflow_id: string;
   key: string;
@@ -52,7 +55,7 @@ export async function findWatchedDeadlines(sql: Sql, today: string): Promise<Wat
   return sql.query(
     `SELECT d.workflow_id, d.key, d.matter_reference, d.subject_id, d.name, d.regulation, d.due_date, d.status, m.force_id
      FROM deadline d JOIN matter m ON m.reference = d.matter_reference
-     WHERE d.status IN ('open', 'missed') AND d.due_date BETWEEN $1::date - 100 AND $1::date + 120
+     WHERE d.status IN ('open', 'missed') AND d.settled_at IS NULL AND d.due_date BETWEEN $1::date - 100 AND $1::date + 120
      ORDER BY d.due_date, d.workflow_id, d.key`,
     [today],
   );

@@ -108,7 +108,7 @@ function filterSql(f: MatterFilter): { where: string[]; params: unknown[] } {
   }
   if (f.warrantNumber) add('EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.warrant_number = ?)', f.warrantNumber);
   if (f.dueWithinDays !== undefined) add(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND d.status = 'open' AND d.due_at <= now() + make_interval(days => ?))`, f.dueWithinDays);
-  if (f.overdue) where.push(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND (d.status = 'missed' OR (d.status = 'open' AND d.due_at < now())))`);
+  if (f.overdue) where.push(`EXISTS (SELECT 1 FROM deadline d WHERE d.matter_reference = m.reference AND ((d.status = 'missed' AND d.settled_at IS NULL) OR (d.status = 'open' AND d.due_at < now())))`);
   return { where, params };
 }
 
