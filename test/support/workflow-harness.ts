@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import {
   DecisionCommand,
   EventCommand,
+  MatterInput,
   MatterReferral,
   MatterView,
   RecommendationInput,
@@ -120,6 +121,14 @@ export class WorkflowHarness {
       taskQueue: this.taskQueue,
       args: [{ referral: { referredBy: CASE_OFFICER, referredAt: `${referral.receivedOn}T09:00:00Z`, ...referral }, historyLimit: opts.historyLimit }],
     });
+    this.started.add(handle.workflowId);
+    await handle.executeUpdate(referralRecorded);
+    return handle;
+  }
+
+  /** Starts a matter brought in by an import (its input as the API's import builds it), recorded like a referral. */
+  async startImported(input: MatterInput): Promise<WorkflowHandle> {
+    const handle = await this.env.client.workflow.start('matter', { workflowId: matterWorkflowId(input.referral.reference), taskQueue: this.taskQueue, args: [input] });
     this.started.add(handle.workflowId);
     await handle.executeUpdate(referralRecorded);
     return handle;

@@ -36,8 +36,10 @@ import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
 import { guardedHandler, guardedValidator, snapshotOf } from './handler-guard';
 import { MATTER_EVENTS, MODES_OF_INVESTIGATION } from '@conduct/domain';
+import { refusalOf } from './subject/import';
 import type {
   AuditRecord,
+  ImportedMatter,
   CommandBase,
   Deadline,
   DeadlineRequest,
@@ -109,6 +111,9 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   let judgementMessages: OutboxRecord[] = [];
   let changed = false;
   let recorded = !!input.state;
+  /** While an import is applied: the changes it makes, written at its end in one; and the instant its timers pass to. */
+  let importBuffer: { lines: AuditRecord[]; outbox: OutboxRecord[] } | undefined;
+  let asOf: number | undefined;
 
   setHandler(matterState, () => view());
   setHandler(referralRecorded, async () => {
@@ -155,6 +160,8 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       ],
       [],
     );
+    // Brought in by an import: the matter's own steps already taken, applied in one change; nothing is sent for the past.
+    if (input.imported) await applyImport(input.imported);
     recorded = true;
   }
   if (!s.subjectsStarted) {
@@ -163,7 +170,17 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       referral.subjects.map((subject) => ({
         workflowId: s.subjects[subject.subjectId].workflowId,
         taskQueue: workflowInfo().taskQueue,
-        input: { matterReference: referral.reference, matterWorkflowId: workflowId, matterKind: referral.kind, regime, forceId: referral.forceId, receivedOn: referral.receivedOn, subject, historyLimit: input.historyLimit },
+        input: {
+          matterReference: referral.reference,
+          matterWorkflowId: workflowId,
+          matterKind: referral.kind,
+          regime,
+          forceId: referral.forceId,
+          receivedOn: referral.receivedOn,
+          subject,
+          historyLimit: input.historyLimit,
+          ...(input.imported ? { imported: { importedAt: input.imported.importedAt, steps: input.imported.subjectSteps[subject.subjectId] ?? [] } } : {}),
+        },
       })),
     );
     s.subjectsStarted = true;
@@ -186,7 +203,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       await condition(allHandlersFinished);
       s.deadlines = book.compact(s.deadlines);
       s.appliedCommands = s.appliedCommands.slice(-50);
-      await continueAsNew<typeof matter>({ ...input, state: s });
+      await continueAsNew<typeof matter>({ ...input, state: s, ...(input.imported ? { imported: { ...input.imported, steps: [], subjectSteps: {} } } : {}) });
     }
   }
   if (s.stage !== 'closed') await serial.run(closeMatter);
@@ -353,7 +370,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
 
   // ---- Timers ----------------------------------------------------------------------------------------
   async function fireTimers(): Promise<void> {
-    const now = Date.now() + TIMER_SLACK_MS;
+    const now = asOf ?? Date.now() + TIMER_SLACK_MS;
     const lines: AuditRecord[] = [];
     const outbox: OutboxRecord[] = [];
     const next: DeadlineRequest[] = [];
@@ -367,8 +384,11 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       const due = judge.timersDue(d, now);
       if (due.remind) {
         d.reminded = true;
-        outbox.push(message(`reminder:${d.key}`, dgReports ? 'iopc' : 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
-        lines.push(systemAudit(`deadline-reminder:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
+        // A reminder that fell before the import belonged to the department's old system: not sent now.
+        if (!(d.remindAt && beforeImport(d.remindAt))) {
+          outbox.push(message(`reminder:${d.key}`, dgReports ? 'iopc' : 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+          lines.push(systemAudit(`deadline-reminder:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
+        }
       }
       if (!due.passed) continue;
       if (d.ruleId === 'reviewApplication') {
@@ -376,16 +396,22 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         continue;
       }
       d.status = 'missed';
-      outbox.push(message(`escalation:${d.key}`, dgReports ? 'iopc' : 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
-      if (judged()) judge.escalated(d, [dgReports ? 'iopc' : 'appropriate-authority', ...(timeliness ? duty.recipients : [])]);
-      lines.push(systemAudit(`deadline-missed:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
+      const quietly = beforeImport(d.dueAt);
+      if (quietly) {
+        // Passed before the import with nothing recorded to meet it: missed, as the data says; nothing is sent for the past.
+        lines.push(systemAudit(`deadline-missed-before-import:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
+      } else {
+        outbox.push(message(`escalation:${d.key}`, dgReports ? 'iopc' : 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
+        if (judged()) judge.escalated(d, [dgReports ? 'iopc' : 'appropriate-authority', ...(timeliness ? duty.recipients : [])]);
+        lines.push(systemAudit(`deadline-missed:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
+      }
       // The timeliness report recurs every 6 months while the investigation is open; so do complainant updates.
       if (timeliness) {
         s.timelinessReports += 1;
         // To each recipient the regime and the mode name: the local policing body, and the Director
         // General where the force investigates under Schedule 3 (CMR reg 13), or the chief officer where
         // the Director General reports; the local policing body's message keeps the key it always had.
-        for (const to of duty.recipients) {
+        for (const to of quietly ? [] : duty.recipients) {
           const purpose = to === 'local-policing-body' ? `timeliness-report-due:${d.key}` : `timeliness-report-due:${d.key}:${to}`;
           outbox.push(message(purpose, to, { dueDate: d.dueDate, regulation: duty.regulation, reporter: duty.reporter, copyToOfficerConcerned: duty.copyToOfficerConcerned }));
         }
@@ -441,7 +467,8 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     const closedOn = patched(MATTER_CLOSES_ON_ITS_TRACKS_DAY) ? lastTrackClosedOn() : undefined;
     if (closedOn) take(judge.notOwedAfter(s.deadlines, (d) => ownSeries(d.key), closedOn, undefined, recordedAt(), 'the last track closed'));
     book.cancelAll(s.deadlines, ownSeries);
-    if (referral.kind === 'complaint') {
+    // An imported complaint whose outcome the complainant was already given owes no outcome to them.
+    if (referral.kind === 'complaint' && !(input.imported && s.complaintOutcomeGivenOn)) {
       await addDeadlines([{ key: 'complainant-outcome', ruleId: 'complainantOutcome', trigger: closedOn ?? londonDateOf(Date.now()) }]);
     }
     const outcomes = Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, outcome: x.outcome ?? null, closedBecause: x.closedBecause ?? null }));
@@ -458,6 +485,68 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     return (days as IsoDate[]).reduce((a, b) => (compareIsoDates(a, b) >= 0 ? a : b));
   }
 
+  // ---- Import: a matter brought in mid-way or closed ---------------------------------------------------
+  /**
+   * Applies the matter's imported steps in the order they happened, through the same checks and steps as
+   * live commands; before each, the timers pass to its instant (fireTimers at `asOf`), closing quietly what
+   * had passed by then. Everything is written in one change at the end; the API checked the steps first.
+   */
+  async function applyImport(imported: ImportedMatter): Promise<void> {
+    const buffer: { lines: AuditRecord[]; outbox: OutboxRecord[] } = { lines: [], outbox: [] };
+    importBuffer = buffer;
+    try {
+      for (const [index, step] of imported.steps.entries()) {
+        const commandId = `import:${index + 1}`;
+        await passTimeTo(Date.parse(('decision' in step ? step.decision : 'event' in step ? step.event : step.extension).occurredAt));
+        const restore = snapshotOf(s);
+        try {
+          if ('decision' in step) {
+            const cmd = { ...step.decision, commandId };
+            checkDecisionCommand(cmd);
+            await decide(cmd);
+          } else if ('event' in step) {
+            const cmd = { ...step.event, commandId };
+            checkEventCommand(cmd);
+            await recordEvent(cmd);
+          } else {
+            const cmd = { ...step.extension, commandId };
+            checkExtensionCommand(cmd);
+            await extend(cmd);
+          }
+        } catch (err) {
+          // Refused by the rules; or a step that could not be applied at all, which leaves the state as it was.
+          restore();
+          const refusal = refusalOf(err) ?? { rule: 'step-applicable', regulation: null, reason: `the step could not be applied: ${(err as Error)?.message ?? String(err)}` };
+          buffer.lines.push(systemAudit('import-step-refused', refusal.rule, refusal.regulation, { step: index + 1, reason: refusal.reason }));
+          break;
+        }
+      }
+      await passTimeTo(Date.parse(imported.importedAt));
+    } finally {
+      importBuffer = undefined;
+    }
+    const withheld = buffer.outbox.map((m) => ({ ...systemAudit(`imported-message-not-sent:${m.purpose}`, null, null, { purpose: m.purpose, recipient: m.recipient }), idempotencyKey: `${workflowId}:imported-message-not-sent:${m.idempotencyKey}` }));
+    await record([...buffer.lines, ...withheld], []);
+  }
+
+  async function passTimeTo(at: number): Promise<void> {
+    for (let pass = 0; pass < 1_000; pass++) {
+      const wake = book.nextWake(s.deadlines);
+      if (wake === undefined || wake > at) return;
+      asOf = at;
+      try {
+        await fireTimers();
+      } finally {
+        asOf = undefined;
+      }
+    }
+  }
+
+  /** An instant at or before the import that brought this matter in (never, for a matter referred live). */
+  function beforeImport(instant: string): boolean {
+    return input.imported !== undefined && Date.parse(instant) <= Date.parse(input.imported.importedAt);
+  }
+
   // ---- Helpers -----------------------------------------------------------------------------------
   function allSubjectsClosed(): boolean {
     return Object.values(s.subjects).every((x) => x.closed);
@@ -471,7 +560,9 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     for (const d of await computeDeadlines(requests)) {
       // A deadline a step set already past its reminder or due time waits for the grace before it reminds or
       // escalates; the next occurrence a miss sets has had its grace already.
-      if (!setByTimer && judged()) judge.holdIfBackdated(d, Date.now());
+      // What fell before an import is the past, closed quietly (beforeImport): no grace to wait for.
+      const fellBeforeImport = beforeImport(d.dueAt) || (d.remindAt !== undefined && beforeImport(d.remindAt));
+      if (!setByTimer && judged() && !fellBeforeImport) judge.holdIfBackdated(d, Date.now());
       book.put(s.deadlines, d);
     }
   }
@@ -566,6 +657,11 @@ export async function matter(input: MatterInput): Promise<MatterView> {
 
   async function record(lines: AuditRecord[], outbox: OutboxRecord[]): Promise<void> {
     s.revision += 1;
+    if (importBuffer) {
+      importBuffer.lines.push(...lines);
+      importBuffer.outbox.push(...outbox);
+      return;
+    }
     await recordMatterChange({
       snapshot: {
         reference: referral.reference,
@@ -598,6 +694,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       modeOfInvestigation: s.modeOfInvestigation ?? null,
       referredToIopcVoluntarily: s.referredToIopcVoluntarily ?? false,
       investigationCompletedOn: s.investigationCompletedOn ?? null,
+      imported: input.imported ? { importedAt: input.imported.importedAt, fingerprint: input.imported.fingerprint } : null,
       subjects: Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, workflowId: x.workflowId, closed: x.closed, outcome: x.outcome ?? null })),
       openDeadlines: book.openDeadlines(s.deadlines),
       revision: s.revision,

@@ -18,6 +18,7 @@ import { guardedHandler, guardedValidator, snapshotOf } from './handler-guard';
 import { HISTORY_LIMIT } from './limits';
 import * as checks from './subject/checks';
 import { subjectTrack } from './subject/track';
+import { applyImportedSteps } from './subject/import';
 import { subjectSnapshot } from './subject/view';
 import type { AuditRecord, DecisionCommand, EventCommand, ExtensionCommand, OutboxRecord, SubjectInput, SubjectState, SubjectView } from './types';
 
@@ -50,6 +51,8 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   if (!input.state) {
     // The subject's track began when the matter reached the appropriate authority.
     await record([{ ...audit('subject-referred', { rule: null, regulation: null }, { kind: subject.kind, rank: subject.rank ?? null }), occurredAt: startOfLondonDay(input.receivedOn) }]);
+    // Brought in by an import: the steps already taken, applied in one change; nothing is sent for the past.
+    if (input.imported) await importSteps();
   }
 
   // ---- Main loop: wake for reminders, missed deadlines and expiring warnings --------------------
@@ -66,7 +69,7 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
       await condition(allHandlersFinished);
       s.deadlines = book.compact(s.deadlines);
       s.appliedCommands = s.appliedCommands.slice(-50);
-      await continueAsNew<typeof officerProceedings>({ ...input, state: s });
+      await continueAsNew<typeof officerProceedings>({ ...input, state: s, ...(input.imported ? { imported: { importedAt: input.imported.importedAt, steps: [] } } : {}) });
     }
   }
   await condition(allHandlersFinished);
@@ -86,6 +89,17 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
 
   async function tellMatter(finished: boolean): Promise<void> {
     await tellMatterActivity({ matterWorkflowId: input.matterWorkflowId, subjectId: subject.subjectId, outcome: s.outcome ?? null, closedBecause: s.closedBecause ?? null, closedOn: s.closedOn ?? null, finished });
+  }
+
+  async function importSteps(): Promise<void> {
+    const imported = await applyImportedSteps(input, workflowId, s, { computeDeadlines, patched }, Date.now());
+    const withheld = imported.withheld.map((m) => ({
+      ...audit(`imported-message-not-sent:${m.purpose}`, { rule: null, regulation: null }, { purpose: m.purpose, recipient: m.recipient }),
+      idempotencyKey: `${workflowId}:imported-message-not-sent:${m.idempotencyKey}`,
+    }));
+    // The API checked every step before starting the import; one refused here (the rules changed in between) stops it, and says so.
+    const refused = imported.refused ? [audit('import-step-refused', { rule: imported.refused.rule, regulation: imported.refused.regulation }, { step: imported.refused.index + 1, reason: imported.refused.reason })] : [];
+    await record([...imported.lines, ...withheld, ...refused], imported.send);
   }
 
   async function record(lines: AuditRecord[], outbox: OutboxRecord[] = []): Promise<void> {

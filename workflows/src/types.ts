@@ -184,6 +184,29 @@ export interface SubjectInput {
   /** Carried across continue-as-new. */
   state?: SubjectState;
   historyLimit?: number;
+  /** A subject brought in by an import: its steps already taken, applied once when the track starts (see subject/import.ts). */
+  imported?: ImportedTrack<ImportedSubjectStep>;
+}
+
+/**
+ * What an import brings into a workflow: the instant of the import (deadlines and reminders at or before it
+ * belong to the past: closed quietly, never sent) and the steps already taken, in the order they happened.
+ */
+export interface ImportedTrack<Step> {
+  importedAt: string;
+  steps: Step[];
+}
+
+/** A step already taken on a subject's track, as the API's commands name it. */
+export type ImportedSubjectStep = { decision: DecisionCommand } | { event: EventCommand } | { extension: ExtensionCommand };
+
+/** A step already taken on the matter as a whole. */
+export type ImportedMatterStep = { decision: MatterDecisionCommand } | { event: MatterEventCommand } | { extension: ExtensionCommand };
+
+/** A matter brought in by an import: its own steps, each subject's steps, and the import's fingerprint (the same file imports it unchanged). */
+export interface ImportedMatter extends ImportedTrack<ImportedMatterStep> {
+  fingerprint: string;
+  subjectSteps: Record<string, ImportedSubjectStep[]>;
 }
 
 export interface SubjectState {
@@ -294,6 +317,8 @@ export interface MatterState {
 export interface MatterInput {
   referral: MatterReferral;
   state?: MatterState;
+  /** A matter brought in by an import, mid-way or closed: applied once, when the matter starts. */
+  imported?: ImportedMatter;
   /** Continue-as-new after this many history events (default HISTORY_LIMIT); passed on to the subjects. */
   historyLimit?: number;
 }
@@ -309,6 +334,8 @@ export interface MatterView {
   modeOfInvestigation: ModeOfInvestigation | null;
   referredToIopcVoluntarily: boolean;
   investigationCompletedOn: IsoDate | null;
+  /** Set for a matter brought in by an import: when, and the fingerprint of what was imported. */
+  imported?: { importedAt: string; fingerprint: string } | null;
   subjects: { subjectId: string; workflowId: string; closed: boolean; outcome: Outcome | null }[];
   openDeadlines: Deadline[];
   revision: number;

@@ -6,6 +6,8 @@ import { AuthSettings, authSettings } from './auth/auth.config';
 import { AuthGuard } from './auth/auth.guard';
 import { CodecController } from './codec/codec.controller';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 import { ServerUnavailableFilter } from './health/unavailable';
 import { MattersController } from './matters/matters.controller';
 import { MattersService } from './matters/matters.service';
@@ -17,9 +19,10 @@ import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [CodecController, HealthController, MattersController, OutboxController, RecommendationsController, ReportsController, RulesController],
+  controllers: [CodecController, HealthController, ImportsController, MattersController, OutboxController, RecommendationsController, ReportsController, RulesController],
   providers: [
     MattersService,
+    ImportsService,
     TemporalClientProvider,
     { provide: AuthSettings, useFactory: () => authSettings() },
     { provide: APP_GUARD, useClass: AuthGuard },

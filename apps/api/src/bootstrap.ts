@@ -4,10 +4,15 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { JsonLogger } from '@conduct/logging';
 import { AppModule } from './app.module';
+import { IMPORT_BODY_LIMIT } from './imports/imports.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { idempotencyKeyCheck } from './common/idempotency-key.middleware';
 import { RejectPrototypeKeysPipe } from './common/pipes';
 import { requestLog } from './common/request-log.middleware';
+
+// Express's own text parser (express ships no types; @nestjs/platform-express brings express itself).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { text } = require('express') as { text(options: { type: string[]; limit: string }): (req: unknown, res: unknown, next: () => void) => void };
 
 /** Builds the HTTP application: strict validation, OpenAPI at /docs and /docs-json. */
 export async function createApi(): Promise<INestApplication> {
@@ -15,6 +20,8 @@ export async function createApi(): Promise<INestApplication> {
   app.use(requestLog);
   app.use(idempotencyKeyCheck);
   app.useGlobalFilters(new ApiExceptionFilter());
+  // An import file is read whole as text (the import reads JSON itself, to name each refused row's line), and may be large.
+  app.use('/imports', text({ type: ['application/json', 'text/csv', 'application/*+json'], limit: IMPORT_BODY_LIMIT }));
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(
     new RejectPrototypeKeysPipe(),

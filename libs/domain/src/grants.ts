@@ -39,6 +39,8 @@ export const COMMAND_GRANTS = {
   'matter-event': { roles: FORCE_RECORDERS, iopcDecision: false, words: 'A matter event' },
   'matter-deadline-extension': { roles: FORCE_RECORDERS, iopcDecision: false, words: 'A deadline extension' },
   'subject-deadline-extension': { roles: FORCE_RECORDERS, iopcDecision: false, words: 'A deadline extension' },
+  // Bringing in a force's existing cases (mid-way or closed) is the case officers' and administrators' work.
+  import: { roles: ['case-officer', 'administrator'], iopcDecision: false, words: 'An import of existing cases' },
   recommendation: { roles: ['oversight', 'administrator', 'case-officer'], iopcDecision: true, words: 'A recommendation' },
   'recommendation-response': { roles: ['appropriate-authority', 'case-officer', 'administrator'], iopcDecision: false, words: 'A response to a recommendation' },
   'recommendation-publication': { roles: ['oversight', 'administrator'], iopcDecision: true, words: 'Publication of a response' },

@@ -90,11 +90,13 @@ export type SubjectTrack = ReturnType<typeof subjectTrack>;
 
 export function subjectTrack(input: SubjectInput, workflowId: string, s: SubjectState, ports: TrackPorts) {
   const { subject } = input;
+  /** Set while an import passes the time to a step's instant (fireTimersAsOf); otherwise the timers run at now. */
+  let asOf: number | undefined;
   /** The command being applied, and the audit lines its deadlines' judgements add (deadlines/judgement.ts). */
   let step: CommandBase | undefined;
   let judgementLines: AuditRecord[] = [];
   let judgementMessages: OutboxRecord[] = [];
-  return { decide, recordSubjectEvent, extend, fireTimers, audit, view };
+  return { decide, recordSubjectEvent, extend, fireTimers, fireTimersAsOf, audit, view };
 
   // ---- Decisions of the appropriate authority ---------------------------------------------------
   async function decide(cmd: DecisionCommand): Promise<SubjectView> {
@@ -457,7 +459,7 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
   // ---- Timers: reminders before a deadline, escalation when it passes -----------------------------
   async function fireTimers(): Promise<void> {
     step = undefined; // no command in hand: what a timer closes is judged by the timer
-    const now = Date.now() + TIMER_SLACK_MS;
+    const now = asOf ?? Date.now() + TIMER_SLACK_MS;
     const lines: AuditRecord[] = [];
     const outbox: OutboxRecord[] = [];
     for (const d of book.openDeadlines(s.deadlines)) {
@@ -465,6 +467,8 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
       const due = judge.timersDue(d, now);
       if (due.remind) {
         d.reminded = true;
+        // A reminder that fell before the import belonged to the department's old system: not sent now.
+        if (d.remindAt && beforeImport(d.remindAt)) continue;
         outbox.push(message(`reminder:${d.key}:${d.dueDate}`, 'case-officer', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
         lines.push(systemAudit(`deadline-reminder:${d.key}:${d.dueDate}`, d));
       }
@@ -474,6 +478,10 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
           lines.push(systemAudit(`window-closed:${d.key}:${d.dueDate}`, d));
           if (d.key === 'appeal-window' && s.stage === 'appeal' && !s.appealLodged) closeTrack('outcome', d.dueDate);
           if (d.key === 'warning-live') s.warningExpired = true;
+        } else if (beforeImport(d.dueAt)) {
+          // Passed before the import with nothing recorded to meet it: missed, as the data says, and not escalated now.
+          d.status = 'missed';
+          lines.push(systemAudit(`deadline-missed-before-import:${d.key}:${d.dueDate}`, d));
         } else {
           d.status = 'missed';
           outbox.push(message(`escalation:${d.key}:${d.dueDate}`, 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
@@ -483,13 +491,28 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
       }
     }
     if (lists.owesAdvisoryListRemoval(s)) {
-      await reportAdvisoryListRemoval(londonDateOf(new Date(Date.now()).toISOString()), outbox);
+      await reportAdvisoryListRemoval(londonDateOf(new Date(asOf ?? Date.now()).toISOString()), outbox);
       lines.push(audit('advisory-list-removal-owed', { rule: 'advisoryListRemoval', regulation: 'Police Act 1996 s.88L' }, {}));
     }
     if (lines.length) await ports.record(lines, outbox);
   }
 
+  /** The timers as they would have fired at `at` (an imported step's instant): see subject/import.ts. */
+  async function fireTimersAsOf(at: number): Promise<void> {
+    asOf = at;
+    try {
+      await fireTimers();
+    } finally {
+      asOf = undefined;
+    }
+  }
+
   // ---- Helpers --------------------------------------------------------------------------------------
+  /** An instant at or before the import that brought this track in (never, for a track referred live). */
+  function beforeImport(instant: string): boolean {
+    return input.imported !== undefined && Date.parse(instant) <= Date.parse(input.imported.importedAt);
+  }
+
   function closesWhenPassed(ruleId: DeadlineRuleId): boolean {
     if (FIRST_WINDOWS.includes(ruleId)) return true;
     return DEADLINE_RULES[ruleId].closesWhenPassed === true && ports.patched(OFFICER_PERIODS_CLOSE_QUIETLY);
@@ -559,7 +582,12 @@ export function subjectTrack(input: SubjectInput, workflowId: string, s: Subject
 
   /** A deadline set already past its reminder or due time waits for the grace before it reminds or escalates. */
   function hold(d: Deadline): void {
-    if (judged()) judge.holdIfBackdated(d, Date.now());
+    // What fell before an import is the past, closed quietly (beforeImport): no grace to wait for.
+    if (judged() && !fellBeforeImport(d)) judge.holdIfBackdated(d, Date.now());
+  }
+
+  function fellBeforeImport(d: Deadline): boolean {
+    return beforeImport(d.dueAt) || (d.remindAt !== undefined && beforeImport(d.remindAt));
   }
 
   function addWarningExpiry(ruleId: DeadlineRuleId, from: IsoDate, until: IsoDate): void {

@@ -44,6 +44,13 @@ export async function findMatter(sql: Sql, reference: string): Promise<Record<st
   return matter;
 }
 
+/** Which of these references are already matters (an import's check before it starts any). */
+export async function findExistingMatters(sql: Sql, references: string[]): Promise<string[]> {
+  if (!references.length) return [];
+  const rows = await sql.query(`SELECT reference FROM matter WHERE reference = ANY($1::text[])`, [references]);
+  return rows.map((r: { reference: string }) => r.reference);
+}
+
 /** The matter's force, or undefined when there is no such matter. */
 export async function findMatterForce(sql: Sql, reference: string): Promise<string | undefined> {
   const rows = await sql.query(`SELECT force_id FROM matter WHERE reference = $1`, [reference]);
