@@ -2,6 +2,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { setting } from '@conduct/config';
 import { JsonLogger } from '@conduct/logging';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -11,7 +12,7 @@ import { requestLog } from './common/request-log.middleware';
 
 /** Builds the HTTP application: strict validation, OpenAPI at /docs and /docs-json. */
 export async function createApi(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: new JsonLogger('api', process.env.LOG_LEVEL ?? 'warn'), bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: new JsonLogger('api', setting('LOG_LEVEL') ?? 'warn'), bodyParser: true });
   app.use(requestLog);
   app.use(idempotencyKeyCheck);
   app.useGlobalFilters(new ApiExceptionFilter());
@@ -27,7 +28,7 @@ export async function createApi(): Promise<INestApplication> {
   );
   // The Temporal Web UI calls the codec endpoint from the browser.
   app.enableCors({
-    origin: (process.env.TEMPORAL_UI_ORIGINS ?? 'http://localhost:8233,http://127.0.0.1:8233').split(','),
+    origin: [...setting('TEMPORAL_UI_ORIGINS')],
     allowedHeaders: ['authorization', 'content-type', 'x-namespace'],
     methods: ['GET', 'POST'],
   });

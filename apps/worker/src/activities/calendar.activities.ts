@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { DeadlineRules, IsoDate, addCalendarDays, endOfLondonDay, parseDeadlineOverrides, resolveDeadlineRules, startOfLondonDay } from '@conduct/domain';
+import { setting } from '@conduct/config';
+import { DeadlineRules, IsoDate, addCalendarDays, endOfLondonDay, resolveDeadlineRules, startOfLondonDay } from '@conduct/domain';
 import { WorkingDayCalendar, dueDateFor, englandAndWalesCalendar } from '@conduct/domain/calendar';
 import type { CalendarActivities, Deadline, DeadlineRequest } from '@conduct/workflows';
-
-/** How many working days before a deadline the case officer is reminded; per-force policy comes later. */
-const DEFAULT_REMINDER_WORKING_DAYS = 2;
 
 /**
  * Counts deadlines on the England and Wales working-day calendar. Run as a local activity: the
@@ -18,8 +16,9 @@ export class CalendarActivitiesService implements CalendarActivities {
   private readonly reminderWorkingDays: number;
 
   constructor(private readonly calendar: WorkingDayCalendar = englandAndWalesCalendar(), env: NodeJS.ProcessEnv = process.env) {
-    this.rules = resolveDeadlineRules(parseDeadlineOverrides(env.DEADLINE_OVERRIDES ?? '{}'));
-    this.reminderWorkingDays = Number(env.REMINDER_WORKING_DAYS ?? DEFAULT_REMINDER_WORKING_DAYS);
+    this.rules = resolveDeadlineRules(setting('DEADLINE_OVERRIDES', env));
+    // How many working days before a deadline the case officer is reminded; per-force policy comes later.
+    this.reminderWorkingDays = setting('REMINDER_WORKING_DAYS', env);
   }
 
   async computeDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {
