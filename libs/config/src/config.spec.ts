@@ -18,6 +18,9 @@ describe('a setting', () => {
     expect(setting('API_TEMPORAL_TIMEOUT_MS', { API_TEMPORAL_TIMEOUT_MS: '2500' })).toBe(2_500);
     expect(setting('TEMPORAL_UI_ORIGINS', { TEMPORAL_UI_ORIGINS: 'https://temporal.force.example, http://localhost:8080' })).toEqual(['https://temporal.force.example', 'http://localhost:8080']);
     expect(setting('AUTH_JWKS_URL', {})).toBeUndefined();
+    expect(setting('API_TRUST_PROXY', { API_TRUST_PROXY: '1' })).toBe(1);
+    expect(setting('API_TRUST_PROXY', { API_TRUST_PROXY: 'loopback, 10.0.0.0/8' })).toBe('loopback, 10.0.0.0/8');
+    expect(() => setting('API_TRUST_PROXY', { API_TRUST_PROXY: 'everyone' })).toThrow(/API_TRUST_PROXY: expected a number of proxies/);
   });
 
   it('refuses a value its declaration does not allow, naming the variable and what was expected', () => {
