@@ -37,6 +37,11 @@ export function setting<N extends VariableName>(name: N, env: Env = process.env)
   return r.value;
 }
 
+/** Whether a variable is given at all (a blank value is not). */
+export function isSet(name: VariableName, env: Env = process.env): boolean {
+  return given(env, name) !== undefined;
+}
+
 export function isProduction(env: Env = process.env): boolean {
   return given(env, 'NODE_ENV') === 'production';
 }
