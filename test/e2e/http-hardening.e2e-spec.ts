@@ -34,6 +34,11 @@ describe('security headers', () => {
       await headersOf(`${base}/matters`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: 'x'.repeat(300 * 1024) }),
     ];
     expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 200, 413]);
+    // The Content-Security-Policy allows scripts from the API itself only: the OpenAPI page has no inline script.
+    const page = await (await fetch(`${base}/docs`)).text();
+    const scripts = [...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((tag) => !/\bsrc=/.test(tag))).toEqual([]);
     for (const a of answers) {
       expect(a.headers).toMatchObject(HEADERS);
       expect(a.headers['x-powered-by']).toBeUndefined();
