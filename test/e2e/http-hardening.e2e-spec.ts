@@ -81,11 +81,16 @@ describe('rate limits', () => {
     }
   });
 
-  it('answer a burst without a token beyond the limit with 429, and never limit a request that carries one', async () => {
+  it('answer a burst without a valid token beyond the limit with 429, and never limit a request whose token is valid', async () => {
     const token = await tokenFor(AA);
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await headersOf(`${base}/matters`, { method: 'POST' })).status);
-    expect(statuses).toEqual([401, 401, 401, 429]);
+    // A token that fails the check counts as none.
+    for (let i = 0; i < 2; i++) statuses.push((await headersOf(`${base}/matters`, { method: 'POST' })).status);
+    statuses.push((await headersOf(`${base}/matters`, { headers: { authorization: 'Bearer guessed' } })).status);
+    statuses.push((await headersOf(`${base}/matters`, { method: 'POST' })).status);
+    const guessing = await headersOf(`${base}/matters`, { headers: { authorization: 'Bearer guessed-again' } });
+    expect([...statuses, guessing.status]).toEqual([401, 401, 401, 429, 429]);
+    expect(Number(guessing.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     const refused = await fetch(`${base}/matters`);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

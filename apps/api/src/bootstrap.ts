@@ -8,7 +8,7 @@ import { JsonLogger } from '@conduct/logging';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { idempotencyKeyCheck } from './common/idempotency-key.middleware';
-import { rateLimits } from './common/rate-limit';
+import { RateLimits } from './common/rate-limit';
 import { RejectPrototypeKeysPipe } from './common/pipes';
 import { requestLog } from './common/request-log.middleware';
 
@@ -25,7 +25,7 @@ export async function createApi(): Promise<INestApplication> {
   if (proxies !== undefined) app.set('trust proxy', proxies);
   app.use(helmet());
   app.use(requestLog);
-  app.use(rateLimits());
+  app.use(app.get(RateLimits).middleware);
   app.use(idempotencyKeyCheck);
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useBodyParser('json', { limit: '256kb' });

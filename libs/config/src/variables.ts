@@ -45,7 +45,7 @@ export const VARIABLES = {
   API_TRUST_PROXY: variable({ type: trustProxy, shownDefault: 'none', meaning: "The proxies in front of the API (a count, or addresses: `loopback`, `10.0.0.0/8`): the client's address for the rate limits is then taken from `X-Forwarded-For`", readBy: ['api'] }),
   RATE_LIMIT_WINDOW_MS: variable({ type: wholeNumber(1_000), default: 60_000, meaning: 'The window the rate limits count requests in, per client address and API process', readBy: ['api'] }),
   RATE_LIMIT_PUBLIC: variable({ type: wholeNumber(1), default: 600, meaning: 'Requests per window to what answers without a token (`/health`, `/health/live`, `/rules`, `/docs`, `/docs-json`); then 429 with `Retry-After`', readBy: ['api'] }),
-  RATE_LIMIT_TOKENLESS: variable({ type: wholeNumber(1), default: 120, meaning: 'Requests per window without a bearer token to anything else (each is a 401); then 429 with `Retry-After`. Requests that carry a token are not counted', readBy: ['api'] }),
+  RATE_LIMIT_TOKENLESS: variable({ type: wholeNumber(1), default: 120, meaning: 'Requests per window without a bearer token to anything else, or with one that fails the check (each a 401); then 429 with `Retry-After`. A valid token is never counted nor refused', readBy: ['api'] }),
   TEMPORAL_UI_ORIGINS: variable({ type: origins, default: ['http://localhost:8233', 'http://127.0.0.1:8233'], meaning: 'Origins allowed to call the codec endpoint from a browser (comma-separated)', readBy: ['api'] }),
   REQUEST_LOG: variable({ type: oneOf(ON_OFF), default: 'on', meaning: '`off`: no line per request', readBy: ['api'] }),
   LOG_LEVEL: variable({ type: oneOf(LOG_LEVELS), shownDefault: '`info` (the API: `warn`)', meaning: "The least level Nest's logs are written at", readBy: ['api', 'worker'] }),

@@ -1,4 +1,4 @@
-import { FixedWindowCounter, rateLimitedAs, rateLimits } from './rate-limit';
+import { FixedWindowCounter, RateLimits, rateLimitedAs } from './rate-limit';
 
 describe('the rate limits', () => {
   it('count what answers without a token, and requests without a token, but never a request that carries one', () => {
@@ -23,7 +23,7 @@ describe('the rate limits', () => {
   });
 
   it('answer 429 with Retry-After past the limit, and let CORS preflights through', () => {
-    const limit = rateLimits({ RATE_LIMIT_TOKENLESS: '1', RATE_LIMIT_WINDOW_MS: '30000' }, () => 0);
+    const limit = new RateLimits({ RATE_LIMIT_TOKENLESS: '1', RATE_LIMIT_WINDOW_MS: '30000' }, () => 0).middleware;
     const answered: { status?: number; headers: Record<string, string>; body?: unknown; passed: number } = { headers: {}, passed: 0 };
     const res = {
       locals: {},

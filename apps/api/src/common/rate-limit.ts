@@ -5,7 +5,9 @@ import { setting } from '@conduct/config';
  * as Express middleware rather than @nestjs/throttler: the OpenAPI documents (/docs) are served by Swagger's
  * own Express handlers, which Nest's guards never see. Requests that carry a bearer token are not counted: they are
  * checked by the token's signature (no I/O), and a department's callers must never be slowed by a limit meant
- * for strangers. Behind several API processes each counts its own; the proxy in front is the first line.
+ * for strangers; but a token that fails the check counts as token-less (there is no sign-in endpoint: guessing
+ * tokens is its nearest kin), and past the limit is answered 429 rather than 401. Behind several API processes
+ * each counts its own; the proxy in front is the first line.
  */
 
 /** What answers without a token (the routes marked @Public(), and Swagger's documents). */
@@ -58,23 +60,42 @@ interface Res {
   json(body: unknown): unknown;
 }
 
-/** The middleware, with the limits of RATE_LIMIT_PUBLIC and RATE_LIMIT_TOKENLESS per RATE_LIMIT_WINDOW_MS. */
-export function rateLimits(env: NodeJS.ProcessEnv = process.env, now: () => number = Date.now) {
-  const windowMs = setting('RATE_LIMIT_WINDOW_MS', env);
-  const counters: Record<RateLimited, FixedWindowCounter> = {
-    public: new FixedWindowCounter(setting('RATE_LIMIT_PUBLIC', env), windowMs, now),
-    'token-less': new FixedWindowCounter(setting('RATE_LIMIT_TOKENLESS', env), windowMs, now),
-  };
-  return (req: Req, res: Res, next: () => void): void => {
+export const tooMany = (kind: RateLimited, retryAfterSeconds: number) => ({
+  statusCode: 429,
+  error: 'Too Many Requests',
+  code: 'rate-limited',
+  message: `too many ${kind} requests from this address: try again in ${retryAfterSeconds} s`,
+});
+
+/**
+ * The API process's counters, with the limits of RATE_LIMIT_PUBLIC and RATE_LIMIT_TOKENLESS per
+ * RATE_LIMIT_WINDOW_MS: the middleware counts requests; the auth guard counts tokens that fail its check.
+ */
+export class RateLimits {
+  private readonly counters: Record<RateLimited, FixedWindowCounter>;
+
+  constructor(env: NodeJS.ProcessEnv = process.env, now: () => number = Date.now) {
+    const windowMs = setting('RATE_LIMIT_WINDOW_MS', env);
+    this.counters = {
+      public: new FixedWindowCounter(setting('RATE_LIMIT_PUBLIC', env), windowMs, now),
+      'token-less': new FixedWindowCounter(setting('RATE_LIMIT_TOKENLESS', env), windowMs, now),
+    };
+  }
+
+  take(kind: RateLimited, address: string | undefined) {
+    return this.counters[kind].take(address ?? 'unknown');
+  }
+
+  readonly middleware = (req: Req, res: Res, next: () => void): void => {
     // A browser's CORS preflight (the Temporal Web UI's, before each codec call) carries no token by design.
     if (req.method === 'OPTIONS') return next();
     const authorization = req.headers.authorization;
     const kind = rateLimitedAs(req.path ?? req.url.split('?')[0], typeof authorization === 'string' ? authorization : undefined);
     if (!kind) return next();
-    const taken = counters[kind].take(req.ip ?? 'unknown');
+    const taken = this.take(kind, req.ip);
     if (taken.allowed) return next();
     if (res.locals) res.locals.errorCode = 'rate-limited';
     res.setHeader('Retry-After', String(taken.retryAfterSeconds));
-    res.status(429).json({ statusCode: 429, error: 'Too Many Requests', code: 'rate-limited', message: `too many ${kind} requests from this address: try again in ${taken.retryAfterSeconds} s` });
+    res.status(429).json(tooMany(kind, taken.retryAfterSeconds));
   };
 }
