@@ -14,7 +14,7 @@ import { requestLog } from './common/request-log.middleware';
 
 /**
  * Builds the HTTP application: security headers (helmet's defaults: a strict Content-Security-Policy, HSTS,
- * nosniff, frame-ancestors 'none', no X-Powered-By), rate limits on what answers without a token, bodies of
+ * nosniff, framing by the same origin only, no X-Powered-By), rate limits on what answers without a token, bodies of
  * 256 kB at most, strict validation, OpenAPI at /docs and /docs-json.
  */
 export async function createApi(): Promise<INestApplication> {
