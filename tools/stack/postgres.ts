@@ -39,7 +39,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const ids = user ? { uid: user.uid, gid: user.gid } : {};
   // A folder the postgres user can enter, for its working directory (the caller's may be closed to it).
   const cwd = path.dirname(dataDir);
-  const env = { ...process.env, LC_MESSAGES: locale() };
+  const lcMessages = locale();
+  const env = { ...process.env, LC_MESSAGES: lcMessages };
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (user) fs.chownSync(dataDir, user.uid, user.gid);
@@ -47,7 +48,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     fs.writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
     if (user) fs.chownSync(pwfile, user.uid, user.gid);
     try {
-      await run(path.join(native, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, `--lc-messages=${env.LC_MESSAGES}`], { ...ids, cwd, env }, log);
+      await run(path.join(native, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, `--lc-messages=${lcMessages}`], { ...ids, cwd, env }, log);
     } finally {
       fs.rmSync(pwfile, { force: true });
     }

@@ -9,6 +9,7 @@ import { startService } from './service';
 import { BackOff, DEFAULT_BACK_OFF, Started, Supervised, Supervisor, SupervisorLog } from './supervisor';
 import { embeddedSecret } from './tokens';
 import { RunningTemporal, startTemporalDevServer } from './temporal-dev-server';
+import { setting } from '@conduct/config';
 
 // Plain JS, shared with the shell entry points that run before TypeScript is available.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -131,10 +132,10 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
 
     const taskQueue = opts.taskQueue ?? 'misconduct-proceedings';
     // Bearer tokens: a force's identity provider when configured, else the embedded default's secret.
-    const identityProvider = process.env.AUTH_JWKS_URL || process.env.AUTH_PUBLIC_KEY;
-    const authJwtSecret = identityProvider ? undefined : opts.env?.AUTH_JWT_SECRET ?? process.env.AUTH_JWT_SECRET ?? embeddedSecret(opts.dataDir);
+    const identityProvider = setting('AUTH_JWKS_URL') || setting('AUTH_PUBLIC_KEY');
+    const authJwtSecret = identityProvider ? undefined : opts.env?.AUTH_JWT_SECRET ?? setting('AUTH_JWT_SECRET') ?? embeddedSecret(opts.dataDir);
     // Personal data is encrypted in Temporal's history: your keys, or the embedded default's.
-    const payloadKeys = process.env.PAYLOAD_ENCRYPTION_KEYS || opts.env?.PAYLOAD_ENCRYPTION_KEYS ? {} : embeddedPayloadKeys(opts.dataDir);
+    const payloadKeys = setting('PAYLOAD_ENCRYPTION_KEYS') || opts.env?.PAYLOAD_ENCRYPTION_KEYS ? {} : embeddedPayloadKeys(opts.dataDir);
     const env = { ...payloadKeys, ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
     log('starting the worker (bundling the workflows)');
     await supervise('worker', () =>

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Connection } from '@temporalio/client';
 import { freePort, retryUntil, waitForPort } from './ports';
 import type { Exit } from './supervisor';
+import { VARIABLES, setting } from '@conduct/config';
 
 export interface RunningTemporal {
   address: string;
@@ -23,11 +24,10 @@ export interface RunningTemporal {
  * commits, never corrupt the file. TEMPORAL_SQLITE_PRAGMAS overrides them ("journal_mode=delete,..."),
  * or "none" keeps SQLite's own defaults.
  */
-export const DEV_SERVER_SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
+export const DEV_SERVER_SQLITE_PRAGMAS = VARIABLES.TEMPORAL_SQLITE_PRAGMAS.default.split(',');
 
 export function devServerSqlitePragmas(env: NodeJS.ProcessEnv = process.env): string[] {
-  const given = env.TEMPORAL_SQLITE_PRAGMAS?.trim();
-  if (!given) return DEV_SERVER_SQLITE_PRAGMAS;
+  const given = setting('TEMPORAL_SQLITE_PRAGMAS', env);
   if (given === 'none') return [];
   return given.split(',').map((p) => p.trim()).filter(Boolean);
 }
@@ -103,7 +103,7 @@ export async function startTemporalDevServer(opts: {
 }
 
 function devServerDynamicConfig(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.TEMPORAL_DEV_DYNAMIC_CONFIG ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  return (setting('TEMPORAL_DEV_DYNAMIC_CONFIG', env) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 }
 
 async function waitUntilServing(address: string, namespace: string): Promise<void> {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SignJWT } from 'jose';
 import type { Role } from '@conduct/domain';
+import { setting } from '@conduct/config';
 
 export const ROLES: Role[] = ['appropriate-authority', 'case-officer', 'investigator', 'oversight', 'administrator'];
 
@@ -21,7 +22,7 @@ export function signToken(secret: string, claims: { sub: string; role: Role | st
   return new SignJWT({ role: claims.role, force: claims.force, ...(claims.forces ? { forces: claims.forces } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
-    .setAudience(process.env.AUTH_AUDIENCE ?? 'conduct-engine')
+    .setAudience(setting('AUTH_AUDIENCE'))
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@conduct/persistence';
 import { AuthSettings, authSettings } from './auth/auth.config';
 import { AuthGuard } from './auth/auth.guard';
+import { RateLimits } from './common/rate-limit';
 import { CodecController } from './codec/codec.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
@@ -25,6 +26,7 @@ import { TemporalClientProvider } from './temporal/temporal-client.provider';
     ImportsService,
     TemporalClientProvider,
     { provide: AuthSettings, useFactory: () => authSettings() },
+    { provide: RateLimits, useFactory: () => new RateLimits() },
     { provide: APP_GUARD, useClass: AuthGuard },
     // PostgreSQL or Temporal down or restarting: 503 naming it, not 500.
     { provide: APP_FILTER, useClass: ServerUnavailableFilter },

@@ -2,11 +2,14 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { setting } from '@conduct/config';
 import { JsonLogger } from '@conduct/logging';
 import { AppModule } from './app.module';
 import { IMPORT_BODY_LIMIT } from './imports/imports.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { idempotencyKeyCheck } from './common/idempotency-key.middleware';
+import { RateLimits } from './common/rate-limit';
 import { RejectPrototypeKeysPipe } from './common/pipes';
 import { requestLog } from './common/request-log.middleware';
 
@@ -14,10 +17,20 @@ import { requestLog } from './common/request-log.middleware';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { text } = require('express') as { text(options: { type: string[]; limit: string }): (req: unknown, res: unknown, next: () => void) => void };
 
-/** Builds the HTTP application: strict validation, OpenAPI at /docs and /docs-json. */
+/**
+ * Builds the HTTP application: security headers (helmet's defaults: a strict Content-Security-Policy, HSTS,
+ * nosniff, framing by the same origin only, no X-Powered-By), rate limits on what answers without a token, bodies of
+ * 256 kB at most (an import file: IMPORT_BODY_LIMIT), strict validation, OpenAPI at /docs and /docs-json.
+ */
 export async function createApi(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: new JsonLogger('api', process.env.LOG_LEVEL ?? 'warn'), bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: new JsonLogger('api', setting('LOG_LEVEL') ?? 'warn'), bodyParser: true });
+  app.disable('x-powered-by');
+  const proxies = setting('API_TRUST_PROXY');
+  // Behind a proxy, the client's address (for the rate limits and the logs) is the one it forwards.
+  if (proxies !== undefined) app.set('trust proxy', proxies);
+  app.use(helmet());
   app.use(requestLog);
+  app.use(app.get(RateLimits).middleware);
   app.use(idempotencyKeyCheck);
   app.useGlobalFilters(new ApiExceptionFilter());
   // An import file is read whole as text (the import reads JSON itself, to name each refused row's line), and may be large.
@@ -34,7 +47,7 @@ export async function createApi(): Promise<INestApplication> {
   );
   // The Temporal Web UI calls the codec endpoint from the browser.
   app.enableCors({
-    origin: (process.env.TEMPORAL_UI_ORIGINS ?? 'http://localhost:8233,http://127.0.0.1:8233').split(','),
+    origin: [...setting('TEMPORAL_UI_ORIGINS')],
     allowedHeaders: ['authorization', 'content-type', 'x-namespace'],
     methods: ['GET', 'POST'],
   });

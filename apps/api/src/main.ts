@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+import { exitUnlessConfigured, setting } from '@conduct/config';
 import { logLine } from '@conduct/logging';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
+  exitUnlessConfigured('api');
   const app = await createApi();
-  const port = Number(process.env.PORT ?? 3000);
-  await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  const port = setting('PORT');
+  await app.listen(port, setting('HOST'));
   logLine('api', 'info', 'api listening', { url: `http://localhost:${port}` });
   process.send?.({ ready: 'api', port });
   // The one shutdown path (Nest's own shutdown hooks are not enabled: two closes end the database pool

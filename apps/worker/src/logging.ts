@@ -1,7 +1,6 @@
 import { DefaultLogger, LogLevel, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { setting } from '@conduct/config';
 import { LogLevel as LineLevel, logLine } from '@conduct/logging';
-
-const LEVELS: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 
 /**
  * The Temporal SDK's own logs (the worker's, the workflows' and the Rust core's, forwarded) as JSON
@@ -9,8 +8,7 @@ const LEVELS: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
  * The SDK logs ids and types (workflow id, activity type), not payloads, which stay encrypted.
  */
 export function installTemporalJsonLogs(env: NodeJS.ProcessEnv = process.env): void {
-  const wanted = (env.TEMPORAL_LOG_LEVEL ?? 'WARN').toUpperCase() as LogLevel;
-  const level = LEVELS.includes(wanted) ? wanted : 'WARN';
+  const level: LogLevel = setting('TEMPORAL_LOG_LEVEL', env);
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => logLine('worker', entry.level.toLowerCase() as LineLevel, entry.message, { ...entry.meta })),
     telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: level }), forward: {} } },

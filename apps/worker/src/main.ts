@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { exitUnlessConfigured, setting } from '@conduct/config';
+import { parseEscalationPolicy, parseRoutes } from '@conduct/notifications';
 import { temporalSettings } from '@conduct/temporal';
 import { JsonLogger, logLine } from '@conduct/logging';
 import { WorkerModule } from './worker.module';
@@ -13,12 +15,13 @@ import { installTemporalJsonLogs } from './logging';
  * to run a worker without it).
  */
 async function main(): Promise<void> {
+  exitUnlessConfigured('worker', { NOTIFICATION_ROUTES: parseRoutes, ESCALATION_POLICY: parseEscalationPolicy });
   installTemporalJsonLogs();
-  const logger = new JsonLogger('worker');
+  const logger = new JsonLogger('worker', setting('LOG_LEVEL'));
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   const settings = temporalSettings();
   const worker = await createConductWorker(app, settings);
-  const dispatcher = process.env.OUTBOX_DISPATCHER === 'off' ? null : app.get(OutboxDispatcher);
+  const dispatcher = setting('OUTBOX_DISPATCHER') === 'off' ? null : app.get(OutboxDispatcher);
   let dispatcherStopped: Promise<void> = Promise.resolve();
   let stopping = false;
   const stop = () => {

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { VARIABLES, setting } from '@conduct/config';
 import { TemporalSettings, bundleWorkflows, encryptionCodecFromEnv } from '@conduct/temporal/worker';
 import { CalendarActivitiesService } from './activities/calendar.activities';
 import { RecordChangeActivities } from './activities/record-change.activities';
@@ -51,7 +52,7 @@ export async function createConductWorker(
  * costs little; one no longer cached is replayed from its history on its next task. WORKER_MAX_CACHED_WORKFLOWS
  * changes it.
  */
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 1_000;
+export const DEFAULT_MAX_CACHED_WORKFLOWS = VARIABLES.WORKER_MAX_CACHED_WORKFLOWS.default;
 
 /**
  * How long a workflow task waits for this worker (its sticky queue) before any worker may take it: 3 s, not the
@@ -61,19 +62,11 @@ export const DEFAULT_MAX_CACHED_WORKFLOWS = 1_000;
  * within 3 s goes to the shared queue (two more history events, and a replay if another worker takes it).
  * WORKER_STICKY_QUEUE_TIMEOUT_MS changes it.
  */
-export const DEFAULT_STICKY_QUEUE_TIMEOUT_MS = 3_000;
+export const DEFAULT_STICKY_QUEUE_TIMEOUT_MS = VARIABLES.WORKER_STICKY_QUEUE_TIMEOUT_MS.default;
 
 export function workerTuning(env: NodeJS.ProcessEnv = process.env): { maxCachedWorkflows: number; stickyQueueScheduleToStartTimeout: number } {
   return {
-    maxCachedWorkflows: wholeNumber(env, 'WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS),
-    stickyQueueScheduleToStartTimeout: wholeNumber(env, 'WORKER_STICKY_QUEUE_TIMEOUT_MS', DEFAULT_STICKY_QUEUE_TIMEOUT_MS),
+    maxCachedWorkflows: setting('WORKER_MAX_CACHED_WORKFLOWS', env),
+    stickyQueueScheduleToStartTimeout: setting('WORKER_STICKY_QUEUE_TIMEOUT_MS', env),
   };
-}
-
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const given = env[name];
-  if (given === undefined || given === '') return fallback;
-  const n = Number(given);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: expected a whole number, got '${given}'`);
-  return n;
 }

@@ -1,8 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
 
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const RANK: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
+const RANK = Object.fromEntries(LOG_LEVELS.map((l, i) => [l, i])) as Record<LogLevel, number>;
 
 /**
  * One JSON object per line on stdout, the same shape for every service (`time`, `level`, `service`,
@@ -21,13 +22,13 @@ function safe(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Nest's logger, as JSON lines; below `least` (LOG_LEVEL, info by default) nothing is written. */
+/** Nest's logger, as JSON lines; below `least` (the service passes LOG_LEVEL; info by default) nothing is written. */
 export class JsonLogger implements LoggerService {
   private readonly least: LogLevel;
 
   constructor(
     private readonly service: string,
-    least: string | undefined = process.env.LOG_LEVEL,
+    least?: string,
   ) {
     this.least = least && least in RANK ? (least as LogLevel) : 'info';
   }

@@ -1,3 +1,4 @@
+import { setting } from '@conduct/config';
 import { Channel } from './message';
 import { LogChannel } from './channels/log.channel';
 import { SmtpChannel } from './channels/smtp.channel';
@@ -86,10 +87,10 @@ export class ChannelDirectory {
 }
 
 export function channelDirectoryFromEnv(env: NodeJS.ProcessEnv = process.env): ChannelDirectory {
-  return new ChannelDirectory(parseRoutes(env.NOTIFICATION_ROUTES), {
-    smtpUrl: env.SMTP_URL,
-    from: env.NOTIFICATION_FROM ?? 'conduct-engine@localhost',
-    webhookSecret: env.NOTIFICATION_WEBHOOK_SECRET,
-    timeoutMs: Number(env.NOTIFICATION_TIMEOUT_MS ?? 10_000),
+  return new ChannelDirectory(parseRoutes(setting('NOTIFICATION_ROUTES', env)), {
+    smtpUrl: setting('SMTP_URL', env),
+    from: setting('NOTIFICATION_FROM', env),
+    webhookSecret: setting('NOTIFICATION_WEBHOOK_SECRET', env),
+    timeoutMs: setting('NOTIFICATION_TIMEOUT_MS', env),
   });
 }

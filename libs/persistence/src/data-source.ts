@@ -1,12 +1,13 @@
 import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { setting } from '@conduct/config';
 import { MIGRATIONS } from './migrations';
 
 // A DATE is a civil date: keep it as 'YYYY-MM-DD' rather than a midnight in the host's time zone.
 types.setTypeParser(types.builtins.DATE, (v: string) => v);
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const url = env.DATABASE_URL;
+  const url = setting('DATABASE_URL', env);
   if (!url) throw new Error('DATABASE_URL is not set: npm start sets it for the embedded PostgreSQL, or point it at your own server');
   return url;
 }
@@ -23,7 +24,7 @@ export function dataSourceOptions(url = databaseUrl()): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: { max: setting('DATABASE_POOL_SIZE') },
   };
 }
 

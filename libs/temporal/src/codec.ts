@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { isProduction, setting } from '@conduct/config';
 
 const ENCODING = 'binary/encrypted';
 const ALGORITHM = 'aes-256-gcm';
@@ -53,18 +54,17 @@ export class EncryptionCodec implements PayloadCodec {
 
 /**
  * The codec from the environment: PAYLOAD_ENCRYPTION_KEYS is JSON `{ "<key id>": "<32 bytes, base64>" }`
- * and PAYLOAD_ENCRYPTION_KEY_ID names the current one. Without keys, payloads are not encrypted.
+ * and PAYLOAD_ENCRYPTION_KEY_ID names the current one. Without keys, payloads are not encrypted, except in
+ * production, where that is refused rather than written in plain text.
  */
 export function encryptionCodecFromEnv(env: NodeJS.ProcessEnv = process.env): EncryptionCodec | undefined {
-  if (!env.PAYLOAD_ENCRYPTION_KEYS) return undefined;
-  let parsed: Record<string, string>;
-  try {
-    parsed = JSON.parse(env.PAYLOAD_ENCRYPTION_KEYS);
-  } catch {
-    throw new Error('PAYLOAD_ENCRYPTION_KEYS must be JSON: { "<key id>": "<base64 of 32 bytes>" }');
+  const parsed = setting('PAYLOAD_ENCRYPTION_KEYS', env);
+  if (!parsed) {
+    if (isProduction(env)) throw new Error('PAYLOAD_ENCRYPTION_KEYS: required in production (NODE_ENV=production), not set');
+    return undefined;
   }
   const keys = new Map(Object.entries(parsed).map(([id, b64]) => [id, Buffer.from(b64, 'base64')]));
-  const current = env.PAYLOAD_ENCRYPTION_KEY_ID ?? [...keys.keys()].pop();
+  const current = setting('PAYLOAD_ENCRYPTION_KEY_ID', env) ?? [...keys.keys()].pop();
   if (!current) throw new Error('PAYLOAD_ENCRYPTION_KEYS holds no key');
   return new EncryptionCodec(keys, current);
 }

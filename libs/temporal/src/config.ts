@@ -1,3 +1,5 @@
+import { VARIABLES, setting } from '@conduct/config';
+
 /** Where the engine finds Temporal. The same variables are used by npm start, the tests and docker-compose. */
 export interface TemporalSettings {
   address: string;
@@ -14,22 +16,14 @@ export interface TemporalSettings {
   workflowTaskTimeoutMs: number;
 }
 
-export const DEFAULT_WORKFLOW_TASK_TIMEOUT_MS = 5_000;
+// Declared, with its bounds (Temporal refuses under 1 s or over 120 s), in libs/config: 5 s.
+export const DEFAULT_WORKFLOW_TASK_TIMEOUT_MS = VARIABLES.TEMPORAL_WORKFLOW_TASK_TIMEOUT_MS.default;
 
 export function temporalSettings(env: NodeJS.ProcessEnv = process.env): TemporalSettings {
   return {
-    address: env.TEMPORAL_ADDRESS ?? 'localhost:7233',
-    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
-    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'misconduct-proceedings',
-    workflowTaskTimeoutMs: milliseconds(env, 'TEMPORAL_WORKFLOW_TASK_TIMEOUT_MS', DEFAULT_WORKFLOW_TASK_TIMEOUT_MS),
+    address: setting('TEMPORAL_ADDRESS', env),
+    namespace: setting('TEMPORAL_NAMESPACE', env),
+    taskQueue: setting('TEMPORAL_TASK_QUEUE', env),
+    workflowTaskTimeoutMs: setting('TEMPORAL_WORKFLOW_TASK_TIMEOUT_MS', env),
   };
-}
-
-function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const given = env[name];
-  if (given === undefined || given === '') return fallback;
-  const n = Number(given);
-  // Temporal refuses a workflow task timeout under 1 s or over 120 s.
-  if (!Number.isInteger(n) || n < 1_000 || n > 120_000) throw new Error(`${name}: expected whole milliseconds from 1000 to 120000, got '${given}'`);
-  return n;
 }

@@ -1,4 +1,5 @@
 import { JWTPayload, JWTVerifyGetKey, KeyLike, createRemoteJWKSet, importSPKI, jwtVerify } from 'jose';
+import { setting } from '@conduct/config';
 
 /**
  * How the API checks bearer tokens: a force's identity provider (a JWKS URL or a public key), or, in
@@ -12,18 +13,22 @@ export abstract class AuthSettings {
 export const AUDIENCE_DEFAULT = 'conduct-engine';
 
 export async function authSettings(env: NodeJS.ProcessEnv = process.env): Promise<AuthSettings> {
-  const options = { audience: env.AUTH_AUDIENCE ?? AUDIENCE_DEFAULT, ...(env.AUTH_ISSUER ? { issuer: env.AUTH_ISSUER } : {}) };
-  if (env.AUTH_JWKS_URL) {
-    const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(env.AUTH_JWKS_URL));
-    return { verify: async (t) => (await jwtVerify(t, jwks, options)).payload, describe: `JWKS ${env.AUTH_JWKS_URL}` };
+  const issuer = setting('AUTH_ISSUER', env);
+  const options = { audience: setting('AUTH_AUDIENCE', env), ...(issuer ? { issuer } : {}) };
+  const jwksUrl = setting('AUTH_JWKS_URL', env);
+  if (jwksUrl) {
+    const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwksUrl));
+    return { verify: async (t) => (await jwtVerify(t, jwks, options)).payload, describe: `JWKS ${jwksUrl}` };
   }
-  if (env.AUTH_PUBLIC_KEY) {
-    const alg = env.AUTH_ALGORITHM ?? 'RS256';
-    const key: KeyLike = await importSPKI(env.AUTH_PUBLIC_KEY, alg);
+  const publicKey = setting('AUTH_PUBLIC_KEY', env);
+  if (publicKey) {
+    const alg = setting('AUTH_ALGORITHM', env);
+    const key: KeyLike = await importSPKI(publicKey, alg);
     return { verify: async (t) => (await jwtVerify(t, key, { ...options, algorithms: [alg] })).payload, describe: `public key (${alg})` };
   }
-  if (env.AUTH_JWT_SECRET) {
-    const secret = new TextEncoder().encode(env.AUTH_JWT_SECRET);
+  const shared = setting('AUTH_JWT_SECRET', env);
+  if (shared) {
+    const secret = new TextEncoder().encode(shared);
     return { verify: async (t) => (await jwtVerify(t, secret, { ...options, algorithms: ['HS256'] })).payload, describe: 'shared secret (HS256)' };
   }
   throw new Error('no way to verify bearer tokens: set AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_JWT_SECRET (npm start sets a secret for the embedded default)');

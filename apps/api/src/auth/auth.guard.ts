@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@conduct/domain';
+import { RateLimits, tooMany } from '../common/rate-limit';
 import { AuthSettings } from './auth.config';
 import { ROLES, User } from './user';
 
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly settings: AuthSettings,
+    private readonly limits: RateLimits,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -25,6 +27,12 @@ export class AuthGuard implements CanActivate {
     try {
       claims = await this.settings.verify(header.slice('Bearer '.length).trim());
     } catch {
+      // A token that fails the check counts as a request without one: guessing tokens meets the token-less limit.
+      const taken = this.limits.take('token-less', req.ip);
+      if (!taken.allowed) {
+        ctx.switchToHttp().getResponse().setHeader('Retry-After', String(taken.retryAfterSeconds));
+        throw new HttpException(tooMany('token-less', taken.retryAfterSeconds), HttpStatus.TOO_MANY_REQUESTS);
+      }
       throw new UnauthorizedException('the bearer token is not valid');
     }
     const role = claims.role;

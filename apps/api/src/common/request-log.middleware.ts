@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { setting } from '@conduct/config';
 
 interface Req {
   method: string;
@@ -25,7 +26,7 @@ export function requestLog(req: Req, res: Res, next: () => void): void {
   res.setHeader('x-request-id', requestId);
   const started = process.hrtime.bigint();
   res.on('finish', () => {
-    if (process.env.REQUEST_LOG === 'off') return;
+    if (setting('REQUEST_LOG') === 'off') return;
     process.stdout.write(
       JSON.stringify({
         time: new Date().toISOString(),

@@ -1,12 +1,19 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { setting } from '@conduct/config';
 import { EncryptionCodec, TemporalSettings, encryptionCodecFromEnv, temporalSettings } from '@conduct/temporal';
 import { CallContext, RetryLaterException, temporalUnreachable, toHttpError } from '../common/temporal-errors';
 
-/** How long the API waits for Temporal on one request (an update, a start, a query) before answering 504. */
+/**
+ * How long the API waits for Temporal on one request (an update, a start, a query) before answering 504. A value
+ * its declaration refuses stops the API at start (checkConfig); here, as before, it falls back to the default.
+ */
 export function temporalCallTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const ms = Number(env.API_TEMPORAL_TIMEOUT_MS ?? 10_000);
-  return Number.isFinite(ms) && ms >= 100 ? ms : 10_000;
+  try {
+    return setting('API_TEMPORAL_TIMEOUT_MS', env);
+  } catch {
+    return setting('API_TEMPORAL_TIMEOUT_MS', {});
+  }
 }
 
 /** How long a probe of Temporal may take once a call has timed out, to tell "busy" from "down". */

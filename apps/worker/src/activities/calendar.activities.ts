@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { DeadlineRules, IsoDate, addCalendarDays, endOfLondonDay, parseDeadlineOverrides, resolveDeadlineRules, startOfLondonDay } from '@conduct/domain';
+import { setting } from '@conduct/config';
+import { DeadlineRules, IsoDate, addCalendarDays, endOfLondonDay, resolveDeadlineRules, startOfLondonDay } from '@conduct/domain';
 import { WorkingDayCalendar, dueDateFor, englandAndWalesCalendar } from '@conduct/domain/calendar';
 import type { CalendarActivities, Deadline, DeadlineRequest } from '@conduct/workflows';
-
-/** How many working days before a deadline the case officer is reminded; per-force policy comes later. */
-const DEFAULT_REMINDER_WORKING_DAYS = 2;
 
 /**
  * Counts deadlines on the England and Wales working-day calendar. Run as a local activity: the
@@ -20,13 +18,11 @@ export class CalendarActivitiesService implements CalendarActivities {
   private readonly backdatedGraceMs?: number;
 
   constructor(private readonly calendar: WorkingDayCalendar = englandAndWalesCalendar(), env: NodeJS.ProcessEnv = process.env) {
-    this.rules = resolveDeadlineRules(parseDeadlineOverrides(env.DEADLINE_OVERRIDES ?? '{}'));
-    this.reminderWorkingDays = Number(env.REMINDER_WORKING_DAYS ?? DEFAULT_REMINDER_WORKING_DAYS);
-    if (env.BACKDATED_DEADLINE_GRACE_HOURS !== undefined && env.BACKDATED_DEADLINE_GRACE_HOURS !== '') {
-      const hours = Number(env.BACKDATED_DEADLINE_GRACE_HOURS);
-      if (!Number.isFinite(hours) || hours < 0 || hours > 24 * 30) throw new Error('BACKDATED_DEADLINE_GRACE_HOURS must be a number of hours from 0 to 720');
-      this.backdatedGraceMs = hours * 3_600_000;
-    }
+    this.rules = resolveDeadlineRules(setting('DEADLINE_OVERRIDES', env));
+    // How many working days before a deadline the case officer is reminded; per-force policy comes later.
+    this.reminderWorkingDays = setting('REMINDER_WORKING_DAYS', env);
+    const graceHours = setting('BACKDATED_DEADLINE_GRACE_HOURS', env);
+    if (graceHours !== undefined) this.backdatedGraceMs = graceHours * 3_600_000;
   }
 
   async computeDeadlines(requests: DeadlineRequest[]): Promise<Deadline[]> {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { channelDirectoryFromEnv, parseEscalationPolicy } from '@conduct/notifications';
+import { exitUnlessConfigured, setting } from '@conduct/config';
+import { channelDirectoryFromEnv, parseEscalationPolicy, parseRoutes } from '@conduct/notifications';
 import { dataSourceOptions } from '@conduct/persistence';
 import { DeadlinePolicyWatcher } from './deadline-policy.watcher';
 import { OutboxDispatcher, dispatcherSettingsFromEnv, jsonLog } from './outbox-dispatcher';
@@ -11,9 +12,10 @@ import { OutboxDispatcher, dispatcherSettingsFromEnv, jsonLog } from './outbox-d
  * once: their claims never overlap. Configured by the same variables as the worker's.
  */
 async function main(): Promise<void> {
+  exitUnlessConfigured('dispatcher', { NOTIFICATION_ROUTES: parseRoutes, ESCALATION_POLICY: parseEscalationPolicy });
   const db = new DataSource(dataSourceOptions());
   await db.initialize();
-  const policy = parseEscalationPolicy(process.env.ESCALATION_POLICY);
+  const policy = parseEscalationPolicy(setting('ESCALATION_POLICY'));
   const dispatcher = new OutboxDispatcher(db, channelDirectoryFromEnv(), dispatcherSettingsFromEnv(), jsonLog, policy ? new DeadlinePolicyWatcher(db, policy) : null);
   const signalled = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

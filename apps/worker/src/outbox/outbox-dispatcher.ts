@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { setting } from '@conduct/config';
 import { LIST_REPORTS } from '@conduct/domain';
 import { logLine } from '@conduct/logging';
 import { DataSource } from 'typeorm';
@@ -47,16 +48,15 @@ export interface DispatcherSettings {
 }
 
 export function dispatcherSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DispatcherSettings {
-  const n = (name: string, d: number) => (env[name] ? Number(env[name]) : d);
   return {
-    pollMs: n('OUTBOX_POLL_MS', 1000),
-    batchSize: n('OUTBOX_BATCH_SIZE', 10),
-    leaseMs: n('OUTBOX_LEASE_MS', 60_000),
-    maxAttempts: n('OUTBOX_MAX_ATTEMPTS', 12),
-    backoffBaseMs: n('OUTBOX_BACKOFF_BASE_MS', 5000),
-    backoffMaxMs: n('OUTBOX_BACKOFF_MAX_MS', 3_600_000),
-    unroutedRecheckMs: n('OUTBOX_UNROUTED_RECHECK_MS', 300_000),
-    overdueSweepMs: n('OUTBOX_OVERDUE_SWEEP_MS', 60_000),
+    pollMs: setting('OUTBOX_POLL_MS', env),
+    batchSize: setting('OUTBOX_BATCH_SIZE', env),
+    leaseMs: setting('OUTBOX_LEASE_MS', env),
+    maxAttempts: setting('OUTBOX_MAX_ATTEMPTS', env),
+    backoffBaseMs: setting('OUTBOX_BACKOFF_BASE_MS', env),
+    backoffMaxMs: setting('OUTBOX_BACKOFF_MAX_MS', env),
+    unroutedRecheckMs: setting('OUTBOX_UNROUTED_RECHECK_MS', env),
+    overdueSweepMs: setting('OUTBOX_OVERDUE_SWEEP_MS', env),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { setting } from '@conduct/config';
 import { ChannelDirectory, channelDirectoryFromEnv, parseEscalationPolicy } from '@conduct/notifications';
 import { DeadlinePolicyWatcher, ESCALATION_POLICY } from './deadline-policy.watcher';
 import { DISPATCHER_LOG, DISPATCHER_SETTINGS, OutboxDispatcher, dispatcherSettingsFromEnv, jsonLog } from './outbox-dispatcher';
@@ -10,7 +11,7 @@ import { DISPATCHER_LOG, DISPATCHER_SETTINGS, OutboxDispatcher, dispatcherSettin
     { provide: ChannelDirectory, useFactory: () => channelDirectoryFromEnv() },
     { provide: DISPATCHER_SETTINGS, useFactory: () => dispatcherSettingsFromEnv() },
     { provide: DISPATCHER_LOG, useValue: jsonLog },
-    { provide: ESCALATION_POLICY, useFactory: () => parseEscalationPolicy(process.env.ESCALATION_POLICY) },
+    { provide: ESCALATION_POLICY, useFactory: () => parseEscalationPolicy(setting('ESCALATION_POLICY')) },
     { provide: DeadlinePolicyWatcher, inject: [DataSource, ESCALATION_POLICY], useFactory: (db: DataSource, policy) => new DeadlinePolicyWatcher(db, policy) },
     {
       provide: OutboxDispatcher,

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './variables';
+export * from './config';
+export * from './table';

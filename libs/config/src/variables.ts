@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import { LOG_LEVELS } from '@conduct/logging';
+import { deadlineOverrides, hostAndPort, json, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
+import { variable } from './types';
+
+export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export const TEMPORAL_LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+/** The algorithms a force's public key may sign with (jose's names). */
+export const TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const ON_OFF = ['on', 'off'] as const;
+
+const SERVICES_ON_POSTGRES = ['api', 'worker', 'migrate', 'dispatcher'] as const;
+const SERVICES_ON_TEMPORAL = ['api', 'worker'] as const;
+const OUTBOX = ['worker', 'dispatcher'] as const;
+
+/**
+ * Every environment variable the engine reads, declared once: its type (the parser its text goes through), its
+ * default, what it means and who reads it. Each service checks its own at start (`checkConfig`) and then reads its
+ * values through `setting`; the README's configuration table is printed from this list (`configurationTable`).
+ * An empty value counts as unset.
+ */
+export const VARIABLES = {
+  NODE_ENV: variable({ type: oneOf(ENVIRONMENTS), default: 'development', meaning: '`production`: every variable marked *required in production* must be set, and a token verifier and the payload keys are never left to the embedded default; anything else keeps `npm start`\'s embedded defaults', readBy: [...SERVICES_ON_POSTGRES] }),
+
+  DATABASE_URL: variable({ type: url(['postgres', 'postgresql']), shownDefault: 'set by `npm start` (embedded PostgreSQL)', meaning: 'The PostgreSQL database (`postgres://user:password@host:port/db`)', readBy: [...SERVICES_ON_POSTGRES], required: 'always', secret: true }),
+  DATABASE_POOL_SIZE: variable({ type: wholeNumber(1, 1000), default: 10, meaning: 'Connections each process keeps to PostgreSQL at most', readBy: [...SERVICES_ON_POSTGRES] }),
+
+  TEMPORAL_ADDRESS: variable({ type: hostAndPort, default: 'localhost:7233', shownDefault: '`localhost:7233` (`npm start`: its embedded dev server)', meaning: 'The Temporal frontend (`host:port`)', readBy: [...SERVICES_ON_TEMPORAL], required: 'production' }),
+  TEMPORAL_NAMESPACE: variable({ type: text, default: 'default', meaning: 'The Temporal namespace', readBy: [...SERVICES_ON_TEMPORAL] }),
+  TEMPORAL_TASK_QUEUE: variable({ type: text, default: 'misconduct-proceedings', meaning: 'The task queue the worker polls and the API starts workflows on', readBy: [...SERVICES_ON_TEMPORAL] }),
+  TEMPORAL_WORKFLOW_TASK_TIMEOUT_MS: variable({ type: wholeNumber(1_000, 120_000), default: 5_000, meaning: "How long Temporal waits for a worker's workflow task before handing it to another worker (Temporal's own default is 10 s): what a worker killed mid-task delays, set on workflows started from then on", readBy: [...SERVICES_ON_TEMPORAL] }),
+  PAYLOAD_ENCRYPTION_KEYS: variable({ type: payloadKeys, shownDefault: '`npm start`: a key in the data folder', meaning: 'JSON `{"<id>": "<32 bytes base64>"}`: everything stored in Temporal is AES-256-GCM encrypted; add a key and switch the id to rotate', readBy: [...SERVICES_ON_TEMPORAL], required: 'production', secret: true }),
+  PAYLOAD_ENCRYPTION_KEY_ID: variable({ type: text, shownDefault: 'the last key', meaning: 'The id of the key new payloads are sealed with (one of `PAYLOAD_ENCRYPTION_KEYS`)', readBy: [...SERVICES_ON_TEMPORAL] }),
+
+  AUTH_JWKS_URL: variable({ type: url(['https', 'http']), meaning: "A force's identity provider's JWKS: bearer tokens are verified against its keys", readBy: ['api'] }),
+  AUTH_PUBLIC_KEY: variable({ type: pemPublicKey, meaning: 'Or: the PEM public key bearer tokens are signed for', readBy: ['api'] }),
+  AUTH_ALGORITHM: variable({ type: oneOf(TOKEN_ALGORITHMS), default: 'RS256', meaning: "`AUTH_PUBLIC_KEY`'s algorithm", readBy: ['api'] }),
+  AUTH_JWT_SECRET: variable({ type: text, shownDefault: '`npm start`: a secret in the data folder', meaning: 'Or: a shared HS256 secret (at least 32 characters in production); `npm run token` signs with it', readBy: ['api', 'npm start'], secret: true }),
+  AUTH_ISSUER: variable({ type: text, shownDefault: 'not checked', meaning: "The tokens' issuer (`iss`), checked when set", readBy: ['api'] }),
+  AUTH_AUDIENCE: variable({ type: text, default: 'conduct-engine', meaning: "The tokens' audience (`aud`)", readBy: ['api', 'npm start'] }),
+
+  PORT: variable({ type: wholeNumber(1, 65_535), default: 3000, meaning: "The API's port (`npm start` also takes the next three from their own variables)", readBy: ['api', 'npm start'] }),
+  HOST: variable({ type: text, default: '127.0.0.1', meaning: 'The address the API listens on (`0.0.0.0` in a container)', readBy: ['api'] }),
+  API_TEMPORAL_TIMEOUT_MS: variable({ type: wholeNumber(100), default: 10_000, meaning: "The API's deadline for its calls to Temporal in one request (an update, a start, a query); past it, 504", readBy: ['api'] }),
+  API_TRUST_PROXY: variable({ type: trustProxy, shownDefault: 'none', meaning: "The proxies in front of the API (a count, or addresses: `loopback`, `10.0.0.0/8`): the client's address for the rate limits is then taken from `X-Forwarded-For`", readBy: ['api'] }),
+  RATE_LIMIT_WINDOW_MS: variable({ type: wholeNumber(1_000), default: 60_000, meaning: 'The window the rate limits count requests in, per client address and API process', readBy: ['api'] }),
+  RATE_LIMIT_PUBLIC: variable({ type: wholeNumber(1), default: 600, meaning: 'Requests per window to what answers without a token (`/health`, `/health/live`, `/rules`, `/docs`, `/docs-json`); then 429 with `Retry-After`', readBy: ['api'] }),
+  RATE_LIMIT_TOKENLESS: variable({ type: wholeNumber(1), default: 120, meaning: 'Requests per window without a bearer token to anything else, or with one that fails the check (each a 401); then 429 with `Retry-After`. A valid token is never counted nor refused', readBy: ['api'] }),
+  TEMPORAL_UI_ORIGINS: variable({ type: origins, default: ['http://localhost:8233', 'http://127.0.0.1:8233'], meaning: 'Origins allowed to call the codec endpoint from a browser (comma-separated)', readBy: ['api'] }),
+  REQUEST_LOG: variable({ type: oneOf(ON_OFF), default: 'on', meaning: '`off`: no line per request', readBy: ['api'] }),
+  LOG_LEVEL: variable({ type: oneOf(LOG_LEVELS), shownDefault: '`info` (the API: `warn`)', meaning: "The least level Nest's logs are written at", readBy: ['api', 'worker'] }),
+
+  TEMPORAL_LOG_LEVEL: variable({ type: oneOf(TEMPORAL_LOG_LEVELS), default: 'WARN', meaning: "The least level the Temporal SDK's logs (and its core's) are written at", readBy: ['worker'] }),
+  WORKER_MAX_CACHED_WORKFLOWS: variable({ type: wholeNumber(0), default: 1000, meaning: 'Workflows the worker keeps in memory between their tasks (others are replayed from history when they next act)', readBy: ['worker'] }),
+  WORKER_STICKY_QUEUE_TIMEOUT_MS: variable({ type: wholeNumber(0), default: 3000, meaning: 'How long a workflow task waits for the worker that has the workflow cached before any worker may take it: a killed worker\'s timers wait this long (the SDK\'s default is 10 s)', readBy: ['worker'] }),
+  DEADLINE_OVERRIDES: variable({ type: deadlineOverrides, default: {}, shownDefault: '`{}`', meaning: 'JSON: new lengths for [S]/[U] deadline rules', readBy: ['api', 'worker', 'npm start'] }),
+  REMINDER_WORKING_DAYS: variable({ type: wholeNumber(0, 60), default: 2, meaning: 'Working days before a deadline that the reminder is queued', readBy: ['worker'] }),
+  BACKDATED_DEADLINE_GRACE_HOURS: variable({ type: wholeNumber(0, 720), shownDefault: '24 (the rules\' figure, [U])', meaning: 'How long a deadline set already past (its step back-dated) is held before it reminds or escalates, so the steps typed in the same sitting settle it first', readBy: ['worker'] }),
+
+  OUTBOX_DISPATCHER: variable({ type: oneOf(ON_OFF), default: 'on', meaning: '`off`: run the worker without its dispatcher', readBy: ['worker'] }),
+  NOTIFICATION_ROUTES: variable({ type: json, shownDefault: '`{}` (nothing routed)', meaning: 'JSON: force → role → route; see *Outgoing messages*', readBy: [...OUTBOX] }),
+  SMTP_URL: variable({ type: url(['smtp', 'smtps']), shownDefault: 'none', meaning: 'The SMTP server for e-mail routes', readBy: [...OUTBOX], secret: true }),
+  NOTIFICATION_FROM: variable({ type: text, default: 'conduct-engine@localhost', meaning: "E-mails' sender", readBy: [...OUTBOX] }),
+  NOTIFICATION_WEBHOOK_SECRET: variable({ type: text, shownDefault: 'none', meaning: 'HMAC-SHA256 key for webhook routes without their own `secret`', readBy: [...OUTBOX], secret: true }),
+  NOTIFICATION_TIMEOUT_MS: variable({ type: wholeNumber(1), default: 10_000, meaning: 'Per send', readBy: [...OUTBOX] }),
+  OUTBOX_MAX_ATTEMPTS: variable({ type: wholeNumber(1), default: 12, meaning: 'Then the message is dead-lettered', readBy: [...OUTBOX] }),
+  OUTBOX_BACKOFF_BASE_MS: variable({ type: wholeNumber(1), default: 5000, meaning: 'Exponential back-off with jitter between attempts: the first wait', readBy: [...OUTBOX] }),
+  OUTBOX_BACKOFF_MAX_MS: variable({ type: wholeNumber(1), default: 3_600_000, meaning: 'The longest wait between attempts', readBy: [...OUTBOX] }),
+  OUTBOX_LEASE_MS: variable({ type: wholeNumber(1), default: 60_000, meaning: "How long a claim lasts; a dead dispatcher's claims lapse after it (keep it above the timeout)", readBy: [...OUTBOX] }),
+  OUTBOX_POLL_MS: variable({ type: wholeNumber(1), default: 1000, meaning: 'How often the outbox is polled', readBy: [...OUTBOX] }),
+  OUTBOX_BATCH_SIZE: variable({ type: wholeNumber(1), default: 10, meaning: 'Messages claimed at once', readBy: [...OUTBOX] }),
+  OUTBOX_UNROUTED_RECHECK_MS: variable({ type: wholeNumber(1), default: 300_000, meaning: 'How soon a message with no route is looked at again', readBy: [...OUTBOX] }),
+  OUTBOX_OVERDUE_SWEEP_MS: variable({ type: wholeNumber(1), default: 60_000, meaning: 'How often overdue list reports are escalated and the escalation policy applied', readBy: [...OUTBOX] }),
+  ESCALATION_POLICY: variable({ type: json, shownDefault: 'none', meaning: 'JSON: per force, extra reminders and the escalation chain; see *Outgoing messages*', readBy: [...OUTBOX] }),
+
+  // `npm start`'s own (tools/): read by its launcher, before any service starts.
+  CONDUCT_DATA_DIR: variable({ type: text, default: '.data', meaning: "Where `npm start` keeps PostgreSQL's and Temporal's data", readBy: ['npm start'] }),
+  CONDUCT_CACHE_DIR: variable({ type: text, shownDefault: '`~/.cache/conduct-engine`', meaning: 'Where Node.js 24 and the Temporal binaries are cached (shared by clones)', readBy: ['npm start'] }),
+  CONDUCT_NODE_PATH: variable({ type: text, shownDefault: 'a Node ≥ 22 running or first on PATH, else the pinned Node.js 24', meaning: 'The `node` that `npm start`, `npm test` and the other scripts run the engine on, used as it is', readBy: ['npm start'] }),
+  CONDUCT_DEFAULT_FORCE: variable({ type: text, default: 'demo-force', meaning: 'The force `npm start` and `npm run token` sign tokens for', readBy: ['npm start'] }),
+  TEMPORAL_CLI_PATH: variable({ type: text, shownDefault: 'found or installed', meaning: 'Use this Temporal CLI (the dev server)', readBy: ['npm start'] }),
+  TEMPORAL_TEST_SERVER_PATH: variable({ type: text, shownDefault: 'found or installed', meaning: "Use this time-skipping test server (`npm test`)", readBy: ['npm start'] }),
+  TEMPORAL_PORT: variable({ type: wholeNumber(1, 65_535), default: 7233, meaning: "The embedded Temporal dev server's port", readBy: ['npm start'] }),
+  TEMPORAL_UI_PORT: variable({ type: wholeNumber(1, 65_535), default: 8233, meaning: "The embedded Temporal Web UI's port", readBy: ['npm start'] }),
+  POSTGRES_PORT: variable({ type: wholeNumber(1, 65_535), default: 5433, meaning: "The embedded PostgreSQL's port", readBy: ['npm start'] }),
+  CONDUCT_POSTGRES_CACHE_DIR: variable({ type: text, default: '/var/tmp/conduct-engine-cache', meaning: "Run as root, embedded PostgreSQL runs as the user `postgres` (created if missing; PostgreSQL refuses root). When that user cannot reach the clone (under a folder only its owner may enter, as `/root` or `mktemp -d` are), the binaries are copied here once per package version, and a data folder it cannot reach keeps its cluster here, with a symlink at the data folder. Must be ours and writable by no one else; nothing above it is chmodded. A deleted clone's cluster stays there until removed by hand", readBy: ['npm start'] }),
+  TEMPORAL_SQLITE_PRAGMAS: variable({ type: text, default: 'journal_mode=wal,synchronous=normal', meaning: "The embedded dev server's SQLite pragmas (`none`: SQLite's defaults)", readBy: ['npm start'] }),
+  TEMPORAL_DEV_DYNAMIC_CONFIG: variable({ type: text, shownDefault: 'none', meaning: "The embedded dev server's extra dynamic config (`key=value,…`)", readBy: ['npm start'] }),
+};
+
+export type VariableName = keyof typeof VARIABLES;
+type Declared<N extends VariableName> = (typeof VARIABLES)[N];
+/** A variable's value: its parser's output; `undefined` when it has no default and is unset. */
+export type ValueOf<N extends VariableName> = z.output<Declared<N>['type']> | (Declared<N> extends { default: unknown } ? never : undefined);
