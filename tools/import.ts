@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { setting } from '@conduct/config';
 import { embeddedSecret, signToken } from './stack/tokens';
 
 /**
@@ -61,15 +62,15 @@ async function main(): Promise<number> {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? args.splice(i, 2)[1] : undefined;
   };
-  const force = option('force') ?? process.env.CONDUCT_DEFAULT_FORCE ?? 'demo-force';
-  const url = option('url') ?? process.env.CONDUCT_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const force = option('force') ?? setting('CONDUCT_DEFAULT_FORCE');
+  const url = option('url') ?? setting('CONDUCT_API_URL') ?? `http://localhost:${setting('PORT')}`;
   const [file] = args;
   if (!file) {
     console.error('usage: npm run import -- <file.json|file.csv> [--force F] [--url U]');
     return 2;
   }
-  const dataDir = path.resolve(__dirname, '..', process.env.CONDUCT_DATA_DIR ?? '.data');
-  const token = process.env.CONDUCT_TOKEN ?? (await signToken(process.env.AUTH_JWT_SECRET ?? embeddedSecret(dataDir), { sub: 'import-cli', role: 'case-officer', force }));
+  const dataDir = path.resolve(__dirname, '..', setting('CONDUCT_DATA_DIR'));
+  const token = setting('CONDUCT_TOKEN') ?? (await signToken(setting('AUTH_JWT_SECRET') ?? embeddedSecret(dataDir), { sub: 'import-cli', role: 'case-officer', force }));
   const { lines, ok } = describeAnswer(file, await sendImport(file, url, token));
   for (const line of lines) (ok ? console.log : console.error)(line);
   return ok ? 0 : 1;

@@ -78,6 +78,8 @@ export const VARIABLES = {
   CONDUCT_CACHE_DIR: variable({ type: text, shownDefault: '`~/.cache/conduct-engine`', meaning: 'Where Node.js 24 and the Temporal binaries are cached (shared by clones)', readBy: ['npm start'] }),
   CONDUCT_NODE_PATH: variable({ type: text, shownDefault: 'a Node ≥ 22 running or first on PATH, else the pinned Node.js 24', meaning: 'The `node` that `npm start`, `npm test` and the other scripts run the engine on, used as it is', readBy: ['npm start'] }),
   CONDUCT_DEFAULT_FORCE: variable({ type: text, default: 'demo-force', meaning: 'The force `npm start` and `npm run token` sign tokens for', readBy: ['npm start'] }),
+  CONDUCT_API_URL: variable({ type: url(['http', 'https']), shownDefault: '`http://localhost:<PORT>`', meaning: 'The API `npm run import` sends its file to', readBy: ['npm start'] }),
+  CONDUCT_TOKEN: variable({ type: text, shownDefault: 'one signed with the embedded secret', meaning: 'The bearer token `npm run import` sends (a case officer or administrator of the force)', readBy: ['npm start'], secret: true }),
   TEMPORAL_CLI_PATH: variable({ type: text, shownDefault: 'found or installed', meaning: 'Use this Temporal CLI (the dev server)', readBy: ['npm start'] }),
   TEMPORAL_TEST_SERVER_PATH: variable({ type: text, shownDefault: 'found or installed', meaning: "Use this time-skipping test server (`npm test`)", readBy: ['npm start'] }),
   TEMPORAL_PORT: variable({ type: wholeNumber(1, 65_535), default: 7233, meaning: "The embedded Temporal dev server's port", readBy: ['npm start'] }),
