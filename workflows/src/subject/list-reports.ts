@@ -8,7 +8,7 @@ import type { IsoDate, ListReport, ListReportDetails, Outcome } from '@conduct/d
 import type { ListReportFindings, SubjectReferral, SubjectState } from '../types';
 
 /** The outcome reported, with what the decision that reached it recorded: an outcome decision, or an appeal's substituted outcome. */
-type OutcomeDecision = ListReportFindings & { outcome: Outcome };
+export type OutcomeDecision = ListReportFindings & { outcome: Outcome };
 
 /** Who a list report is about, as referred. Personal data: it travels encrypted (the payload codec) and is never logged. */
 export function identity(subject: SubjectReferral): Record<string, unknown> {
