@@ -4,7 +4,8 @@
  * The shell: the state carried across continue-as-new, the update handlers (each checked by
  * subject/checks.ts, then applied by subject/track.ts, one at a time), the loop that wakes for
  * deadlines, the news to the matter, and continue-as-new. What each step does, in the procedure's
- * order, is in subject/track.ts; the rules themselves live in @conduct/domain.
+ * order, is in subject/decisions.ts, events.ts and timers.ts (track.ts lists the rest); the rules
+ * themselves live in @conduct/domain.
  */
 import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patched, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { startOfLondonDay } from '@conduct/domain';
