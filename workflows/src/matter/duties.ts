@@ -21,6 +21,7 @@ import {
 import * as book from '../deadline-book';
 import * as judge from '../deadlines/judgement';
 import { guardedValidator, snapshotOf } from '../handler-guard';
+import * as ledger from '../ledger';
 import { TIMER_SLACK_MS } from '../limits';
 import { refusalOf } from '../subject/import';
 import * as checks from './checks';
@@ -89,6 +90,8 @@ export type MatterDuties = ReturnType<typeof matterDuties>;
 export function matterDuties(input: MatterInput, workflowId: string, s: MatterState, ports: MatterPorts) {
   const { referral } = input;
   const regime = regimeFor(referral.kind);
+  /** The matter's own lines and messages (ledger.ts): about the matter, no subject. */
+  const ledgerOf: ledger.Ledger = { workflowId, matterReference: referral.reference, subjectId: null };
   const referralRule = mustReferToIopc(referral.kind, (referral.recordableCategories ?? []) as ReferralGround[]);
   /** The audit lines and messages that judging deadlines adds to the command in hand (deadlines/judgement.ts). */
   let judgementLines: AuditRecord[] = [];
@@ -375,7 +378,7 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
     } finally {
       importBuffer = undefined;
     }
-    const withheld = buffer.outbox.map((m) => ({ ...systemAudit(`imported-message-not-sent:${m.purpose}`, null, null, { purpose: m.purpose, recipient: m.recipient }), idempotencyKey: `${workflowId}:imported-message-not-sent:${m.idempotencyKey}` }));
+    const withheld = buffer.outbox.map((m) => ({ ...systemAudit(`imported-message-not-sent:${m.purpose}`, null, null, { purpose: m.purpose, recipient: m.recipient }), idempotencyKey: ledger.withheldKey(ledgerOf, m.idempotencyKey) }));
     await record([...buffer.lines, ...withheld], []);
   }
 
@@ -465,7 +468,7 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
   /** A judgement's audit lines and messages go with the command's commit. */
   function take(j: judge.Judgement): void {
     for (const l of j.lines) {
-      judgementLines.push({ ...systemAudit(l.action, l.rule, l.regulation, l.details), idempotencyKey: `${workflowId}:${l.action}`, ...(l.actor ? { actor: l.actor.id, actorRole: l.actor.role } : {}) });
+      judgementLines.push({ ...systemAudit(l.action, l.rule, l.regulation, l.details), idempotencyKey: ledger.onceKey(ledgerOf, l.action), ...(l.actor ? { actor: l.actor.id, actorRole: l.actor.role } : {}) });
     }
     for (const m of j.messages) judgementMessages.push(message(m.purpose, m.recipient, m.payload));
   }
@@ -480,20 +483,20 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
     const judged = { lines: judgementLines, messages: judgementMessages };
     judgementLines = [];
     judgementMessages = [];
-    await record([{ ...audit(action, cmd.actor.id, cmd.actor.role, cmd.occurredAt), idempotencyKey: `${workflowId}:${id}`, rule, regulation, details }, ...judged.lines], [...outbox, ...judged.messages]);
+    await record([{ ...audit(action, cmd.actor.id, cmd.actor.role, cmd.occurredAt), idempotencyKey: ledger.commandKey(ledgerOf, id), rule, regulation, details }, ...judged.lines], [...outbox, ...judged.messages]);
     return view();
   }
 
   function audit(action: string, actor: string, actorRole: string, occurredAt: string): AuditRecord {
-    return { idempotencyKey: `${workflowId}:${action}`, matterReference: referral.reference, subjectId: null, actor, actorRole, action, rule: null, regulation: null, occurredAt, details: {} };
+    return ledger.auditLine(ledgerOf, action, { id: actor, role: actorRole }, occurredAt);
   }
 
   function systemAudit(action: string, rule: string | null, regulation: string | null, details: Record<string, unknown>): AuditRecord {
-    return { ...audit(action, 'system', 'system', new Date(Date.now()).toISOString()), idempotencyKey: `${workflowId}:${action}:${s.revision + 1}`, rule, regulation, details };
+    return { ...audit(action, 'system', 'system', new Date(Date.now()).toISOString()), idempotencyKey: ledger.revisionKey(ledgerOf, action, s.revision + 1), rule, regulation, details };
   }
 
   function message(purpose: string, recipient: string, payload: Record<string, unknown>): OutboxRecord {
-    return { idempotencyKey: `${referral.reference}:matter:${purpose}`, matterReference: referral.reference, subjectId: null, purpose: purpose.split(':')[0], recipient, payload: { forceId: referral.forceId, ...payload } };
+    return ledger.outboxMessage(ledgerOf, `${referral.reference}:matter`, purpose, recipient, { forceId: referral.forceId, ...payload });
   }
 
   async function record(lines: AuditRecord[], outbox: OutboxRecord[]): Promise<void> {
