@@ -10,15 +10,18 @@ import { WakeTimer } from './wake-timer';
 import { checkOccurredAt, refuse } from './refusal';
 import { Serial } from './serial';
 import { guardedHandler, guardedValidator } from './handler-guard';
+import * as ledger from './ledger';
 import { HISTORY_LIMIT, TIMER_SLACK_MS } from './limits';
 import { extendRecommendationDeadline, recommendationState, recordRecommendationPublished, recordRecommendationResponse } from './messages';
-import type { AuditRecord, CommandBase, Deadline, ExtensionCommand, OutboxRecord, RecommendationInput, RecommendationState, RecommendationView } from './types';
+import type { CommandBase, Deadline, ExtensionCommand, OutboxRecord, RecommendationInput, RecommendationState, RecommendationView } from './types';
 
 const { recordRecommendationChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
 
 export async function recommendation(input: RecommendationInput): Promise<RecommendationView> {
   const workflowId = workflowInfo().workflowId;
+  /** The recommendation's lines and messages (ledger.ts): about its matter, no subject. */
+  const ledgerOf: ledger.Ledger = { workflowId, matterReference: input.matterReference, subjectId: null };
   const serial = new Serial();
   const carried: RecommendationState = input.state ?? { stage: 'awaiting-response', response: null, publishedOn: null, deadlines: [], revision: 0 };
   let { stage, response, publishedOn, deadlines, revision } = carried;
@@ -149,23 +152,17 @@ export async function recommendation(input: RecommendationInput): Promise<Recomm
   }
 
   function message(purpose: string, recipient: string, d: Deadline): OutboxRecord {
-    return { idempotencyKey: `${input.reference}:recommendation:${purpose}:${d.dueDate}`, matterReference: input.matterReference, subjectId: null, purpose: purpose.split(':')[0], recipient, payload: { recommendation: input.reference, deadline: d.name, dueDate: d.dueDate, regulation: d.regulation } };
+    return ledger.outboxMessage(ledgerOf, `${input.reference}:recommendation`, `${purpose}:${d.dueDate}`, recipient, { recommendation: input.reference, deadline: d.name, dueDate: d.dueDate, regulation: d.regulation });
   }
 
   async function record(cmd: CommandBase, action: string, details: Record<string, unknown>, outbox: OutboxRecord[] = [], system = false): Promise<void> {
     revision += 1;
-    const line: AuditRecord = {
-      idempotencyKey: `${workflowId}:${action}:${revision}`,
-      matterReference: input.matterReference,
-      subjectId: null,
-      actor: system ? 'system' : cmd.actor.id,
-      actorRole: system ? 'system' : cmd.actor.role,
-      action,
+    const line = ledger.auditLine(ledgerOf, action, system ? { id: 'system', role: 'system' } : cmd.actor, cmd.occurredAt, {
+      idempotencyKey: ledger.revisionKey(ledgerOf, action, revision),
       rule: 'iopc-recommendation',
       regulation: 'Sch3 paras 28A/28B',
-      occurredAt: cmd.occurredAt,
       details: { recommendation: input.reference, ...details },
-    };
+    });
     await recordRecommendationChange({ reference: input.reference, matterReference: input.matterReference, stage, deadlines, revision, audit: [line], outbox });
     if (cmd.commandId) appliedCommands.push(cmd.commandId);
   }

@@ -1,0 +1,141 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { RULE_VIOLATION } from '../refusal';
+import type { Deadline, ExtensionCommand, MatterDecisionCommand, MatterEventCommand, MatterReferral, MatterState } from '../types';
+import { Referral, alreadyApplied, checkDecisionCommand, checkEventCommand, checkExtensionCommand } from './checks';
+import { newMatterState } from './state';
+
+// The checks a matter's workflow runs on each command, without Temporal: a state, the referral, a command, the time.
+const now = Date.parse('2026-03-02T12:00:00Z');
+const at = '2026-03-02T10:00:00Z';
+const actor = { id: 'aa-1', role: 'appropriate-authority' } as MatterEventCommand['actor'];
+const complaint: Referral = { kind: 'complaint', receivedOn: '2026-01-05' };
+const conductMatter: Referral = { kind: 'conduct-matter', receivedOn: '2026-01-05' };
+
+function referral(over: Partial<MatterReferral> = {}): MatterReferral {
+  return { reference: 'M-1', kind: 'conduct-matter', forceId: 'force-1', appropriateAuthority: 'aa', receivedOn: '2026-01-05', subjects: [{ subjectId: 'PC-1', kind: 'police-officer' }], referredBy: actor, referredAt: at, ...over } as MatterReferral;
+}
+
+function matter(over: Partial<MatterState> = {}, from: Partial<MatterReferral> = {}): MatterState {
+  return { ...newMatterState(referral(from)), ...over };
+}
+
+function deadline(key: string, over: Partial<Deadline> = {}): Deadline {
+  return { key, ruleId: 'timelinessReport', name: key, regulation: 'CR reg 19', trigger: '2026-01-05', dueDate: '2026-07-06', dueAt: '2026-07-06T23:59:59.999Z', reminded: false, status: 'open', extensions: [], target: false, ...over };
+}
+
+const event = (e: string, over: Record<string, unknown> = {}) => ({ actor, occurredAt: at, event: e, ...over }) as MatterEventCommand;
+const mode = (m: unknown, over: Record<string, unknown> = {}) => ({ actor, occurredAt: at, decision: 'mode-of-investigation', mode: m, ...over }) as MatterDecisionCommand;
+
+/** The rule a check refused the command under, or 'accepted'. */
+function ruleOf(check: () => void): string {
+  try {
+    check();
+    return 'accepted';
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect((err as ApplicationFailure).type).toBe(RULE_VIOLATION);
+    return ((err as ApplicationFailure).details?.[0] as { rule: string }).rule;
+  }
+}
+
+describe("a matter as it is referred (newMatterState)", () => {
+  it('a DSI matter awaits the Director General’s mode of investigation; a conduct matter outside the categories is investigated locally', () => {
+    expect(matter({}, { kind: 'dsi-matter' })).toMatchObject({ stage: 'awaiting-mode-of-investigation', iopcReferralRequired: true, modeOfInvestigation: undefined });
+    expect(matter()).toMatchObject({ stage: 'investigation', iopcReferralRequired: false, modeOfInvestigation: 'local' });
+    expect(matter().subjects['PC-1']).toEqual({ closed: false, workflowId: expect.stringContaining('PC-1') });
+  });
+});
+
+describe("checks on the Director General's mode of investigation (Sch3 para 15)", () => {
+  const awaiting = () => matter({}, { kind: 'dsi-matter' });
+
+  it('accepts a mode of investigation for a matter referred to the IOPC', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaiting(), mode('independent'), now))).toBe('accepted');
+  });
+
+  it('refuses a command that does not say who made it', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaiting(), mode('independent', { actor: undefined }), now))).toBe('actor-required');
+  });
+
+  it('refuses a decision dated in the future', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaiting(), mode('independent', { occurredAt: '2026-03-03T10:00:00Z' }), now))).toBe('occurred-at-not-in-future');
+  });
+
+  it('refuses a decision the matter does not know', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaiting(), { ...mode('independent'), decision: 'case-to-answer' } as unknown as MatterDecisionCommand, now))).toBe('known-decision');
+  });
+
+  it('refuses a mode for a matter not referred to the IOPC, and accepts it once referred voluntarily', () => {
+    expect(ruleOf(() => checkDecisionCommand(matter({ modeOfInvestigation: undefined }), mode('directed'), now))).toBe('mode-of-investigation-after-referral');
+    expect(ruleOf(() => checkDecisionCommand(matter({ modeOfInvestigation: undefined, referredToIopcVoluntarily: true }), mode('directed'), now))).toBe('accepted');
+  });
+
+  it('refuses a second mode, and a mode the regulations do not know', () => {
+    expect(ruleOf(() => checkDecisionCommand(matter({ modeOfInvestigation: 'local' }, { kind: 'dsi-matter' }), mode('directed'), now))).toBe('mode-of-investigation-once');
+    expect(ruleOf(() => checkDecisionCommand(awaiting(), mode('by-post'), now))).toBe('mode-known');
+  });
+
+  it('answers a retried decision that was already applied without checking it again', () => {
+    const s = matter({ modeOfInvestigation: 'independent', appliedCommands: ['key-1'] }, { kind: 'dsi-matter' });
+    const retried = mode('independent', { commandId: 'key-1' });
+    expect(alreadyApplied(s, retried)).toBe(true);
+    expect(ruleOf(() => checkDecisionCommand(s, retried, now))).toBe('accepted');
+  });
+});
+
+describe('checks on events about the matter as a whole', () => {
+  it('refuses an event the matter does not know, and a note that is not text', () => {
+    expect(ruleOf(() => checkEventCommand(matter(), conductMatter, event('hearing-held'), now))).toBe('known-event');
+    expect(ruleOf(() => checkEventCommand(matter(), conductMatter, event('investigation-completed', { note: 42 }), now))).toBe('note-text');
+  });
+
+  it('accepts a voluntary referral of a complaint to the IOPC, once, while the matter is open (PRA 2002 Sch 3 para 4(2))', () => {
+    expect(ruleOf(() => checkEventCommand(matter({}, { kind: 'complaint' }), complaint, event('referred-to-iopc'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(matter({ referredToIopcOn: '2026-02-01' }, { kind: 'complaint' }), complaint, event('referred-to-iopc'), now))).toBe('iopc-referral-once');
+    expect(ruleOf(() => checkEventCommand(matter({ stage: 'closed' }, { kind: 'complaint' }), complaint, event('referred-to-iopc'), now))).toBe('iopc-referral-while-open');
+  });
+
+  it('refuses a referral of a conduct matter outside the recordable categories (CMR reg 7)', () => {
+    expect(ruleOf(() => checkEventCommand(matter(), conductMatter, event('referred-to-iopc'), now))).toBe('iopc-referral-recordable');
+  });
+
+  it('refuses a second referral of a matter that had to be referred (CMR reg 4)', () => {
+    const dsi: Referral = { kind: 'dsi-matter', receivedOn: '2026-01-05' };
+    expect(ruleOf(() => checkEventCommand(matter({ referredToIopcOn: '2026-01-10' }, { kind: 'dsi-matter' }), dsi, event('referred-to-iopc'), now))).toBe('iopc-referral-once');
+  });
+
+  it('refuses to complete the investigation twice', () => {
+    expect(ruleOf(() => checkEventCommand(matter({ investigationCompletedOn: '2026-02-01' }), conductMatter, event('investigation-completed'), now))).toBe('investigation-completed-once');
+  });
+
+  it('updates the complainant only on a complaint, and only with what they were told (CMR reg 34)', () => {
+    expect(ruleOf(() => checkEventCommand(matter(), conductMatter, event('complainant-updated', { note: 'progress' }), now))).toBe('complaints-only');
+    expect(ruleOf(() => checkEventCommand(matter({}, { kind: 'complaint' }), complaint, event('complainant-updated', { note: '  ' }), now))).toBe('update-content-recorded');
+    expect(ruleOf(() => checkEventCommand(matter({}, { kind: 'complaint' }), complaint, event('complainant-updated', { note: 'progress' }), now))).toBe('accepted');
+  });
+
+  it('accepts a timeliness report only while one is outstanding (CR reg 19 / CMR reg 13)', () => {
+    expect(ruleOf(() => checkEventCommand(matter(), conductMatter, event('timeliness-report-sent'), now))).toBe('timeliness-report-due');
+    expect(ruleOf(() => checkEventCommand(matter({ deadlines: [deadline('timeliness-report-1')] }), conductMatter, event('timeliness-report-sent'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(matter({ deadlines: [deadline('timeliness-report-1', { status: 'met' })] }), conductMatter, event('timeliness-report-sent'), now))).toBe('timeliness-report-due');
+  });
+
+  it('refuses an event dated before the matter reached the appropriate authority', () => {
+    expect(ruleOf(() => checkEventCommand(matter(), conductMatter, event('investigation-completed', { occurredAt: '2026-01-02T10:00:00Z' }), now))).toBe('occurred-at-after-matter-began');
+  });
+});
+
+describe('checks on an extension of a matter deadline', () => {
+  const extension = (over: Record<string, unknown> = {}) => ({ actor, occurredAt: at, key: 'timeliness-report-1', newDueDate: '2026-08-03', reason: 'r', agreedBy: 'aa', ...over }) as unknown as ExtensionCommand;
+
+  it('refuses an extension of a deadline the matter does not have open, or of one the regulations do not let be extended', () => {
+    const s = matter({ deadlines: [deadline('timeliness-report-1')] });
+    expect(ruleOf(() => checkExtensionCommand(s, extension({ key: 'no-such-deadline' }), now))).toBe('deadline-open');
+    expect(ruleOf(() => checkExtensionCommand(s, extension(), now))).toBe('deadline-not-extendable');
+  });
+
+  it('answers a retried extension without refusing it as no longer later than the due date', () => {
+    const s = matter({ appliedCommands: ['key-1'], deadlines: [deadline('timeliness-report-1', { dueDate: '2026-08-03' })] });
+    expect(ruleOf(() => checkExtensionCommand(s, extension({ commandId: 'key-1' }), now))).toBe('accepted');
+  });
+});

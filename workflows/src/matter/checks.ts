@@ -1,0 +1,84 @@
+/**
+ * The checks a matter's workflow runs on each command before it changes anything: pure functions of the
+ * matter's state, its referral, the command and the time; each refuses with a RuleViolation naming its rule
+ * and regulation (refusal.ts), or passes. The workflow runs them as its update validators, and again when
+ * the update's turn comes (handler-guard). Unit tested in checks.spec.ts.
+ */
+import { MATTER_EVENTS, MODES_OF_INVESTIGATION, ReferralGround, compareIsoDates, londonDateOf, voluntaryIopcReferral } from '@conduct/domain';
+import * as book from '../deadline-book';
+import * as judge from '../deadlines/judgement';
+import { checkOccurredAt, refuse } from '../refusal';
+import type { CommandBase, ExtensionCommand, MatterDecisionCommand, MatterEventCommand, MatterReferral, MatterState } from '../types';
+
+/** What the checks need of the matter's referral. */
+export type Referral = Pick<MatterReferral, 'kind' | 'recordableCategories' | 'receivedOn'>;
+
+/** A command already applied (a retry with the same commandId): answered with the view, not applied again. */
+export function alreadyApplied(s: MatterState, cmd: CommandBase): boolean {
+  return !!cmd.commandId && s.appliedCommands.includes(cmd.commandId);
+}
+
+/** Every command says who made it, and when it happened (not in the future). */
+export function checkCommand(cmd: CommandBase, now: number): void {
+  if (!cmd || typeof cmd !== 'object' || !cmd.actor?.id || !cmd.actor?.role) refuse({ rule: 'actor-required', regulation: null, reason: 'the command must say who made it' });
+  checkOccurredAt(cmd.occurredAt, undefined, now);
+}
+
+// ---- The DG's decision on the mode of investigation (Sch3 para 15) ----------------------------
+export function checkDecisionCommand(s: MatterState, cmd: MatterDecisionCommand, now: number): void {
+  checkCommand(cmd, now);
+  if (alreadyApplied(s, cmd)) return;
+  if (cmd.decision !== 'mode-of-investigation') refuse({ rule: 'known-decision', regulation: null, reason: `unknown decision '${(cmd as { decision: string }).decision}'` });
+  if (!s.iopcReferralRequired && !s.referredToIopcVoluntarily) {
+    refuse({ rule: 'mode-of-investigation-after-referral', regulation: 'Sch3 para 15', reason: 'this matter was not referred to the IOPC, so the Director General decides no mode of investigation' });
+  }
+  if (s.modeOfInvestigation) refuse({ rule: 'mode-of-investigation-once', regulation: 'Sch3 para 15', reason: `the mode of investigation is already ${s.modeOfInvestigation}` });
+  if (!(MODES_OF_INVESTIGATION as readonly string[]).includes(cmd.mode)) {
+    refuse({ rule: 'mode-known', regulation: 'Sch3 para 15', reason: `mode must be one of ${MODES_OF_INVESTIGATION.join(', ')}, not ${JSON.stringify(cmd.mode)}` });
+  }
+}
+
+// ---- Events about the matter as a whole ---------------------------------------------------------
+export function checkEventCommand(s: MatterState, referral: Referral, cmd: MatterEventCommand, now: number): void {
+  checkCommand(cmd, now);
+  if (alreadyApplied(s, cmd)) return;
+  if (!(MATTER_EVENTS as readonly string[]).includes(cmd.event)) refuse({ rule: 'known-event', regulation: null, reason: `unknown event ${JSON.stringify(cmd.event)}` });
+  if (cmd.note !== undefined && cmd.note !== null && typeof cmd.note !== 'string') refuse({ rule: 'note-text', regulation: null, reason: 'note must be text' });
+  switch (cmd.event) {
+    case 'referred-to-iopc':
+      if (!s.iopcReferralRequired) {
+        // Not required, but the appropriate authority may refer it (PRA 2002 Sch 3 paras 4(2)/13(2)/14C(2)).
+        const voluntary = voluntaryIopcReferral(referral.kind, (referral.recordableCategories ?? []) as ReferralGround[]);
+        if (!voluntary.allowed) refuse({ rule: 'iopc-referral-recordable', regulation: voluntary.regulation, reason: voluntary.reason });
+        if (s.referredToIopcOn) refuse({ rule: 'iopc-referral-once', regulation: voluntary.regulation, reason: `referred already on ${s.referredToIopcOn}` });
+        if (s.stage === 'closed') refuse({ rule: 'iopc-referral-while-open', regulation: voluntary.regulation, reason: 'the matter is closed' });
+        break;
+      }
+      if (s.referredToIopcOn) refuse({ rule: 'iopc-referral-once', regulation: 'CMR reg 4', reason: `referred already on ${s.referredToIopcOn}` });
+      break;
+    case 'investigation-completed':
+      if (s.investigationCompletedOn) refuse({ rule: 'investigation-completed-once', regulation: 'CR reg 21 / PRA 2002 Sch 3 para 22', reason: `the investigation was completed on ${s.investigationCompletedOn}` });
+      break;
+    case 'complainant-updated':
+    case 'complainant-outcome-sent':
+      if (referral.kind !== 'complaint') refuse({ rule: 'complaints-only', regulation: 'CMR reg 34', reason: 'only a complaint has a complainant to update' });
+      if (cmd.event === 'complainant-updated' && !cmd.note?.trim()) refuse({ rule: 'update-content-recorded', regulation: 'CMR reg 34', reason: 'note must record what the complainant was told' });
+      break;
+    case 'timeliness-report-sent':
+      if (!s.deadlines.some((d) => (d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat') && judge.outstanding(d))) {
+        refuse({ rule: 'timeliness-report-due', regulation: 'CR reg 19 / CMR reg 13', reason: 'no timeliness report is outstanding for this matter' });
+      }
+      break;
+    default:
+      refuse({ rule: 'known-event', regulation: null, reason: `unknown event '${(cmd as { event: string }).event}'` });
+  }
+  if (compareIsoDates(londonDateOf(cmd.occurredAt), referral.receivedOn) < 0) {
+    refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${cmd.occurredAt} is before the matter reached the appropriate authority (${referral.receivedOn})` });
+  }
+}
+
+export function checkExtensionCommand(s: MatterState, cmd: ExtensionCommand, now: number): void {
+  checkCommand(cmd, now);
+  if (alreadyApplied(s, cmd)) return; // a retried extension is answered, not refused as no longer later than the due date
+  book.extendable(s.deadlines, cmd, 'matter');
+}
