@@ -4,6 +4,9 @@
  * per track by subjectTrack() (track.ts) and passed to each part (decisions.ts, events.ts, timers.ts, …).
  */
 import * as judge from '../deadlines/judgement';
+import * as ledger from '../ledger';
+
+const SYSTEM = { id: 'system', role: 'system' };
 import { subjectView } from './view';
 import type { AuditRecord, CommandBase, Deadline, DeadlineRequest, OutboxRecord, SubjectInput, SubjectState, SubjectView } from '../types';
 
@@ -39,12 +42,17 @@ export class TrackContext {
   judgementLines: AuditRecord[] = [];
   judgementMessages: OutboxRecord[] = [];
 
+  /** Whose lines and messages this track writes (ledger.ts keys them). */
+  readonly ledger: ledger.Ledger;
+
   constructor(
     readonly input: SubjectInput,
     readonly workflowId: string,
     readonly s: SubjectState,
     readonly ports: TrackPorts,
-  ) {}
+  ) {
+    this.ledger = { workflowId, matterReference: input.matterReference, subjectId: input.subject.subjectId };
+  }
 
   /** Whether deadlines are judged by when their steps happened (a run from that patch on). */
   judged(): boolean {
@@ -68,28 +76,18 @@ export class TrackContext {
   }
 
   async commit(cmd: CommandBase, action: string, ruleRef: RuleRef, details: Record<string, unknown>, outbox: OutboxRecord[], follows: FollowingStep[] = []): Promise<SubjectView> {
-    const { input, s, workflowId } = this;
+    const { s } = this;
     const id = cmd.commandId ?? this.ports.updateId() ?? `${s.revision + 1}`;
     const judged = { lines: this.judgementLines, messages: this.judgementMessages };
     this.step = undefined;
     this.judgementLines = [];
     this.judgementMessages = [];
-    const line = (key: string, what: FollowingStep): AuditRecord => ({
-      idempotencyKey: key,
-      matterReference: input.matterReference,
-      subjectId: input.subject.subjectId,
-      actor: cmd.actor.id,
-      actorRole: cmd.actor.role,
-      action: what.action,
-      rule: what.rule,
-      regulation: what.regulation,
-      occurredAt: cmd.occurredAt,
-      details: what.details,
-    });
+    const line = (key: string, what: FollowingStep): AuditRecord =>
+      ledger.auditLine(this.ledger, what.action, cmd.actor, cmd.occurredAt, { idempotencyKey: key, rule: what.rule, regulation: what.regulation, details: what.details });
     // What the command made follow (a warning quashed, a report owed) has its own line, by the same hand and time;
     // then what judging its deadlines found (a miss corrected, a deadline no longer owed).
     await this.ports.record(
-      [line(`${workflowId}:${id}`, { action, ...ruleRef, details }), ...follows.map((f) => line(`${workflowId}:${id}:${f.action}`, f)), ...judged.lines],
+      [line(ledger.commandKey(this.ledger, id), { action, ...ruleRef, details }), ...follows.map((f) => line(`${ledger.commandKey(this.ledger, id)}:${f.action}`, f)), ...judged.lines],
       [...outbox, ...judged.messages],
     );
     return this.view();
@@ -98,18 +96,7 @@ export class TrackContext {
   // ---- Audit lines and messages ---------------------------------------------------------------------
   /** A line the system writes, keyed by its action (which carries what makes it unique after a ':'). */
   audit(action: string, ruleRef: RuleRef, details: Record<string, unknown>): AuditRecord {
-    const { input } = this;
-    return {
-      idempotencyKey: `${this.workflowId}:${action}`,
-      matterReference: input.matterReference,
-      subjectId: input.subject.subjectId,
-      actor: 'system',
-      actorRole: 'system',
-      action,
-      occurredAt: new Date(Date.now()).toISOString(),
-      details,
-      ...ruleRef,
-    };
+    return ledger.auditLine(this.ledger, action, SYSTEM, new Date(Date.now()).toISOString(), { details, ...ruleRef });
   }
 
   /** The system's line about a deadline (a reminder, a miss, a window closed). */
@@ -120,15 +107,9 @@ export class TrackContext {
   /** An outgoing message, keyed by the subject and its purpose (with what makes it unique after a ':'). */
   message(purpose: string, recipient: string, payload: Record<string, unknown>): OutboxRecord {
     const { input } = this;
-    return {
-      idempotencyKey: `${input.matterReference}:${input.subject.subjectId}:${purpose}`,
-      matterReference: input.matterReference,
-      subjectId: input.subject.subjectId,
-      purpose: purpose.split(':')[0],
-      recipient,
-      payload: { forceId: input.forceId, ...payload },
-    };
+    return ledger.outboxMessage(this.ledger, `${input.matterReference}:${input.subject.subjectId}`, purpose, recipient, { forceId: input.forceId, ...payload });
   }
+
 
   view(): SubjectView {
     return subjectView(this.input, this.s);
