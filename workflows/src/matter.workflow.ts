@@ -22,6 +22,7 @@ import {
   mustReferToIopc,
   periodicOccurrenceOwed,
   regimeFor,
+  ruleSetFor,
   timelinessDuty,
   voluntaryIopcReferral,
 } from '@conduct/domain';
@@ -86,6 +87,13 @@ export const COMPLAINANT_OUTCOME_ENDS_UPDATES = 'complainant-outcome-ends-update
  */
 export const MATTER_CLOSES_ON_ITS_TRACKS_DAY = 'matter-closes-on-its-tracks-day';
 
+/**
+ * From this patch on, a matter records at referral the rule set it is under and why (rule-sets.ts: the date it came
+ * to the appropriate authority's attention), shows it, and gives it to each subject's track for the outcome checks.
+ * A matter referred before it has none, and its tracks stay under the 2020 rules.
+ */
+export const RULE_SET_RECORDED_AT_REFERRAL = 'rule-set-recorded-at-referral';
+
 export async function matter(input: MatterInput): Promise<MatterView> {
   const { referral } = input;
   const workflowId = workflowInfo().workflowId;
@@ -104,6 +112,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     deadlines: [],
     revision: 0,
     appliedCommands: [],
+    ...(patched(RULE_SET_RECORDED_AT_REFERRAL) ? { ruleSet: ruleSetFor(referral.receivedOn) } : {}),
   };
   const serial = new Serial();
   /** The audit lines and messages that judging deadlines adds to the command in hand (deadlines/judgement.ts). */
@@ -155,7 +164,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
           ...audit('matter-referred', referral.referredBy.id, referral.referredBy.role, referral.referredAt),
           rule: referralRule.required ? 'mandatory-iopc-referral' : null,
           regulation: referralRule.required ? referralRule.regulation : null,
-          details: { kind: referral.kind, subjects: referral.subjects.length, iopcReferralRequired: s.iopcReferralRequired },
+          details: { kind: referral.kind, subjects: referral.subjects.length, iopcReferralRequired: s.iopcReferralRequired, ...(s.ruleSet ? { ruleSet: s.ruleSet } : {}) },
         },
       ],
       [],
@@ -177,6 +186,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
           regime,
           forceId: referral.forceId,
           receivedOn: referral.receivedOn,
+          ...(s.ruleSet ? { ruleSet: s.ruleSet } : {}),
           subject,
           historyLimit: input.historyLimit,
           ...(input.imported ? { imported: { importedAt: input.imported.importedAt, steps: input.imported.subjectSteps[subject.subjectId] ?? [] } } : {}),
@@ -668,6 +678,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
         workflowId,
         kind: referral.kind,
         regime,
+        ruleSet: s.ruleSet ?? null,
         forceId: referral.forceId,
         stage: s.stage,
         appropriateAuthority: referral.appropriateAuthority,
@@ -688,6 +699,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
       referralCommandId: referral.commandId ?? null,
       kind: referral.kind,
       regime,
+      ruleSet: s.ruleSet ?? null,
       forceId: referral.forceId,
       stage: s.stage,
       iopcReferralRequired: s.iopcReferralRequired,
