@@ -7,7 +7,7 @@
  * for the matter's deadlines, and continue-as-new. What each step does is in matter/duties.ts.
  */
 import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patched, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { regimeFor } from '@conduct/domain';
+import { regimeFor, ruleSetFor } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
 import { WakeTimer } from './wake-timer';
@@ -15,11 +15,11 @@ import { HISTORY_LIMIT } from './limits';
 import { extendMatterDeadline, matterState, recordMatterDecision, recordMatterEvent, referralRecorded, subjectClosed } from './messages';
 import { Serial } from './serial';
 import { guardedHandler, snapshotOf } from './handler-guard';
-import { matterDuties } from './matter/duties';
+import { RULE_SET_RECORDED_AT_REFERRAL, matterDuties } from './matter/duties';
 import { newMatterState } from './matter/state';
 import type { MatterInput, MatterState, MatterView } from './types';
 
-export { VOLUNTARY_IOPC_REFERRAL, INVESTIGATION_COMPLETED_ENDS_TIMELINESS, COMPLAINANT_OUTCOME_ENDS_UPDATES, MATTER_CLOSES_ON_ITS_TRACKS_DAY } from './matter/duties';
+export { VOLUNTARY_IOPC_REFERRAL, INVESTIGATION_COMPLETED_ENDS_TIMELINESS, COMPLAINANT_OUTCOME_ENDS_UPDATES, MATTER_CLOSES_ON_ITS_TRACKS_DAY, RULE_SET_RECORDED_AT_REFERRAL } from './matter/duties';
 
 const { recordMatterChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
@@ -29,7 +29,8 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   const { referral } = input;
   const workflowId = workflowInfo().workflowId;
   const regime = regimeFor(referral.kind);
-  const s: MatterState = input.state ?? newMatterState(referral);
+  // The rule set a matter is under is decided once, at referral, and kept (a matter referred before the patch has none).
+  const s: MatterState = input.state ?? { ...newMatterState(referral), ...(patched(RULE_SET_RECORDED_AT_REFERRAL) ? { ruleSet: ruleSetFor(referral.receivedOn) } : {}) };
   const duties = matterDuties(input, workflowId, s, { computeDeadlines, recordChange: recordMatterChange, updateId: () => currentUpdateInfo()?.id, patched });
   const { checkDecision, checkEvent, checkExtension, decide, recordEvent, extend, fireTimers, closeMatter, allSubjectsClosed, allSubjectsFinished, view } = duties;
   const serial = new Serial();
@@ -82,6 +83,7 @@ export async function matter(input: MatterInput): Promise<MatterView> {
           regime,
           forceId: referral.forceId,
           receivedOn: referral.receivedOn,
+          ...(s.ruleSet ? { ruleSet: s.ruleSet } : {}),
           subject,
           historyLimit: input.historyLimit,
           ...(input.imported ? { imported: { importedAt: input.imported.importedAt, steps: input.imported.subjectSteps[subject.subjectId] ?? [] } } : {}),

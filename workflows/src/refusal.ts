@@ -7,6 +7,8 @@ export interface Refusal {
   rule: string;
   regulation: string | null;
   reason: string;
+  /** The rule set the refusal applies (rule-sets.ts), where the rule belongs to one. */
+  ruleSet?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export function refuse(refusal: Refusal): never {
   throw ApplicationFailure.create({
     type: RULE_VIOLATION,
     message: refusal.reason,
-    details: [{ rule: refusal.rule, regulation: refusal.regulation }],
+    details: [{ rule: refusal.rule, regulation: refusal.regulation, ...(refusal.ruleSet ? { ruleSet: refusal.ruleSet } : {}) }],
     nonRetryable: true,
   });
 }

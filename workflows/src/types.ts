@@ -5,6 +5,7 @@
 import type {
   CaseToAnswerFinding,
   DeadlineRuleId,
+  Finding,
   IsoDate,
   LikelyForm,
   ListReport,
@@ -19,6 +20,7 @@ import type {
   PublicationExemption,
   Regime,
   Role,
+  RuleSetChoice,
   Severity,
   SubjectKind,
   StandardOfProfessionalBehaviour,
@@ -133,7 +135,11 @@ export type DecisionCommand = CommandBase &
     | { decision: 'case-to-answer'; caseToAnswer: CaseToAnswerFinding; routeIfNone?: NoProceedingsRoute; severalUnconnectedIncidents?: boolean }
     | { decision: 'special-conditions'; reason: string }
     | { decision: 'withdrawal'; route: NoProceedingsRoute; reason: string }
-    | ({ decision: 'outcome'; outcome: Outcome; warningMonths?: number } & ListReportFindings)
+    /**
+     * finding: what the proceedings found (CR reg 41(15)); exceptionalCircumstances: the panel's reasons for a sanction
+     * short of dismissal on gross misconduct, required under the 2025 rules (CR reg 42 as amended by SI 2025/558 reg 15).
+     */
+    | ({ decision: 'outcome'; outcome: Outcome; warningMonths?: number; finding?: Finding; exceptionalCircumstances?: string } & ListReportFindings)
     | ({ decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome } & ListReportFindings)
   );
 
@@ -180,6 +186,8 @@ export interface SubjectInput {
   regime: Regime;
   forceId: string;
   receivedOn: IsoDate;
+  /** The rule set the matter is under, and why (rule-sets.ts); absent for tracks started before rule sets were recorded: the 2020 rules. */
+  ruleSet?: RuleSetChoice;
   subject: SubjectReferral;
   /** Carried across continue-as-new. */
   state?: SubjectState;
@@ -296,6 +304,8 @@ export type MatterEventCommand = CommandBase & { event: MatterEventKind; note?: 
 
 export interface MatterState {
   stage: MatterStage;
+  /** The rule set decided at referral, and why (rule-sets.ts); absent for matters referred before rule sets were recorded. */
+  ruleSet?: RuleSetChoice;
   iopcReferralRequired: boolean;
   referredToIopcOn?: IsoDate;
   /** Referred although no category required it (PRA 2002 Sch 3 paras 4(2)/13(2)/14C(2)). */
@@ -328,6 +338,8 @@ export interface MatterView {
   referralCommandId: string | null;
   kind: MatterKind;
   regime: Regime;
+  /** The rule set the matter is under, and why; null for a matter referred before rule sets were recorded (the 2020 rules). */
+  ruleSet: RuleSetChoice | null;
   forceId: string;
   stage: MatterStage;
   iopcReferralRequired: boolean;
@@ -389,6 +401,7 @@ export interface MatterSnapshot {
   workflowId: string;
   kind: MatterKind;
   regime: Regime;
+  ruleSet?: RuleSetChoice | null;
   forceId: string;
   stage: MatterStage;
   appropriateAuthority: string;

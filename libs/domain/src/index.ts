@@ -3,6 +3,7 @@
 export * from './time';
 export * from './kinds';
 export * from './rules/deadlines';
+export * from './rules/rule-sets';
 export * from './outcomes';
 export * from './routing';
 export * from './stages';

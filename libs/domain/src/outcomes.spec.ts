@@ -157,3 +157,43 @@ describe('an outcome changed on appeal', () => {
     expect(listReportsAfterAppeal('final-written-warning', 'written-warning')).toEqual({ barredListRemoval: false, barredListReport: false });
   });
 });
+
+describe('the 2025 outcomes (SI 2025/558), under each rule set', () => {
+  const hearing = { form: 'misconduct-hearing' as const, caseToAnswer: 'gross-misconduct' as const, finalWrittenWarningLive: false, formerOfficer: false };
+
+  it('no action after a finding of misconduct is refused under the 2025 rules, naming the rule and the rule set', () => {
+    expect(checkOutcome({ ...hearing, finding: 'misconduct', outcome: 'no-action', ruleSet: 'rules-2025' })).toMatchObject({
+      allowed: false, rule: 'misconduct-finding-carries-disciplinary-action', ruleSet: 'rules-2025', reason: expect.stringContaining('rules-2025'),
+    });
+    expect(checkOutcome({ ...hearing, form: 'misconduct-meeting', caseToAnswer: 'misconduct', finding: 'misconduct', outcome: 'no-action', ruleSet: 'rules-2025' }))
+      .toMatchObject({ allowed: false, rule: 'misconduct-finding-carries-disciplinary-action' });
+  });
+
+  it('no action after a finding of misconduct is allowed under the 2020 and 2024 rules, and where no rule set is recorded', () => {
+    for (const ruleSet of ['rules-2020', 'rules-2024', undefined] as const) {
+      expect(checkOutcome({ ...hearing, finding: 'misconduct', outcome: 'no-action', ruleSet })).toEqual({ allowed: true });
+    }
+  });
+
+  it('no action is still open under the 2025 rules where neither misconduct nor gross misconduct is found', () => {
+    expect(checkOutcome({ ...hearing, finding: 'neither', outcome: 'no-action', ruleSet: 'rules-2025' })).toEqual({ allowed: true });
+    expect(outcomesAllowed({ ...hearing, finding: 'misconduct', ruleSet: 'rules-2025' }).outcomes).not.toContain('no-action');
+    expect(outcomesAllowed({ ...hearing, finding: 'misconduct', ruleSet: 'rules-2024' }).outcomes).toContain('no-action');
+  });
+
+  it('a final written warning or reduction in rank on gross misconduct needs the exceptional circumstances recorded under the 2025 rules', () => {
+    for (const outcome of ['final-written-warning', 'reduction-in-rank'] as const) {
+      expect(checkOutcome({ ...hearing, finding: 'gross-misconduct', outcome, ruleSet: 'rules-2025' })).toMatchObject({
+        allowed: false, rule: 'gross-misconduct-dismissal-unless-exceptional', ruleSet: 'rules-2025',
+      });
+      expect(checkOutcome({ ...hearing, finding: 'gross-misconduct', outcome, ruleSet: 'rules-2025', exceptionalCircumstances: '  ' })).toMatchObject({ allowed: false });
+      expect(checkOutcome({ ...hearing, finding: 'gross-misconduct', outcome, ruleSet: 'rules-2025', exceptionalCircumstances: 'long unblemished service; isolated act under provocation' })).toEqual({ allowed: true });
+      expect(checkOutcome({ ...hearing, finding: 'gross-misconduct', outcome, ruleSet: 'rules-2024' })).toEqual({ allowed: true });
+    }
+    expect(checkOutcome({ ...hearing, finding: 'gross-misconduct', outcome: 'dismissal-without-notice', ruleSet: 'rules-2025' })).toEqual({ allowed: true });
+  });
+
+  it('a former officer keeps CR reg 4\'s outcomes under the 2025 rules', () => {
+    expect(checkOutcome({ ...hearing, formerOfficer: true, finding: 'misconduct', outcome: 'no-action', ruleSet: 'rules-2025' })).toEqual({ allowed: true });
+  });
+});

@@ -1,6 +1,7 @@
 // What misconduct proceedings may decide (CR reg 42), and what follows from it.
 
 import { DEADLINE_RULES, FINAL_WRITTEN_WARNING_MAX_MONTHS, type DeadlineRules } from './rules/deadlines';
+import { RULE_SET, RULE_SET_WHEN_NONE_RECORDED, type RuleSetId } from './rules/rule-sets';
 import { addCalendarDays, addCalendarMonths, type IsoDate } from './time';
 
 export const OUTCOMES = [
@@ -17,7 +18,8 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type ProceedingsForm = 'misconduct-meeting' | 'misconduct-hearing' | 'accelerated-hearing';
 
 /** What the person conducting or chairing finds the conduct amounts to (CR reg 41(15)). */
-export type Finding = 'misconduct' | 'gross-misconduct' | 'neither';
+export const FINDINGS = ['misconduct', 'gross-misconduct', 'neither'] as const;
+export type Finding = (typeof FINDINGS)[number];
 
 export interface OutcomeQuestion {
   form: ProceedingsForm;
@@ -29,6 +31,8 @@ export interface OutcomeQuestion {
   formerOfficer: boolean;
   /** When known, the finding narrows the outcomes; otherwise every finding open on the case counts. */
   finding?: Finding;
+  /** The rule set the case is under (rule-sets.ts); none recorded: the 2020 rules. */
+  ruleSet?: RuleSetId;
 }
 
 export interface OutcomesAllowed {
@@ -76,6 +80,11 @@ function onFinding(q: OutcomeQuestion, finding: Finding): OutcomesAllowed {
     : { outcomes: ['no-action', 'written-warning', 'final-written-warning'], regulation: 'CR reg 42(3)(a)' };
 }
 
+/** The findings the proceedings may make on this case, whatever was found. */
+export function findingsOpenOnCase(q: Omit<OutcomeQuestion, 'finding'>): Finding[] {
+  return findingsOpen({ ...q, finding: undefined });
+}
+
 function findingsOpen(q: OutcomeQuestion): Finding[] {
   if (q.finding) return [q.finding];
   if (q.form === 'misconduct-meeting') return ['misconduct', 'neither']; // a meeting cannot find gross misconduct
@@ -85,13 +94,29 @@ function findingsOpen(q: OutcomeQuestion): Finding[] {
 
 /** The outcomes the proceedings may reach (CR reg 42; former officers CR reg 4). */
 export function outcomesAllowed(q: OutcomeQuestion): OutcomesAllowed {
-  const parts = findingsOpen(q).map((f) => onFinding(q, f));
+  const parts = findingsOpen(q).map((f) => underRuleSet(q, f, onFinding(q, f)));
   const set = new Set(parts.flatMap((p) => p.outcomes));
   const regulations = [...new Set(parts.map((p) => p.regulation))];
   return { outcomes: ORDER.filter((o) => set.has(o)), regulation: regulations.join('; ') };
 }
 
-export type OutcomeCheck = { allowed: true } | { allowed: false; rule: string; regulation: string; reason: string };
+export type OutcomeCheck = { allowed: true } | { allowed: false; rule: string; regulation: string; reason: string; ruleSet?: RuleSetId };
+
+/**
+ * From 28 May 2025, gross misconduct found means dismissal without notice unless the panel records exceptional
+ * circumstances justifying a final written warning or reduction in rank, with its reasons (CR reg 42 as amended by
+ * SI 2025/558 reg 15 [S]; the reasons in the report, CR reg 43(1)(e) [S]). Asked only when the finding is stated.
+ */
+function checkGrossMisconductSanction(q: OutcomeQuestion & { outcome: Outcome; exceptionalCircumstances?: string }): OutcomeCheck {
+  const set = RULE_SET[q.ruleSet ?? RULE_SET_WHEN_NONE_RECORDED];
+  const lesser = q.outcome === 'final-written-warning' || q.outcome === 'reduction-in-rank';
+  if (!set.outcomes.grossMisconductDismissalUnlessExceptional || q.finding !== 'gross-misconduct' || !lesser || q.formerOfficer) return { allowed: true };
+  if (typeof q.exceptionalCircumstances === 'string' && q.exceptionalCircumstances.trim() !== '') return { allowed: true };
+  return {
+    allowed: false, rule: 'gross-misconduct-dismissal-unless-exceptional', regulation: 'CR reg 42 as amended by SI 2025/558 reg 15; CR reg 43(1)(e)', ruleSet: set.id,
+    reason: `On a finding of gross misconduct under ${set.name} (${set.id}) the officer is dismissed without notice unless exceptional circumstances justify ${OUTCOME_WORDS[q.outcome]}: exceptionalCircumstances must give the panel's reasons (CR reg 42 as amended by SI 2025/558 reg 15).`,
+  };
+}
 
 const OUTCOME_WORDS: Record<Outcome, string> = {
   'no-action': 'no action',
@@ -109,10 +134,27 @@ const FORM_WORDS: Record<ProceedingsForm, string> = {
   'accelerated-hearing': 'an accelerated misconduct hearing',
 };
 
+/**
+ * What a later rule set takes away on a finding: from 28 May 2025 a finding of misconduct carries disciplinary
+ * action, so "no action" is not open on it (SI 2025/558 reg 6(2)(d),(e)). Former officers keep CR reg 4's outcomes.
+ */
+function underRuleSet(q: OutcomeQuestion, finding: Finding, allowed: OutcomesAllowed): OutcomesAllowed {
+  const set = RULE_SET[q.ruleSet ?? RULE_SET_WHEN_NONE_RECORDED];
+  if (!set.outcomes.misconductCarriesDisciplinaryAction || finding !== 'misconduct' || q.formerOfficer) return allowed;
+  return { outcomes: allowed.outcomes.filter((o) => o !== 'no-action'), regulation: `${allowed.regulation}; SI 2025/558 reg 6(2)(d),(e)` };
+}
+
 /** Whether this outcome may be reached, and if not, which rule forbids it and why. */
-export function checkOutcome(q: OutcomeQuestion & { outcome: Outcome }): OutcomeCheck {
+export function checkOutcome(q: OutcomeQuestion & { outcome: Outcome; exceptionalCircumstances?: string }): OutcomeCheck {
   const { outcomes, regulation } = outcomesAllowed(q);
-  if (outcomes.includes(q.outcome)) return { allowed: true };
+  if (outcomes.includes(q.outcome)) return checkGrossMisconductSanction(q);
+  const set = RULE_SET[q.ruleSet ?? RULE_SET_WHEN_NONE_RECORDED];
+  if (q.outcome === 'no-action' && q.finding === 'misconduct' && set.outcomes.misconductCarriesDisciplinaryAction && !q.formerOfficer) {
+    return {
+      allowed: false, rule: 'misconduct-finding-carries-disciplinary-action', regulation: 'CR reg 2 as amended by SI 2025/558 reg 6(2)(d),(e)', ruleSet: set.id,
+      reason: `No action is not available on a finding of misconduct under ${set.name} (${set.id}): the proceedings decide what disciplinary action to impose (SI 2025/558 reg 6(2)(d),(e)). Available: ${outcomes.map((o) => OUTCOME_WORDS[o]).join(', ')}.`,
+    };
+  }
   const what = OUTCOME_WORDS[q.outcome];
   const where = FORM_WORDS[q.form];
   const open = outcomes.length ? outcomes.map((o) => OUTCOME_WORDS[o]).join(', ') : 'none (the case must be remitted)';

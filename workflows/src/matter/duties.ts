@@ -73,6 +73,13 @@ export const COMPLAINANT_OUTCOME_ENDS_UPDATES = 'complainant-outcome-ends-update
  */
 export const MATTER_CLOSES_ON_ITS_TRACKS_DAY = 'matter-closes-on-its-tracks-day';
 
+/**
+ * From this patch on, a matter records at referral the rule set it is under and why (rule-sets.ts: the date it came
+ * to the appropriate authority's attention), shows it, and gives it to each subject's track for the outcome checks.
+ * A matter referred before it has none, and its tracks stay under the 2020 rules.
+ */
+export const RULE_SET_RECORDED_AT_REFERRAL = 'rule-set-recorded-at-referral';
+
 /** What the matter's duties ask of the workflow around them. */
 export interface MatterPorts {
   /** Counts deadlines on the working-day calendar (a local activity: the result is kept in history). */
@@ -117,7 +124,7 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
         ...audit('matter-referred', referral.referredBy.id, referral.referredBy.role, referral.referredAt),
         rule: referralRule.required ? 'mandatory-iopc-referral' : null,
         regulation: referralRule.required ? referralRule.regulation : null,
-        details: { kind: referral.kind, subjects: referral.subjects.length, iopcReferralRequired: s.iopcReferralRequired },
+        details: { kind: referral.kind, subjects: referral.subjects.length, iopcReferralRequired: s.iopcReferralRequired, ...(s.ruleSet ? { ruleSet: s.ruleSet } : {}) },
       },
     ],
     [],

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
+import { ruleSetFor } from '@conduct/domain';
 import { RULE_VIOLATION } from '../refusal';
 import type { Deadline, DecisionCommand, EventCommand, ExtensionCommand, SubjectState } from '../types';
 import { Track, alreadyApplied, checkDecisionCommand, checkEventCommand, checkExtensionCommand } from './checks';
@@ -34,6 +35,16 @@ function deadline(key: string, over: Partial<Deadline> = {}): Deadline {
 
 const decision = (d: Record<string, unknown>) => ({ actor, occurredAt: at, ...d }) as unknown as DecisionCommand;
 const event = (e: EventCommand['event'], over: Record<string, unknown> = {}): EventCommand => ({ actor, occurredAt: at, event: e, ...over }) as EventCommand;
+
+/** The details of a check's refusal (rule, regulation, rule set), or null when accepted. */
+function detailsOf(check: () => void): Record<string, unknown> | null {
+  try {
+    check();
+    return null;
+  } catch (err) {
+    return (err as ApplicationFailure).details?.[0] as Record<string, unknown>;
+  }
+}
 
 /** The rule a check refused the command under, or 'accepted'. */
 function ruleOf(check: () => void): string {
@@ -105,6 +116,30 @@ describe('checks on a decision of the appropriate authority', () => {
   it('lets only a hearing set the period of a final written warning', () => {
     const meeting = track({ stage: 'misconduct-meeting', severity: 'misconduct', caseToAnswer: 'misconduct', form: 'misconduct-meeting', proceedingsHeldOn: '2026-03-01' });
     expect(ruleOf(() => checkDecisionCommand(meeting, officer, decision({ decision: 'outcome', outcome: 'final-written-warning', warningMonths: 36 }), now))).toBe('warning-period');
+  });
+
+  it('under the 2025 rules refuses no action on a finding of misconduct, naming the rule set; under the 2024 rules accepts it', () => {
+    const held = track({ stage: 'misconduct-hearing', severity: 'gross-misconduct', caseToAnswer: 'gross-misconduct', form: 'misconduct-hearing', proceedingsHeldOn: '2026-03-01' });
+    const under = (ruleSet: Track['ruleSet']): Track => ({ ...officer, ruleSet });
+    const june2025 = under(ruleSetFor('2025-06-16'));
+    const april2025 = under(ruleSetFor('2025-04-15'));
+    const noAction = decision({ decision: 'outcome', outcome: 'no-action', finding: 'misconduct' });
+    expect(ruleOf(() => checkDecisionCommand(held, june2025, noAction, now))).toBe('misconduct-finding-carries-disciplinary-action');
+    expect(detailsOf(() => checkDecisionCommand(held, june2025, noAction, now))).toMatchObject({ ruleSet: 'rules-2025' });
+    expect(ruleOf(() => checkDecisionCommand(held, april2025, noAction, now))).toBe('accepted');
+    // A track started before rule sets were recorded is under the 2020 rules.
+    expect(ruleOf(() => checkDecisionCommand(held, officer, noAction, now))).toBe('accepted');
+    // Gross misconduct: a lesser sanction only with the panel's reasons.
+    const fww = (over: Record<string, unknown> = {}) => decision({ decision: 'outcome', outcome: 'final-written-warning', finding: 'gross-misconduct', ...over });
+    expect(ruleOf(() => checkDecisionCommand(held, june2025, fww(), now))).toBe('gross-misconduct-dismissal-unless-exceptional');
+    expect(ruleOf(() => checkDecisionCommand(held, june2025, fww({ exceptionalCircumstances: 'acted to protect a child' }), now))).toBe('accepted');
+    expect(ruleOf(() => checkDecisionCommand(held, april2025, fww(), now))).toBe('accepted');
+  });
+
+  it('refuses a finding that is not one of CR reg 41(15)\'s, or that the proceedings cannot make', () => {
+    const meeting = track({ stage: 'misconduct-meeting', severity: 'misconduct', caseToAnswer: 'misconduct', form: 'misconduct-meeting', proceedingsHeldOn: '2026-03-01' });
+    expect(ruleOf(() => checkDecisionCommand(meeting, officer, decision({ decision: 'outcome', outcome: 'written-warning', finding: 'serious' }), now))).toBe('finding-known');
+    expect(ruleOf(() => checkDecisionCommand(meeting, officer, decision({ decision: 'outcome', outcome: 'written-warning', finding: 'gross-misconduct' }), now))).toBe('finding-open-on-case');
   });
 
   it('certifies the special conditions only for gross misconduct (CR reg 49)', () => {

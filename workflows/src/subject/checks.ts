@@ -18,6 +18,7 @@ import {
   checkFormOfProceedings,
   checkOutcome,
   compareIsoDates,
+  findingsOpenOnCase,
   isIsoDate,
   londonDateOf,
   warningLiveUntil,
@@ -25,10 +26,10 @@ import {
 import * as book from '../deadline-book';
 import { checkOccurredAt, refuse } from '../refusal';
 import type { CommandBase, DecisionCommand, EventCommand, ExtensionCommand, SubjectInput, SubjectState } from '../types';
-import { CASE_TO_ANSWER_FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
+import { CASE_TO_ANSWER_FINDINGS, FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
 
 /** What the checks need to know of the track beyond its state: who the subject is and when the matter began. */
-export type Track = Pick<SubjectInput, 'subject' | 'receivedOn'>;
+export type Track = Pick<SubjectInput, 'subject' | 'receivedOn' | 'ruleSet'>;
 
 /** A decision of the appropriate authority, checked against the subject's track as it stands. */
 export function checkDecisionCommand(s: SubjectState, track: Track, cmd: DecisionCommand, now: number): void {
@@ -73,14 +74,26 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
       if (!s.proceedingsHeldOn) {
         refuse({ rule: 'outcome-after-proceedings-held', regulation: 'CR reg 42', reason: `no outcome can be recorded before the ${stageWords(s.stage)} has been held` });
       }
-      const check42 = checkOutcome({
+      const question = {
         form: s.form!,
         caseToAnswer: s.caseToAnswer as 'misconduct' | 'gross-misconduct',
         finalWrittenWarningLive: s.finalWrittenWarningLiveAtAssessment,
         severalUnconnectedIncidents: s.severalUnconnectedIncidents,
         formerOfficer: !!s.leftService,
-        outcome: cmd.outcome,
-      });
+        // The rule set recorded at referral; a track without one is under the 2020 rules (rule-sets.ts).
+        ruleSet: track.ruleSet?.ruleSet,
+      };
+      if (cmd.finding !== undefined) {
+        oneOf('finding', cmd.finding, FINDINGS, 'CR reg 41(15)');
+        const open = findingsOpenOnCase(question);
+        if (!open.includes(cmd.finding)) {
+          refuse({ rule: 'finding-open-on-case', regulation: 'CR reg 41(15)', reason: `finding: ${cmd.finding} cannot be found at ${stageWords(s.form!)} on this case to answer (open: ${open.join(', ')})` });
+        }
+      }
+      if (cmd.exceptionalCircumstances !== undefined && typeof cmd.exceptionalCircumstances !== 'string') {
+        refuse({ rule: 'exceptional-circumstances-reasons', regulation: 'CR reg 43(1)(e)', reason: 'exceptionalCircumstances must give the panel\'s reasons as text' });
+      }
+      const check42 = checkOutcome({ ...question, finding: cmd.finding, outcome: cmd.outcome, exceptionalCircumstances: cmd.exceptionalCircumstances });
       if (!check42.allowed) refuse(check42);
       checkStandardsBreached(cmd.standardsBreached);
       if (cmd.warningMonths !== undefined) {

@@ -54,8 +54,11 @@ export function toHttpError(err: unknown, what: string | CallContext): unknown {
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause;
     if (cause instanceof ApplicationFailure && cause.type === RULE_VIOLATION) {
-      const [detail] = (cause.details ?? []) as { rule?: string; regulation?: string | null }[];
-      return new ConflictException({ statusCode: 409, error: 'Conflict', message: cause.message, rule: detail?.rule ?? null, regulation: detail?.regulation ?? null });
+      const [detail] = (cause.details ?? []) as { rule?: string; regulation?: string | null; ruleSet?: string }[];
+      return new ConflictException({
+        statusCode: 409, error: 'Conflict', message: cause.message, rule: detail?.rule ?? null, regulation: detail?.regulation ?? null,
+        ...(detail?.ruleSet ? { ruleSet: detail.ruleSet } : {}),
+      });
     }
     // Not a refusal under a rule: the workflow failed the command. Say so plainly; the audit trail shows what stands.
     return new InternalServerErrorException({

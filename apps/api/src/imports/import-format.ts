@@ -160,7 +160,7 @@ export const CSV_COLUMNS = {
   step: [
     'reference', 'subjectId', 'decision', 'event', 'extension', 'occurredAt',
     'severity', 'likelyForm', 'routeIfNeither', 'caseToAnswer', 'routeIfNone', 'severalUnconnectedIncidents', 'route', 'reason',
-    'outcome', 'warningMonths', 'conduct', 'standardsBreached', 'result', 'substitutedOutcome', 'mode',
+    'outcome', 'warningMonths', 'finding', 'exceptionalCircumstances', 'conduct', 'standardsBreached', 'result', 'substitutedOutcome', 'mode',
     'scheduledFor', 'note', 'allegationSummary', 'newDueDate', 'agreedBy',
   ],
 } as const;

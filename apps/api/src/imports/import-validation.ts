@@ -23,7 +23,7 @@ import type {
   MatterReferral,
   SubjectInput,
 } from '@conduct/workflows';
-import { regimeFor } from '@conduct/domain';
+import { regimeFor, ruleSetFor } from '@conduct/domain';
 import { applyImportedSteps } from '../../../../workflows/src/subject/import';
 import { newSubjectState } from '../../../../workflows/src/subject/state';
 import { decisionCommand, eventCommand } from '../matters/commands';
@@ -113,6 +113,8 @@ export async function validateImport(file: ReadFile, ctx: ImportContext): Promis
         regime: regimeFor(referral.kind),
         forceId: referral.forceId,
         receivedOn: referral.receivedOn,
+        // The rule set the matter's workflow will record at referral, so the import's checks are the workflow's.
+        ruleSet: ruleSetFor(referral.receivedOn),
         subject,
         imported: { importedAt: ctx.importedAt, steps: steps.map((x) => x.step) },
       };

@@ -25,6 +25,8 @@ export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: strin
         decision: dto.decision,
         outcome: dto.outcome!,
         warningMonths: dto.warningMonths,
+        finding: dto.finding,
+        exceptionalCircumstances: dto.exceptionalCircumstances,
         conduct: dto.conduct,
         standardsBreached: dto.standardsBreached,
         publicationExemption: dto.publicationExemption,

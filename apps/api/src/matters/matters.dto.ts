@@ -28,6 +28,7 @@ import {
   MATTER_KINDS,
   MODES_OF_INVESTIGATION,
   NO_PROCEEDINGS_ROUTES,
+  FINDINGS,
   OUTCOMES,
   RECORDABLE_CATEGORIES,
   SEVERITIES,
@@ -201,6 +202,14 @@ export class DecisionDto {
   @ApiPropertyOptional({ description: 'A final written warning set at more than 2 years (up to 5)' })
   @IsOptional() @IsInt() @Min(1) @Max(FINAL_WRITTEN_WARNING_MAX_MONTHS)
   warningMonths?: number;
+
+  @ApiPropertyOptional({ enum: FINDINGS, description: 'With an outcome: what the proceedings found (CR reg 41(15)). Under the 2025 rules no action is refused on a finding of misconduct' })
+  @IsOptional() @IsIn(FINDINGS)
+  finding?: (typeof FINDINGS)[number];
+
+  @ApiPropertyOptional({ description: 'With an outcome short of dismissal on a finding of gross misconduct: the panel\'s reasons (the exceptional circumstances), required under the 2025 rules (CR reg 42 as amended by SI 2025/558 reg 15)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
+  exceptionalCircumstances?: string;
 
   @ApiPropertyOptional({ description: 'With an outcome, or an appeal determination substituting a dismissal: the conduct found, for the barred-list report (BL&AL Regs reg 3)' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)

@@ -138,6 +138,8 @@ export class MattersService {
       reference: matter.reference,
       kind: matter.kind,
       regime: matter.regime,
+      // The rule set decided at referral, and why; null for a matter referred before they were recorded (the 2020 rules).
+      ruleSet: matter.rule_set ?? null,
       forceId: matter.force_id,
       stage: matter.stage,
       appropriateAuthority: matter.appropriate_authority,

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.guard';
 import { setting } from '@conduct/config';
-import { DEADLINE_RULES, DECISION_RULES, EVENT_RULES, resolveDeadlineRules } from '@conduct/domain';
+import { DEADLINE_RULES, DECISION_RULES, EVENT_RULES, RULE_SETS, resolveDeadlineRules } from '@conduct/domain';
 
 /** The rules in force, with their sources, so a lawyer can check them without reading code. */
 @ApiTags('rules')
@@ -10,7 +10,7 @@ import { DEADLINE_RULES, DECISION_RULES, EVENT_RULES, resolveDeadlineRules } fro
 @Controller('rules')
 export class RulesController {
   @Get()
-  @ApiOperation({ summary: 'Every deadline (length, trigger, regulation, status, any override), decision and event rule in force' })
+  @ApiOperation({ summary: 'Every deadline (length, trigger, regulation, status, any override), decision and event rule in force, and the rule sets side by side (in force, source, which cases each governs, what changed)' })
   rules() {
     const deadlines = resolveDeadlineRules(setting('DEADLINE_OVERRIDES'));
     return {
@@ -18,6 +18,8 @@ export class RulesController {
       defaults: Object.values(DEADLINE_RULES).filter((r) => deadlines[r.id] !== r),
       decisions: DECISION_RULES,
       events: EVENT_RULES,
+      // Oldest first; each with its date, source, transitional rule and what it changed from the one before.
+      ruleSets: RULE_SETS,
     };
   }
 }

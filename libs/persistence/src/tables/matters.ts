@@ -10,6 +10,8 @@ export interface MatterRow {
   workflowId: string;
   kind: string;
   regime: string;
+  /** The rule set and why, as decided at referral; null before rule sets were recorded. */
+  ruleSet?: unknown;
   forceId: string;
   stage: string;
   appropriateAuthority: string;
@@ -26,14 +28,14 @@ export interface MatterRow {
 export async function upsertMatter(sql: Sql, m: MatterRow): Promise<boolean> {
   const applied = await sql.query(
     `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority,
-                         iopc_referral_required, mode_of_investigation, received_on, revision)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+                         iopc_referral_required, mode_of_investigation, received_on, revision, rule_set)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
      ON CONFLICT (reference) DO UPDATE SET
        stage = EXCLUDED.stage, mode_of_investigation = EXCLUDED.mode_of_investigation,
        revision = EXCLUDED.revision, updated_at = now()
      WHERE matter.revision <= EXCLUDED.revision
      RETURNING reference`,
-    [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision],
+    [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision, m.ruleSet ? JSON.stringify(m.ruleSet) : null],
   );
   return applied.length > 0;
 }

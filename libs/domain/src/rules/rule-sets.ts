@@ -1,0 +1,159 @@
+// The rule sets in force over time: the 2020 rules, the panel changes of 7 May 2024 (SI 2024/521) and the
+// changes of 28 May 2025 (SI 2025/558). A department carries cases under each at once, so which set governs a
+// case is itself a rule, decided by a date. Not to be confused with `Regime` (kinds.ts): CR Part 3 or PRA Sch 3.
+//
+// Adding a future rule set is a line in RULE_SETS (its date, source, transitional rule and changes) plus tests.
+
+import type { RuleStatus } from './deadlines';
+import { compareIsoDates, type IsoDate } from '../time';
+
+export const RULE_SET_IDS = ['rules-2020', 'rules-2024', 'rules-2025'] as const;
+export type RuleSetId = (typeof RULE_SET_IDS)[number];
+
+/** One rule a rule set changed, as `npm run rules` and GET /rules print it. */
+export interface RuleChange {
+  rule: string;
+  what: string;
+  regulation: string;
+  status: RuleStatus;
+}
+
+/** What a rule set says about the outcomes of misconduct proceedings (CR reg 42 as it stood). */
+export interface OutcomeRules {
+  /** A finding of misconduct must carry disciplinary action: "no action" is not open on it. */
+  misconductCarriesDisciplinaryAction: boolean;
+  /** Gross misconduct found: dismissal without notice unless the panel records exceptional circumstances, with reasons. */
+  grossMisconductDismissalUnlessExceptional: boolean;
+}
+
+export interface RuleSet {
+  id: RuleSetId;
+  name: string;
+  inForce: IsoDate;
+  source: string;
+  /** Which cases it governs (the transitional rule), in words, with its status. */
+  governs: string;
+  transitionalRule: string;
+  transitionalStatus: RuleStatus;
+  /** The transitional exceptions the engine does not yet apply (each still decided by receivedOn). */
+  exceptionsNotApplied: string[];
+  outcomes: OutcomeRules;
+  /** What changed from the rule set before it. */
+  changes: RuleChange[];
+}
+
+/** Oldest first; each set carries the changes before it (the 2025 rules are the 2020 rules as amended in 2024 and 2025). */
+export const RULE_SETS: readonly RuleSet[] = [
+  {
+    id: 'rules-2020',
+    name: 'the 2020 rules',
+    inForce: '2020-02-01',
+    source: 'Police (Conduct) Regulations 2020 (SI 2020/4); Police (Complaints and Misconduct) Regulations 2020 (SI 2020/2)',
+    governs: 'matters that came to the appropriate authority\'s attention before 7 May 2024 (earlier rule sets are not modelled)',
+    transitionalRule: 'CR reg 1 (in force 1 February 2020)',
+    transitionalStatus: 'S',
+    exceptionsNotApplied: [],
+    outcomes: { misconductCarriesDisciplinaryAction: false, grossMisconductDismissalUnlessExceptional: false },
+    changes: [],
+  },
+  {
+    id: 'rules-2024',
+    name: 'the 2020 rules as amended from 7 May 2024 (panels and chairs)',
+    inForce: '2024-05-07',
+    source: 'SI 2024/521 (amending CR 2020 and CMR 2020)',
+    governs: 'matters that came to the appropriate authority\'s attention on or after 7 May 2024 and before 28 May 2025',
+    // The in-force date is C; the instrument's own transitional provision was not read, so receivedOn stands in for it.
+    transitionalRule: 'SI 2024/521 (in force 7 May 2024; transitional provision not read, keyed here on the date the matter came to attention)',
+    transitionalStatus: 'U',
+    exceptionsNotApplied: ['the transitional provision of SI 2024/521 itself (not read): cases may instead be keyed on the notice of referral'],
+    outcomes: { misconductCarriesDisciplinaryAction: false, grossMisconductDismissalUnlessExceptional: false },
+    changes: [
+      {
+        rule: 'misconduct-hearing-chair',
+        what: 'a hearing is chaired by the chief officer or a delegate (CR reg 2(4A)-(4D)), with two independent members and a legally qualified adviser; delegation notified to the officer with the delegate\'s name (CR reg 30(1A))',
+        regulation: 'SI 2024/521 reg 3',
+        status: 'C',
+      },
+    ],
+  },
+  {
+    id: 'rules-2025',
+    name: 'the 2020 rules as amended from 28 May 2025 (outcomes, former officers, accelerated hearings)',
+    inForce: '2025-05-28',
+    source: 'SI 2025/558 (amending CR 2020, CMR 2020, the Performance Regulations and the PAT Rules)',
+    governs: 'allegations that came to the appropriate authority\'s attention on or after 28 May 2025',
+    transitionalRule: 'SI 2025/558 reg 64(1)',
+    transitionalStatus: 'C',
+    exceptionsNotApplied: [
+      'reg 64(1): a later allegation about the same matter while an earlier (pre-28 May 2025) one is still being handled stays under the earlier rules',
+      'reg 64(2): the amendments apply to an older case where the Director General orders a re-investigation (PRA s.13B) or makes a s.28A direction',
+      'reg 64(3): the former-officer Schedule (CR Part 3A) reaches older cases where no reg 30(1)/51(1) notice was given before 28 May 2025',
+    ],
+    outcomes: { misconductCarriesDisciplinaryAction: true, grossMisconductDismissalUnlessExceptional: true },
+    changes: [
+      {
+        rule: 'misconduct-finding-carries-disciplinary-action',
+        what: 'a meeting or hearing decides, "if it amounts to misconduct, what disciplinary action should be imposed": no "no action" on a finding of misconduct',
+        regulation: 'SI 2025/558 reg 6(2)(d),(e) (definitions C; the effect S)',
+        status: 'S',
+      },
+      {
+        rule: 'gross-misconduct-dismissal-unless-exceptional',
+        what: 'on gross misconduct, dismissal without notice unless exceptional circumstances justify a final written warning or reduction in rank, with the reasons stated',
+        regulation: 'CR reg 42 as amended by SI 2025/558 reg 15; reasons CR reg 43(1)(e)',
+        status: 'S',
+      },
+    ],
+  },
+];
+
+export const RULE_SET: Readonly<Record<RuleSetId, RuleSet>> = Object.fromEntries(RULE_SETS.map((r) => [r.id, r])) as Record<RuleSetId, RuleSet>;
+
+/** The rule set a case is under, and why: the date that decided it and the transitional rule that uses it. */
+export interface RuleSetChoice {
+  ruleSet: RuleSetId;
+  /** The date that decided it: when the allegation came to the appropriate authority's attention (the matter's receivedOn). */
+  decidedBy: { date: IsoDate; what: 'came-to-appropriate-authority-attention' };
+  rule: string;
+  why: string;
+}
+
+/** A case under no recorded rule set (a matter referred before rule sets were recorded) is under the 2020 rules. */
+export const RULE_SET_WHEN_NONE_RECORDED: RuleSetId = 'rules-2020';
+
+/**
+ * The rule set that governs a matter, from the date its allegation came to the appropriate authority's attention:
+ * the latest set in force on that date (SI 2025/558 reg 64(1); SI 2024/521 in force 7 May 2024). The transitional
+ * exceptions each set lists under exceptionsNotApplied are not applied.
+ */
+export function ruleSetFor(receivedOn: IsoDate): RuleSetChoice {
+  const inForce = RULE_SETS.filter((r) => compareIsoDates(r.inForce, receivedOn) <= 0);
+  const set = inForce[inForce.length - 1] ?? RULE_SETS[0];
+  const next = RULE_SETS[RULE_SETS.indexOf(set) + 1];
+  const why =
+    `the allegation came to the appropriate authority's attention on ${receivedOn}` +
+    (compareIsoDates(set.inForce, receivedOn) <= 0 ? `, on or after ${set.inForce}` : `, before any rule set modelled (earliest ${set.inForce})`) +
+    (next ? ` and before ${next.inForce}` : '') +
+    `: ${set.name} (${set.transitionalRule})`;
+  return { ruleSet: set.id, decidedBy: { date: receivedOn, what: 'came-to-appropriate-authority-attention' }, rule: set.transitionalRule, why };
+}
+
+/** Every rule set side by side, with what changed in each, for `npm run rules` and lawyers to check. */
+export function formatRuleSets(sets: readonly RuleSet[] = RULE_SETS): string {
+  const out: string[] = ['Rule sets (which one governs a matter: the date it came to the appropriate authority\'s attention)', ''];
+  const header = ['Rule set', 'In force', 'Governs', 'Transitional rule', 'Status'];
+  const rows = sets.map((r) => [r.id, r.inForce, r.governs, r.transitionalRule, r.transitionalStatus]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  out.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '');
+  const flags = Object.keys(sets[0].outcomes) as (keyof OutcomeRules)[];
+  out.push(['Outcome rule'.padEnd(45), ...sets.map((r) => r.id.padEnd(12))].join('  ').trimEnd());
+  for (const f of flags) out.push([f.padEnd(45), ...sets.map((r) => (r.outcomes[f] ? 'yes' : 'no').padEnd(12))].join('  ').trimEnd());
+  out.push('');
+  for (const r of sets) {
+    out.push(`${r.id}: ${r.name}, in force ${r.inForce}. Source: ${r.source}`);
+    for (const c of r.changes) out.push(`  changed: ${c.rule} [${c.status}] ${c.what} (${c.regulation})`);
+    for (const e of r.exceptionsNotApplied) out.push(`  not applied yet: ${e}`);
+  }
+  return out.join('\n') + '\n';
+}
