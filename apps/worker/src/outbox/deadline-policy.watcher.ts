@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { enqueueOnce, findWatchedDeadlines } from '@conduct/persistence';
+import { enqueueOnce, findPolicyEscalationsToWithdraw, findWatchedDeadlines } from '@conduct/persistence';
 import { IsoDate, londonDateOf } from '@conduct/domain';
 import type { WorkingDayCalendar } from '@conduct/domain/calendar';
 import { EscalationPolicyConfig, WatchedDeadline, owedMessages, policyFor } from '@conduct/notifications';
@@ -10,7 +10,9 @@ export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
 /**
  * Applies each force's escalation policy (`ESCALATION_POLICY`) to the deadlines the workflows
  * stored: queues the reminders and escalation steps owed today in the outbox, each once (its key
- * names the deadline, its due date, the step and the recipient). Without a policy it does nothing.
+ * names the deadline, its due date, the step and the recipient). An escalation it sent for a deadline a later
+ * step corrected (done in time after all, or not owed) is withdrawn to the same recipient, as the workflows withdraw
+ * their own: nobody told of a miss is left believing it. Without a policy it does nothing.
  */
 @Injectable()
 export class DeadlinePolicyWatcher {
@@ -49,6 +51,19 @@ export class DeadlinePolicyWatcher {
         const inserted = await enqueueOnce(this.db, { idempotencyKey: m.idempotencyKey, matterReference: m.matterReference, subjectId: m.subjectId, purpose: m.purpose, recipient: m.recipient, payload: m.payload });
         queued += inserted ? 1 : 0;
       }
+    }
+    for (const e of await findPolicyEscalationsToWithdraw(this.db)) {
+      const correction = e.corrections[e.corrections.length - 1] ?? {};
+      const { forceId, deadline, dueDate, regulation } = e.payload;
+      const inserted = await enqueueOnce(this.db, {
+        idempotencyKey: `${e.idempotency_key}:withdrawn`,
+        matterReference: e.matter_reference,
+        subjectId: e.subject_id,
+        purpose: 'escalation-withdrawn',
+        recipient: e.recipient,
+        payload: { forceId, deadline, dueDate, regulation, status: e.status, occurredAt: correction.occurredAt ?? null, reason: e.status === 'met' ? 'the step was done in time and recorded later' : 'it was not owed' },
+      });
+      queued += inserted ? 1 : 0;
     }
     return queued;
   }

@@ -303,6 +303,34 @@ describe('the escalation policy, applied to the stored deadlines', () => {
     expect(smtp.mails.filter((m) => m.to.includes('hod@force.example') && m.raw.includes(reference))).toHaveLength(1);
     expect(await new DeadlinePolicyWatcher(db, null).sweep('2025-12-24')).toBe(0);
   });
+
+  it('withdraws each escalation it sent, to the same recipient, once a later step shows the deadline was met', async () => {
+    const reference = `PSD-POLICY-${++seq}`;
+    const workflowId = `subject-${reference}-pc-1`;
+    await db.query(
+      `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, received_on, revision) VALUES ($1,'wf','conduct-matter','conduct','policy-force-withdrawn','investigation','CC','2025-06-01',1)`,
+      [reference],
+    );
+    await db.query(`INSERT INTO deadline (workflow_id, key, matter_reference, subject_id, rule_id, name, regulation, due_date, due_at, status) VALUES ($1,'officer-response',$2,'pc-1','r','Deadline officer-response','CR reg 31','2025-12-19','2025-12-19T23:59:59Z','missed')`, [workflowId, reference]);
+    const policy = parseEscalationPolicy(JSON.stringify({ forces: { 'policy-force-withdrawn': { escalation: [{ to: 'appropriate-authority', workingDays: 0 }, { to: 'head-of-department', workingDays: 2 }] } } }));
+    const watcher = new DeadlinePolicyWatcher(db, policy);
+    expect(await watcher.sweep('2025-12-24')).toBe(2);
+    // Typed in later: the response came in time. The workflow corrects the deadline (and withdraws its own escalation).
+    await db.query(`UPDATE deadline SET status = 'met', settled_at = '2025-12-18T10:00:00Z', corrections = $2::jsonb WHERE workflow_id = $1`, [
+      workflowId,
+      JSON.stringify([{ from: 'missed', to: 'met', occurredAt: '2025-12-18T10:00:00Z', recordedAt: '2025-12-29T09:00:00Z', by: 'co-1' }]),
+    ]);
+    expect(await watcher.sweep('2025-12-29')).toBe(2);
+    expect(await watcher.sweep('2025-12-29')).toBe(0);
+    const queued = await db.query(`SELECT purpose, recipient, payload FROM outbox_message WHERE matter_reference = $1 ORDER BY id`, [reference]);
+    expect(queued.map((q: { purpose: string; recipient: string }) => `${q.purpose}:${q.recipient}`)).toEqual([
+      'escalation:appropriate-authority',
+      'escalation:head-of-department',
+      'escalation-withdrawn:appropriate-authority',
+      'escalation-withdrawn:head-of-department',
+    ]);
+    expect(queued[3].payload).toMatchObject({ forceId: 'policy-force-withdrawn', deadline: 'Deadline officer-response', dueDate: '2025-12-19', status: 'met', occurredAt: '2025-12-18T10:00:00Z' });
+  });
 });
 
 describe('the audit trail', () => {

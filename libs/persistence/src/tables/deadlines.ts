@@ -60,3 +60,31 @@ export async function findWatchedDeadlines(sql: Sql, today: string): Promise<Wat
     [today],
   );
 }
+
+/** An escalation the policy sent for a deadline since corrected (met after all, or not owed), with no withdrawal queued yet. */
+export interface PolicyEscalationToWithdraw {
+  idempotency_key: string;
+  matter_reference: string;
+  subject_id: string | null;
+  recipient: string;
+  payload: Record<string, unknown>;
+  status: string;
+  corrections: { occurredAt?: string; to?: string }[];
+}
+
+/**
+ * The escalation policy's escalations (keyed `<workflow>:<deadline>:<due date>:policy-escalation:…`, see
+ * owedMessages) of deadlines a later step corrected, each still owed its withdrawal (keyed `<escalation>:withdrawn`).
+ * Corrected deadlines are few; each is matched to its matter's escalations by the matter's index.
+ */
+export async function findPolicyEscalationsToWithdraw(sql: Sql): Promise<PolicyEscalationToWithdraw[]> {
+  return sql.query(
+    `SELECT o.idempotency_key, o.matter_reference, o.subject_id, o.recipient, o.payload, d.status, d.corrections
+     FROM deadline d
+     JOIN outbox_message o ON o.matter_reference = d.matter_reference AND o.purpose = 'escalation'
+      AND starts_with(o.idempotency_key, d.workflow_id || ':' || d.key || ':' || to_char(d.due_date, 'YYYY-MM-DD') || ':policy-escalation:')
+     WHERE d.status IN ('met', 'cancelled') AND jsonb_array_length(COALESCE(d.corrections, '[]'::jsonb)) > 0
+      AND NOT EXISTS (SELECT 1 FROM outbox_message w WHERE w.idempotency_key = o.idempotency_key || ':withdrawn')
+     ORDER BY o.id`,
+  );
+}
