@@ -25,7 +25,8 @@ export function temporalTelemetry(env: NodeJS.ProcessEnv = process.env): Telemet
   const bindAddress = setting('WORKER_METRICS_ADDRESS', env);
   return {
     logging: { filter: makeTelemetryFilterString({ core: level }), forward: {} },
-    // Seconds and `_total`, as Prometheus names them, so the SDK's series sit beside the API's without translation.
-    ...(bindAddress ? { metrics: { metricPrefix: TEMPORAL_METRIC_PREFIX, prometheus: { bindAddress, countersTotalSuffix: true, unitSuffix: true, useSecondsForDurations: true } } } : {}),
+    // Durations in seconds with the unit in the name, as Prometheus names them (and as the API's are); counters keep
+    // the SDK's own names (some already end in `_total`: the suffix option would double it).
+    ...(bindAddress ? { metrics: { metricPrefix: TEMPORAL_METRIC_PREFIX, prometheus: { bindAddress, unitSuffix: true, useSecondsForDurations: true } } } : {}),
   };
 }
