@@ -48,7 +48,7 @@ describe('the metrics a Prometheus scrapes', () => {
     expect(res.text).not.toContain(reference);
 
     expect(after.get('conduct_engine_gauges_read')).toBe(1);
-    for (const name of ['conduct_outbox_messages{status="pending"}', 'conduct_outbox_messages{status="delivered"}', 'conduct_outbox_messages{status="dead"}', 'conduct_outbox_dead_letters', 'conduct_outbox_oldest_undelivered_seconds', 'conduct_deadlines{state="open_past_due"}', 'conduct_deadlines{state="missed"}']) {
+    for (const name of ['conduct_outbox_messages{status="pending"}', 'conduct_outbox_messages{status="dead"}', 'conduct_outbox_dead_letters', 'conduct_outbox_oldest_undelivered_seconds', 'conduct_deadlines{state="open_past_due"}', 'conduct_deadlines{state="missed"}']) {
       expect({ name, value: Number.isFinite(after.get(name)) && after.get(name)! >= 0 }).toEqual({ name, value: true });
     }
     expect(after.get('conduct_outbox_dead_letters')).toBe(after.get('conduct_outbox_messages{status="dead"}'));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { OUTBOX_STATUSES, engineGauges } from '@conduct/persistence';
+import { OUTBOX_DEPTH_STATUSES, engineGauges } from '@conduct/persistence';
 import { setting } from '@conduct/config';
 import { RoutedRequest, routeLabel } from './route-label';
 
@@ -33,7 +33,7 @@ export class ApiMetrics {
     registers: [this.registry],
   });
   private readonly gaugesRead = new Gauge({ name: 'conduct_engine_gauges_read', help: '1 when the outbox and deadline gauges below were read from PostgreSQL at this scrape, 0 when it did not answer', registers: [this.registry] });
-  private readonly outbox = new Gauge({ name: 'conduct_outbox_messages', help: 'Outgoing messages by delivery state (dead: dead letters, waiting for a person)', labelNames: ['status'] as const, registers: [this.engine] });
+  private readonly outbox = new Gauge({ name: 'conduct_outbox_messages', help: 'Outgoing messages not delivered: pending delivery, or dead (dead letters, waiting for a person)', labelNames: ['status'] as const, registers: [this.engine] });
   private readonly oldestUndelivered = new Gauge({ name: 'conduct_outbox_oldest_undelivered_seconds', help: 'Age of the oldest message still pending delivery (0 when none is)', registers: [this.engine] });
   private readonly deadLetters = new Gauge({ name: 'conduct_outbox_dead_letters', help: 'Messages dead-lettered: failed every attempt, or a list report refused as incomplete', registers: [this.engine] });
   private readonly deadlines = new Gauge({ name: 'conduct_deadlines', help: 'Statutory deadlines open and past due (open_past_due), or missed and not yet done late (missed)', labelNames: ['state'] as const, registers: [this.engine] });
@@ -54,7 +54,7 @@ export class ApiMetrics {
     let read = true;
     try {
       const g = await engineGauges(this.db);
-      for (const s of OUTBOX_STATUSES) this.outbox.set({ status: s }, g.outbox[s]);
+      for (const s of OUTBOX_DEPTH_STATUSES) this.outbox.set({ status: s }, g.outbox[s]);
       this.deadLetters.set(g.outbox.dead);
       this.oldestUndelivered.set(g.oldestUndeliveredSeconds);
       this.deadlines.set({ state: 'open_past_due' }, g.deadlines.openPastDue);
