@@ -7,15 +7,18 @@ const path = require('path');
 require('../../tools/register-ts');
 
 module.exports = async () => {
-  const { startStack } = require('../../tools/stack');
+  const { startStack, freePort } = require('../../tools/stack');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-e2e-'));
   fs.chmodSync(dir, 0o755);
   const started = Date.now();
-  const stack = await startStack({ dataDir: dir, uiPort: null, env: { AUTH_JWT_SECRET: require('crypto').randomBytes(32).toString('hex') }, silent: !process.env.E2E_VERBOSE, log: () => undefined });
+  // The worker serves the Temporal SDK's metrics on a free port (off by default: `npm start` sets none).
+  const workerMetrics = `127.0.0.1:${await freePort()}`;
+  const stack = await startStack({ dataDir: dir, uiPort: null, env: { AUTH_JWT_SECRET: require('crypto').randomBytes(32).toString('hex'), WORKER_METRICS_ADDRESS: workerMetrics }, silent: !process.env.E2E_VERBOSE, log: () => undefined });
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_JWT_SECRET = stack.authJwtSecret;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
   process.env.E2E_TEMPORAL_ADDRESS = stack.temporalAddress;
+  process.env.E2E_WORKER_METRICS_URL = `http://${workerMetrics}/metrics`;
   globalThis.__conductE2e = { stack, dir };
   console.log(`\n[e2e] stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.apiUrl}`);
 };

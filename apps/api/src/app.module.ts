@@ -12,6 +12,8 @@ import { ImportsService } from './imports/imports.service';
 import { ServerUnavailableFilter } from './health/unavailable';
 import { MattersController } from './matters/matters.controller';
 import { MattersService } from './matters/matters.service';
+import { ApiMetrics } from './metrics/api-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { OutboxController } from './outbox/outbox.controller';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -20,10 +22,11 @@ import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [CodecController, HealthController, ImportsController, MattersController, OutboxController, RecommendationsController, ReportsController, RulesController],
+  controllers: [CodecController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, RecommendationsController, ReportsController, RulesController],
   providers: [
     MattersService,
     ImportsService,
+    ApiMetrics,
     TemporalClientProvider,
     { provide: AuthSettings, useFactory: () => authSettings() },
     { provide: RateLimits, useFactory: () => new RateLimits() },

@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { idempotencyKeyCheck } from './common/idempotency-key.middleware';
 import { RateLimits } from './common/rate-limit';
 import { RejectPrototypeKeysPipe } from './common/pipes';
+import { ApiMetrics } from './metrics/api-metrics';
 import { requestLog } from './common/request-log.middleware';
 
 // Express's own text parser (express ships no types; @nestjs/platform-express brings express itself).
@@ -19,7 +20,7 @@ const { text } = require('express') as { text(options: { type: string[]; limit: 
 
 /**
  * Builds the HTTP application: security headers (helmet's defaults: a strict Content-Security-Policy, HSTS,
- * nosniff, framing by the same origin only, no X-Powered-By), rate limits on what answers without a token, bodies of
+ * nosniff, framing by the same origin only, no X-Powered-By), rate limits on what answers without a token, Prometheus metrics at /metrics, bodies of
  * 256 kB at most (an import file: IMPORT_BODY_LIMIT), strict validation, OpenAPI at /docs and /docs-json.
  */
 export async function createApi(): Promise<INestApplication> {
@@ -30,6 +31,8 @@ export async function createApi(): Promise<INestApplication> {
   if (proxies !== undefined) app.set('trust proxy', proxies);
   app.use(helmet());
   app.use(requestLog);
+  // Before the rate limits, so a 429 is counted too.
+  app.use(app.get(ApiMetrics).middleware);
   app.use(app.get(RateLimits).middleware);
   app.use(idempotencyKeyCheck);
   app.useGlobalFilters(new ApiExceptionFilter());

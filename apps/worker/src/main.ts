@@ -7,7 +7,7 @@ import { JsonLogger, logLine } from '@conduct/logging';
 import { WorkerModule } from './worker.module';
 import { createConductWorker } from './temporal-worker';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher';
-import { installTemporalJsonLogs } from './logging';
+import { installTemporalRuntime } from './logging';
 
 /**
  * The worker: a Nest application context whose providers are the activities, running a Temporal
@@ -16,7 +16,7 @@ import { installTemporalJsonLogs } from './logging';
  */
 async function main(): Promise<void> {
   exitUnlessConfigured('worker', { NOTIFICATION_ROUTES: parseRoutes, ESCALATION_POLICY: parseEscalationPolicy });
-  installTemporalJsonLogs();
+  installTemporalRuntime();
   const logger = new JsonLogger('worker', setting('LOG_LEVEL'));
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   const settings = temporalSettings();

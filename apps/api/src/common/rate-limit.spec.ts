@@ -2,7 +2,7 @@ import { FixedWindowCounter, RateLimits, rateLimitedAs } from './rate-limit';
 
 describe('the rate limits', () => {
   it('count what answers without a token, and requests without a token, but never a request that carries one', () => {
-    expect(['/health', '/health/live', '/rules', '/docs', '/docs/swagger-ui.css', '/docs-json'].map((p) => rateLimitedAs(p, undefined))).toEqual(Array(6).fill('public'));
+    expect(['/health', '/health/live', '/rules', '/docs', '/docs/swagger-ui.css', '/docs-json', '/metrics'].map((p) => rateLimitedAs(p, undefined))).toEqual(Array(7).fill('public'));
     expect(rateLimitedAs('/health', 'Bearer eyJ…')).toBe('public');
     expect(rateLimitedAs('/matters', undefined)).toBe('token-less');
     expect(rateLimitedAs('/codec/decode', 'Basic abc')).toBe('token-less');

@@ -10,8 +10,8 @@ import { setting } from '@conduct/config';
  * each counts its own; the proxy in front is the first line.
  */
 
-/** What answers without a token (the routes marked @Public(), and Swagger's documents). */
-export const PUBLIC_PATHS = ['/health', '/rules', '/docs'] as const;
+/** What answers without a token (the routes marked @Public(), Swagger's documents, and Prometheus's scrape). */
+export const PUBLIC_PATHS = ['/health', '/rules', '/docs', '/metrics'] as const;
 export const RATE_LIMITED = ['public', 'token-less'] as const;
 export type RateLimited = (typeof RATE_LIMITED)[number];
 

@@ -6,9 +6,7 @@ import { CurrentActor, requireRole } from '../common/actor';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { findDeliveryAttempts, findMessage, listMessages } from '@conduct/persistence';
-
-export const OUTBOX_STATUSES = ['pending', 'delivered', 'dead'] as const;
+import { OUTBOX_STATUSES, findDeliveryAttempts, findMessage, listMessages } from '@conduct/persistence';
 
 export class ListOutboxQuery {
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES, description: 'dead: dead letters (kept failing, or a list report refused as incomplete)' })

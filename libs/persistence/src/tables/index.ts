@@ -7,3 +7,4 @@ export * from './deadlines';
 export * from './audit-trail';
 export * from './outbox';
 export * from './delivery-attempts';
+export * from './gauges';
