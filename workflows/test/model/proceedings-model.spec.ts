@@ -28,6 +28,7 @@ function view(v: Partial<SubjectView>): SubjectView {
     kind: 'police-officer',
     stage: 'severity-assessment',
     severity: null,
+    misconductHearingBecause: null,
     caseToAnswer: null,
     form: null,
     outcome: null,
