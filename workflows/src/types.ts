@@ -4,6 +4,7 @@
  */
 import type {
   CaseToAnswerFinding,
+  FormerOfficerMisconductHearingReason,
   DeadlineRuleId,
   Finding,
   IsoDate,
@@ -132,7 +133,14 @@ export type DecisionCommand = CommandBase &
   (
     | { decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute }
     | { decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string }
-    | { decision: 'case-to-answer'; caseToAnswer: CaseToAnswerFinding; routeIfNone?: NoProceedingsRoute; severalUnconnectedIncidents?: boolean }
+    | {
+        decision: 'case-to-answer';
+        caseToAnswer: CaseToAnswerFinding;
+        routeIfNone?: NoProceedingsRoute;
+        severalUnconnectedIncidents?: boolean;
+        /** A former officer under the 2025 rules goes to a misconduct hearing, not an accelerated one, because of this (CR reg 21A(3)). */
+        misconductHearingBecause?: FormerOfficerMisconductHearingReason;
+      }
     | { decision: 'special-conditions'; reason: string }
     | { decision: 'withdrawal'; route: NoProceedingsRoute; reason: string }
     /**
@@ -230,6 +238,8 @@ export interface SubjectState {
   severalUnconnectedIncidents: boolean;
   specialConditionsCertified: boolean;
   form?: ProceedingsForm;
+  /** Why a former officer went to a misconduct hearing instead of Part 3A's accelerated hearing (CR reg 21A(3)). */
+  misconductHearingBecause?: FormerOfficerMisconductHearingReason;
   heldForCriminalProceedings: boolean;
   suspended: boolean;
   suspensionReviews: number;
@@ -268,6 +278,8 @@ export interface SubjectView {
   severity: Severity | null;
   caseToAnswer: string | null;
   form: ProceedingsForm | null;
+  /** Why a former officer went to a misconduct hearing instead of an accelerated one (CR reg 21A(3)); null otherwise. */
+  misconductHearingBecause: FormerOfficerMisconductHearingReason | null;
   outcome: Outcome | null;
   closedBecause: string | null;
   heldForCriminalProceedings: boolean;

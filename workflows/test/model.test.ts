@@ -17,7 +17,7 @@
  */
 import * as fc from 'fast-check';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { londonDateOf, addCalendarDays } from '@conduct/domain';
+import { londonDateOf, addCalendarDays, ruleSetFor } from '@conduct/domain';
 import {
   SubjectView,
   MatterView,
@@ -219,7 +219,7 @@ async function driveScenario(sc: Scenario, index: number, problems: string[], lo
     subjects: sc.subjects.map((s, i) => ({ subjectId: subjectIds[i], kind: s.kind, finalWrittenWarningLive: s.finalWrittenWarningLive, rank: s.kind === 'police-officer' ? 'PC' : undefined })),
   }), `${reference}: referral`);
   for (const id of subjectIds) await within(h.waitForSubject(reference, id), `${reference}: ${id} starting`);
-  const facts: SubjectFacts[] = sc.subjects.map(newSubjectFacts);
+  const facts: SubjectFacts[] = sc.subjects.map((spec) => newSubjectFacts(spec, ruleSetFor(receivedOn).ruleSet));
   const views: (SubjectView | undefined)[] = sc.subjects.map(() => undefined);
   const matterFacts: MatterFacts = { modeDecisions: 0, mode: null };
   let matterView: MatterView | undefined = await within(h.matter(reference), `${reference}: matter query`);

@@ -17,6 +17,10 @@ describe('who may send each command', () => {
     expect([...subjectDecisionGrant('appeal-determination').roles].sort()).toEqual(['administrator', 'appropriate-authority', 'case-officer']);
   });
 
+  it("a former officer's choice of a misconduct hearing (CR reg 21A(3)) rides on the case-to-answer decision, so only the appropriate authority records it", () => {
+    expect([...subjectDecisionGrant('case-to-answer').roles]).toEqual(['appropriate-authority']);
+  });
+
   it('an administrator may do everything a case officer may', () => {
     const all: Grant[] = [...subjectGrants.map(([, g]) => g), ...Object.values(COMMAND_GRANTS)];
     const caseOfficers = all.filter((g) => g.roles.includes('case-officer'));

@@ -49,6 +49,7 @@ export const COMMAND_GRANTS = {
 
 export type CommandName = keyof typeof COMMAND_GRANTS;
 
+/** A subject's decision, with the fields it carries (a former officer's choice of a misconduct hearing rides on the case-to-answer decision). */
 export function subjectDecisionGrant(decision: SubjectDecisionName): Grant {
   const r = DECISION_RULES[decision];
   return { roles: r.madeBy, iopcDecision: false, words: `A ${r.words}` };

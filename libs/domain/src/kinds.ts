@@ -27,6 +27,14 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CASE_TO_ANSWER_FINDINGS = ['misconduct', 'gross-misconduct', 'none'] as const;
 export type CaseToAnswerFinding = (typeof CASE_TO_ANSWER_FINDINGS)[number];
 
+/**
+ * CR reg 21A(3) (Part 3A, inserted by SI 2025/558): why a former officer goes to a misconduct hearing rather than
+ * the accelerated misconduct hearing Part 3A presumes: the officer chose one, or the appropriate authority decided
+ * one is necessary. Recorded on the case-to-answer decision as misconductHearingBecause.
+ */
+export const FORMER_OFFICER_MISCONDUCT_HEARING_REASONS = ['officer-chose-misconduct-hearing', 'appropriate-authority-decided-necessary'] as const;
+export type FormerOfficerMisconductHearingReason = (typeof FORMER_OFFICER_MISCONDUCT_HEARING_REASONS)[number];
+
 /** CR reg 14 / CMR reg 16: the form misconduct proceedings would be likely to take. */
 export const LIKELY_FORMS = ['meeting', 'hearing'] as const;
 export type LikelyForm = (typeof LIKELY_FORMS)[number];

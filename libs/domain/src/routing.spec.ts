@@ -1,3 +1,4 @@
+import { ruleSetFor } from './rules/rule-sets';
 import { advisoryListReportRequired, checkFormOfProceedings, formerOfficerRemainsSubject, formOfProceedings } from './routing';
 
 const serving = { finalWrittenWarningLiveAtAssessment: false, specialConditionsCertified: false, formerOfficer: false };
@@ -45,6 +46,51 @@ describe('the form of misconduct proceedings', () => {
 
   it('a former officer facing gross misconduct goes to a hearing', () => {
     expect(formOfProceedings({ ...serving, caseToAnswer: 'gross-misconduct', formerOfficer: true }).form).toBe('misconduct-hearing');
+  });
+});
+
+describe('former officers under each rule set (CR Part 3A, SI 2025/558, from 28 May 2025)', () => {
+  const former = { ...serving, caseToAnswer: 'gross-misconduct' as const, formerOfficer: true };
+  const april2025 = ruleSetFor('2025-04-15').ruleSet;
+  const june2025 = ruleSetFor('2025-06-15').ruleSet;
+
+  it('a former officer whose allegation came in June 2025 goes to an accelerated misconduct hearing by default', () => {
+    expect(formOfProceedings({ ...former, ruleSet: june2025 })).toMatchObject({ form: 'accelerated-hearing', regulation: expect.stringContaining('reg 21A') });
+  });
+
+  it('the same case from April 2025, or under the 2020 rules, or with no rule set recorded, goes to a misconduct hearing as before', () => {
+    expect(formOfProceedings({ ...former, ruleSet: april2025 }).form).toBe('misconduct-hearing');
+    expect(formOfProceedings({ ...former, ruleSet: ruleSetFor('2024-05-06').ruleSet }).form).toBe('misconduct-hearing');
+    expect(formOfProceedings(former).form).toBe('misconduct-hearing');
+  });
+
+  it('from 28 May 2025 itself the presumption applies; the day before it does not', () => {
+    expect(formOfProceedings({ ...former, ruleSet: ruleSetFor('2025-05-28').ruleSet }).form).toBe('accelerated-hearing');
+    expect(formOfProceedings({ ...former, ruleSet: ruleSetFor('2025-05-27').ruleSet }).form).toBe('misconduct-hearing');
+  });
+
+  it('the officer choosing a misconduct hearing, or the appropriate authority deciding one is necessary, sends it to a misconduct hearing (reg 21A(3))', () => {
+    expect(formOfProceedings({ ...former, ruleSet: june2025, misconductHearingBecause: 'officer-chose-misconduct-hearing' })).toMatchObject({ form: 'misconduct-hearing', reason: expect.stringMatching(/chose/) });
+    expect(formOfProceedings({ ...former, ruleSet: june2025, misconductHearingBecause: 'appropriate-authority-decided-necessary' })).toMatchObject({ form: 'misconduct-hearing', reason: expect.stringMatching(/necessary/) });
+  });
+
+  it('a serving officer\'s gross misconduct is not touched by Part 3A', () => {
+    expect(formOfProceedings({ ...serving, caseToAnswer: 'gross-misconduct', ruleSet: june2025 }).form).toBe('misconduct-hearing');
+  });
+
+  it('special conditions still send a former officer to an accelerated hearing under reg 49', () => {
+    expect(formOfProceedings({ ...former, ruleSet: june2025, specialConditionsCertified: true })).toMatchObject({ form: 'accelerated-hearing', regulation: 'CR reg 49' });
+  });
+
+  it('refuses a choice of a misconduct hearing where no presumption applies, naming the rule and the rule set', () => {
+    expect(checkFormOfProceedings({ ...former, ruleSet: april2025, misconductHearingBecause: 'officer-chose-misconduct-hearing' })).toMatchObject({
+      allowed: false, rule: 'former-officer-accelerated-hearing', ruleSet: 'rules-2024', reason: expect.stringMatching(/do not presume/),
+    });
+    expect(checkFormOfProceedings({ ...serving, caseToAnswer: 'gross-misconduct', ruleSet: june2025, misconductHearingBecause: 'appropriate-authority-decided-necessary' })).toMatchObject({
+      allowed: false, rule: 'former-officer-accelerated-hearing', ruleSet: 'rules-2025', reason: expect.stringMatching(/serving officer/),
+    });
+    expect(checkFormOfProceedings({ ...former, ruleSet: june2025, specialConditionsCertified: true, misconductHearingBecause: 'officer-chose-misconduct-hearing' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/reg 49/) });
+    expect(checkFormOfProceedings({ ...former, ruleSet: june2025, misconductHearingBecause: 'because' as never })).toMatchObject({ allowed: false, reason: expect.stringMatching(/must be one of/) });
   });
 });
 

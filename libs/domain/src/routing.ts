@@ -2,8 +2,9 @@
 // remains subject to proceedings.
 
 import type { ProceedingsForm } from './outcomes';
-import type { Severity } from './kinds';
+import { FORMER_OFFICER_MISCONDUCT_HEARING_REASONS, type FormerOfficerMisconductHearingReason, type Severity } from './kinds';
 import { DEADLINE_RULES, type DeadlineRules } from './rules/deadlines';
+import { RULE_SET, RULE_SET_WHEN_NONE_RECORDED, type RuleSetId } from './rules/rule-sets';
 import { addCalendarMonths, compareIsoDates, type IsoDate } from './time';
 
 export interface FormOfProceedingsQuestion {
@@ -13,7 +14,17 @@ export interface FormOfProceedingsQuestion {
   /** The appropriate authority certified that the special conditions are satisfied (CR reg 49). */
   specialConditionsCertified: boolean;
   formerOfficer: boolean;
+  /** The rule set the case is under (rule-sets.ts); none recorded: the 2020 rules. */
+  ruleSet?: RuleSetId;
+  /** Why a former officer goes to a misconduct hearing instead of Part 3A's accelerated hearing (CR reg 21A(3)). */
+  misconductHearingBecause?: FormerOfficerMisconductHearingReason;
 }
+
+/** The Part 3A presumption, as its rule set's change names it (rule-sets.ts, rules-2025). */
+export const FORMER_OFFICER_ACCELERATED_HEARING = {
+  rule: 'former-officer-accelerated-hearing',
+  regulation: 'CR reg 21A(1),(3) (Part 3A, SI 2025/558 Sch)',
+} as const;
 
 export interface FormOfProceedings {
   form: ProceedingsForm;
@@ -21,7 +32,14 @@ export interface FormOfProceedings {
   reason: string;
 }
 
-export type FormOfProceedingsCheck = { allowed: true; route: FormOfProceedings } | { allowed: false; rule: string; regulation: string; reason: string };
+export type FormOfProceedingsCheck =
+  | { allowed: true; route: FormOfProceedings }
+  | { allowed: false; rule: string; regulation: string; reason: string; ruleSet?: RuleSetId };
+
+/** Whether Part 3A's presumption of an accelerated hearing governs this case: a former officer's gross misconduct under a rule set that has it. */
+function partThreeAApplies(q: FormOfProceedingsQuestion): boolean {
+  return q.formerOfficer && q.caseToAnswer === 'gross-misconduct' && RULE_SET[q.ruleSet ?? RULE_SET_WHEN_NONE_RECORDED].routing.formerOfficerAcceleratedHearingByDefault;
+}
 
 /**
  * Whether the case-to-answer decision can lead to misconduct proceedings at all, and if so which.
@@ -43,6 +61,28 @@ export function checkFormOfProceedings(q: FormOfProceedingsQuestion): FormOfProc
       return {
         allowed: false, rule: 'special-conditions-gross-misconduct', regulation: 'CR reg 49',
         reason: 'The special conditions (CR reg 49) were certified, and they can be certified only for gross misconduct: a case to answer for misconduct cannot follow them',
+      };
+    }
+  }
+  if (q.misconductHearingBecause !== undefined) {
+    const ruleSet = q.ruleSet ?? RULE_SET_WHEN_NONE_RECORDED;
+    const { rule, regulation } = FORMER_OFFICER_ACCELERATED_HEARING;
+    if (!(FORMER_OFFICER_MISCONDUCT_HEARING_REASONS as readonly string[]).includes(q.misconductHearingBecause)) {
+      return { allowed: false, rule, regulation, ruleSet, reason: `misconductHearingBecause must be one of ${FORMER_OFFICER_MISCONDUCT_HEARING_REASONS.join(', ')}, not ${JSON.stringify(q.misconductHearingBecause)}` };
+    }
+    // The choice answers Part 3A's presumption; where the presumption does not apply there is nothing to choose.
+    if (!partThreeAApplies(q)) {
+      const why = !q.formerOfficer
+        ? 'the subject is a serving officer'
+        : q.caseToAnswer !== 'gross-misconduct'
+          ? 'the case to answer is not for gross misconduct'
+          : `${RULE_SET[ruleSet].name} (${ruleSet}) do not presume an accelerated hearing for a former officer: the case goes to a misconduct hearing anyway`;
+      return { allowed: false, rule, regulation, ruleSet, reason: `misconductHearingBecause answers the presumption of an accelerated hearing for a former officer (${regulation}), which does not apply: ${why}` };
+    }
+    if (q.specialConditionsCertified) {
+      return {
+        allowed: false, rule, regulation, ruleSet,
+        reason: 'the special conditions were certified (CR reg 49), so the case goes to an accelerated hearing under Part 5: misconductHearingBecause cannot send it to a misconduct hearing',
       };
     }
   }
@@ -76,6 +116,17 @@ function routeFor(q: FormOfProceedingsQuestion): FormOfProceedings {
       regulation: 'CR reg 49',
       reason: 'the appropriate authority certified that the special conditions are satisfied, so the case goes to an accelerated misconduct hearing',
     };
+  }
+  if (partThreeAApplies(q)) {
+    const ruleSet = RULE_SET[q.ruleSet ?? RULE_SET_WHEN_NONE_RECORDED];
+    const { regulation } = FORMER_OFFICER_ACCELERATED_HEARING;
+    if (q.misconductHearingBecause === 'officer-chose-misconduct-hearing') {
+      return { form: 'misconduct-hearing', regulation, reason: `under ${ruleSet.name} a former officer goes to an accelerated hearing unless they choose a misconduct hearing, and they chose one` };
+    }
+    if (q.misconductHearingBecause === 'appropriate-authority-decided-necessary') {
+      return { form: 'misconduct-hearing', regulation, reason: `under ${ruleSet.name} a former officer goes to an accelerated hearing unless the appropriate authority decides a misconduct hearing is necessary, and it decided so` };
+    }
+    return { form: 'accelerated-hearing', regulation, reason: `under ${ruleSet.name} a former officer with a case to answer for gross misconduct goes to an accelerated misconduct hearing (Part 3A)` };
   }
   return {
     form: 'misconduct-hearing',

@@ -97,6 +97,27 @@ describe('checks on a decision of the appropriate authority', () => {
     expect(ruleOf(() => checkDecisionCommand(s, officer, decision({ decision: 'case-to-answer', caseToAnswer: 'misconduct' }), now))).toBe('former-officer-gross-misconduct-only');
   });
 
+  it('records a former officer\'s choice of a misconduct hearing under the 2025 rules, and refuses it where Part 3A does not apply, naming the rule set', () => {
+    const former = track({ stage: 'awaiting-case-to-answer', severity: 'gross-misconduct', leftService: { how: 'retired', on: '2026-02-01' } });
+    const june2025: Track = { ...officer, ruleSet: ruleSetFor('2025-06-16') };
+    const april2025: Track = { ...officer, ruleSet: ruleSetFor('2025-04-15') };
+    const chose = (over: Record<string, unknown> = {}) => decision({ decision: 'case-to-answer', caseToAnswer: 'gross-misconduct', misconductHearingBecause: 'officer-chose-misconduct-hearing', ...over });
+    expect(ruleOf(() => checkDecisionCommand(former, june2025, chose(), now))).toBe('accepted');
+    expect(ruleOf(() => checkDecisionCommand(former, june2025, chose({ misconductHearingBecause: 'appropriate-authority-decided-necessary' }), now))).toBe('accepted');
+    expect(ruleOf(() => checkDecisionCommand(former, june2025, chose({ misconductHearingBecause: 'panel-preferred' }), now))).toBe('former-officer-accelerated-hearing');
+    // April 2025 (the 2024 rules) and a track with no rule set (2020): no presumption, so nothing to choose.
+    expect(detailsOf(() => checkDecisionCommand(former, april2025, chose(), now))).toMatchObject({ rule: 'former-officer-accelerated-hearing', ruleSet: 'rules-2024' });
+    expect(detailsOf(() => checkDecisionCommand(former, officer, chose(), now))).toMatchObject({ rule: 'former-officer-accelerated-hearing', ruleSet: 'rules-2020' });
+    // A serving officer, no case to answer, or police staff: refused too.
+    const serving = track({ stage: 'awaiting-case-to-answer', severity: 'gross-misconduct' });
+    expect(detailsOf(() => checkDecisionCommand(serving, june2025, chose(), now))).toMatchObject({ rule: 'former-officer-accelerated-hearing', ruleSet: 'rules-2025' });
+    expect(ruleOf(() => checkDecisionCommand(former, june2025, chose({ caseToAnswer: 'none' }), now))).toBe('former-officer-accelerated-hearing');
+    expect(ruleOf(() => checkDecisionCommand(former, { ...staff, ruleSet: ruleSetFor('2025-06-16') }, chose(), now))).toBe('former-officer-accelerated-hearing');
+    // Without a choice the case is accepted under either rule set (and routed by the handler).
+    expect(ruleOf(() => checkDecisionCommand(former, june2025, decision({ decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' }), now))).toBe('accepted');
+    expect(ruleOf(() => checkDecisionCommand(former, april2025, decision({ decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' }), now))).toBe('accepted');
+  });
+
   it('lets a case to answer against police staff go to local procedures, without a form of proceedings', () => {
     const s = track({ stage: 'awaiting-case-to-answer', severity: 'gross-misconduct' });
     expect(ruleOf(() => checkDecisionCommand(s, staff, decision({ decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' }), now))).toBe('accepted');

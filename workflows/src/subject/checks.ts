@@ -7,6 +7,11 @@
 import {
   DEADLINE_RULES,
   FINAL_WRITTEN_WARNING_MAX_MONTHS,
+  FORMER_OFFICER_ACCELERATED_HEARING,
+  FormOfProceedingsQuestion,
+  FormerOfficerMisconductHearingReason,
+  RULE_SET_WHEN_NONE_RECORDED,
+  RuleSetId,
   LIST_REPORTS,
   LIST_REPORT_DETAIL_FIELDS,
   LIST_REPORT_REGULATION,
@@ -64,8 +69,13 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
       }
       // The same question the handler asks: a case that cannot go to any form of proceedings is refused here.
       if (cmd.caseToAnswer !== 'none' && track.subject.kind !== 'police-staff') {
-        const route = checkFormOfProceedings(formQuestion(s, cmd.caseToAnswer));
+        const route = checkFormOfProceedings(formQuestion(s, cmd.caseToAnswer, track.ruleSet?.ruleSet, cmd.misconductHearingBecause));
         if (!route.allowed) refuse(route);
+      } else if (cmd.misconductHearingBecause !== undefined) {
+        refuse({
+          rule: FORMER_OFFICER_ACCELERATED_HEARING.rule, regulation: FORMER_OFFICER_ACCELERATED_HEARING.regulation, ruleSet: track.ruleSet?.ruleSet ?? RULE_SET_WHEN_NONE_RECORDED,
+          reason: 'misconductHearingBecause answers the presumption of an accelerated hearing, which needs a case to answer for gross misconduct against a former officer',
+        });
       }
       break;
     }
@@ -288,12 +298,23 @@ export function checkExtensionCommand(s: SubjectState, cmd: ExtensionCommand, no
 }
 
 /** The question checkFormOfProceedings and formOfProceedings are asked, by the check and by the handler alike. */
-export function formQuestion(s: SubjectState, caseToAnswer: 'misconduct' | 'gross-misconduct') {
+/**
+ * The routing question on a case to answer. The rule set is the one recorded at referral (none: the 2020 rules);
+ * the handler passes it only from FORMER_OFFICERS_ACCELERATED_HEARING on (decisions.ts).
+ */
+export function formQuestion(
+  s: SubjectState,
+  caseToAnswer: 'misconduct' | 'gross-misconduct',
+  ruleSet?: RuleSetId,
+  misconductHearingBecause?: FormerOfficerMisconductHearingReason,
+): FormOfProceedingsQuestion {
   return {
     caseToAnswer,
     finalWrittenWarningLiveAtAssessment: s.finalWrittenWarningLiveAtAssessment,
     specialConditionsCertified: s.specialConditionsCertified,
     formerOfficer: !!s.leftService,
+    ...(ruleSet !== undefined ? { ruleSet } : {}),
+    ...(misconductHearingBecause !== undefined ? { misconductHearingBecause } : {}),
   };
 }
 

@@ -9,6 +9,9 @@ import { addDeadlines, meet } from './deadlines';
 import { reportAdvisoryListRemovalIfOwed, reportToBarredList } from './list-report-steps';
 import type { DecisionCommand, OutboxRecord, SubjectView } from '../types';
 
+/** From this patch on, the case-to-answer decision routes a former officer by the track's rule set (CR Part 3A from 28 May 2025). */
+export const FORMER_OFFICERS_ACCELERATED_HEARING = 'former-officers-accelerated-hearing';
+
 export async function decide(ctx: TrackContext, cmd: DecisionCommand): Promise<SubjectView> {
   const { s, input } = ctx;
   if (checks.alreadyApplied(s, cmd)) return ctx.view();
@@ -51,8 +54,13 @@ export async function decide(ctx: TrackContext, cmd: DecisionCommand): Promise<S
       } else if (input.subject.kind === 'police-staff') {
         closeTrack(ctx, 'local-disciplinary-referral');
       } else {
-        // The validator asked checkFormOfProceedings the same question, so this does not throw.
-        const route = formOfProceedings(checks.formQuestion(s, cmd.caseToAnswer));
+        // The validator asked checkFormOfProceedings the same question, so this does not throw. Runs from the
+        // patch on route by the track's rule set (a former officer under the 2025 rules: CR Part 3A); older runs as before.
+        const byRuleSet = ctx.ports.patched(FORMER_OFFICERS_ACCELERATED_HEARING);
+        const route = formOfProceedings(
+          byRuleSet ? checks.formQuestion(s, cmd.caseToAnswer, input.ruleSet?.ruleSet, cmd.misconductHearingBecause) : checks.formQuestion(s, cmd.caseToAnswer),
+        );
+        if (byRuleSet && cmd.misconductHearingBecause !== undefined) s.misconductHearingBecause = cmd.misconductHearingBecause;
         s.form = route.form;
         s.stage = route.form;
         ruleRef.regulation = `${ruleRef.regulation}; ${route.regulation}`;

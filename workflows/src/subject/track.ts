@@ -27,6 +27,7 @@ import type { AuditRecord, DecisionCommand, EventCommand, ExtensionCommand, Subj
 export type { TrackPorts } from './context';
 export { APPEAL_LIST_REPORTS_FOLLOW_OUTCOME, APPEAL_WARNING_FOLLOWS_OUTCOME } from './appeal';
 export { OFFICER_PERIODS_CLOSE_QUIETLY } from './timers';
+export { FORMER_OFFICERS_ACCELERATED_HEARING } from './decisions';
 
 export type SubjectTrack = ReturnType<typeof subjectTrack>;
 

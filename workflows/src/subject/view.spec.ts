@@ -23,6 +23,7 @@ const state: SubjectState = {
   severity: 'gross-misconduct',
   caseToAnswer: 'gross-misconduct',
   form: 'misconduct-hearing',
+  misconductHearingBecause: 'officer-chose-misconduct-hearing',
   finalWrittenWarningLiveAtAssessment: false,
   severalUnconnectedIncidents: false,
   specialConditionsCertified: false,
@@ -44,6 +45,9 @@ describe('what is shown of a subject', () => {
     const view = subjectView(track, state);
     expect(view).toMatchObject({ matterReference: 'M-2026-001', subjectId: 'PC-1', stage: 'misconduct-hearing', severity: 'gross-misconduct', form: 'misconduct-hearing', outcome: null, suspended: true, revision: 7 });
     expect(view.openDeadlines.map((d) => d.key)).toEqual(['pre-hearing']);
+    // The former officer's choice of a misconduct hearing (CR reg 21A(3)) is shown; none recorded shows null.
+    expect(view.misconductHearingBecause).toBe('officer-chose-misconduct-hearing');
+    expect(subjectView(track, { ...state, misconductHearingBecause: undefined }).misconductHearingBecause).toBeNull();
     expect(view.deadlines).toHaveLength(2);
   });
 
@@ -60,6 +64,7 @@ describe('what is shown of a subject', () => {
       proceedingsScheduledFor: '2026-04-01',
       proceedingsHeldOn: null,
       acceleratedHearingWindow: null,
+      misconductHearingBecause: 'officer-chose-misconduct-hearing',
     });
     expect(JSON.stringify(snapshot)).not.toContain('A Person');
     expect(JSON.stringify(snapshot)).not.toContain('1980-01-01');

@@ -28,6 +28,7 @@ function view(v: Partial<SubjectView>): SubjectView {
     kind: 'police-officer',
     stage: 'severity-assessment',
     severity: null,
+    misconductHearingBecause: null,
     caseToAnswer: null,
     form: null,
     outcome: null,
@@ -134,5 +135,18 @@ describe('the model of proceedings', () => {
     const h = facts({ stage: 'awaiting-case-to-answer', reportSubmitted: true });
     expect(acceptSubjectCommand(h, 'decision', { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' }, view({ stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }), 'x')).toEqual([]);
     expect(h.stage).toBe('misconduct-hearing');
+  });
+
+  it("a former officer's gross misconduct routed against the rule set (CR Part 3A from 28 May 2025) is a problem", () => {
+    const left = { leftService: { how: 'retired' as const, on: '2030-01-10' }, duties: null, caseToAnswer: 'gross-misconduct' };
+    const gm = { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' };
+    const hearing = view({ ...left, stage: 'misconduct-hearing', form: 'misconduct-hearing' });
+    const amh = view({ ...left, stage: 'accelerated-hearing', form: 'accelerated-hearing' });
+    const at = (ruleSet: SubjectFacts['ruleSet']) => facts({ stage: 'awaiting-case-to-answer', reportSubmitted: true, ruleSet });
+    expect(acceptSubjectCommand(at('rules-2025'), 'decision', gm, hearing, 'x')).toEqual([expect.stringMatching(/went to misconduct-hearing, not accelerated-hearing/)]);
+    expect(acceptSubjectCommand(at('rules-2025'), 'decision', gm, amh, 'x')).toEqual([]);
+    expect(acceptSubjectCommand(at('rules-2025'), 'decision', { ...gm, misconductHearingBecause: 'officer-chose-misconduct-hearing' }, hearing, 'x')).toEqual([]);
+    expect(acceptSubjectCommand(at('rules-2024'), 'decision', gm, hearing, 'x')).toEqual([]);
+    expect(acceptSubjectCommand(at('rules-2024'), 'decision', gm, amh, 'x')).toEqual([expect.stringMatching(/went to accelerated-hearing, not misconduct-hearing/)]);
   });
 });

@@ -18,7 +18,10 @@ import {
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
   SUBJECT_STAGES,
   CASE_TO_ANSWER_FINDINGS,
+  FORMER_OFFICER_MISCONDUCT_HEARING_REASONS,
   LIKELY_FORMS,
+  RULE_SET,
+  type RuleSetId,
   MATTER_EVENTS,
   MODES_OF_INVESTIGATION,
   NO_PROCEEDINGS_ROUTES,
@@ -288,6 +291,8 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
         cmd.caseToAnswer = weighted(CASE_TO_ANSWER_FINDINGS, seed.caseToAnswer, 2);
         if (seed.route % 2) cmd.routeIfNone = at(NO_PROCEEDINGS_ROUTES, seed.route);
         if (seed.result % 4 === 0) cmd.severalUnconnectedIncidents = true;
+        // Now and then a former officer's choice of a misconduct hearing (CR reg 21A(3)), refused where Part 3A does not apply.
+        if (seed.outcome % 3 === 0) cmd.misconductHearingBecause = at(FORMER_OFFICER_MISCONDUCT_HEARING_REASONS, seed.route);
         break;
       case 'special-conditions':
         cmd.reason = 'conviction; the public interest requires it';
@@ -457,11 +462,24 @@ export interface SubjectFacts {
   proceedingsHeld: boolean;
   specialConditions: boolean;
   outcomeNotified: boolean;
+  /** The rule set the matter is under (the model's matters are received on one day, so one rule set). */
+  ruleSet: RuleSetId;
   lastAccepted?: { type: 'decision' | 'event' | 'extension'; cmd: Record<string, unknown> };
 }
 
-export function newSubjectFacts(spec: SubjectSpec): SubjectFacts {
-  return { kind: spec.kind, finalWrittenWarningLive: spec.finalWrittenWarningLive, stage: 'severity-assessment', reportSubmitted: false, proceedingsHeld: false, specialConditions: false, outcomeNotified: false };
+export function newSubjectFacts(spec: SubjectSpec, ruleSet: RuleSetId = 'rules-2020'): SubjectFacts {
+  return { kind: spec.kind, finalWrittenWarningLive: spec.finalWrittenWarningLive, stage: 'severity-assessment', reportSubmitted: false, proceedingsHeld: false, specialConditions: false, outcomeNotified: false, ruleSet };
+}
+
+/**
+ * Where the model expects a former officer's case to answer for gross misconduct to go: an accelerated hearing
+ * under the special conditions (CR reg 49), or, where the rule set presumes one (CR Part 3A, from 28 May 2025),
+ * unless the officer chose, or the appropriate authority decided on, a misconduct hearing; else a misconduct hearing.
+ */
+export function expectedFormerOfficerForm(facts: SubjectFacts, misconductHearingBecause: unknown): 'accelerated-hearing' | 'misconduct-hearing' {
+  if (facts.specialConditions) return 'accelerated-hearing';
+  if (RULE_SET[facts.ruleSet].routing.formerOfficerAcceleratedHearingByDefault && misconductHearingBecause === undefined) return 'accelerated-hearing';
+  return 'misconduct-hearing';
 }
 
 export function commandName(type: 'decision' | 'event' | 'extension', cmd: Record<string, unknown>): SubjectCommandName {
@@ -481,6 +499,10 @@ export function acceptSubjectCommand(facts: SubjectFacts, type: 'decision' | 'ev
   const stagesFound: SubjectStage[] = facts.stage === 'appeal' ? ['appeal', 'closed'] : [facts.stage];
   if (!retried && !stagesFound.some((st) => allowedAt(st, c))) problems.push(`${what}: ${c.type} ${c.name} was accepted at stage ${facts.stage}, where stages.ts does not allow it`);
   if (!handledByWorkflow(c)) problems.push(`${what}: ${c.type} ${c.name} is not one the workflow handles, yet it was accepted`);
+  if (!retried && c.name === 'case-to-answer' && after.leftService && cmd.caseToAnswer === 'gross-misconduct' && facts.kind === 'police-officer') {
+    const expected = expectedFormerOfficerForm(facts, cmd.misconductHearingBecause);
+    if (after.form !== expected) problems.push(`${what}: a former officer's gross misconduct under ${facts.ruleSet} went to ${after.form}, not ${expected} (CR Part 3A / reg 49)`);
+  }
   if (!retried) {
     if (c.name === 'investigator-report-submitted') facts.reportSubmitted = true;
     if (c.name === 'proceedings-held') facts.proceedingsHeld = true;

@@ -159,7 +159,7 @@ export const CSV_COLUMNS = {
   subject: ['reference', 'subjectId', 'subjectKind', 'rank', 'warrantNumber', 'name', 'dateOfBirth', 'finalWrittenWarningLive'],
   step: [
     'reference', 'subjectId', 'decision', 'event', 'extension', 'occurredAt',
-    'severity', 'likelyForm', 'routeIfNeither', 'caseToAnswer', 'routeIfNone', 'severalUnconnectedIncidents', 'route', 'reason',
+    'severity', 'likelyForm', 'routeIfNeither', 'caseToAnswer', 'routeIfNone', 'severalUnconnectedIncidents', 'misconductHearingBecause', 'route', 'reason',
     'outcome', 'warningMonths', 'finding', 'exceptionalCircumstances', 'conduct', 'standardsBreached', 'result', 'substitutedOutcome', 'mode',
     'scheduledFor', 'note', 'allegationSummary', 'newDueDate', 'agreedBy',
   ],

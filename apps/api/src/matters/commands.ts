@@ -14,7 +14,14 @@ export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: strin
     case 'severity-revision':
       return { ...base, decision: dto.decision, severity: dto.severity!, likelyForm: dto.likelyForm, reason: dto.reason! };
     case 'case-to-answer':
-      return { ...base, decision: dto.decision, caseToAnswer: dto.caseToAnswer!, routeIfNone: dto.routeIfNone, severalUnconnectedIncidents: dto.severalUnconnectedIncidents };
+      return {
+        ...base,
+        decision: dto.decision,
+        caseToAnswer: dto.caseToAnswer!,
+        routeIfNone: dto.routeIfNone,
+        severalUnconnectedIncidents: dto.severalUnconnectedIncidents,
+        ...(dto.misconductHearingBecause !== undefined ? { misconductHearingBecause: dto.misconductHearingBecause } : {}),
+      };
     case 'special-conditions':
       return { ...base, decision: dto.decision, reason: dto.reason! };
     case 'withdrawal':

@@ -21,6 +21,7 @@ import {
 import {
   CASE_TO_ANSWER_FINDINGS,
   FINAL_WRITTEN_WARNING_MAX_MONTHS,
+  FORMER_OFFICER_MISCONDUCT_HEARING_REASONS,
   LIKELY_FORMS,
   LIST_REPORTS,
   MATTER_DECISIONS,
@@ -183,6 +184,13 @@ export class DecisionDto {
   @ApiPropertyOptional()
   @IsOptional() @IsBoolean()
   severalUnconnectedIncidents?: boolean;
+
+  @ApiPropertyOptional({
+    enum: FORMER_OFFICER_MISCONDUCT_HEARING_REASONS,
+    description: 'On a case-to-answer decision for a former officer under the 2025 rules: why the case goes to a misconduct hearing instead of an accelerated one (CR reg 21A(3))',
+  })
+  @IsOptional() @IsIn(FORMER_OFFICER_MISCONDUCT_HEARING_REASONS)
+  misconductHearingBecause?: (typeof FORMER_OFFICER_MISCONDUCT_HEARING_REASONS)[number];
 
   @ApiPropertyOptional({ enum: ROUTES, description: 'For a withdrawal (CR reg 27)' })
   @ValidateIf((o) => o.decision === 'withdrawal')

@@ -43,5 +43,9 @@ describe('which rule set governs a matter, by the date it came to the appropriat
     expect(text).toMatch(/misconductCarriesDisciplinaryAction\s+no\s+no\s+yes/);
     expect(text).toContain('changed: misconduct-finding-carries-disciplinary-action');
     expect(text).toContain('SI 2025/558 reg 64(1)');
+    expect(text).toMatch(/formerOfficerAcceleratedHearingByDefault\s+no\s+no\s+yes/);
+    expect(text).toContain('changed: former-officer-accelerated-hearing [C]');
+    // The transitional reach of Part 3A into older cases (reg 64(3)) is named as not applied.
+    expect(text).toMatch(/not applied yet: reg 64\(3\)/);
   });
 });

@@ -26,6 +26,12 @@ export interface OutcomeRules {
   grossMisconductDismissalUnlessExceptional: boolean;
 }
 
+/** What a rule set says about the form of misconduct proceedings (routing.ts). */
+export interface RoutingRules {
+  /** A former officer with a case to answer for gross misconduct goes to an accelerated misconduct hearing unless they choose, or the appropriate authority decides on, a misconduct hearing (CR Part 3A). */
+  formerOfficerAcceleratedHearingByDefault: boolean;
+}
+
 export interface RuleSet {
   id: RuleSetId;
   name: string;
@@ -38,6 +44,7 @@ export interface RuleSet {
   /** The transitional exceptions the engine does not yet apply (each still decided by receivedOn). */
   exceptionsNotApplied: string[];
   outcomes: OutcomeRules;
+  routing: RoutingRules;
   /** What changed from the rule set before it. */
   changes: RuleChange[];
 }
@@ -54,6 +61,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     transitionalStatus: 'S',
     exceptionsNotApplied: [],
     outcomes: { misconductCarriesDisciplinaryAction: false, grossMisconductDismissalUnlessExceptional: false },
+    routing: { formerOfficerAcceleratedHearingByDefault: false },
     changes: [],
   },
   {
@@ -67,6 +75,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     transitionalStatus: 'U',
     exceptionsNotApplied: ['the transitional provision of SI 2024/521 itself (not read): cases may instead be keyed on the notice of referral'],
     outcomes: { misconductCarriesDisciplinaryAction: false, grossMisconductDismissalUnlessExceptional: false },
+    routing: { formerOfficerAcceleratedHearingByDefault: false },
     changes: [
       {
         rule: 'misconduct-hearing-chair',
@@ -87,10 +96,19 @@ export const RULE_SETS: readonly RuleSet[] = [
     exceptionsNotApplied: [
       'reg 64(1): a later allegation about the same matter while an earlier (pre-28 May 2025) one is still being handled stays under the earlier rules',
       'reg 64(2): the amendments apply to an older case where the Director General orders a re-investigation (PRA s.13B) or makes a s.28A direction',
-      'reg 64(3): the former-officer Schedule (CR Part 3A) reaches older cases where no reg 30(1)/51(1) notice was given before 28 May 2025',
+      'reg 64(3): the former-officer Schedule (CR Part 3A) reaches older cases where no reg 30(1)/51(1) notice was given before 28 May 2025 (older tracks keep the earlier routing)',
+      'CR reg 21A(1): an officer who leaves after referral to a misconduct hearing, or whose criminal hold ends, is not re-referred to an accelerated hearing (Part 3A applies at the case-to-answer decision only)',
+      'CR regs 21C-21E: the period in which a former officer may choose a misconduct hearing (not read; the choice is recorded with the case-to-answer decision)',
     ],
     outcomes: { misconductCarriesDisciplinaryAction: true, grossMisconductDismissalUnlessExceptional: true },
+    routing: { formerOfficerAcceleratedHearingByDefault: true },
     changes: [
+      {
+        rule: 'former-officer-accelerated-hearing',
+        what: 'a former officer with a case to answer for gross misconduct goes to an accelerated misconduct hearing unless the officer chooses a misconduct hearing or the appropriate authority decides one is necessary',
+        regulation: 'CR reg 21A(1),(3) (Part 3A, inserted by SI 2025/558 Sch paras 2-3)',
+        status: 'C',
+      },
       {
         rule: 'misconduct-finding-carries-disciplinary-action',
         what: 'a meeting or hearing decides, "if it amounts to misconduct, what disciplinary action should be imposed": no "no action" on a finding of misconduct',
@@ -149,6 +167,10 @@ export function formatRuleSets(sets: readonly RuleSet[] = RULE_SETS): string {
   const flags = Object.keys(sets[0].outcomes) as (keyof OutcomeRules)[];
   out.push(['Outcome rule'.padEnd(45), ...sets.map((r) => r.id.padEnd(12))].join('  ').trimEnd());
   for (const f of flags) out.push([f.padEnd(45), ...sets.map((r) => (r.outcomes[f] ? 'yes' : 'no').padEnd(12))].join('  ').trimEnd());
+  out.push('');
+  const routing = Object.keys(sets[0].routing) as (keyof RoutingRules)[];
+  out.push(['Routing rule'.padEnd(45), ...sets.map((r) => r.id.padEnd(12))].join('  ').trimEnd());
+  for (const f of routing) out.push([f.padEnd(45), ...sets.map((r) => (r.routing[f] ? 'yes' : 'no').padEnd(12))].join('  ').trimEnd());
   out.push('');
   for (const r of sets) {
     out.push(`${r.id}: ${r.name}, in force ${r.inForce}. Source: ${r.source}`);
