@@ -5,7 +5,7 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { WorkflowHandle } from '@temporalio/client';
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { knownHarmlessWarning } from '@conduct/logging';
@@ -206,4 +206,18 @@ export function quietRuntime(): void {
   } catch {
     /* already installed by another test file in this process */
   }
+}
+
+/** The refusal an update met: its type, message, and the rule, regulation and rule set it names. */
+export function refusal(p: Promise<unknown>): Promise<{ type?: string; message: string; rule?: string; regulation?: string | null; ruleSet?: string }> {
+  return p.then(
+    () => {
+      throw new Error('expected the update to be refused');
+    },
+    (e) => {
+      if (!(e instanceof WorkflowUpdateFailedError)) throw e;
+      const cause = e.cause as { type?: string; message: string; details?: { rule?: string; regulation?: string | null; ruleSet?: string }[] };
+      return { type: cause?.type, message: cause?.message ?? e.message, ...(cause?.details?.[0] ?? {}) };
+    },
+  );
 }

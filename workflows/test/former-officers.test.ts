@@ -1,6 +1,5 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { SubjectView } from '../src/types';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
 
 // Former officers' cases identical but for the day the allegation came to the appropriate authority's attention:
 // April 2025 (the 2024 rules: a misconduct hearing) and June 2025 (the 2025 rules: CR Part 3A, an accelerated
@@ -16,19 +15,6 @@ afterEach(async () => {
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 
-/** The refusal an update met: its type, message, and the rule, regulation and rule set it names. */
-function refusal(p: Promise<unknown>): Promise<{ type?: string; message: string; rule?: string; regulation?: string | null; ruleSet?: string }> {
-  return p.then(
-    () => {
-      throw new Error('expected the update to be refused');
-    },
-    (e) => {
-      if (!(e instanceof WorkflowUpdateFailedError)) throw e;
-      const cause = e.cause as { type?: string; message: string; details?: { rule?: string; regulation?: string | null; ruleSet?: string }[] };
-      return { type: cause?.type, message: cause?.message ?? e.message, ...(cause?.details?.[0] ?? {}) };
-    },
-  );
-}
 
 /** A gross misconduct case received on `receivedOn` whose officer retired during the investigation, awaiting the case-to-answer decision. */
 async function formerOfficerAwaitingCaseToAnswer(prefix: string, receivedOn: string): Promise<string> {

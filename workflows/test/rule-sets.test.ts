@@ -1,6 +1,5 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { matterState } from '../src/messages';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
 
 // Two matters identical but for the day the allegation came to the appropriate authority's attention: April 2025
 // (the 2024 rules) and June 2025 (the 2025 rules, SI 2025/558 reg 64(1)). Fixed dates of the law, both in the past.
@@ -15,19 +14,6 @@ afterEach(async () => {
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 
-/** The refusal an update met: its type, message, and the rule, regulation and rule set it names. */
-function refusal(p: Promise<unknown>): Promise<{ type?: string; message: string; rule?: string; regulation?: string | null; ruleSet?: string }> {
-  return p.then(
-    () => {
-      throw new Error('expected the update to be refused');
-    },
-    (e) => {
-      if (!(e instanceof WorkflowUpdateFailedError)) throw e;
-      const cause = e.cause as { type?: string; message: string; details?: { rule?: string; regulation?: string | null; ruleSet?: string }[] };
-      return { type: cause?.type, message: cause?.message ?? e.message, ...(cause?.details?.[0] ?? {}) };
-    },
-  );
-}
 
 /** A conduct matter received on `receivedOn`, its officer taken to a misconduct meeting (or hearing, for gross misconduct) that has been held. */
 async function meetingHeld(prefix: string, receivedOn: string, severity: 'misconduct' | 'gross-misconduct' = 'misconduct'): Promise<string> {
