@@ -19,15 +19,17 @@ import { RecommendationsController } from './recommendations/recommendations.con
 import { ReportsController } from './reports/reports.controller';
 import { RulesController } from './rules/rules.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
+import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [CodecController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, RecommendationsController, ReportsController, RulesController],
+  controllers: [CodecController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, RecommendationsController, ReportsController, RulesController, ...WEB_CONTROLLERS],
   providers: [
     MattersService,
     ImportsService,
     ApiMetrics,
     TemporalClientProvider,
+    ...WEB_PROVIDERS,
     { provide: AuthSettings, useFactory: () => authSettings() },
     { provide: RateLimits, useFactory: () => new RateLimits() },
     { provide: APP_GUARD, useClass: AuthGuard },

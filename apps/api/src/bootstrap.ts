@@ -39,6 +39,8 @@ export async function createApi(): Promise<INestApplication> {
   // An import file is read whole as text (the import reads JSON itself, to name each refused row's line), and may be large.
   app.use('/imports', text({ type: ['application/json', 'text/csv', 'application/*+json'], limit: IMPORT_BODY_LIMIT }));
   app.useBodyParser('json', { limit: '256kb' });
+  // The web interface's forms.
+  app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
   app.useGlobalPipes(
     new RejectPrototypeKeysPipe(),
     new ValidationPipe({

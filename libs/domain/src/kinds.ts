@@ -4,6 +4,14 @@
 export const MATTER_KINDS = ['complaint', 'recordable-conduct-matter', 'conduct-matter', 'dsi-matter'] as const;
 export type MatterKind = (typeof MATTER_KINDS)[number];
 
+/** Each kind in words, for pages and messages. */
+export const MATTER_KIND_WORDS: Readonly<Record<MatterKind, string>> = {
+  complaint: 'Complaint',
+  'recordable-conduct-matter': 'Recordable conduct matter',
+  'conduct-matter': 'Conduct matter',
+  'dsi-matter': 'Death or serious injury matter',
+};
+
 /**
  * Which rules govern the investigation: CR Part 3 for internal conduct matters, or PRA 2002 Sch 3
  * with CMR Part 3 for complaints, recordable conduct matters and DSI matters. The shape is the

@@ -1,4 +1,5 @@
 import { setting } from '@conduct/config';
+import { sessionTokenOf } from '../web/session/web-sessions';
 
 /**
  * Rate limits on what answers without a token. A small fixed-window counter per client address, in this process,
@@ -11,13 +12,17 @@ import { setting } from '@conduct/config';
  */
 
 /** What answers without a token (the routes marked @Public(), Swagger's documents, and Prometheus's scrape). */
-export const PUBLIC_PATHS = ['/health', '/rules', '/docs', '/metrics'] as const;
+export const PUBLIC_PATHS = ['/health', '/rules', '/docs', '/metrics', '/assets'] as const;
 export const RATE_LIMITED = ['public', 'token-less'] as const;
 export type RateLimited = (typeof RATE_LIMITED)[number];
 
-export function rateLimitedAs(path: string, authorization: string | undefined): RateLimited | null {
+/**
+ * A web page with a session cookie is not counted here, as a bearer token is not: the session is looked up by the
+ * page's guard, which counts one that does not exist as token-less (apps/api/src/web/session/signed-in.guard.ts).
+ */
+export function rateLimitedAs(path: string, authorization: string | undefined, hasSessionCookie = false): RateLimited | null {
   if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}-`))) return 'public';
-  return authorization?.startsWith('Bearer ') ? null : 'token-less';
+  return authorization?.startsWith('Bearer ') || hasSessionCookie ? null : 'token-less';
 }
 
 /** Up to `limit` requests per key in each window; the window starts with a key's first request. */
@@ -90,7 +95,8 @@ export class RateLimits {
     // A browser's CORS preflight (the Temporal Web UI's, before each codec call) carries no token by design.
     if (req.method === 'OPTIONS') return next();
     const authorization = req.headers.authorization;
-    const kind = rateLimitedAs(req.path ?? req.url.split('?')[0], typeof authorization === 'string' ? authorization : undefined);
+    const cookie = req.headers.cookie;
+    const kind = rateLimitedAs(req.path ?? req.url.split('?')[0], typeof authorization === 'string' ? authorization : undefined, typeof cookie === 'string' && sessionTokenOf(cookie) !== undefined);
     if (!kind) return next();
     const taken = this.take(kind, req.ip);
     if (taken.allowed) return next();

@@ -8,3 +8,5 @@ export * from './audit-trail';
 export * from './outbox';
 export * from './delivery-attempts';
 export * from './gauges';
+export * from './web-sessions';
+export * from './my-work';

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { Injectable } from '@nestjs/common';
+import * as nunjucks from 'nunjucks';
+import { COMMAND_GRANTS, type Role } from '@conduct/domain';
+import { englandAndWalesCalendar } from '@conduct/domain/calendar';
+import { dateAndTime, dateInFull, deadlineInWords, sentenceCase } from './words';
+import { stylesheet } from './stylesheet';
+
+const WORKSPACE = path.resolve(__dirname, '../../../../..');
+
+/** What every page's layout reads, besides the page's own context. */
+export interface PageFrame {
+  /** The signed-in person, or undefined on the sign-in pages. */
+  user?: { name: string; role: Role; forceId: string; via?: string };
+  csrfToken?: string;
+  /** Where the person is, for the navigation's current item. */
+  section?: 'my-work' | 'refer' | 'oversight' | 'messages';
+}
+
+/** The service navigation: the referral only for the roles the grants table lets refer. */
+export function navigationFor(user: { role: Role }, section: PageFrame['section']): { href: string; text: string; active: boolean }[] {
+  const items: { href: string; text: string; section: NonNullable<PageFrame['section']> }[] = [
+    { href: '/', text: 'My work', section: 'my-work' },
+    ...(!COMMAND_GRANTS.referral.roles.includes(user.role) ? [] : [{ href: '/refer', text: 'Refer a matter', section: 'refer' as const }]),
+    { href: '/oversight', text: 'Reports', section: 'oversight' },
+    { href: '/messages', text: 'Messages sent', section: 'messages' },
+  ];
+  return items.map((i) => ({ href: i.href, text: i.text, active: i.section === section }));
+}
+
+/** A rendered page: its HTML and the Content-Security-Policy that lets exactly its own inline script run. */
+export interface RenderedPage {
+  html: string;
+  contentSecurityPolicy: string;
+}
+
+/**
+ * The Nunjucks environment: this interface's templates (views/), GOV.UK Frontend's and the MOJ components' macros,
+ * every value escaped unless a template says otherwise, and the filters that write dates and deadlines in words.
+ */
+@Injectable()
+export class Pages {
+  private readonly env: nunjucks.Environment;
+
+  constructor() {
+    this.env = new nunjucks.Environment(
+      new nunjucks.FileSystemLoader([path.join(__dirname, '../views'), path.join(WORKSPACE, 'node_modules/govuk-frontend/dist'), path.join(WORKSPACE, 'node_modules/@ministryofjustice/frontend')], {
+        noCache: false,
+      }),
+      { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+    );
+    const calendar = englandAndWalesCalendar();
+    this.env.addFilter('dateInFull', dateInFull);
+    this.env.addFilter('dateAndTime', dateAndTime);
+    this.env.addFilter('sentenceCase', sentenceCase);
+    this.env.addFilter('deadlineWords', (d: { dueDate: string; dueAt: string; status: string }) => deadlineInWords(d, new Date(), calendar).words);
+    this.env.addGlobal('stylesheetVersion', stylesheet().version);
+  }
+
+  render(template: string, context: Record<string, unknown> & PageFrame): RenderedPage {
+    // The GOV.UK template's one inline script (it marks the body as JavaScript-enabled) runs by this nonce, and nothing else inline.
+    const cspNonce = randomBytes(16).toString('base64');
+    const html = this.env.render(template, { ...context, cspNonce, navigation: context.user ? navigationFor(context.user, context.section) : [] });
+    return {
+      html,
+      contentSecurityPolicy: [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${cspNonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ].join('; '),
+    };
+  }
+}
