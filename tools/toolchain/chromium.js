@@ -63,11 +63,12 @@ function chooseChromium({ explicit, onPath, isRoot, hasAptGet, isExecutable = is
 function installWithAptGet(log) {
   const t0 = Date.now();
   log(`[chromium] installing the Debian package ${DEBIAN_PACKAGE} (apt-get install -y ${DEBIAN_PACKAGE})`);
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', DEBIAN_PACKAGE], { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 15 * 60_000 });
+  // Another run installing at the same time holds dpkg's lock: wait for it rather than fail.
+  const install = () => spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-qq', '--no-install-recommends', DEBIAN_PACKAGE], { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 15 * 60_000 });
   let res = install();
   if (res.status !== 0) {
     log('[chromium] the install failed; running apt-get update and trying again');
-    spawnSync('apt-get', ['update', '-qq'], { encoding: 'utf8', timeout: 15 * 60_000 });
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-qq'], { encoding: 'utf8', timeout: 15 * 60_000 });
     res = install();
   }
   if (res.status !== 0) throw new Error(`apt-get install ${DEBIAN_PACKAGE} failed (exit ${res.status}):\n${String(res.stderr || res.stdout).trimEnd().split('\n').slice(-10).join('\n')}`);
@@ -81,7 +82,8 @@ function installWithAptGet(log) {
 function ensureChromium({ log = (l) => console.error(l), env = process.env } = {}) {
   const facts = () => ({
     explicit: env.CONDUCT_CHROMIUM_PATH,
-    onPath: firstOnPath(CHROMIUM_NAMES, env.PATH),
+    // /usr/bin too, where the Debian package puts it, in case PATH leaves it out.
+    onPath: firstOnPath(CHROMIUM_NAMES, [env.PATH, '/usr/bin'].filter(Boolean).join(path.delimiter)),
     isRoot: process.getuid?.() === 0,
     hasAptGet: isExecutableFile('/usr/bin/apt-get'),
   });
