@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   }
   stack = await startStack({
     ownProcessGroups: true,
+    mailCatcher: true,
     abort: starting.signal,
     dataDir,
     apiPort: setting('PORT'),
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       `  Temporal UI    ${stack.temporalUiUrl ?? '(external Temporal: see your own server)'}`,
       `  Temporal gRPC  ${stack.temporalAddress}`,
       `  PostgreSQL     ${stack.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+      `  Mail catcher   ${stack.mailCatcher ? `${stack.mailCatcher.url} (messages: ${stack.mailCatcher.dir})` : '(off: SMTP_URL is set)'}`,
       `  Data folder    ${dataDir}`,
       'Bearer tokens for each role (also: npm run token -- <role> [force]):',
       ...(await tokenLines(stack.authJwtSecret)),

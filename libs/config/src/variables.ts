@@ -84,6 +84,7 @@ export const VARIABLES = {
   CONDUCT_TOKEN: variable({ type: text, shownDefault: 'one signed with the embedded secret', meaning: 'The bearer token `npm run import` sends (a case officer or administrator of the force)', readBy: ['npm start'], secret: true }),
   TEMPORAL_CLI_PATH: variable({ type: text, shownDefault: 'found or installed', meaning: 'Use this Temporal CLI (the dev server)', readBy: ['npm start'] }),
   TEMPORAL_TEST_SERVER_PATH: variable({ type: text, shownDefault: 'found or installed', meaning: "Use this time-skipping test server (`npm test`)", readBy: ['npm start'] }),
+  CONDUCT_CHROMIUM_PATH: variable({ type: text, shownDefault: 'found on PATH, or installed (`apt-get install chromium`, as root on Debian)', meaning: "The Chromium the browser tests (`npm test`) drive with playwright-core", readBy: ['npm start'] }),
   TEMPORAL_PORT: variable({ type: wholeNumber(1, 65_535), default: 7233, meaning: "The embedded Temporal dev server's port", readBy: ['npm start'] }),
   TEMPORAL_UI_PORT: variable({ type: wholeNumber(1, 65_535), default: 8233, meaning: "The embedded Temporal Web UI's port", readBy: ['npm start'] }),
   POSTGRES_PORT: variable({ type: wholeNumber(1, 65_535), default: 5433, meaning: "The embedded PostgreSQL's port", readBy: ['npm start'] }),
