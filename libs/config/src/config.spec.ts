@@ -86,6 +86,18 @@ describe('the configuration a service is started with', () => {
     expect(checkConfig('api', { DATABASE_URL, AUTH_JWT_SECRET: 'dev' })).toEqual([]);
   });
 
+  it('takes sign-in with an OpenID Connect provider whole or not at all, naming what is missing', () => {
+    const api = { DATABASE_URL, AUTH_JWT_SECRET: 'dev' };
+    const oidc = { AUTH_OIDC_ISSUER: 'https://idp.force.example', AUTH_OIDC_CLIENT_ID: 'conduct-web', AUTH_OIDC_REDIRECT_URL: 'https://conduct.force.example/sign-in/callback' };
+    expect(checkConfig('api', { ...api, ...oidc })).toEqual([]);
+    expect(checkConfig('api', { ...api, AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER })).toEqual([
+      { variable: 'AUTH_OIDC_CLIENT_ID / AUTH_OIDC_REDIRECT_URL', problem: 'sign-in with an OpenID Connect provider needs AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_REDIRECT_URL together: AUTH_OIDC_ISSUER is set, not AUTH_OIDC_CLIENT_ID nor AUTH_OIDC_REDIRECT_URL' },
+    ]);
+    expect(names(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_REDIRECT_URL: 'ftp://conduct/callback' }))).toEqual(['AUTH_OIDC_REDIRECT_URL']);
+    // The worker never signs anyone in.
+    expect(checkConfig('worker', { DATABASE_URL, AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER })).toEqual([]);
+  });
+
   it('refuses an invalid value in development too', () => {
     expect(checkConfig('worker', { DATABASE_URL, WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toEqual([{ variable: 'WORKER_MAX_CACHED_WORKFLOWS', problem: "expected a whole number, got 'lots'" }]);
     expect(checkConfig('worker', { DATABASE_URL, NODE_ENV: 'prod' })).toEqual([{ variable: 'NODE_ENV', problem: "expected one of development, test, production, got 'prod'" }]);
