@@ -1,8 +1,9 @@
 import { randomUUID } from 'crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { COMMAND_GRANTS } from '@conduct/domain';
 import { freePort } from '../../tools/stack/ports';
 import { RunningService, startService } from '../../tools/stack/service';
-import { RunningOidcProvider, startOidcProvider } from '../support/oidc-provider';
+import { OidcUser, RunningOidcProvider, startOidcProvider } from '../support/oidc-provider';
 import { today } from '../support/dates';
 
 /**
@@ -15,6 +16,9 @@ const run = randomUUID().slice(0, 8);
 const FORCE = `oidc-${run}`;
 const AUDIENCE = 'conduct-engine';
 
+const AA: OidcUser = { id: `aa-${run}`, password: randomUUID(), name: 'Alex Armitage', role: 'appropriate-authority', force: FORCE };
+const OVERSIGHT: OidcUser = { id: `iopc-${run}`, password: randomUUID(), name: 'Olu Okafor', role: 'oversight', force: 'iopc', forces: [FORCE] };
+
 let provider: RunningOidcProvider;
 let stranger: RunningOidcProvider;
 let api: RunningService;
@@ -24,7 +28,7 @@ beforeAll(async () => {
   // The service client's tokens say what a force's provider would: a case officer of this force.
   const service = { role: 'case-officer', force: FORCE };
   [provider, stranger] = await Promise.all([
-    startOidcProvider({ users: [], redirectUris: ['http://localhost/unused'], service, audience: AUDIENCE }),
+    startOidcProvider({ users: [AA, OVERSIGHT], redirectUris: ['http://localhost/unused'], service, audience: AUDIENCE }),
     // Another issuer with its own keys, issuing tokens that look the same.
     startOidcProvider({ users: [], redirectUris: ['http://localhost/unused'], service, audience: AUDIENCE }),
   ]);
@@ -73,6 +77,25 @@ describe("the API with a force's OpenID provider as its token verifier", () => {
       body: JSON.stringify({ reference: `OIDC-${run}`, kind: 'conduct-matter', forceId: `not-${FORCE}`, appropriateAuthority: 'Chief Constable', receivedOn: today(), subjects: [{ subjectId: 'pc-1', kind: 'police-officer' }] }),
     });
     expect([res.status, ((await res.json()) as { field?: string }).field]).toEqual([403, 'forceId']);
+  });
+
+  it("accepts a person's access token from the authorization-code flow, in the role and force the provider vouches for", async () => {
+    const token = await provider.personToken(AA);
+    expect(decodeJwt(token)).toMatchObject({ iss: provider.issuer, aud: AUDIENCE, sub: AA.id, role: 'appropriate-authority', force: FORCE });
+    expect((await get('/matters', token)).status).toBe(200);
+  });
+
+  it("takes the caller's role from the provider's token: oversight may read, and may not refer a matter (403 naming who may)", async () => {
+    const token = await provider.personToken(OVERSIGHT);
+    expect(decodeJwt(token)).toMatchObject({ sub: OVERSIGHT.id, role: 'oversight', force: 'iopc', forces: [FORCE] });
+    expect((await get(`/matters?forceId=${FORCE}`, token)).status).toBe(200);
+    const res = await fetch(`${apiUrl}/matters`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reference: `OIDC-${run}-O`, kind: 'conduct-matter', forceId: FORCE, appropriateAuthority: 'Chief Constable', receivedOn: today(), subjects: [{ subjectId: 'pc-1', kind: 'police-officer' }] }),
+    });
+    const body = (await res.json()) as { rolesAllowed?: string[] };
+    expect([res.status, body.rolesAllowed]).toEqual([403, [...COMMAND_GRANTS.referral.roles]]);
   });
 
   it('refuses a token from another issuer, even one naming the same role and force: 401', async () => {

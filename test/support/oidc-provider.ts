@@ -1,6 +1,7 @@
 import { ChildProcess, fork } from 'child_process';
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import * as path from 'path';
+import { PlainBrowser } from './browser';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -41,6 +42,11 @@ export interface RunningOidcProvider {
   clients: OidcFixtureSettings['clients'];
   /** A client_credentials access token for the service client (a JWT, RS256, for the API's audience). */
   serviceToken(): Promise<string>;
+  /**
+   * A person's access token for the API: the web client's authorization-code flow with PKCE, signing in at the
+   * login form as `user` (the first redirect URI receives the code; nothing need listen there).
+   */
+  personToken(user: OidcUser): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -95,7 +101,7 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
     });
     child.send(settings);
   });
-  const discovered = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string; token_endpoint: string };
+  const discovered = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string; token_endpoint: string; authorization_endpoint: string };
   const tokenUrl = discovered.token_endpoint;
   return {
     issuer,
@@ -103,16 +109,24 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
     tokenUrl,
     resource: API_RESOURCE,
     clients: settings.clients,
-    async serviceToken() {
+    serviceToken: () => {
       const { clientId, clientSecret } = settings.clients.service;
-      const res = await fetch(tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
-        body: new URLSearchParams({ grant_type: 'client_credentials', resource: API_RESOURCE, scope: 'matters' }),
-      });
-      const body = (await res.json()) as { access_token?: string };
-      if (!res.ok || !body.access_token) throw new Error(`client_credentials refused (${res.status}): ${JSON.stringify(body)}`);
-      return body.access_token;
+      return tokenRequest(tokenUrl, clientId, clientSecret, { grant_type: 'client_credentials', resource: API_RESOURCE, scope: 'matters' });
+    },
+    async personToken(user) {
+      const { clientId, clientSecret, redirectUris } = settings.clients.web;
+      const verifier = randomBytes(32).toString('base64url');
+      const authorize = new URL(discovered.authorization_endpoint);
+      authorize.search = new URLSearchParams({
+        response_type: 'code', client_id: clientId, redirect_uri: redirectUris[0], scope: 'openid profile', resource: API_RESOURCE,
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256', state: randomBytes(8).toString('hex'),
+      }).toString();
+      const browser = new PlainBrowser();
+      const login = await browser.go(authorize, {}, redirectUris[0]);
+      const back = await browser.submit(login, { login: user.id, password: user.password }, redirectUris[0]);
+      const code = back.url.searchParams.get('code');
+      if (!code) throw new Error(`no code for ${user.id} (${back.status}): ${back.url.search || back.body.slice(0, 300)}`);
+      return tokenRequest(tokenUrl, clientId, clientSecret, { grant_type: 'authorization_code', code, redirect_uri: redirectUris[0], code_verifier: verifier, resource: API_RESOURCE });
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -120,4 +134,15 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
       await exited;
     },
   };
+}
+
+async function tokenRequest(tokenUrl: string, clientId: string, clientSecret: string, params: Record<string, string>): Promise<string> {
+  const res = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
+    body: new URLSearchParams(params),
+  });
+  const body = (await res.json()) as { access_token?: string };
+  if (!res.ok || !body.access_token) throw new Error(`${params.grant_type} refused (${res.status}): ${JSON.stringify(body)}`);
+  return body.access_token;
 }
