@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SERVICES, Variable } from './types';
 import { VARIABLES, VariableName } from './variables';
-import { checkConfig, describeProblems, requiredInProduction, setting } from './config';
+import { checkConfig, describeProblems, plainHttpAllowed, requiredInProduction, setting } from './config';
 import { configurationTable } from './table';
 
 const root = path.resolve(__dirname, '../../..');
@@ -94,6 +94,14 @@ describe('the configuration a service is started with', () => {
       { variable: 'AUTH_OIDC_CLIENT_ID / AUTH_OIDC_REDIRECT_URL', problem: 'sign-in with an OpenID Connect provider needs AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_REDIRECT_URL together: AUTH_OIDC_ISSUER is set, not AUTH_OIDC_CLIENT_ID nor AUTH_OIDC_REDIRECT_URL' },
     ]);
     expect(names(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_REDIRECT_URL: 'ftp://conduct/callback' }))).toEqual(['AUTH_OIDC_REDIRECT_URL']);
+    // Plain http only to a provider on this machine (the tests' own); anywhere else the sign-in would travel in clear.
+    expect(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_ISSUER: 'http://127.0.0.1:4000' })).toEqual([]);
+    expect(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_ISSUER: 'http://idp.force.example' })).toEqual([
+      { variable: 'AUTH_OIDC_ISSUER', problem: 'sign-in over plain http only to a provider on this machine (localhost, 127.0.0.1, [::1]): use https' },
+    ]);
+    expect(plainHttpAllowed(new URL('http://localhost:4000'))).toBe(true);
+    expect(plainHttpAllowed(new URL('http://[::1]:4000/realm'))).toBe(true);
+    expect(plainHttpAllowed(new URL('https://localhost'))).toBe(false);
     // The worker never signs anyone in.
     expect(checkConfig('worker', { DATABASE_URL, AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER })).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { SignInRefused, oidcSettings, plainHttpAllowed, reasonOf, signedInUser } from './oidc';
+import { SignInRefused, oidcSettings, reasonOf, signedInUser } from './oidc';
 
 describe('sign-in with an OpenID Connect provider', () => {
   const env = { AUTH_OIDC_ISSUER: 'https://idp.north.police.example/realms/psd', AUTH_OIDC_CLIENT_ID: 'conduct-web', AUTH_OIDC_REDIRECT_URL: 'https://conduct.north.police.example/sign-in/callback' };
@@ -13,12 +13,6 @@ describe('sign-in with an OpenID Connect provider', () => {
     expect(oidcSettings({ AUTH_OIDC_ISSUER: env.AUTH_OIDC_ISSUER })).toBeNull();
   });
 
-  it('speaks plain http to a provider on this machine only', () => {
-    expect(plainHttpAllowed(new URL('http://localhost:4000'))).toBe(true);
-    expect(plainHttpAllowed(new URL('http://127.0.0.1:4000/realm'))).toBe(true);
-    expect(plainHttpAllowed(new URL('http://idp.north.police.example'))).toBe(false);
-    expect(plainHttpAllowed(new URL('https://localhost:4000'))).toBe(false);
-  });
 });
 
 describe('the person an ID token signs in', () => {

@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import { setting } from '@conduct/config';
+import { plainHttpAllowed, setting } from '@conduct/config';
 import { User, userFromClaims } from '../../auth/user';
 
 /**
@@ -34,11 +34,6 @@ export function oidcSettings(env: NodeJS.ProcessEnv = process.env): OidcSettings
     postLogoutRedirectUrl: setting('AUTH_OIDC_POST_LOGOUT_REDIRECT_URL', env),
     scope: setting('AUTH_OIDC_SCOPE', env),
   };
-}
-
-/** Plain http to the provider only on this machine (a provider started by the tests, or a local trial). */
-export function plainHttpAllowed(issuer: URL): boolean {
-  return issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
 }
 
 /** What the session keeps between sending someone to the provider and their return: never sent to the browser. */
