@@ -38,6 +38,12 @@ export const VARIABLES = {
   AUTH_JWT_SECRET: variable({ type: text, shownDefault: '`npm start`: a secret in the data folder', meaning: 'Or: a shared HS256 secret (at least 32 characters in production); `npm run token` signs with it', readBy: ['api', 'npm start'], secret: true }),
   AUTH_ISSUER: variable({ type: text, shownDefault: 'not checked', meaning: "The tokens' issuer (`iss`), checked when set", readBy: ['api'] }),
   AUTH_AUDIENCE: variable({ type: text, default: 'conduct-engine', meaning: "The tokens' audience (`aud`)", readBy: ['api', 'npm start'] }),
+  AUTH_OIDC_ISSUER: variable({ type: url(['https', 'http']), shownDefault: 'none (the development sign-in)', meaning: "The web interface's OpenID Connect provider (its issuer, whose `/.well-known/openid-configuration` gives the rest): people sign in there with the authorization-code flow and PKCE, and its ID token must carry `role` and `force` (and `forces` for oversight) as the bearer tokens do. Plain `http` only on a loopback address", readBy: ['api'] }),
+  AUTH_OIDC_CLIENT_ID: variable({ type: text, meaning: 'The web interface\'s client id at `AUTH_OIDC_ISSUER`', readBy: ['api'] }),
+  AUTH_OIDC_CLIENT_SECRET: variable({ type: text, shownDefault: 'none (a public client)', meaning: 'Its client secret (`client_secret_basic`)', readBy: ['api'], secret: true }),
+  AUTH_OIDC_REDIRECT_URL: variable({ type: url(['https', 'http']), meaning: "Where the provider sends people back after signing in (the interface's callback, as registered with the provider)", readBy: ['api'] }),
+  AUTH_OIDC_POST_LOGOUT_REDIRECT_URL: variable({ type: url(['https', 'http']), shownDefault: "the provider's own page", meaning: 'Where the provider sends people after signing out (as registered with the provider)', readBy: ['api'] }),
+  AUTH_OIDC_SCOPE: variable({ type: text, default: 'openid profile', meaning: 'The scopes asked for at sign-in (`openid` and whatever the provider needs to put `role` and `force` in the ID token)', readBy: ['api'] }),
 
   PORT: variable({ type: wholeNumber(1, 65_535), default: 3000, meaning: "The API's port (`npm start` also takes the next three from their own variables)", readBy: ['api', 'npm start'] }),
   HOST: variable({ type: text, default: '127.0.0.1', meaning: 'The address the API listens on (`0.0.0.0` in a container)', readBy: ['api'] }),
