@@ -1,7 +1,7 @@
 import { ChildProcess, fork } from 'child_process';
 import { createHash, randomBytes } from 'crypto';
 import * as path from 'path';
-import { PlainBrowser } from './browser';
+import { PlainBrowser } from './plain-browser';
 
 const ROOT = path.resolve(__dirname, '../..');
 
