@@ -6,6 +6,7 @@ import { COMMAND_GRANTS, type Role } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { dateAndTime, dateInFull, deadlineInWords, sentenceCase } from './words';
 import { stylesheet } from './stylesheet';
+import { oidcSettings } from '../sign-in/oidc';
 
 const WORKSPACE = path.resolve(__dirname, '../../../../..');
 
@@ -42,6 +43,8 @@ export interface RenderedPage {
 @Injectable()
 export class Pages {
   private readonly env: nunjucks.Environment;
+  /** Sign-out is a form whose answer redirects to the provider's end-session page: the CSP must let it go there. */
+  private readonly formAction: string;
 
   constructor() {
     this.env = new nunjucks.Environment(
@@ -56,6 +59,8 @@ export class Pages {
     this.env.addFilter('sentenceCase', sentenceCase);
     this.env.addFilter('deadlineWords', (d: { dueDate: string; dueAt: string; status: string }) => deadlineInWords(d, new Date(), calendar).words);
     this.env.addGlobal('stylesheetVersion', stylesheet().version);
+    const oidc = oidcSettings();
+    this.formAction = oidc ? `'self' ${oidc.issuer.origin}` : "'self'";
   }
 
   render(template: string, context: Record<string, unknown> & PageFrame): RenderedPage {
@@ -71,7 +76,7 @@ export class Pages {
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "form-action 'self'",
+        `form-action ${this.formAction}`,
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "object-src 'none'",
