@@ -6,9 +6,9 @@ import { COMMAND_GRANTS, type Role } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { dateAndTime, dateInFull, deadlineInWords, sentenceCase } from './words';
 import { stylesheet } from './stylesheet';
+import { GOVUK_FRONTEND, MOJ_FRONTEND } from './packages';
 import { oidcSettings } from '../sign-in/oidc';
 
-const WORKSPACE = path.resolve(__dirname, '../../../../..');
 
 /** What every page's layout reads, besides the page's own context. */
 export interface PageFrame {
@@ -48,7 +48,7 @@ export class Pages {
 
   constructor() {
     this.env = new nunjucks.Environment(
-      new nunjucks.FileSystemLoader([path.join(__dirname, '../views'), path.join(WORKSPACE, 'node_modules/govuk-frontend/dist'), path.join(WORKSPACE, 'node_modules/@ministryofjustice/frontend')], {
+      new nunjucks.FileSystemLoader([path.join(__dirname, '../views'), path.join(GOVUK_FRONTEND, 'dist'), MOJ_FRONTEND], {
         noCache: false,
       }),
       { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
