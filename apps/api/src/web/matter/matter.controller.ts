@@ -12,7 +12,7 @@ import { sendPage } from '../send-page';
 import { CurrentSession, RedirectTo, SignedInGuard } from '../session/signed-in.guard';
 import { WebSessions, type WebSession, type WebUser } from '../session/web-sessions';
 import { WebErrorFilter } from '../web-errors.filter';
-import { findOffered, offeredActions, type Action, type MatterFacts } from './actions';
+import { actionHref, findOffered, offeredActions, type Action, type MatterFacts } from './actions';
 import { answerRows, answersFrom, checkAnswers, defaultAnswers, formById, inputIdOf, type Answers } from './forms';
 import { bannersOf, identityOf, listReportsOf, messagesOf, openDeadlines, subjectOf, timelineOf, type AuditRow, type MatterRow, type MessageRow } from './matter.view';
 import { sendCommand, sendFailureOf } from './send-command';
@@ -96,6 +96,8 @@ export class MatterController {
     @CurrentSession() session: WebSession,
     @Res() res: Response,
   ) {
+    // Back on the question page after recording it: its confirmation, which offers to record another.
+    if (q.again !== 'yes') this.alreadyRecorded(session, reference, formId, q);
     const { matter, action } = await this.offered(reference, formId, q, session.user!);
     let flow = this.flow(session, reference, action);
     if (!flow || (flow.recordedAt && q.again === 'yes')) {
@@ -114,11 +116,11 @@ export class MatterController {
     @CurrentSession() session: WebSession,
     @Res() res: Response,
   ) {
+    this.alreadyRecorded(session, reference, formId, q);
     const { matter, action } = await this.offered(reference, formId, q, session.user!);
     const flow = this.flow(session, reference, action);
     // No flow: the session ended or the page was never shown. Start again from the question.
     if (!flow) throw new RedirectTo(action.href);
-    if (flow.recordedAt) throw new RedirectTo(this.step(action, 'done'));
     const answers = answersFrom(action.form, posted);
     const checked = checkAnswers(action.form, answers);
     await this.saveFlow(session, reference, action, { ...flow, answers, body: checked.body });
@@ -137,10 +139,10 @@ export class MatterController {
     @CurrentSession() session: WebSession,
     @Res() res: Response,
   ) {
+    this.alreadyRecorded(session, reference, formId, q);
     const { matter, action } = await this.offered(reference, formId, q, session.user!);
     const flow = this.flow(session, reference, action);
     if (!flow?.body) throw new RedirectTo(action.href);
-    if (flow.recordedAt) throw new RedirectTo(this.step(action, 'done'));
     this.checkPage(res, session, matter, action, flow, undefined);
   }
 
@@ -153,11 +155,12 @@ export class MatterController {
     @Res() res: Response,
   ) {
     const user = session.user!;
+    // Sent already (a second click, or back and submit again): the first is the one recorded. Asked before the offer,
+    // which the recorded step itself may have changed (a severity assessed is not offered again).
+    this.alreadyRecorded(session, reference, formId, q);
     const { matter, action } = await this.offered(reference, formId, q, user);
     const flow = this.flow(session, reference, action);
     if (!flow?.body) throw new RedirectTo(action.href);
-    // Sent already (a second click, or back and submit again): the first is the one recorded.
-    if (flow.recordedAt) throw new RedirectTo(this.step(action, 'done'));
     try {
       await sendCommand(this.matters, reference, action, flow.body, user, flow.idempotencyKey);
     } catch (err) {
@@ -185,6 +188,7 @@ export class MatterController {
     const target = targetOf(q);
     const flow = (session.data.flows as Record<string, Flow> | undefined)?.[flowKey(reference, formId, target)];
     if (!flow?.recordedAt) throw new RedirectTo(`/matter/${encodeURIComponent(reference)}`);
+    const again = findOffered(offeredActions(session.user!, matter as MatterFacts), formId, target);
     sendPage(
       res,
       this.pages.render('action-done.njk', {
@@ -193,6 +197,7 @@ export class MatterController {
         form,
         target,
         recordedAt: dateAndTime(flow.recordedAt),
+        againHref: again ? `${again.href}${again.href.includes('?') ? '&' : '?'}again=yes` : undefined,
       }),
     );
   }
@@ -213,6 +218,13 @@ export class MatterController {
     return { matter, action };
   }
 
+  /** A form of a flow already recorded goes to its confirmation, whatever is offered now. */
+  private alreadyRecorded(session: WebSession, reference: string, formId: string, q: { subject?: string; deadline?: string }): void {
+    const target = targetOf(q);
+    const flow = (session.data.flows as Record<string, Flow> | undefined)?.[flowKey(reference, formId, target)];
+    if (flow?.recordedAt && formById(formId)) throw new RedirectTo(this.step({ href: actionHref(reference, formId, target) }, 'done'));
+  }
+
   private flow(session: WebSession, reference: string, action: Action): Flow | undefined {
     return (session.data.flows as Record<string, Flow> | undefined)?.[flowKey(reference, action.form.id, action)];
   }
@@ -223,7 +235,7 @@ export class MatterController {
     await this.sessions.saveData(session);
   }
 
-  private step(action: Action, step: 'check' | 'done'): string {
+  private step(action: Pick<Action, 'href'>, step: 'check' | 'done'): string {
     const [path, qs] = action.href.split('?');
     return `${path}/${step}${qs ? `?${qs}` : ''}`;
   }
@@ -251,8 +263,6 @@ export class MatterController {
         action,
         errors: errors.map((e) => ({ text: e.text, href: e.href })),
         fields: action.form.fields.map((f) => fieldParams(f, flow.answers, fieldErrors[f.name])),
-        recordedAt: flow.recordedAt ? dateAndTime(flow.recordedAt) : undefined,
-        againHref: `${action.href}${action.href.includes('?') ? '&' : '?'}again=yes`,
         checkHref: this.step(action, 'check'),
       }),
       status,
