@@ -187,14 +187,18 @@ describe("a matter's page and doing things on it, over HTTP", () => {
     const page = await co.get(matterPath);
     expect(page.html).toContain(`href="${extendPath.replace(/&/g, '&amp;')}"`);
     expect((await co.get(extendPath)).status).toBe(200);
-    const newDue = daysFromToday(40);
-    const [y, m, d] = newDue.split('-');
-    const noAgreement = await co.post(extendPath, { ...anHourAgo(), 'newDueDate-day': d, 'newDueDate-month': m, 'newDueDate-year': y, reason: 'Officer on sick leave' });
+    const noAgreement = await co.post(extendPath, { ...anHourAgo(), reason: 'Officer on sick leave' });
     expect(noAgreement.status).toBe(400);
     expect(noAgreement.html).toContain('href="#agreedBy"');
-    const extended = await co.post(extendPath, { ...anHourAgo(), 'newDueDate-day': d, 'newDueDate-month': m, 'newDueDate-year': y, reason: 'Officer on sick leave', agreedBy: 'the investigator' });
+    expect(noAgreement.html).toContain('href="#newDueDate-day"');
+    // By working days, counted from the present due date.
+    const extended = await co.post(extendPath, { ...anHourAgo(), workingDays: '10', reason: 'Officer on sick leave', agreedBy: 'the investigator' });
     expect(extended.status).toBe(303);
+    expect(text((await co.get(extended.location!)).html)).toMatch(/New due date \d+ \w+ \d{4}/);
     expect((await co.post(extended.location!, {})).status).toBe(303);
+    const messages = await co.get(`${matterPath}/messages`);
+    expect(messages.status).toBe(200);
+    expect(text(messages.html)).toContain('Messages');
     expect(text((await co.get(matterPath)).html)).toMatch(/Extended from \d+ \w+ \d{4} to \d+ \w+ \d{4}: Officer on sick leave \(agreed by the investigator\)/);
   });
 

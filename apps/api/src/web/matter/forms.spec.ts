@@ -1,5 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
 import { MATTER_EVENTS, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
+import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { answerRows, answersFrom, checkAnswers, COMMAND_FORMS, defaultAnswers, formById, londonInstant } from './forms';
 
 const words = { dateInFull: (d: string) => `D:${d}`, dateAndTime: (t: string) => `T:${t}` };
@@ -15,7 +16,7 @@ function dtoShape(dto: new () => object): { properties: Set<string>; isIn: Map<s
 describe('the forms of decisions and events agree with the API', () => {
   it.each(COMMAND_FORMS.map((f) => [f.id, f] as const))('%s: every field, and the fixed decision or event, is a property its DTO validates, and every choice is its @IsIn vocabulary', (_id, form) => {
     const { properties, isIn } = dtoShape(form.dto);
-    for (const f of form.fields) expect([f.name, properties.has(f.name)]).toEqual([f.name, true]);
+    for (const f of form.fields) expect([f.name, properties.has(f.derives ?? f.name)]).toEqual([f.name, true]);
     for (const k of Object.keys(form.fixed)) expect(isIn.get(k)).toContain(form.fixed[k]);
     for (const f of form.fields.filter((x) => x.choices)) expect([f.name, [...f.choices!]]).toEqual([f.name, isIn.get(f.name)]);
   });
@@ -89,6 +90,19 @@ describe('answers checked as the API checks them', () => {
     const outcome = formById('decision-outcome')!;
     expect(answersFrom(outcome, { standardsBreached: ['use-of-force', 'confidentiality'] }).standardsBreached).toEqual(['use-of-force', 'confidentiality']);
     expect(answersFrom(outcome, { standardsBreached: 'use-of-force' }).standardsBreached).toEqual(['use-of-force']);
+  });
+
+  it('an extension by working days counts them from the present due date; a date and a number of days together, or neither, are named', () => {
+    const extension = formById('extension')!;
+    const context = { dueDate: '2031-04-03', calendar: englandAndWalesCalendar() };
+    const base = { ...defaultAnswers(extension, yesterday), reason: 'Officer ill', agreedBy: 'the investigator' };
+    // Thursday 3 April 2031 + 5 working days: Thursday 10 April (no bank holiday between).
+    expect(checkAnswers(extension, answersFrom(extension, { ...base, workingDays: '5' }), context).body).toMatchObject({ newDueDate: '2031-04-10' });
+    expect(checkAnswers(extension, answersFrom(extension, { ...base, workingDays: '5' }), context).body).not.toHaveProperty('workingDays');
+    const both = checkAnswers(extension, answersFrom(extension, { ...base, workingDays: '5', 'newDueDate-day': '1', 'newDueDate-month': '5', 'newDueDate-year': '2031' }), context);
+    expect(both.errors).toEqual([{ field: 'newDueDate', href: '#newDueDate-day', text: 'Give new due date or extend by this many working days, not both' }]);
+    expect(checkAnswers(extension, answersFrom(extension, base), context).errors.map((e) => e.field)).toEqual(['newDueDate']);
+    expect(checkAnswers(extension, answersFrom(extension, { ...base, workingDays: '0' }), context).errors.map((e) => e.field)).toEqual(['workingDays']);
   });
 
   it('check your answers shows each answer in words, and "Not given" for an optional one left out', () => {

@@ -20,6 +20,7 @@ import {
   type SubjectDecisionName,
   type SubjectEventName,
 } from '@conduct/domain';
+import type { WorkingDayCalendar } from '@conduct/domain/calendar';
 import { DecisionDto, EventDto, ExtensionDto, MatterDecisionDto, MatterEventDto } from '../../matters/matters.dto';
 import { sentenceCase } from '../rendering/words';
 
@@ -44,6 +45,8 @@ export interface FormField {
   choices?: readonly string[];
   /** Asked by the web interface even where the API leaves it optional (a decision's rationale). */
   required?: boolean;
+  /** Not sent: the page works out the named DTO field from it (an extension by working days gives the new due date). */
+  derives?: string;
 }
 
 /** What a form records on: a subject's track, the matter, or one of their deadlines (an extension). */
@@ -169,7 +172,8 @@ function build(): CommandForm[] {
   forms.push({
     id: 'extension', target: 'deadline', title: 'Extend a deadline', dto: ExtensionDto, fixed: {},
     fields: [
-      { name: 'newDueDate', kind: 'date', label: 'New due date', required: true },
+      { name: 'newDueDate', kind: 'date', label: 'New due date', hint: 'Or give the number of working days below' },
+      { name: 'workingDays', kind: 'number', label: 'Or: extend by this many working days', hint: 'Counted from the present due date, on the England and Wales calendar', derives: 'newDueDate' },
       { name: 'reason', kind: 'textarea', label: 'Reason for the extension', required: true },
       { name: 'agreedBy', kind: 'text', label: 'Who agreed the extension', hint: 'For example, the investigator, or the chair', required: true },
       { ...OCCURRED_AT, label: 'When was it agreed?' },
@@ -282,7 +286,7 @@ export function inputIdOf(f: FormField): string {
  * The answers checked: first what the web form asks beyond the API (a decision's rationale, a date whose parts are
  * missing), then the API's own DTO class with the API's validation settings, each failure named against its field.
  */
-export function checkAnswers(form: CommandForm, answers: Answers): Checked {
+export function checkAnswers(form: CommandForm, answers: Answers, context: { dueDate?: string; calendar?: WorkingDayCalendar } = {}): Checked {
   const errors: Checked['errors'] = [];
   const body: Record<string, unknown> = { ...form.fixed };
   const add = (f: FormField, text: string) => {
@@ -335,10 +339,26 @@ export function checkAnswers(form: CommandForm, answers: Answers): Checked {
       }
     }
   }
+  // A field the page derives (the new due date from working days): one or the other, never both.
+  for (const f of form.fields.filter((x) => x.derives)) {
+    const target = form.fields.find((x) => x.name === f.derives)!;
+    const n = body[f.name];
+    delete body[f.name];
+    if (errors.some((e) => e.field === f.name || e.field === target.name)) continue;
+    if (n !== undefined && body[target.name] !== undefined) add(target, `Give ${bare(target.label)} or ${bare(f.label).replace(/^or: /, '')}, not both`);
+    else if (n === undefined && body[target.name] === undefined) add(target, `Enter ${bare(target.label)}, or ${bare(f.label).replace(/^or: /, '')}`);
+    else if (n !== undefined) {
+      if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 250) add(f, `${capital(bare(f.label).replace(/^or: /, ''))} must be a whole number from 1 to 250`);
+      else if (!context.dueDate || !context.calendar) add(target, `Enter ${bare(target.label)}: the present due date is not known here`);
+      else body[target.name] = context.calendar.addWorkingDays(context.dueDate, n as number);
+    }
+  }
   // The API's own checks, as its ValidationPipe runs them (whitelist, no unknown fields).
   const failures = validateSync(plainToInstance(form.dto, body), { whitelist: true, forbidNonWhitelisted: true });
   for (const failure of flatten(failures)) {
     const f = form.fields.find((x) => x.name === failure.property);
+    // Already named against the field it is worked out from.
+    if (form.fields.some((x) => x.derives === failure.property && errors.some((e) => e.field === x.name))) continue;
     const message = Object.values(failure.constraints ?? {})[0] ?? 'is not valid';
     if (f) add(f, apiMessageInWords(f, message));
     else errors.push({ field: failure.property, href: '#', text: message });
@@ -363,7 +383,7 @@ function apiMessageInWords(f: FormField, message: string): string {
 
 /** Each answer as the check page shows it, in words. */
 export function answerRows(form: CommandForm, body: Record<string, unknown>, words: { dateInFull: (d: string) => string; dateAndTime: (t: string) => string }): { field: FormField; key: string; value: string }[] {
-  return form.fields.map((f) => {
+  return form.fields.filter((f) => !f.derives).map((f) => {
     const v = body[f.name];
     let value: string;
     if (v === undefined || v === null || v === '') value = 'Not given';

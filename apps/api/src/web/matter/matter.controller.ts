@@ -122,7 +122,7 @@ export class MatterController {
     // No flow: the session ended or the page was never shown. Start again from the question.
     if (!flow) throw new RedirectTo(action.href);
     const answers = answersFrom(action.form, posted);
-    const checked = checkAnswers(action.form, answers);
+    const checked = checkAnswers(action.form, answers, { dueDate: dueDateOf(matter, action), calendar: this.calendar });
     await this.saveFlow(session, reference, action, { ...flow, answers, body: checked.body });
     if (!checked.body) {
       this.questionPage(res, session, matter, action, { ...flow, answers }, checked.errors, 400);
@@ -289,6 +289,13 @@ export class MatterController {
       failure?.status ?? 200,
     );
   }
+}
+
+/** The present due date of the deadline an extension is about. */
+function dueDateOf(matter: MatterRow, action: Action): string | undefined {
+  if (!action.deadlineKey) return undefined;
+  const deadlines = action.subjectId ? matter.subjects.find((s) => s.subjectId === action.subjectId)?.deadlines ?? [] : matter.deadlines;
+  return deadlines.find((d) => d.key === action.deadlineKey)?.dueDate;
 }
 
 function targetOf(q: { subject?: string; deadline?: string }): Target {
