@@ -309,6 +309,8 @@ export type MatterStage = 'awaiting-mode-of-investigation' | 'investigation' | '
 export type MatterDecisionCommand = CommandBase & {
   decision: 'mode-of-investigation';
   mode: ModeOfInvestigation;
+  /** Why, in the decision-maker's words; recorded in the decision's audit line (from MODE_RATIONALE_RECORDED on). */
+  rationale?: string;
 };
 
 export type MatterEventKind = MatterEventName;

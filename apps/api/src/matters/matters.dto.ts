@@ -305,6 +305,10 @@ export class MatterDecisionDto {
   @IsIn(MODES)
   mode!: (typeof MODES)[number];
 
+  @ApiPropertyOptional({ description: 'Why the decision was made: recorded with the decision in the audit trail (the web interface asks for it)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
+  rationale?: string;
+
   @ApiProperty()
   @IsInstant()
   occurredAt!: string;

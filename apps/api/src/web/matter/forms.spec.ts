@@ -24,7 +24,7 @@ describe('the forms of decisions and events agree with the API', () => {
   it('every decision asks for a rationale and a date and time; every event and extension for a date and time', () => {
     for (const form of COMMAND_FORMS) {
       expect(form.fields.some((f) => f.name === 'occurredAt' && f.kind === 'date-time')).toBe(true);
-      if (form.target === 'subject' && 'decision' in form.fixed) expect(form.fields.find((f) => f.name === 'rationale')?.required).toBe(true);
+      if ('decision' in form.fixed) expect(form.fields.find((f) => f.name === 'rationale')?.required).toBe(true);
     }
   });
 

@@ -159,7 +159,7 @@ function build(): CommandForm[] {
   }
   forms.push({
     id: 'matter-decision-mode-of-investigation', target: 'matter', title: 'Mode of investigation', dto: MatterDecisionDto, fixed: { decision: 'mode-of-investigation' },
-    fields: [{ name: 'mode', kind: 'choice', label: "The Director General's decision on the mode of investigation", hint: 'PRA 2002 Sch 3 para 15', choices: MODES_OF_INVESTIGATION, required: true }, OCCURRED_AT],
+    fields: [{ name: 'mode', kind: 'choice', label: "The Director General's decision on the mode of investigation", hint: 'PRA 2002 Sch 3 para 15', choices: MODES_OF_INVESTIGATION, required: true }, RATIONALE, OCCURRED_AT],
     isDecision: true,
   });
   for (const event of MATTER_EVENTS) {

@@ -27,6 +27,9 @@ interface Flow {
   recordedAt?: string;
 }
 
+/** How many decisions and events a session remembers, for their Idempotency-Keys and confirmations. */
+const FLOWS_KEPT = 50;
+
 type Target = { subjectId?: string; deadlineKey?: string };
 
 const SECTIONS = ['overview', 'timeline', 'messages'] as const;
@@ -230,7 +233,10 @@ export class MatterController {
   }
 
   private async saveFlow(session: WebSession, reference: string, action: Action, flow: Flow): Promise<void> {
-    const flows = { ...((session.data.flows as Record<string, Flow> | undefined) ?? {}), [flowKey(reference, action.form.id, action)]: flow };
+    const key = flowKey(reference, action.form.id, action);
+    const kept = Object.entries((session.data.flows as Record<string, Flow> | undefined) ?? {}).filter(([k]) => k !== key);
+    // A session keeps the latest flows only (it lasts a working day): the oldest go first.
+    const flows = Object.fromEntries([...kept.slice(-(FLOWS_KEPT - 1)), [key, flow]]);
     session.data = { ...session.data, flows };
     await this.sessions.saveData(session);
   }

@@ -60,6 +60,10 @@ describe("a matter's page", () => {
     const banners = bannersOf(breached, [], reports);
     expect(banners).toEqual([expect.stringMatching(/^Deadline breached: Deadline -2 \(the matter, CR reg 18/), expect.stringMatching(/^Advisory list report for pc-1 is not yet delivered/)]);
     expect(bannersOf(openDeadlines([due(10)], now, calendar), [], [])).toEqual([]);
+    const owed = openDeadlines([due(5, { key: 'advisory-list-report', ruleId: 'advisoryListReport', name: 'Report to the College of Policing for the advisory list', regulation: 'BL&AL Regs reg 12' })], now, calendar);
+    expect(bannersOf([], [{ subjectId: 'pc-1', heading: 'PC pc-1', facts: [], flags: [], deadlines: owed }], [])).toEqual([
+      expect.stringMatching(/^A list report is due: Report to the College of Policing for the advisory list \(pc-1, BL&AL Regs reg 12\)\. Due .* 5 working days left\.$/),
+    ]);
   });
 });
 

@@ -247,7 +247,8 @@ export function bannersOf(deadlines: DeadlineView[], subjects: SubjectView[], re
   const banners: string[] = [];
   const all = [...deadlines.map((d) => ({ d, who: 'the matter' })), ...subjects.flatMap((s) => s.deadlines.map((d) => ({ d, who: s.subjectId })))];
   for (const { d, who } of all.filter((x) => x.d.urgency === 'overdue')) banners.push(`Deadline breached: ${d.name} (${who}, ${d.regulation}). ${d.words}.`);
-  for (const { d, who } of all.filter((x) => x.d.urgency !== 'overdue' && /list report|list removal/i.test(x.d.name))) banners.push(`A list report is due: ${d.name} (${who}, ${d.regulation}). ${d.words}.`);
+  // A report owed keeps its deadline open under the report's own name (the deadline book's key).
+  for (const { d, who } of all.filter((x) => x.d.urgency !== 'overdue' && (LIST_REPORTS as readonly string[]).includes(x.d.key))) banners.push(`A list report is due: ${d.name} (${who}, ${d.regulation}). ${d.words}.`);
   for (const r of reports.filter((x) => x.status !== 'Delivered')) banners.push(`${r.report} for ${r.subjectId ?? 'the matter'} is not yet delivered: ${r.status.toLowerCase()} (${r.regulation}).`);
   return banners;
 }
