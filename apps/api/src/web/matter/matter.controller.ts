@@ -161,7 +161,9 @@ export class MatterController {
     // Sent already (a second click, or back and submit again): the first is the one recorded. Asked before the offer,
     // which the recorded step itself may have changed (a severity assessed is not offered again).
     this.alreadyRecorded(session, reference, formId, q);
-    const { matter, action } = await this.offered(reference, formId, q, user);
+    // A flow answered in this session was offered when its question was shown: a second click that arrives after the
+    // first has moved the stage on is still sent, with the same key, and Temporal answers it with the first's result.
+    const { matter, action } = await this.offered(reference, formId, q, user, session);
     const flow = this.flow(session, reference, action);
     if (!flow?.body) throw new RedirectTo(action.href);
     try {
@@ -213,10 +215,13 @@ export class MatterController {
   }
 
   /** The action asked for, if this person is offered it now; a forged or stale form is refused before anything is recorded. */
-  private async offered(reference: string, formId: string, q: { subject?: string; deadline?: string }, user: WebUser): Promise<{ matter: MatterRow; action: Action }> {
+  private async offered(reference: string, formId: string, q: { subject?: string; deadline?: string }, user: WebUser, answeredIn?: WebSession): Promise<{ matter: MatterRow; action: Action }> {
     const matter = await this.matter(reference, user);
-    if (!formById(formId)) throw new NotFoundException();
-    const action = findOffered(offeredActions(user, matter as MatterFacts), formId, targetOf(q));
+    const form = formById(formId);
+    if (!form) throw new NotFoundException();
+    const target = targetOf(q);
+    const answered = answeredIn && (answeredIn.data.flows as Record<string, Flow> | undefined)?.[flowKey(reference, formId, target)]?.body;
+    const action = findOffered(offeredActions(user, matter as MatterFacts), formId, target) ?? (answered ? { form, ...target, text: form.title, href: actionHref(reference, formId, target) } : undefined);
     if (!action) throw new ForbiddenException(`Your role (${user.role}) cannot record this on ${reference} at its present stage, so nothing was recorded.`);
     return { matter, action };
   }
