@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { apiUrl, call, CASE_OFFICER, E2E_FORCE } from '../support/api-client';
+import { AA, apiUrl, call, CASE_OFFICER, E2E_FORCE } from '../support/api-client';
 import { daysFromToday } from '../support/dates';
 
 // A matter's page and doing things on it, over HTTP as a browser without JavaScript would: a cookie, forms posted
@@ -200,6 +200,28 @@ describe("a matter's page and doing things on it, over HTTP", () => {
     expect(messages.status).toBe(200);
     expect(text(messages.html)).toContain('Messages');
     expect(text((await co.get(matterPath)).html)).toMatch(/Extended from \d+ \w+ \d{4} to \d+ \w+ \d{4}: Officer on sick leave \(agreed by the investigator\)/);
+  });
+
+  it('a resignation recorded through the form shows the subject as having left the service, and its advisory-list report with its delivery and a banner', async () => {
+    const other = `WEB-${randomUUID().slice(0, 8)}`;
+    expect((await call('POST', '/matters', { reference: other, kind: 'conduct-matter', forceId: E2E_FORCE, appropriateAuthority: 'Chief Constable of E2E', receivedOn: daysFromToday(-20), subjects: [{ subjectId: 'ps-2', kind: 'police-officer', rank: 'PS' }] }, CASE_OFFICER)).status).toBe(201);
+    for (let i = 0; i < 100 && (await call('GET', `/matters/${other}`)).body.subjects?.length !== 1; i++) await new Promise((r) => setTimeout(r, 100));
+    const decided = await call('POST', `/matters/${other}/subjects/ps-2/decisions`, { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: new Date(Date.now() - 5 * 86_400_000).toISOString() }, AA);
+    expect(decided.status).toBe(200);
+
+    const co = await Visitor.signIn('case-officer');
+    const path = `/matter/${other}/act/event-resigned?subject=ps-2`;
+    expect((await co.get(path)).status).toBe(200);
+    const answered = await co.post(path, { ...anHourAgo(), allegationSummary: 'Used force on a compliant detainee' });
+    expect(answered.status).toBe(303);
+    expect((await co.post(answered.location!, {})).status).toBe(303);
+
+    const page = await co.get(`/matter/${other}`);
+    const words = text(page.html);
+    expect(words).toContain('Left the service');
+    expect(words).toMatch(/Advisory list report ps-2 BL&AL Regs reg 12/);
+    expect(page.html).toContain('govuk-notification-banner');
+    expect(words).toMatch(/Advisory list report for ps-2 is not yet delivered|A list report is due/);
   });
 
   it('oversight is offered no action, and a forged form from them is refused with the 403 page before anything is recorded', async () => {

@@ -33,7 +33,8 @@ describe("a matter's page", () => {
   });
 
   it('open deadlines come soonest first, each with its words, regulation, rule status from the rules table and its extensions; met ones are left out', () => {
-    const rows = [due(10), due(2, { extensions: [{ from: '2026-01-01', to: '2026-01-08', reason: 'Officer ill', agreedBy: 'the investigator' }] }), due(1, { status: 'met' })];
+    // The projection's driver gives the instants as Dates.
+    const rows = [due(10, { dueAt: new Date(`${calendar.addWorkingDays(today, 10)}T22:59:59.999Z`) }), due(2, { extensions: [{ from: '2026-01-01', to: '2026-01-08', reason: 'Officer ill', agreedBy: 'the investigator' }] }), due(1, { status: 'met' })];
     const views = openDeadlines(rows, now, calendar);
     expect(views.map((v) => v.name)).toEqual(['Deadline 2', 'Deadline 10']);
     expect(views[0]).toMatchObject({ ruleStatus: '[S]', regulation: 'CR reg 18 / CMR reg 20', urgency: 'soon', words: expect.stringContaining('2 working days left') });

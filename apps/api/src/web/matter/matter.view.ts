@@ -27,7 +27,8 @@ export interface DeadlineRow {
   name: string;
   regulation: string;
   dueDate: string;
-  dueAt: string;
+  /** An instant: the projection's driver gives a Date. */
+  dueAt: string | Date;
   status: string;
   extensions?: { from: string; to: string; reason: string; agreedBy: string; recordedBy?: string }[] | null;
 }
@@ -129,6 +130,7 @@ export interface DeadlineView {
 export function openDeadlines(rows: DeadlineRow[], now: Date, calendar: WorkingDayCalendar): DeadlineView[] {
   return rows
     .filter((d) => d.status === 'open' || d.status === 'missed')
+    .map((d) => ({ ...d, dueAt: iso(d.dueAt) }))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .map((d) => {
       const w = deadlineInWords(d, now, calendar);
@@ -194,7 +196,6 @@ export interface ListReportView {
 const DELIVERY: Readonly<Record<string, { text: string; colour: string }>> = {
   delivered: { text: 'Delivered', colour: 'green' },
   pending: { text: 'Waiting to send', colour: 'yellow' },
-  sending: { text: 'Sending', colour: 'yellow' },
   dead: { text: 'Failed', colour: 'red' },
 };
 const delivery = (status: string) => DELIVERY[status] ?? { text: sentenceCase(status), colour: 'grey' };
