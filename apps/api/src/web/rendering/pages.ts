@@ -57,6 +57,8 @@ export class Pages {
     this.env.addFilter('dateInFull', dateInFull);
     this.env.addFilter('dateAndTime', dateAndTime);
     this.env.addFilter('sentenceCase', sentenceCase);
+    // The MOJ timeline's date filter: dates in full, 24-hour London times.
+    this.env.addFilter('mojDate', (v: string, type?: string) => (type === 'date' ? dateInFull(v) : dateAndTime(v)));
     this.env.addFilter('deadlineWords', (d: { dueDate: string; dueAt: string; status: string }) => deadlineInWords(d, new Date(), calendar).words);
     this.env.addGlobal('stylesheetVersion', stylesheet().version);
     const oidc = oidcSettings();
