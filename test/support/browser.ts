@@ -46,18 +46,24 @@ export async function launchChromium(): Promise<Browser> {
 export interface BrowserHandle {
   /** A page in this test's own context (cookies and storage are not shared between tests). */
   page(): Promise<Page>;
+  /** A page in a context of its own: another person at another browser, in the same test. */
+  person(): Promise<Page>;
 }
 
 /** One Chromium for the file (launched in beforeAll), one context per test (closed after it). */
 export function useBrowser(): BrowserHandle {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
+  let others: BrowserContext[] = [];
+  const newContext = () => browser!.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: SCREENSHOT_WIDTH, height: 800 } });
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterEach(async () => {
     await context?.close();
     context = undefined;
+    for (const c of others) await c.close();
+    others = [];
   });
   afterAll(async () => {
     await browser?.close();
@@ -65,8 +71,14 @@ export function useBrowser(): BrowserHandle {
   return {
     async page() {
       if (!browser) throw new Error('useBrowser(): the browser is not started (call useBrowser() at the top of the describe)');
-      context ??= await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: SCREENSHOT_WIDTH, height: 800 } });
+      context ??= await newContext();
       return context.newPage();
+    },
+    async person() {
+      if (!browser) throw new Error('useBrowser(): the browser is not started (call useBrowser() at the top of the describe)');
+      const c = await newContext();
+      others.push(c);
+      return c.newPage();
     },
   };
 }
