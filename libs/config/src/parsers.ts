@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { z } from 'zod';
 import { DeadlineOverrides, parseDeadlineOverrides } from '@conduct/domain';
 import type { Parser } from './types';
@@ -27,6 +28,9 @@ export function url(protocols: readonly string[]): Parser<string> {
     }
   }, `expected a URL (${protocols.map((p) => `${p}://`).join(' or ')})`);
 }
+
+/** A file that must exist when the service starts (a prebuilt artefact), so a wrong path stops it with exit 78, not later. */
+export const existingFile: Parser<string> = z.string().refine((v) => fs.existsSync(v) && fs.statSync(v).isFile(), 'expected an existing file');
 
 export const hostAndPort: Parser<string> = z.string().regex(/^[A-Za-z0-9._-]+:\d{1,5}$|^\[[0-9A-Fa-f:]+\]:\d{1,5}$/, 'expected host:port');
 

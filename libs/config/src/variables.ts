@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { LOG_LEVELS } from '@conduct/logging';
-import { deadlineOverrides, hostAndPort, json, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
+import { deadlineOverrides, existingFile, hostAndPort, json, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
 import { variable } from './types';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -53,6 +53,7 @@ export const VARIABLES = {
 
   TEMPORAL_LOG_LEVEL: variable({ type: oneOf(TEMPORAL_LOG_LEVELS), default: 'WARN', meaning: "The least level the Temporal SDK's logs (and its core's) are written at", readBy: ['worker'] }),
   WORKER_METRICS_ADDRESS: variable({ type: hostAndPort, shownDefault: 'none (no metrics endpoint)', meaning: "`host:port` where the worker serves the Temporal SDK's own Prometheus metrics (task slots, poll and schedule-to-start latencies, sticky cache) at `/metrics`; off unless set, so parallel stacks on one machine never clash on a port (`0.0.0.0:9464` in a container)", readBy: ['worker'] }),
+  WORKFLOW_BUNDLE_PATH: variable({ type: existingFile, shownDefault: 'none: the workflows are bundled from source at start (`npm start`)', meaning: "The prebuilt workflow bundle `npm run build` writes (`dist/workflow-bundle.js`; the image sets it): the worker loads it instead of bundling at start, so every replica runs the same code and starts in seconds", readBy: ['worker'] }),
   WORKER_MAX_CACHED_WORKFLOWS: variable({ type: wholeNumber(0), default: 1000, meaning: 'Workflows the worker keeps in memory between their tasks (others are replayed from history when they next act)', readBy: ['worker'] }),
   WORKER_STICKY_QUEUE_TIMEOUT_MS: variable({ type: wholeNumber(0), default: 3000, meaning: 'How long a workflow task waits for the worker that has the workflow cached before any worker may take it: a killed worker\'s timers wait this long (the SDK\'s default is 10 s)', readBy: ['worker'] }),
   DEADLINE_OVERRIDES: variable({ type: deadlineOverrides, default: {}, shownDefault: '`{}`', meaning: 'JSON: new lengths for [S]/[U] deadline rules', readBy: ['api', 'worker', 'npm start'] }),
