@@ -39,5 +39,8 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/e2e.global-setup.js',
       globalTeardown: '<rootDir>/test/setup/e2e.global-teardown.js',
     },
+    // The production profile: `npm run build`'s JavaScript against Temporal's own server on PostgreSQL, with
+    // encryption and an identity provider's tokens; its own processes, so it shares nothing with the e2e stack.
+    { ...common, displayName: 'production', testMatch: ['<rootDir>/test/production/**/*.prod-spec.ts'] },
   ],
 };
