@@ -10,9 +10,10 @@ ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Not `npm ci`: the lock file leaves out other platforms' optional binaries, which `npm ci` then refuses
-# (tools/ensure-install.js). No install scripts: nothing the image runs needs one.
-RUN npm install --no-save --no-audit --no-fund --ignore-scripts
+COPY tools/ensure-install.js tools/
+# The same install as `npm start` (not `npm ci`: see tools/ensure-install.js), with its marker, so `npm run build`
+# (tools/run-ts.js) does not install again.
+RUN node -e "require('./tools/ensure-install').ensureInstalled()"
 COPY . .
 # Then only what runs: production dependencies, less npm start's embedded PostgreSQL (the image talks to a real one).
 RUN npm run build \
