@@ -33,8 +33,14 @@ export interface TemporalOnPostgres {
   stop(): Promise<void>;
 }
 
+/** temporal-sql-tool against the embedded PostgreSQL; its step-by-step log is shown only when it fails. */
 function sqlTool(tool: string, pgPort: number, database: string, ...args: string[]): void {
-  execFileSync(tool, ['--plugin', 'postgres12', '--ep', '127.0.0.1', '-p', String(pgPort), '-u', 'conduct', '--pw', 'conduct', '--db', database, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync(tool, ['--plugin', 'postgres12', '--ep', '127.0.0.1', '-p', String(pgPort), '-u', 'conduct', '--pw', 'conduct', '--db', database, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (err) {
+    const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n').slice(-10).join('\n');
+    throw new Error(`temporal-sql-tool ${args[0]} on ${database} failed:\n${stderr}`);
+  }
 }
 
 function config(o: { pgPort: number; maxConns: number; shards: number; ports: Record<string, number>; dynamicConfigPath: string }): string {
