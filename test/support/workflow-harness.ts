@@ -66,7 +66,7 @@ export class WorkflowHarness {
       app,
       // Temporal's own workflow task timeout, as the recorded histories' subject tracks were started with.
       { address: '', namespace: env.namespace ?? 'default', taskQueue, workflowTaskTimeoutMs: 10_000 },
-      { connection: env.nativeConnection, workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } },
+      { connection: env.nativeConnection, workflowBundle: { codePath: process.env.WORKFLOW_TEST_BUNDLE_PATH! } },
     );
     const running = worker.run();
     return new WorkflowHarness(env, worker, running, app, app.get(DataSource), taskQueue);
