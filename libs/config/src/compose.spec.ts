@@ -155,7 +155,9 @@ describe('the Dockerfile', () => {
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(runtime).not.toMatch(/ts-node|run-ts|tools\//);
     expect(runtime.match(/^COPY .*$/gm)).toEqual(['COPY --from=build --chown=root:root /app/package.json ./', 'COPY --from=build --chown=root:root /app/node_modules ./node_modules', 'COPY --from=build --chown=root:root /app/dist ./dist']);
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:\d+\.\d+\.\d+-/m);
+    // The Node.js the suite runs on (tools/toolchain/node.js, Linux), so the image runs what was tested.
+    const { NODE_PINS } = require('../../../tools/toolchain/node') as { NODE_PINS: Record<string, { version: string }> };
+    expect(dockerfile).toMatch(new RegExp(`^ARG NODE_IMAGE=node:${NODE_PINS['linux-x64'].version.replace(/\./g, '\\.')}-bookworm-slim$`, 'm'));
   });
 });
 
