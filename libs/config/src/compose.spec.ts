@@ -34,6 +34,7 @@ interface ComposeService {
   restart?: string;
   depends_on?: string[] | Record<string, { condition: string }>;
   ports?: string[];
+  healthcheck?: { test: string[] };
 }
 
 /** An operator's filled-in .env: the example's names, with values that are real (random keys, a long password). */
@@ -126,6 +127,13 @@ describe("docker-compose.yml's stack", () => {
     expect(waitsFor('migrate')).toEqual({ postgres: 'service_healthy' });
     expect([services.migrate.restart, services['temporal-namespace'].restart]).toEqual(['no', 'no']);
     for (const name of ['postgres', 'temporal', 'temporal-ui', 'api', 'worker']) expect([name, services[name].restart]).toEqual([name, 'unless-stopped']);
+  });
+
+  it("checks the health of PostgreSQL, the api (its readiness, /health) and the worker (its metrics port)", () => {
+    const probe = (name: string) => (services[name].healthcheck?.test ?? []).join(' ');
+    expect(probe('postgres')).toContain('pg_isready');
+    expect(probe('api')).toContain(`http://127.0.0.1:${environmentOf('api', filledIn, true).PORT}/health'`);
+    expect(probe('worker')).toContain(`http://127.0.0.1:${environmentOf('worker', filledIn, true).WORKER_METRICS_ADDRESS.split(':')[1]}/metrics`);
   });
 
   it("points the Temporal Web UI's codec at the api's codec endpoint, and lets the UI's origin call it", () => {
