@@ -14,6 +14,7 @@ const common = {
 
 module.exports = {
   testTimeout: 120_000,
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
   projects: [
     // workflows/test/**/*.spec.ts: the pure parts of the workflow tests (the model of the model-based test);
     // workflows/src/**/*.spec.ts: the pure checks and mappings beside the workflows, tested without Temporal.

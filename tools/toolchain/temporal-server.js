@@ -12,7 +12,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 
 const TEMPORAL_SERVER_VERSION = 'v1.29.1';
 const MARKER = 'conduct-temporal-server.json';
@@ -80,6 +80,47 @@ function build(dir, log) {
   }
 }
 
+/** The build in progress (another process's): its lock file names its pid. */
+function lockFile(dir) {
+  return `${dir}.building`;
+}
+
+function buildInProgress(dir) {
+  try {
+    const pid = Number(fs.readFileSync(lockFile(dir), 'utf8'));
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+function buildHoldingTheLock(dir, log) {
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  fs.writeFileSync(lockFile(dir), String(process.pid));
+  try {
+    build(dir, log);
+  } finally {
+    fs.rmSync(lockFile(dir), { force: true });
+  }
+}
+
+/**
+ * A head start: `npm test` calls this before Jest, so the build (about ten minutes, once per machine) runs, niced, while
+ * the other suites do; the production suite then waits for it in ensureTemporalServer. Nothing when it is built,
+ * given, already being built, or Go is missing (ensureTemporalServer then says so).
+ */
+function startTemporalServerBuild({ log = console.error } = {}) {
+  if (process.env.TEMPORAL_SERVER_PATH) return;
+  const dir = entryDir();
+  if (located(dir) || buildInProgress(dir) || spawnSync('go', ['version']).status !== 0) return;
+  fs.mkdirSync(cacheRoot(), { recursive: true });
+  const out = fs.openSync(`${dir}.build.log`, 'w');
+  const child = spawn('nice', ['-n', '10', process.execPath, __filename, '--build'], { detached: true, stdio: ['ignore', out, out] });
+  child.unref();
+  log(`[toolchain] Temporal server: building in the background (log: ${dir}.build.log)`);
+}
+
 /** @returns {{ serverPath: string, sqlToolPath: string, schemaDir: string }} */
 function ensureTemporalServer({ log = console.error } = {}) {
   const given = process.env.TEMPORAL_SERVER_PATH;
@@ -94,10 +135,29 @@ function ensureTemporalServer({ log = console.error } = {}) {
   const dir = entryDir();
   const found = located(dir);
   if (found) return found;
-  build(dir, log);
+  if (buildInProgress(dir)) {
+    log(`[toolchain] Temporal server: waiting for the build already under way (log: ${dir}.build.log)`);
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (const until = Date.now() + 60 * 60_000; buildInProgress(dir) && Date.now() < until; ) Atomics.wait(pause, 0, 0, 2_000);
+    const done = located(dir);
+    if (done) return done;
+    let tail = '';
+    try {
+      tail = fs.readFileSync(`${dir}.build.log`, 'utf8').split('\n').slice(-15).join('\n');
+    } catch {
+      /* no log */
+    }
+    throw new Error(`the background build of the Temporal server left nothing in ${dir}:\n${tail}`);
+  }
+  buildHoldingTheLock(dir, log);
   const built = located(dir);
   if (!built) throw new Error(`the Temporal server build left no server, sql and schema in ${dir}`);
   return built;
 }
 
-module.exports = { ensureTemporalServer, TEMPORAL_SERVER_VERSION };
+module.exports = { ensureTemporalServer, startTemporalServerBuild, TEMPORAL_SERVER_VERSION };
+
+if (require.main === module && process.argv[2] === '--build') {
+  const dir = entryDir();
+  if (!located(dir)) buildHoldingTheLock(dir, (l) => console.error(l));
+}
