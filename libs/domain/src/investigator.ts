@@ -87,3 +87,17 @@ export function checkInvestigator(q: { regime: Regime; forceId: string; investig
 function sameUnit(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
+
+/** INVESTIGATOR_FORCE_SETTINGS as configured: {"<forceId>": {"refuseInvestigatorFromSubjectsUnit": true}}; refused (thrown) if malformed. */
+export function parseInvestigatorForceSettings(text: string): Record<string, InvestigatorForceSettings> {
+  const raw = JSON.parse(text) as unknown;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('INVESTIGATOR_FORCE_SETTINGS must be a JSON object of forces');
+  for (const [force, settings] of Object.entries(raw as Record<string, unknown>)) {
+    if (!settings || typeof settings !== 'object') throw new Error(`INVESTIGATOR_FORCE_SETTINGS.${force} must be an object`);
+    for (const [k, v] of Object.entries(settings)) {
+      if (k !== 'refuseInvestigatorFromSubjectsUnit') throw new Error(`INVESTIGATOR_FORCE_SETTINGS.${force}: unknown setting ${k}`);
+      if (typeof v !== 'boolean') throw new Error(`INVESTIGATOR_FORCE_SETTINGS.${force}.${k} must be true or false`);
+    }
+  }
+  return raw as Record<string, InvestigatorForceSettings>;
+}

@@ -193,3 +193,35 @@ export function withoutMember(panel: Panel, memberId: string): { panel: Panel; v
   if (panel.legallyQualifiedAdviser?.id === memberId) return { panel: { ...panel, legallyQualifiedAdviser: undefined }, vacant: 'legally-qualified-adviser' };
   return { panel, vacant: undefined };
 }
+
+/** PANEL_RULES as configured: refused (thrown) where it names an unknown rule set, form or field, or overrides a [C] rule. */
+export function parsePanelRuleOverrides(text: string): PanelRuleOverrides {
+  const raw = JSON.parse(text) as unknown;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('PANEL_RULES must be a JSON object: {"keyedOn": …, "compositions": {…}}');
+  const { keyedOn, compositions, ...rest } = raw as Record<string, unknown>;
+  if (Object.keys(rest).length) throw new Error(`PANEL_RULES: unknown field ${Object.keys(rest).join(', ')} (keyedOn, compositions)`);
+  if (keyedOn !== undefined && !(PANEL_RULES_KEYED_ON as readonly unknown[]).includes(keyedOn)) throw new Error(`PANEL_RULES.keyedOn must be one of ${PANEL_RULES_KEYED_ON.join(', ')}`);
+  const out: PanelRuleOverrides = keyedOn !== undefined ? { keyedOn: keyedOn as PanelRulesKeyedOn } : {};
+  if (compositions === undefined) return out;
+  if (!compositions || typeof compositions !== 'object') throw new Error('PANEL_RULES.compositions must be an object of rule sets');
+  const fields = ['chairRoles', 'independentMembers', 'policeMember', 'legallyQualifiedAdviser'];
+  for (const [ruleSet, forms] of Object.entries(compositions as Record<string, unknown>)) {
+    if (!(ruleSet in RULE_SET)) throw new Error(`PANEL_RULES.compositions: unknown rule set ${ruleSet}`);
+    for (const [form, over] of Object.entries((forms ?? {}) as Record<string, Record<string, unknown>>)) {
+      if (!(PANEL_FORMS as readonly string[]).includes(form)) throw new Error(`PANEL_RULES.compositions.${ruleSet}: unknown form ${form}`);
+      const unknown = Object.keys(over ?? {}).filter((f) => !fields.includes(f));
+      if (unknown.length) throw new Error(`PANEL_RULES.compositions.${ruleSet}.${form}: unknown field ${unknown.join(', ')}`);
+      if (over.chairRoles !== undefined && (!Array.isArray(over.chairRoles) || over.chairRoles.some((r) => !(PANEL_CHAIR_ROLES as readonly unknown[]).includes(r)))) {
+        throw new Error(`PANEL_RULES.compositions.${ruleSet}.${form}.chairRoles must list roles of ${PANEL_CHAIR_ROLES.join(', ')}`);
+      }
+      if (over.independentMembers !== undefined && (!Number.isInteger(over.independentMembers) || (over.independentMembers as number) < 0 || (over.independentMembers as number) > 4)) {
+        throw new Error(`PANEL_RULES.compositions.${ruleSet}.${form}.independentMembers must be a whole number from 0 to 4`);
+      }
+      for (const f of ['policeMember', 'legallyQualifiedAdviser']) if (over[f] !== undefined && typeof over[f] !== 'boolean') throw new Error(`PANEL_RULES.compositions.${ruleSet}.${form}.${f} must be true or false`);
+    }
+  }
+  out.compositions = compositions as PanelRuleOverrides['compositions'];
+  // An override of a confirmed rule is refused here, at start, not at the first appointment.
+  for (const ruleSet of Object.keys(out.compositions ?? {}) as RuleSetId[]) for (const form of PANEL_FORMS) panelComposition(ruleSet, form, out);
+  return out;
+}

@@ -22,6 +22,7 @@ import {
   MatterFilter,
   subjectExists,
 } from '@conduct/persistence';
+import { setting } from '@conduct/config';
 import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
 import {
   CommandBase,
@@ -105,7 +106,10 @@ export class MattersService {
   }
 
   async matterEvent(reference: string, cmd: MatterEventCommand, user: User, grant: Grant) {
-    await this.requireMatter(reference, user, grant);
+    const forceId = await this.requireMatter(reference, user, grant);
+    // The force's own rule on investigators (INVESTIGATOR_FORCE_SETTINGS) travels with the appointment, so the workflow's check is deterministic.
+    const settings = setting('INVESTIGATOR_FORCE_SETTINGS')[forceId];
+    if (cmd.event === 'investigator-appointed' && settings) cmd = { ...cmd, investigatorSettings: settings };
     return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
   }
 
@@ -245,7 +249,7 @@ export class MattersService {
    * Another force's matter answers exactly as one that does not exist. With a command's grant: a matter the
    * caller may read on a force granted to them (not their own) takes only what mayActOnForce allows there.
    */
-  private async requireMatter(reference: string, user: User, grant?: Grant): Promise<void> {
+  private async requireMatter(reference: string, user: User, grant?: Grant): Promise<string> {
     const forceId = await findMatterForce(this.db, reference);
     if (forceId === undefined || !mayAccessForce(user, forceId)) throw new NotFoundException(`matter ${reference} not found`);
     if (grant && !mayActOnForce(user, forceId, grant)) {
@@ -254,6 +258,7 @@ export class MattersService {
         field: 'forceId',
       });
     }
+    return forceId;
   }
 
   private async requireSubject(reference: string, subjectId: string, user: User, grant?: Grant): Promise<void> {
