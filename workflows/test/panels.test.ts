@@ -106,5 +106,7 @@ describe("the investigator's independence (CR reg 15(3))", () => {
     expect(view.investigator).toMatchObject({ investigator: { id: 'ps-5' }, independent: true, notIndependentOf: [], regulation: 'CR reg 15(3)' });
     const lines = (await h.audit(reference)).filter((a) => a.action === 'event:investigator-appointed');
     expect(lines).toEqual([expect.objectContaining({ regulation: 'CR reg 15(3)' })]);
+    const [row] = (await h.db.query(`SELECT investigator FROM matter WHERE reference = $1`, [reference])) as { investigator: Record<string, unknown> }[];
+    expect(row.investigator).toMatchObject({ investigator: { id: 'ps-5' }, independent: true });
   });
 });

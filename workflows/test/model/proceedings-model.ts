@@ -244,7 +244,7 @@ export const ADVANCES: Readonly<Record<SubjectStage, readonly string[]>> = {
   investigation: ['notice-of-investigation-served', 'investigator-report-submitted'],
   'awaiting-case-to-answer': ['case-to-answer', 'special-conditions'],
   'misconduct-meeting': ['notice-of-referral-served', 'proceedings-held', 'outcome'],
-  'misconduct-hearing': ['notice-of-referral-served', 'proceedings-held', 'outcome'],
+  'misconduct-hearing': ['notice-of-referral-served', 'panel-appointed', 'proceedings-held', 'outcome'],
   'accelerated-hearing': ['notice-of-referral-served', 'proceedings-scheduled', 'proceedings-held', 'outcome'],
   outcome: ['outcome-notified'],
   appeal: ['appeal-lodged', 'appeal-determination'],

@@ -144,6 +144,8 @@ export class MattersService {
       regime: matter.regime,
       // The rule set decided at referral, and why; null for a matter referred before they were recorded (the 2020 rules).
       ruleSet: matter.rule_set ?? null,
+      // The investigator appointed and whether independent of each subject (CR reg 15(3)); null until one is recorded.
+      investigator: matter.investigator ?? null,
       forceId: matter.force_id,
       stage: matter.stage,
       appropriateAuthority: matter.appropriate_authority,
