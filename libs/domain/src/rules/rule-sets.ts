@@ -200,11 +200,11 @@ export function formatRuleSets(sets: readonly RuleSet[] = RULE_SETS): string {
   out.push(['Routing rule'.padEnd(45), ...sets.map((r) => r.id.padEnd(12))].join('  ').trimEnd());
   for (const f of routing) out.push([f.padEnd(45), ...sets.map((r) => (r.routing[f] ? 'yes' : 'no').padEnd(12))].join('  ').trimEnd());
   out.push('');
-  out.push(['Panel'.padEnd(45), ...sets.map((r) => r.id.padEnd(12))].join('  ').trimEnd());
-  for (const form of Object.keys(sets[0].panels) as (keyof PanelRules)[]) {
-    const cell = (c: PanelComposition) => `${c.chairRoles.includes('legally-qualified-chair') ? 'LQC' : 'CO/delegate'}+${c.independentMembers}IM${c.policeMember ? '+PM' : ''}${c.legallyQualifiedAdviser ? '+LQA' : ''} [${c.status}]`;
-    out.push([form.padEnd(45), ...sets.map((r) => cell(r.panels[form]).padEnd(12))].join('  ').trimEnd());
-  }
+  const cell = (c: PanelComposition) => `${c.chairRoles.includes('legally-qualified-chair') ? 'LQC' : 'CO/delegate'}+${c.independentMembers}IM${c.policeMember ? '+PM' : ''}${c.legallyQualifiedAdviser ? '+LQA' : ''} [${c.status}]`;
+  const forms = Object.keys(sets[0].panels) as (keyof PanelRules)[];
+  const width = Math.max(12, ...sets.flatMap((r) => forms.map((f) => cell(r.panels[f]).length)));
+  out.push(['Panel'.padEnd(45), ...sets.map((r) => r.id.padEnd(width))].join('  ').trimEnd());
+  for (const form of forms) out.push([form.padEnd(45), ...sets.map((r) => cell(r.panels[form]).padEnd(width))].join('  ').trimEnd());
   out.push('  (LQC legally qualified chair; CO/delegate chief officer or a delegate; IM independent members; PM police member; LQA legally qualified adviser)');
   out.push(`  chair limits from 7 May 2024 [C]: a former senior officer within ${CHAIR_RULES.formerSeniorOfficerWithinYears} years; a senior officer's case chaired by a more senior officer of another force; a chief officer's, Deputy or Assistant Commissioner's by HMCIC or an HMI (${CHAIR_RULES.regulation})`);
   out.push(`  no interested party on a panel [${PANEL_INTERESTED_PARTY.status}] (${PANEL_INTERESTED_PARTY.regulation}); which rule set governs a panel [${PANEL_TRANSITIONAL_STATUS}]: the matter's, or the notice of referral's date (PANEL_RULES)`);
