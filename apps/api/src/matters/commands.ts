@@ -88,3 +88,9 @@ export function matterEventCommand(dto: MatterEventDto, actor: Actor, commandId:
       return { ...base, event: dto.event };
   }
 }
+
+/** The force's own rule on investigators travels with the appointment, so the workflow's check is deterministic. */
+export function withInvestigatorSettings(cmd: MatterEventCommand, forceId: string, byForce: Record<string, InvestigatorForceSettings>): MatterEventCommand {
+  const settings = byForce[forceId];
+  return cmd.event === 'investigator-appointed' && settings ? { ...cmd, investigatorSettings: settings } : cmd;
+}

@@ -50,6 +50,7 @@ import { RETRY_AFTER_SECONDS, RetryLaterException } from '../common/temporal-err
 import { executeCommand } from '../temporal/commands';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
+import { withInvestigatorSettings } from './commands';
 
 /** What a list report says about the person: shown only through the audited list-reports read. */
 const LIST_REPORT_PERSONAL_FIELDS = ['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption', 'allegationSummary', 'leftService'];
@@ -107,9 +108,7 @@ export class MattersService {
 
   async matterEvent(reference: string, cmd: MatterEventCommand, user: User, grant: Grant) {
     const forceId = await this.requireMatter(reference, user, grant);
-    // The force's own rule on investigators (INVESTIGATOR_FORCE_SETTINGS) travels with the appointment, so the workflow's check is deterministic.
-    const settings = setting('INVESTIGATOR_FORCE_SETTINGS')[forceId];
-    if (cmd.event === 'investigator-appointed' && settings) cmd = { ...cmd, investigatorSettings: settings };
+    cmd = withInvestigatorSettings(cmd, forceId, setting('INVESTIGATOR_FORCE_SETTINGS'));
     return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
   }
 
