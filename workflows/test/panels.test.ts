@@ -86,6 +86,30 @@ describe('panels and chairs (SI 2024/521)', () => {
   });
 });
 
+describe('an accelerated hearing whose chair is replaced after an upheld objection', () => {
+  it('is held in a fresh window of 10 to 15 working days from the replacement (CR reg 52(1A)), not from the objection', async () => {
+    const reference = newReference('panel-amh');
+    await h.refer({ reference, kind: 'conduct-matter', forceId: 'test-force', appropriateAuthority: 'Chief Constable', receivedOn: '2024-06-03', subjects: [{ subjectId: 'pc-5', kind: 'police-officer', rank: 'PC' }] });
+    await h.waitForSubject(reference, 'pc-5');
+    await h.decide(reference, 'pc-5', { decision: 'severity-assessment', severity: 'gross-misconduct', occurredAt: await at() });
+    await h.decide(reference, 'pc-5', { decision: 'special-conditions', reason: 'conviction; public interest', occurredAt: await at() });
+    await h.record(reference, 'pc-5', { event: 'investigator-report-submitted', occurredAt: await at() });
+    expect((await h.decide(reference, 'pc-5', { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct', occurredAt: await at() })).stage).toBe('accelerated-hearing');
+    await h.record(reference, 'pc-5', { event: 'notice-of-referral-served', occurredAt: await at() });
+    await h.record(reference, 'pc-5', { event: 'panel-appointed', panel: { chair: { id: 'cc-1', role: 'chief-officer' } }, occurredAt: await at() });
+    await h.record(reference, 'pc-5', { event: 'panel-objection-made', member: 'cc-1', grounds: 'a witness to the incident', occurredAt: await at() });
+    await h.record(reference, 'pc-5', { event: 'panel-objection-determined', member: 'cc-1', upheld: true, occurredAt: await at() });
+    const first = (await h.subject(reference, 'pc-5')).acceleratedHearingWindow!;
+    await h.env.sleep('7 days');
+    const chairless = await refusal(h.record(reference, 'pc-5', { event: 'panel-member-replaced', member: 'cc-1', replacement: { id: 'acc-2' }, occurredAt: await at() }));
+    expect(chairless).toMatchObject({ rule: 'panel-chair-role', ruleSet: 'rules-2024' });
+    const s = await h.record(reference, 'pc-5', { event: 'panel-member-replaced', member: 'cc-1', replacement: { id: 'acc-2', role: 'senior-officer', rank: 'ACC' }, occurredAt: await at() });
+    expect(s.panel?.panel.chair).toMatchObject({ id: 'acc-2', role: 'senior-officer' });
+    expect(s.acceleratedHearingWindow!.from > first.from).toBe(true);
+    expect(s.acceleratedHearingWindow!.regulation).toMatch(/52\(1A\)/);
+  });
+});
+
 describe("the investigator's independence (CR reg 15(3))", () => {
   it('an investigator working under the management of the officer concerned is refused; an independent one is recorded with the subject\'s unit and line managers taken from the referral and recorded later', async () => {
     const reference = newReference('investigator');
