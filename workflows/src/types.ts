@@ -7,7 +7,14 @@ import type {
   FormerOfficerMisconductHearingReason,
   DeadlineRuleId,
   Finding,
+  Investigator,
+  InvestigatorForceSettings,
   IsoDate,
+  Panel,
+  PanelChair,
+  PanelMember,
+  PanelRuleOverrides,
+  PanelSeat,
   LikelyForm,
   ListReport,
   ListReportDetails,
@@ -22,6 +29,7 @@ import type {
   Regime,
   Role,
   RuleSetChoice,
+  RuleSetId,
   Severity,
   SubjectKind,
   StandardOfProfessionalBehaviour,
@@ -55,6 +63,9 @@ export interface SubjectReferral {
   /** For the barred-list report (BL&AL Regs reg 3). */
   dateOfBirth?: IsoDate;
   finalWrittenWarningLive?: boolean;
+  /** The unit the subject works in, and their line managers (nearest first): what an investigator's appointment is checked against (CR reg 15(3)). */
+  unit?: string;
+  lineManagers?: string[];
 }
 
 export interface MatterReferral {
@@ -176,7 +187,14 @@ type EventWithDetails =
   /** The allegation outstanding, for the advisory-list report (BL&AL Regs reg 12). */
   | { event: 'resigned' | 'retired'; allegationSummary?: string }
   /** Which report is completed, and what it lacked. */
-  | { event: 'list-report-details-supplied'; report: ListReport; details: ListReportDetails };
+  | { event: 'list-report-details-supplied'; report: ListReport; details: ListReportDetails }
+  /** The panel (panels.ts); panelRules: the unconfirmed panel rules as configured (PANEL_RULES), added by the API. */
+  | { event: 'panel-appointed'; panel: Panel; panelRules?: PanelRuleOverrides }
+  /** An objection to the member named, with its grounds (CR reg 30 / reg 51). */
+  | { event: 'panel-objection-made'; member: string; grounds: string }
+  | { event: 'panel-objection-determined'; member: string; upheld: boolean }
+  /** The member whose objection was upheld, and who takes their place. */
+  | { event: 'panel-member-replaced'; member: string; replacement: PanelChair | PanelMember; panelRules?: PanelRuleOverrides };
 
 export type EventCommand = CommandBase & { note?: string } & (EventWithDetails | { event: Exclude<SubjectEventName, EventWithDetails['event']> });
 
@@ -240,6 +258,10 @@ export interface SubjectState {
   form?: ProceedingsForm;
   /** Why a former officer went to a misconduct hearing instead of Part 3A's accelerated hearing (CR reg 21A(3)). */
   misconductHearingBecause?: FormerOfficerMisconductHearingReason;
+  /** The day the notice of referral was given (CR reg 30 / reg 51): what PANEL_RULES may key the panel's rule set on. */
+  noticeOfReferralServedOn?: IsoDate;
+  /** The panel appointed for the hearing, the rule set it was checked under, its empty places and the objections to it. */
+  panel?: PanelRecord;
   heldForCriminalProceedings: boolean;
   suspended: boolean;
   suspensionReviews: number;
@@ -270,6 +292,16 @@ export interface SubjectState {
   appliedCommands: string[];
 }
 
+export interface PanelRecord {
+  panel: Panel;
+  ruleSet: RuleSetId;
+  why: string;
+  appointedOn: IsoDate;
+  /** Places left empty by an upheld objection, with whom they held: the hearing waits for a replacement. */
+  vacant: { seat: PanelSeat; member: string }[];
+  objections: { member: string; grounds: string; madeOn: IsoDate; upheld?: boolean; determinedOn?: IsoDate }[];
+}
+
 export interface SubjectView {
   matterReference: string;
   subjectId: string;
@@ -290,6 +322,8 @@ export interface SubjectView {
   warningLiveUntil: IsoDate | null;
   /** The days an accelerated hearing may be held on (CR reg 52(1)/(1A)), while one is to be held. */
   acceleratedHearingWindow: AcceleratedHearingWindow | null;
+  /** The panel appointed for the hearing, if one has been recorded. */
+  panel: PanelRecord | null;
   warningExpired: boolean;
   openDeadlines: Deadline[];
   deadlines: Deadline[];
@@ -312,7 +346,22 @@ export type MatterDecisionCommand = CommandBase & {
 
 export type MatterEventKind = MatterEventName;
 
-export type MatterEventCommand = CommandBase & { event: MatterEventKind; note?: string };
+/** The matter's events that carry something of their own. */
+type MatterEventWithDetails =
+  /** investigatorSettings: the force's rules on investigators (INVESTIGATOR_FORCE_SETTINGS), added by the API. */
+  | { event: 'investigator-appointed'; investigator: Investigator; investigatorSettings?: InvestigatorForceSettings }
+  | { event: 'subject-line-management-recorded'; subjectId: string; unit?: string; lineManagers?: string[] };
+
+export type MatterEventCommand = CommandBase & { note?: string } & (MatterEventWithDetails | { event: Exclude<MatterEventKind, MatterEventWithDetails['event']> });
+
+/** The investigator appointed (CR reg 15), and whether they are independent of each subject. */
+export interface InvestigatorRecord {
+  investigator: Investigator;
+  appointedOn: IsoDate;
+  independent: boolean;
+  notIndependentOf: string[];
+  regulation: string;
+}
 
 export interface MatterState {
   stage: MatterStage;
@@ -331,6 +380,10 @@ export interface MatterState {
   subjectsStarted: boolean;
   timelinessReports: number;
   complainantUpdates: number;
+  /** The investigator appointed (the latest appointment). */
+  investigator?: InvestigatorRecord;
+  /** A subject's unit and line management recorded after referral (they replace what the referral gave). */
+  subjectLineManagement?: Record<string, { unit?: string; lineManagers?: string[] }>;
   deadlines: Deadline[];
   revision: number;
   appliedCommands: string[];
@@ -358,6 +411,8 @@ export interface MatterView {
   modeOfInvestigation: ModeOfInvestigation | null;
   referredToIopcVoluntarily: boolean;
   investigationCompletedOn: IsoDate | null;
+  /** The investigator appointed, and whether independent of each subject; null until one is recorded. */
+  investigator: InvestigatorRecord | null;
   /** Set for a matter brought in by an import: when, and the fingerprint of what was imported. */
   imported?: { importedAt: string; fingerprint: string } | null;
   subjects: { subjectId: string; workflowId: string; closed: boolean; outcome: Outcome | null }[];
@@ -420,6 +475,7 @@ export interface MatterSnapshot {
   iopcReferralRequired: boolean;
   modeOfInvestigation: string | null;
   receivedOn: IsoDate;
+  investigator?: InvestigatorRecord | null;
   deadlines: Deadline[];
   revision: number;
 }
@@ -479,4 +535,5 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** A decision added to the domain's list without its command here (or the reverse) does not compile. */
 export type DecisionCommandsMatchTheDomain = Assert<Same<DecisionCommand['decision'], SubjectDecisionName>>;
 export type EventCommandsMatchTheDomain = Assert<Same<EventCommand['event'], SubjectEventName>>;
+export type MatterEventCommandsMatchTheDomain = Assert<Same<MatterEventCommand['event'], MatterEventName>>;
 type Assert<T extends true> = T;

@@ -16,7 +16,7 @@ const now = async () => new Date(await h.env.currentTimeMs()).toISOString();
 const today = async () => londonDateOf(await h.env.currentTimeMs());
 const on = (date: string) => `${date}T10:00:00Z`;
 const matterEvent = (reference: string, event: MatterEventCommand['event'], occurredAt: string, note?: string) =>
-  h.env.client.workflow.getHandle(matterWorkflowId(reference)).executeUpdate(recordMatterEvent, { args: [{ event, occurredAt, actor: CASE_OFFICER, note }] });
+  h.env.client.workflow.getHandle(matterWorkflowId(reference)).executeUpdate(recordMatterEvent, { args: [{ event, occurredAt, actor: CASE_OFFICER, note } as MatterEventCommand] });
 const deadlines = (reference: string) =>
   h.db.query(`SELECT key, status, subject_id FROM deadline WHERE matter_reference = $1 ORDER BY key`, [reference]) as Promise<{ key: string; status: string; subject_id: string | null }[]>;
 const sentAbout = async (reference: string, purposes: string[]) => (await h.outbox(reference)).filter((o) => purposes.includes(o.purpose));

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { z } from 'zod';
-import { DeadlineOverrides, parseDeadlineOverrides } from '@conduct/domain';
+import { DeadlineOverrides, InvestigatorForceSettings, PanelRuleOverrides, parseDeadlineOverrides, parseInvestigatorForceSettings, parsePanelRuleOverrides } from '@conduct/domain';
 import type { Parser } from './types';
 
 /** The parsers each variable's text goes through: each says, in words, what it expected. */
@@ -84,3 +84,23 @@ export const trustProxy: Parser<number | string> = z
   .string()
   .regex(/^(\d+|loopback|linklocal|uniquelocal|[0-9A-Fa-f.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:/]+))*$/, 'expected a number of proxies, or addresses: loopback, uniquelocal, 10.0.0.0/8, …')
   .transform((v) => (/^\d+$/.test(v) ? Number(v) : v));
+
+/** The unconfirmed panel rules, parsed by the domain so a bad value is refused at start. */
+export const panelRules: Parser<PanelRuleOverrides> = z.string().transform((v, ctx) => {
+  try {
+    return parsePanelRuleOverrides(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+
+/** Each force's rules on appointing investigators. */
+export const investigatorForceSettings: Parser<Record<string, InvestigatorForceSettings>> = z.string().transform((v, ctx) => {
+  try {
+    return parseInvestigatorForceSettings(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { LOG_LEVELS } from '@conduct/logging';
-import { deadlineOverrides, existingFile, hostAndPort, json, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
+import { deadlineOverrides, existingFile, hostAndPort, investigatorForceSettings, json, panelRules, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
 import { variable } from './types';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -56,6 +56,8 @@ export const VARIABLES = {
   WORKFLOW_BUNDLE_PATH: variable({ type: existingFile, shownDefault: 'none: the workflows are bundled from source at start (`npm start`)', meaning: "The prebuilt workflow bundle `npm run build` writes (`dist/workflow-bundle.js`; the image sets it): the worker loads it instead of bundling at start, so every replica runs the same code and starts in seconds", readBy: ['worker'] }),
   WORKER_MAX_CACHED_WORKFLOWS: variable({ type: wholeNumber(0), default: 1000, meaning: 'Workflows the worker keeps in memory between their tasks (others are replayed from history when they next act)', readBy: ['worker'] }),
   WORKER_STICKY_QUEUE_TIMEOUT_MS: variable({ type: wholeNumber(0), default: 3000, meaning: 'How long a workflow task waits for the worker that has the workflow cached before any worker may take it: a killed worker\'s timers wait this long (the SDK\'s default is 10 s)', readBy: ['worker'] }),
+  PANEL_RULES: variable({ type: panelRules, default: {}, shownDefault: '`{}` (panels follow the matter\'s rule set)', meaning: 'JSON: the unconfirmed panel rules: `keyedOn` (`matter-rule-set` or `notice-of-referral`: which date decides the rule set of a panel, SI 2024/521\'s transitional provision [U]) and `compositions` (per rule set and form, the [S]/[U] chair roles and members; a [C] one is refused)', readBy: ['api'] }),
+  INVESTIGATOR_FORCE_SETTINGS: variable({ type: investigatorForceSettings, default: {}, shownDefault: '`{}`', meaning: 'JSON: per force, `{"refuseInvestigatorFromSubjectsUnit": true}` refuses an investigator from a subject\'s own unit', readBy: ['api'] }),
   DEADLINE_OVERRIDES: variable({ type: deadlineOverrides, default: {}, shownDefault: '`{}`', meaning: 'JSON: new lengths for [S]/[U] deadline rules', readBy: ['api', 'worker', 'npm start'] }),
   REMINDER_WORKING_DAYS: variable({ type: wholeNumber(0, 60), default: 2, meaning: 'Working days before a deadline that the reminder is queued', readBy: ['worker'] }),
   BACKDATED_DEADLINE_GRACE_HOURS: variable({ type: wholeNumber(0, 720), shownDefault: '24 (the rules\' figure, [U])', meaning: 'How long a deadline set already past (its step back-dated) is held before it reminds or escalates, so the steps typed in the same sitting settle it first', readBy: ['worker'] }),

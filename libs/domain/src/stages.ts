@@ -141,6 +141,10 @@ export const SUBJECT_EVENTS = [
   'notice-of-referral-served',
   'officer-response-received',
   'panel-objection-upheld',
+  'panel-appointed',
+  'panel-objection-made',
+  'panel-objection-determined',
+  'panel-member-replaced',
   'documents-supplied-to-chair',
   'pre-hearing-held',
   'proceedings-scheduled',
@@ -165,6 +169,9 @@ export const DUTIES = ['full', 'restricted', 'redeployed', 'suspended'] as const
 export type Duties = (typeof DUTIES)[number];
 
 const RECORDERS: readonly Role[] = ['case-officer', 'investigator', 'administrator'];
+/** The appropriate authority appoints the panel (through the chief officer and the local policing body); case officers record it. */
+const PANEL_RECORDERS: readonly Role[] = ['appropriate-authority', 'case-officer', 'administrator'];
+const PANEL_STAGES: readonly SubjectStage[] = ['misconduct-hearing', 'accelerated-hearing'];
 const CASE_OFFICER: readonly Role[] = ['case-officer', 'administrator'];
 const RESTRICTED_DUTIES_STATUS = {
   status: 'U',
@@ -258,6 +265,23 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
   'panel-objection-upheld': {
     allowedIn: ['accelerated-hearing'], regulation: 'CR reg 52(1A)', madeBy: CASE_OFFICER, rule: 'fresh-window-after-objection',
     requirement: 'opens a fresh window of 10 to 15 working days for an accelerated hearing', words: 'upheld objection to a panel member',
+  },
+  // Panels and chairs (panels.ts): which rules govern them is the matter's rule set (SI 2024/521 from 7 May 2024).
+  'panel-appointed': {
+    allowedIn: PANEL_STAGES, regulation: 'CR reg 28 / reg 2(4A)-(4D) / reg 30(1A)', madeBy: PANEL_RECORDERS, rule: 'panel-for-hearing',
+    requirement: 'is appointed for a misconduct hearing or an accelerated hearing the case has been referred to, and named to the officer', words: 'appointment of the panel',
+  },
+  'panel-objection-made': {
+    allowedIn: PANEL_STAGES, regulation: 'CR reg 30 / reg 51', madeBy: PANEL_RECORDERS, rule: 'objection-to-panel-member',
+    requirement: 'names a member of the panel appointed, with the grounds, before the hearing', words: 'objection to a panel member',
+  },
+  'panel-objection-determined': {
+    allowedIn: PANEL_STAGES, regulation: 'CR reg 30 / reg 51', madeBy: PANEL_RECORDERS, rule: 'objection-determined',
+    requirement: 'determines an objection made to a panel member; one upheld leaves the place empty until a replacement is appointed', words: 'determination of an objection to a panel member',
+  },
+  'panel-member-replaced': {
+    allowedIn: PANEL_STAGES, regulation: 'CR reg 30 / reg 52(1A)', madeBy: PANEL_RECORDERS, rule: 'replacement-after-upheld-objection',
+    requirement: 'fills the place of a member whose objection was upheld (an accelerated hearing then has a fresh window of 10 to 15 working days from the replacement)', words: 'replacement of a panel member',
   },
   'documents-supplied-to-chair': {
     allowedIn: REFERRED, regulation: 'CR reg 32', madeBy: CASE_OFFICER, rule: 'documents-after-response',

@@ -11,6 +11,7 @@ import {
   PeriodicSeriesRuleId,
   ReferralGround,
   compareIsoDates,
+  investigatorRegulation,
   londonDateOf,
   mustReferToIopc,
   periodicOccurrenceOwed,
@@ -194,6 +195,22 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
         }
         await addDeadlines([{ key: 'review-application', ruleId: 'reviewApplication', trigger: on }]);
         regulation = 'CMR reg 34';
+        break;
+      case 'investigator-appointed': {
+        const check = checks.investigatorCheck(s, referral, cmd);
+        if (!check.allowed) break; // checked before: cannot happen
+        s.investigator = { investigator: cmd.investigator, appointedOn: on, independent: check.independent, notIndependentOf: check.notIndependentOf, regulation: investigatorRegulation(regime).regulation };
+        regulation = s.investigator.regulation;
+        Object.assign(details, { investigator: cmd.investigator.id, unit: cmd.investigator.unit ?? null, independent: check.independent, notIndependentOf: check.notIndependentOf });
+        break;
+      }
+      case 'subject-line-management-recorded':
+        s.subjectLineManagement = {
+          ...s.subjectLineManagement,
+          [cmd.subjectId]: { ...s.subjectLineManagement?.[cmd.subjectId], ...(cmd.unit !== undefined ? { unit: cmd.unit } : {}), ...(cmd.lineManagers !== undefined ? { lineManagers: cmd.lineManagers } : {}) },
+        };
+        regulation = 'CR reg 15(3)';
+        Object.assign(details, { subjectId: cmd.subjectId });
         break;
       case 'timeliness-report-sent': {
         regulation = 'CR reg 19 / CMR reg 13';

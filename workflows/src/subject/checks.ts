@@ -30,11 +30,12 @@ import {
 } from '@conduct/domain';
 import * as book from '../deadline-book';
 import { checkOccurredAt, refuse } from '../refusal';
+import { checkPanelEvent, checkPanelSits } from './panel';
 import type { CommandBase, DecisionCommand, EventCommand, ExtensionCommand, SubjectInput, SubjectState } from '../types';
 import { CASE_TO_ANSWER_FINDINGS, FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
 
 /** What the checks need to know of the track beyond its state: who the subject is and when the matter began. */
-export type Track = Pick<SubjectInput, 'subject' | 'receivedOn' | 'ruleSet'>;
+export type Track = Pick<SubjectInput, 'subject' | 'receivedOn' | 'ruleSet' | 'forceId'>;
 
 /** A decision of the appropriate authority, checked against the subject's track as it stands. */
 export function checkDecisionCommand(s: SubjectState, track: Track, cmd: DecisionCommand, now: number): void {
@@ -180,6 +181,14 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
       if (cmd.event === 'proceedings-held' && s.proceedingsHeldOn) {
         refuse({ rule: 'proceedings-held-once', regulation: null, reason: `the ${stageWords(s.stage)} was already held on ${s.proceedingsHeldOn}` });
       }
+      // A panel recorded for the hearing must be whole, with its objections determined (only a track that recorded one).
+      if (cmd.event === 'proceedings-held') checkPanelSits(s);
+      break;
+    case 'panel-appointed':
+    case 'panel-objection-made':
+    case 'panel-objection-determined':
+    case 'panel-member-replaced':
+      checkPanelEvent(s, track, cmd, on);
       break;
     case 'panel-objection-upheld':
       if (!book.findOutstanding(s.deadlines, 'accelerated-hearing')) {

@@ -40,6 +40,7 @@ function view(v: Partial<SubjectView>): SubjectView {
     warningLiveUntil: null,
     warningExpired: false,
     acceleratedHearingWindow: null,
+    panel: null,
     openDeadlines: [],
     deadlines: [],
     revision: 1,

@@ -224,6 +224,13 @@ export function plausible(c: SubjectCommandName, view: SubjectView | undefined, 
       return view?.duties === 'restricted' || view?.duties === 'redeployed';
     case 'criminal-proceedings-concluded':
       return !!view?.heldForCriminalProceedings;
+    // Objections and replacements need a panel, an objection awaiting determination, a place emptied.
+    case 'panel-objection-made':
+      return !!view?.panel;
+    case 'panel-objection-determined':
+      return !!view?.panel?.objections.some((o) => o.upheld === undefined);
+    case 'panel-member-replaced':
+      return !!view?.panel?.vacant.length;
     case 'deadline-extension':
       return !!view?.openDeadlines.length;
     default:
@@ -237,7 +244,7 @@ export const ADVANCES: Readonly<Record<SubjectStage, readonly string[]>> = {
   investigation: ['notice-of-investigation-served', 'investigator-report-submitted'],
   'awaiting-case-to-answer': ['case-to-answer', 'special-conditions'],
   'misconduct-meeting': ['notice-of-referral-served', 'proceedings-held', 'outcome'],
-  'misconduct-hearing': ['notice-of-referral-served', 'proceedings-held', 'outcome'],
+  'misconduct-hearing': ['notice-of-referral-served', 'panel-appointed', 'proceedings-held', 'outcome'],
   'accelerated-hearing': ['notice-of-referral-served', 'proceedings-scheduled', 'proceedings-held', 'outcome'],
   outcome: ['outcome-notified'],
   appeal: ['appeal-lodged', 'appeal-determination'],
@@ -335,6 +342,22 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
       cmd.report = at(LIST_REPORTS, seed.report);
       cmd.details = seed.report % 5 === 0 ? { shoeSize: 9 } : { fullName: 'Sam Sergeant', dateOfBirth: '1981-03-14' };
       break;
+    // Panels: mostly the panel of the 2024 rules (which the model's matters are under), now and then the 2020 one or one short of a member.
+    case 'panel-appointed':
+      cmd.panel = at(MODEL_PANELS, seed.report % 5 < 3 ? 0 : seed.report);
+      break;
+    case 'panel-objection-made':
+    case 'panel-objection-determined':
+    case 'panel-member-replaced': {
+      const pending = view?.panel?.objections.filter((o) => o.upheld === undefined).map((o) => o.member) ?? [];
+      const vacant = view?.panel?.vacant.map((v) => v.member) ?? [];
+      const members = c.name === 'panel-objection-determined' ? pending : c.name === 'panel-member-replaced' ? vacant : (view?.panel ? [view.panel.panel.chair.id, ...(view.panel.panel.independentMembers ?? []).map((m) => m.id)] : []);
+      cmd.member = members.length && seed.inWindow ? at(members, seed.pickDeadline) : 'nobody';
+      if (c.name === 'panel-objection-made') cmd.grounds = 'knows the officer';
+      if (c.name === 'panel-objection-determined') cmd.upheld = seed.accepted;
+      if (c.name === 'panel-member-replaced') cmd.replacement = { id: `im-${seed.pickDeadline}`, ...(cmd.member === view?.panel?.panel.chair.id ? { role: 'senior-officer', rank: 'ACC' } : {}) };
+      break;
+    }
     default:
       if (seed.report % 2) cmd.note = 'recorded by the model';
   }
@@ -350,8 +373,22 @@ export function buildMatterCommand(pick: number, seed: PayloadSeed, clock: Clock
     const d = open.length ? at(open, seed.pickDeadline) : undefined;
     return { type: 'extension', cmd: { ...base, key: d?.key ?? 'timeliness-report-1', newDueDate: addCalendarDays(d?.dueDate ?? londonDateOf(clock.nowMs), seed.extensionDays), reason: 'asked', agreedBy: 'the IOPC' } };
   }
-  return { type: 'event', cmd: { ...base, event: c.name, ...(c.name === 'complainant-updated' || seed.report % 2 ? { note: 'told the complainant of progress' } : {}) } };
+  const details: Record<string, unknown> = {};
+  // The investigator: now and then one managed by a subject (refused, CR reg 15(3)), or from a subject's unit under a force that refuses that.
+  if (c.name === 'investigator-appointed') {
+    details.investigator = { id: `inv-${seed.pickDeadline}`, unit: seed.mode % 2 ? 'Response 1' : 'PSD', lineManagers: seed.report % 4 === 0 ? ['s1', 'insp-1'] : ['di-1'] };
+    if (seed.route % 2) details.investigatorSettings = { refuseInvestigatorFromSubjectsUnit: true };
+  }
+  if (c.name === 'subject-line-management-recorded') Object.assign(details, { subjectId: seed.pickDeadline % 4 === 0 ? 's9' : 's1', unit: 'Custody' });
+  return { type: 'event', cmd: { ...base, event: c.name, ...details, ...(c.name === 'complainant-updated' || seed.report % 2 ? { note: 'told the complainant of progress' } : {}) } };
 }
+
+/** The panels the model appoints: the 2024 rules' (a delegated chair, two independent members, an adviser), the 2020 rules', one short of an adviser. */
+export const MODEL_PANELS = [
+  { chair: { id: 'acc-1', role: 'senior-officer', rank: 'ACC' }, independentMembers: [{ id: 'im-1' }, { id: 'im-2' }], legallyQualifiedAdviser: { id: 'lqa-1' } },
+  { chair: { id: 'lqc-1', role: 'legally-qualified-chair' }, independentMembers: [{ id: 'im-1' }], policeMember: { id: 'supt-1', rank: 'Superintendent' } },
+  { chair: { id: 'cc-1', role: 'chief-officer' }, independentMembers: [{ id: 'im-1' }, { id: 'im-2' }] },
+] as const;
 
 export function buildRecommendationCommand(pick: number, seed: PayloadSeed, clock: Clock, view: RecommendationView | undefined): { type: (typeof RECOMMENDATION_VOCABULARY)[number]; cmd: Record<string, unknown> } {
   const type = at(RECOMMENDATION_VOCABULARY, pick);
@@ -554,6 +591,9 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
     if (v.caseToAnswer !== 'misconduct' && v.caseToAnswer !== 'gross-misconduct') problems.push(`referred to ${v.stage} with caseToAnswer ${v.caseToAnswer}`);
     if (facts.kind === 'police-staff') problems.push(`a member of police staff referred to ${v.stage} (staff go to their force's own procedure)`);
   }
+  // A panel is checked under the matter's rule set (PANEL_RULES keys nothing in the model), and only recorded for a hearing.
+  if (v.panel && v.panel.ruleSet !== facts.ruleSet) problems.push(`a panel recorded under ${v.panel.ruleSet}, not the matter's ${facts.ruleSet}`);
+  if (v.panel && !['misconduct-hearing', 'accelerated-hearing'].includes(v.form ?? '')) problems.push(`a panel recorded for ${v.form}`);
   if (v.stage === 'accelerated-hearing' && v.caseToAnswer !== 'gross-misconduct') problems.push(`an accelerated hearing on a case to answer for ${v.caseToAnswer} (CR reg 49: gross misconduct only)`);
   if (v.stage === 'misconduct-meeting' && (v.caseToAnswer !== 'misconduct' || facts.finalWrittenWarningLive)) problems.push(`a misconduct meeting on ${v.caseToAnswer}${facts.finalWrittenWarningLive ? ' with a final written warning live (reg 42(5): a hearing)' : ''}`);
   if (['outcome', 'appeal'].includes(v.stage) && v.outcome === null) problems.push(`stage ${v.stage} with no outcome`);

@@ -22,6 +22,7 @@ import {
   MatterFilter,
   subjectExists,
 } from '@conduct/persistence';
+import { setting } from '@conduct/config';
 import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
 import {
   CommandBase,
@@ -49,6 +50,7 @@ import { RETRY_AFTER_SECONDS, RetryLaterException } from '../common/temporal-err
 import { executeCommand } from '../temporal/commands';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
+import { withInvestigatorSettings } from './commands';
 
 /** What a list report says about the person: shown only through the audited list-reports read. */
 const LIST_REPORT_PERSONAL_FIELDS = ['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption', 'allegationSummary', 'leftService'];
@@ -105,7 +107,8 @@ export class MattersService {
   }
 
   async matterEvent(reference: string, cmd: MatterEventCommand, user: User, grant: Grant) {
-    await this.requireMatter(reference, user, grant);
+    const forceId = await this.requireMatter(reference, user, grant);
+    cmd = withInvestigatorSettings(cmd, forceId, setting('INVESTIGATOR_FORCE_SETTINGS'));
     return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
   }
 
@@ -140,6 +143,8 @@ export class MattersService {
       regime: matter.regime,
       // The rule set decided at referral, and why; null for a matter referred before they were recorded (the 2020 rules).
       ruleSet: matter.rule_set ?? null,
+      // The investigator appointed and whether independent of each subject (CR reg 15(3)); null until one is recorded.
+      investigator: matter.investigator ?? null,
       forceId: matter.force_id,
       stage: matter.stage,
       appropriateAuthority: matter.appropriate_authority,
@@ -245,7 +250,7 @@ export class MattersService {
    * Another force's matter answers exactly as one that does not exist. With a command's grant: a matter the
    * caller may read on a force granted to them (not their own) takes only what mayActOnForce allows there.
    */
-  private async requireMatter(reference: string, user: User, grant?: Grant): Promise<void> {
+  private async requireMatter(reference: string, user: User, grant?: Grant): Promise<string> {
     const forceId = await findMatterForce(this.db, reference);
     if (forceId === undefined || !mayAccessForce(user, forceId)) throw new NotFoundException(`matter ${reference} not found`);
     if (grant && !mayActOnForce(user, forceId, grant)) {
@@ -254,6 +259,7 @@ export class MattersService {
         field: 'forceId',
       });
     }
+    return forceId;
   }
 
   private async requireSubject(reference: string, subjectId: string, user: User, grant?: Grant): Promise<void> {
