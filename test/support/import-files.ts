@@ -24,13 +24,13 @@ export function closedMatter(reference: string, forceId: string, today: IsoDate)
       { subjectId: 'pc-2', kind: 'police-officer', rank: 'PC' },
     ],
     steps: [
-      { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: at(today, -299) },
-      { subjectId: 'pc-2', decision: 'severity-assessment', severity: 'neither', routeIfNeither: 'no-further-action', occurredAt: at(today, -299) },
+      { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', rationale: 'if proved, a breach justifying a written warning', occurredAt: at(today, -299) },
+      { subjectId: 'pc-2', decision: 'severity-assessment', severity: 'neither', routeIfNeither: 'no-further-action', rationale: 'present but not involved in the incident', occurredAt: at(today, -299) },
       { subjectId: 'pc-1', event: 'notice-of-investigation-served', occurredAt: at(today, -298) },
       { subjectId: 'pc-1', event: 'representations-received', occurredAt: at(today, -290) },
       { subjectId: 'pc-1', event: 'investigator-report-submitted', occurredAt: at(today, -250) },
       { event: 'investigation-completed', occurredAt: at(today, -250) },
-      { subjectId: 'pc-1', decision: 'case-to-answer', caseToAnswer: 'none', routeIfNone: 'reflective-practice', occurredAt: at(today, -245) },
+      { subjectId: 'pc-1', decision: 'case-to-answer', caseToAnswer: 'none', routeIfNone: 'reflective-practice', rationale: 'the report shows practice requiring improvement, not misconduct', occurredAt: at(today, -245) },
     ],
   };
 }
@@ -50,7 +50,7 @@ export function midwayMatter(reference: string, forceId: string, today: IsoDate)
     receivedOn: addCalendarDays(today, -60),
     subjects: [{ subjectId: 'pc-1', kind: 'police-officer', rank: 'PS', warrantNumber: '4521' }],
     steps: [
-      { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: at(today, -59) },
+      { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', rationale: 'a discourteous remark to the complainant, if proved, justifies a written warning', occurredAt: at(today, -59) },
       { event: 'complainant-updated', note: 'told the complaint is being investigated', occurredAt: at(today, -40) },
       { subjectId: 'pc-1', event: 'notice-of-investigation-served', occurredAt: at(today, -40) },
       { subjectId: 'pc-1', extension: 'representations', newDueDate: addCalendarDays(today, -10), reason: 'the officer was on leave', agreedBy: 'the investigator', occurredAt: at(today, -38) },

@@ -12,6 +12,7 @@ import { startOfLondonDay } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
 import { newSubjectState } from './subject/state';
+import { DECISION_RATIONALE_REQUIRED } from './refusal';
 import { WakeTimer } from './wake-timer';
 import { recordDecision, recordEvent, extendDeadline, subjectState } from './messages';
 import { Serial } from './serial';
@@ -30,7 +31,8 @@ const { tellMatter: tellMatterActivity } = proxyLocalActivities<SubjectTrackActi
 export async function officerProceedings(input: SubjectInput): Promise<SubjectView> {
   const { subject } = input;
   const workflowId = workflowInfo().workflowId;
-  const s: SubjectState = input.state ?? newSubjectState(subject.finalWrittenWarningLive ?? false);
+  // Whether decisions must carry their rationale is decided once, at the start, and kept: a track started before the patch takes them as it did.
+  const s: SubjectState = input.state ?? { ...newSubjectState(subject.finalWrittenWarningLive ?? false), ...(patched(DECISION_RATIONALE_REQUIRED) ? { decisionRationaleRequired: true } : {}) };
   const track = subjectTrack(input, workflowId, s, { computeDeadlines, record, updateId: () => currentUpdateInfo()?.id, patched });
   const { decide, recordSubjectEvent, extend, fireTimers, audit, view } = track;
   const serial = new Serial();

@@ -129,7 +129,17 @@ export interface DeadlineRequest {
   length?: number;
 }
 
+/**
+ * What every decision says besides itself: why it was made (IOPC statutory guidance; DECISION_RATIONALE).
+ * Optional in the type because decisions recorded before it was required have none; required by the API, and by
+ * the workflows started from the patch on (DECISION_RATIONALE_REQUIRED).
+ */
+export interface DecisionRationale {
+  rationale?: string;
+}
+
 export type DecisionCommand = CommandBase &
+  DecisionRationale &
   (
     | { decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute }
     | { decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string }
@@ -268,6 +278,8 @@ export interface SubjectState {
   revision: number;
   /** Command ids already applied, so a retried request is answered, not repeated. */
   appliedCommands: string[];
+  /** Started from DECISION_RATIONALE_REQUIRED on: every decision must carry its rationale. */
+  decisionRationaleRequired?: boolean;
 }
 
 export interface SubjectView {
@@ -305,7 +317,7 @@ export interface AcceleratedHearingWindow {
 
 export type MatterStage = 'awaiting-mode-of-investigation' | 'investigation' | 'proceedings' | 'closed';
 
-export type MatterDecisionCommand = CommandBase & {
+export type MatterDecisionCommand = CommandBase & DecisionRationale & {
   decision: 'mode-of-investigation';
   mode: ModeOfInvestigation;
 };
@@ -334,6 +346,8 @@ export interface MatterState {
   deadlines: Deadline[];
   revision: number;
   appliedCommands: string[];
+  /** Started from DECISION_RATIONALE_REQUIRED on: every decision must carry its rationale. */
+  decisionRationaleRequired?: boolean;
 }
 
 export interface MatterInput {

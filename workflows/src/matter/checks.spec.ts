@@ -139,3 +139,18 @@ describe('checks on an extension of a matter deadline', () => {
     expect(ruleOf(() => checkExtensionCommand(s, extension({ commandId: 'key-1' }), now))).toBe('accepted');
   });
 });
+
+describe("the Director General's decision carries its rationale (IOPC statutory guidance)", () => {
+  const awaitingDg = (over: Partial<MatterState> = {}) => matter({ stage: 'awaiting-mode-of-investigation', iopcReferralRequired: true, modeOfInvestigation: undefined, ...over });
+
+  it('a matter started from the patch on refuses a mode of investigation without one, or with a blank one', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent'), now))).toBe('decision-rationale');
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent', { rationale: '  ' }), now))).toBe('decision-rationale');
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent', { rationale: 'a death in custody' }), now))).toBe('accepted');
+  });
+
+  it('a matter started before the patch takes one without, as it did', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg(), mode('independent'), now))).toBe('accepted');
+  });
+});
+

@@ -29,7 +29,7 @@ import {
   warningLiveUntil,
 } from '@conduct/domain';
 import * as book from '../deadline-book';
-import { checkOccurredAt, refuse } from '../refusal';
+import { checkDecisionRationale, checkOccurredAt, refuse } from '../refusal';
 import type { CommandBase, DecisionCommand, EventCommand, ExtensionCommand, SubjectInput, SubjectState } from '../types';
 import { CASE_TO_ANSWER_FINDINGS, FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
 
@@ -43,6 +43,7 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
   if (!(SUBJECT_DECISIONS as readonly string[]).includes(cmd.decision)) {
     refuse({ rule: 'known-decision', regulation: null, reason: `decision must be one of ${SUBJECT_DECISIONS.join(', ')}, not ${JSON.stringify(cmd.decision)}` });
   }
+  checkDecisionRationale(s.decisionRationaleRequired, cmd);
   const check = checkDecision(s.stage, cmd.decision);
   if (!check.allowed) refuse(check);
   notBeforeMatter(track, cmd);

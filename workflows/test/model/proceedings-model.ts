@@ -37,6 +37,8 @@ import {
   type SubjectEvent,
   type SubjectKind,
   type SubjectStage,
+  DECISION_RATIONALE,
+  checkRationale,
 } from '@conduct/domain';
 import {
   type Actor,
@@ -100,7 +102,7 @@ export interface PayloadSeed {
   quirkField: number;
 }
 
-export const QUIRKS = ['future', 'before-matter', 'before-2013', 'not-an-instant', 'instant-as-number', 'no-actor', 'wrong-type', 'unknown-value'] as const;
+export const QUIRKS = ['future', 'before-matter', 'before-2013', 'not-an-instant', 'instant-as-number', 'no-actor', 'wrong-type', 'unknown-value', 'no-rationale'] as const;
 export type Quirk = 'none' | (typeof QUIRKS)[number];
 
 export type Step =
@@ -254,6 +256,9 @@ export function chooseSubjectCommand(stage: SubjectStage, guided: boolean, pick:
   return at(candidates.length ? candidates : SUBJECT_VOCABULARY, pick);
 }
 
+/** Every decision says why it was made (DECISION_RATIONALE); the quirk 'no-rationale' leaves it out or blank. */
+const MODEL_RATIONALE = 'decided by the model: the reasons as the decision maker gave them';
+
 function occurredAt(seed: PayloadSeed, clock: Clock): string {
   return new Date(clock.nowMs - seed.backdateMinutes * 60_000).toISOString();
 }
@@ -278,7 +283,7 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
     return { ...base, key: d?.key ?? 'representations', newDueDate: addCalendarDays(d?.dueDate ?? today, seed.extensionDays), reason: 'more time asked for', agreedBy: 'the investigator' };
   }
   if (c.type === 'decision') {
-    const cmd: Record<string, unknown> = { ...base, decision: c.name };
+    const cmd: Record<string, unknown> = { ...base, decision: c.name, rationale: MODEL_RATIONALE };
     switch (c.name) {
       case 'severity-assessment':
       case 'severity-revision':
@@ -344,7 +349,7 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
 export function buildMatterCommand(pick: number, seed: PayloadSeed, clock: Clock, view: MatterView | undefined): { type: 'decision' | 'event' | 'extension'; cmd: Record<string, unknown> } {
   const c = at(MATTER_VOCABULARY, pick);
   const base = { actor: c.type === 'decision' ? APPROPRIATE_AUTHORITY : CASE_OFFICER, occurredAt: occurredAt(seed, clock), ...(seed.withCommandId ? { commandId: `mcmd-${clock.nowMs}-${seed.quirkField}` } : {}) };
-  if (c.type === 'decision') return { type: 'decision', cmd: { ...base, decision: 'mode-of-investigation', mode: at(MODES_OF_INVESTIGATION, seed.mode) } };
+  if (c.type === 'decision') return { type: 'decision', cmd: { ...base, decision: 'mode-of-investigation', mode: at(MODES_OF_INVESTIGATION, seed.mode), rationale: MODEL_RATIONALE } };
   if (c.type === 'extension') {
     const open = view?.openDeadlines ?? [];
     const d = open.length ? at(open, seed.pickDeadline) : undefined;
@@ -398,6 +403,11 @@ export function applyQuirk(cmd: Record<string, unknown>, seed: PayloadSeed, cloc
       if (field) out[field] = 'something-else';
       return out;
     }
+    case 'no-rationale':
+      // A decision that does not say why: left out, empty or blank.
+      if (seed.quirkField % 3 === 0) delete out.rationale;
+      else if ('rationale' in out) out.rationale = seed.quirkField % 3 === 1 ? '' : ' \n ';
+      return out;
   }
 }
 
@@ -503,6 +513,7 @@ export function acceptSubjectCommand(facts: SubjectFacts, type: 'decision' | 'ev
     const expected = expectedFormerOfficerForm(facts, cmd.misconductHearingBecause);
     if (after.form !== expected) problems.push(`${what}: a former officer's gross misconduct under ${facts.ruleSet} went to ${after.form}, not ${expected} (CR Part 3A / reg 49)`);
   }
+  if (!retried && c.type === 'decision' && !checkRationale(cmd.rationale).allowed) problems.push(`${what}: decision ${c.name} was accepted without its rationale (${DECISION_RATIONALE.rule})`);
   if (!retried) {
     if (c.name === 'investigator-report-submitted') facts.reportSubmitted = true;
     if (c.name === 'proceedings-held') facts.proceedingsHeld = true;
@@ -585,8 +596,12 @@ export interface MatterFacts {
   handedToDg?: boolean;
 }
 
-export function observeMatter(facts: MatterFacts, v: MatterView, accepted: { decision?: string } | undefined, what: string): string[] {
+export function observeMatter(facts: MatterFacts, v: MatterView, accepted: { decision?: string; rationale?: unknown } | undefined, what: string): string[] {
   const problems: string[] = [];
+  // The mode set by this decision (not a retried one answered as before): it had to say why.
+  if (accepted?.decision === 'mode-of-investigation' && facts.mode === null && v.modeOfInvestigation !== null && !checkRationale(accepted.rationale).allowed) {
+    problems.push(`${what}: the mode of investigation was decided without its rationale (${DECISION_RATIONALE.rule})`);
+  }
   if (accepted?.decision === 'mode-of-investigation') facts.modeDecisions += 1;
   if (facts.modeDecisions > 1) problems.push(`${what}: the mode of investigation was decided ${facts.modeDecisions} times (Sch3 para 15: once)`);
   // A voluntary referral (Sch 3 paras 4(2)/13(2)/14C(2)) hands a locally investigated matter to the DG, once.

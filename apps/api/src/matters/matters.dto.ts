@@ -37,8 +37,9 @@ import {
   SUBJECT_DECISIONS,
   SUBJECT_EVENTS,
   SUBJECT_KINDS,
+  DECISION_RATIONALE,
 } from '@conduct/domain';
-import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
+import { EARLIEST_DATE, IsCivilDate, IsInstant, IsRationale } from '../common/validators';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -158,6 +159,14 @@ export class DecisionDto {
   @ApiProperty({ example: '2020-06-24T10:00:00Z', description: 'When the decision was made; may be in the past, never the future' })
   @IsInstant()
   occurredAt!: string;
+
+  @ApiProperty({
+    example: 'The conduct, if proved, would justify disciplinary action but not dismissal: a misconduct meeting is proportionate',
+    maxLength: DECISION_RATIONALE.maxLength,
+    description: `What was decided and why, including a decision not to act (${DECISION_RATIONALE.source}); kept in the audit trail and shown with the decision`,
+  })
+  @IsRationale()
+  rationale!: string;
 
   @ApiPropertyOptional({ enum: SEVERITIES })
   @ValidateIf((o) => o.decision === 'severity-assessment' || o.decision === 'severity-revision')
@@ -304,6 +313,14 @@ export class MatterDecisionDto {
   @ApiProperty()
   @IsInstant()
   occurredAt!: string;
+
+  @ApiProperty({
+    example: 'A serious injury in custody: the public interest needs an investigation independent of the force',
+    maxLength: DECISION_RATIONALE.maxLength,
+    description: `What was decided and why, including a decision not to act (${DECISION_RATIONALE.source}); kept in the audit trail and shown with the decision`,
+  })
+  @IsRationale()
+  rationale!: string;
 }
 
 export class MatterEventDto {
