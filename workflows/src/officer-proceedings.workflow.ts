@@ -13,6 +13,7 @@ import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivit
 import * as book from './deadline-book';
 import { newSubjectState } from './subject/state';
 import { DECISION_RATIONALE_REQUIRED } from './refusal';
+import { REFLECTIVE_PRACTICE_TRACKED } from './subject/reflective-practice';
 import { WakeTimer } from './wake-timer';
 import { recordDecision, recordEvent, extendDeadline, subjectState } from './messages';
 import { Serial } from './serial';
@@ -32,7 +33,12 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   const { subject } = input;
   const workflowId = workflowInfo().workflowId;
   // Whether decisions must carry their rationale is decided once, at the start, and kept: a track started before the patch takes them as it did.
-  const s: SubjectState = input.state ?? { ...newSubjectState(subject.finalWrittenWarningLive ?? false), ...(patched(DECISION_RATIONALE_REQUIRED) ? { decisionRationaleRequired: true } : {}) };
+  // So is whether a referral to reflective practice is tracked until done (CR Part 6) or closes the track as before.
+  const s: SubjectState = input.state ?? {
+    ...newSubjectState(subject.finalWrittenWarningLive ?? false),
+    ...(patched(DECISION_RATIONALE_REQUIRED) ? { decisionRationaleRequired: true } : {}),
+    ...(patched(REFLECTIVE_PRACTICE_TRACKED) ? { reflectivePracticeTracked: true } : {}),
+  };
   const track = subjectTrack(input, workflowId, s, { computeDeadlines, record, updateId: () => currentUpdateInfo()?.id, patched });
   const { decide, recordSubjectEvent, extend, fireTimers, audit, view } = track;
   const serial = new Serial();

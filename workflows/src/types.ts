@@ -20,6 +20,7 @@ import type {
   ProceedingsForm,
   PublicationExemption,
   Regime,
+  ReflectivePracticeRecord,
   Role,
   RuleSetChoice,
   Severity,
@@ -186,7 +187,9 @@ type EventWithDetails =
   /** The allegation outstanding, for the advisory-list report (BL&AL Regs reg 12). */
   | { event: 'resigned' | 'retired'; allegationSummary?: string }
   /** Which report is completed, and what it lacked. */
-  | { event: 'list-report-details-supplied'; report: ListReport; details: ListReportDetails };
+  | { event: 'list-report-details-supplied'; report: ListReport; details: ListReportDetails }
+  /** The reflective review development report sets when its actions are due and the review date (CR reg 70). */
+  | { event: 'reflective-review-report-agreed'; actionsDueBy: IsoDate; reviewOn: IsoDate };
 
 export type EventCommand = CommandBase & { note?: string } & (EventWithDetails | { event: Exclude<SubjectEventName, EventWithDetails['event']> });
 
@@ -280,6 +283,10 @@ export interface SubjectState {
   appliedCommands: string[];
   /** Started from DECISION_RATIONALE_REQUIRED on: every decision must carry its rationale. */
   decisionRationaleRequired?: boolean;
+  /** Started from REFLECTIVE_PRACTICE_TRACKED on: a referral to reflective practice is tracked until done (CR Part 6). */
+  reflectivePracticeTracked?: boolean;
+  /** The reflective practice review process the track was referred to, as far as it has gone. */
+  reflectivePractice?: ReflectivePracticeRecord;
 }
 
 export interface SubjectView {
@@ -302,6 +309,8 @@ export interface SubjectView {
   warningLiveUntil: IsoDate | null;
   /** The days an accelerated hearing may be held on (CR reg 52(1)/(1A)), while one is to be held. */
   acceleratedHearingWindow: AcceleratedHearingWindow | null;
+  /** The reflective practice review process the subject was referred to (CR Part 6), while and after it runs; null if none. */
+  reflectivePractice: ReflectivePracticeRecord | null;
   warningExpired: boolean;
   openDeadlines: Deadline[];
   deadlines: Deadline[];

@@ -12,3 +12,4 @@ export * from './reporting';
 export * from './list-reports';
 export * from './matter-duties';
 export * from './recording';
+export * from './reflective-practice';

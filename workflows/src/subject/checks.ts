@@ -22,6 +22,8 @@ import {
   checkEvent,
   checkFormOfProceedings,
   checkOutcome,
+  checkReflectivePracticeEvent,
+  checkReflectivePracticeReferral,
   compareIsoDates,
   findingsOpenOnCase,
   isIsoDate,
@@ -47,6 +49,16 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
   const check = checkDecision(s.stage, cmd.decision);
   if (!check.allowed) refuse(check);
   notBeforeMatter(track, cmd);
+  // On tracks that follow it, a referral to reflective practice is only for those Part 6 applies to.
+  const route =
+    cmd.decision === 'severity-assessment' && cmd.severity === 'neither' ? cmd.routeIfNeither
+    : cmd.decision === 'case-to-answer' && cmd.caseToAnswer === 'none' ? cmd.routeIfNone
+    : cmd.decision === 'withdrawal' ? cmd.route
+    : undefined;
+  if (s.reflectivePracticeTracked && route === 'reflective-practice') {
+    const who = checkReflectivePracticeReferral(track.subject.kind);
+    if (!who.allowed) refuse(who);
+  }
   switch (cmd.decision) {
     case 'severity-assessment':
     case 'severity-revision':
@@ -162,6 +174,14 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
   if (!check.allowed) refuse(check);
   const on = londonDateOf(cmd.occurredAt);
   switch (cmd.event) {
+    case 'reflective-review-report-agreed':
+    case 'reflective-practice-actions-completed':
+    case 'reflective-practice-reviewed':
+    case 'reflective-practice-checked': {
+      const rp = checkReflectivePracticeEvent(s.reflectivePractice, cmd.event, on, cmd.event === 'reflective-review-report-agreed' ? cmd : {});
+      if (!rp.allowed) refuse(rp);
+      break;
+    }
     case 'interview-arranged':
     case 'interview-held':
       if (!s.noticeOfInvestigationServedOn) {

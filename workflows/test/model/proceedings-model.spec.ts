@@ -41,6 +41,7 @@ function view(v: Partial<SubjectView>): SubjectView {
     warningLiveUntil: null,
     warningExpired: false,
     acceleratedHearingWindow: null,
+    reflectivePractice: null,
     openDeadlines: [],
     deadlines: [],
     revision: 1,

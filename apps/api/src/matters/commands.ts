@@ -55,6 +55,9 @@ export function eventCommand(dto: EventDto, actor: Actor, commandId: string | un
     case 'resigned':
     case 'retired':
       return { ...base, event: dto.event, allegationSummary: dto.allegationSummary };
+    case 'reflective-review-report-agreed':
+      // Without them the workflow refuses it, naming the rule (reflective-review-report-dates).
+      return { ...base, event: dto.event, actionsDueBy: dto.actionsDueBy!, reviewOn: dto.reviewOn! };
     case 'list-report-details-supplied':
       return { ...base, event: dto.event, report: dto.report!, details: dto.details! };
     default:

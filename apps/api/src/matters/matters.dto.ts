@@ -268,6 +268,16 @@ export class EventDto {
   @IsString() @MinLength(1) @MaxLength(4000)
   note?: string;
 
+  @ApiPropertyOptional({ example: '2027-03-01', description: 'With reflective-review-report-agreed: the day the agreed actions are to be completed by (CR reg 70)' })
+  @ValidateIf((o) => o.event === 'reflective-review-report-agreed')
+  @IsCivilDate()
+  actionsDueBy?: string;
+
+  @ApiPropertyOptional({ example: '2027-04-01', description: 'With reflective-review-report-agreed: the review date the report sets (CR reg 70)' })
+  @ValidateIf((o) => o.event === 'reflective-review-report-agreed')
+  @IsCivilDate()
+  reviewOn?: string;
+
   @ApiPropertyOptional({ description: 'On a resignation or retirement: a summary of the allegation outstanding, for the advisory-list report (BL&AL Regs reg 12)' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
   allegationSummary?: string;
