@@ -38,6 +38,7 @@ import {
   type SubjectKind,
   type SubjectStage,
   DECISION_RATIONALE,
+  REFLECTIVE_PRACTICE_EVENTS,
   checkRationale,
 } from '@conduct/domain';
 import {
@@ -228,6 +229,13 @@ export function plausible(c: SubjectCommandName, view: SubjectView | undefined, 
       return !!view?.heldForCriminalProceedings;
     case 'deadline-extension':
       return !!view?.openDeadlines.length;
+    // Reflective practice (CR Part 6): only on a track referred to it and not yet done; the report first.
+    case 'reflective-review-report-agreed':
+      return !!view?.reflectivePractice && !view.reflectivePractice.reportAgreedOn;
+    case 'reflective-practice-actions-completed':
+    case 'reflective-practice-reviewed':
+    case 'reflective-practice-checked':
+      return !!view?.reflectivePractice?.reportAgreedOn && !view.reflectivePractice.completedOn;
     default:
       return true;
   }
@@ -243,7 +251,7 @@ export const ADVANCES: Readonly<Record<SubjectStage, readonly string[]>> = {
   'accelerated-hearing': ['notice-of-referral-served', 'proceedings-scheduled', 'proceedings-held', 'outcome'],
   outcome: ['outcome-notified'],
   appeal: ['appeal-lodged', 'appeal-determination'],
-  closed: [],
+  closed: [...REFLECTIVE_PRACTICE_EVENTS],
 };
 
 /** A subject command the model chooses for a step: guided by the stage (and the view), or from the whole vocabulary. */
@@ -335,6 +343,11 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
     case 'resigned':
     case 'retired':
       cmd.allegationSummary = 'took cash seized as evidence';
+      break;
+    case 'reflective-review-report-agreed':
+      // The report's dates: after the day it is agreed, now and then on it (refused).
+      cmd.actionsDueBy = addCalendarDays(today, seed.scheduledDays + (seed.inWindow ? 1 : 0));
+      cmd.reviewOn = addCalendarDays(today, seed.scheduledDays + 14);
       break;
     case 'list-report-details-supplied':
       cmd.report = at(LIST_REPORTS, seed.report);
@@ -582,6 +595,12 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   const warning = v.outcome === 'written-warning' || v.outcome === 'final-written-warning';
   if (!warning && (v.warningLiveUntil !== null || v.openDeadlines.some((d) => d.key === 'warning-live'))) problems.push(`a warning in force with the outcome ${v.outcome} (quashed or replaced on appeal?)`);
   if (v.outcome !== 'dismissal-without-notice' && v.outcome !== 'would-have-been-dismissed' && v.openDeadlines.some((d) => d.key === 'barred-list-report')) problems.push(`a barred-list report owed with the outcome ${v.outcome}`);
+  // Reflective practice (CR Part 6) is a route, not a dead end: every referral (all the model's tracks follow the patch) is tracked until done, for officers only.
+  const rprp = v.closedBecause === 'reflective-practice';
+  if (rprp && facts.kind === 'police-staff') problems.push('a member of police staff referred to reflective practice (CR Part 6 is for officers)');
+  if (rprp && v.reflectivePractice === null) problems.push('referred to reflective practice with no route tracked (a dead end)');
+  if (!rprp && v.reflectivePractice !== null) problems.push(`a reflective practice route on a track closed because ${v.closedBecause}`);
+  if (v.reflectivePractice?.completedOn && v.openDeadlines.some((d) => d.key.startsWith('reflective-'))) problems.push('reflective practice completed with its deadlines still open');
   const keys = v.openDeadlines.map((d) => d.key);
   if (new Set(keys).size !== keys.length) problems.push(`two open deadlines share a key: ${keys.join(', ')}`);
   return problems;
