@@ -17,8 +17,10 @@ describe('reflective practice as a tracked route (CR Part 6, reg 70)', () => {
     expect([DEADLINE_RULES.reflectiveReviewReport.status, DEADLINE_RULES.reflectivePracticeActions.status, DEADLINE_RULES.reflectivePracticeReview.status]).toEqual(['U', 'U', 'U']);
   });
 
-  it('is for police officers; a member of police staff is refused, naming the rule', () => {
+  it('is for those the Conduct Regulations govern (officers, special constables); police staff and designated volunteers are refused, naming the rule', () => {
     expect(checkReflectivePracticeReferral('police-officer')).toEqual({ allowed: true });
+    expect(checkReflectivePracticeReferral('special-constable')).toEqual({ allowed: true });
+    expect(checkReflectivePracticeReferral('designated-police-volunteer')).toMatchObject({ allowed: false, rule: 'reflective-practice-who' });
     expect(checkReflectivePracticeReferral('police-staff')).toMatchObject({ allowed: false, rule: 'reflective-practice-who', regulation: 'CR Part 6' });
   });
 

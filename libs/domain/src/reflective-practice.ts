@@ -4,7 +4,7 @@
 // of being agreed (CR reg 70 [C]). The engine tracks each as a deadline and ends the route when all are done.
 import { IsoDate, calendarDaysBetween, compareIsoDates, isIsoDate } from './time';
 import type { DeadlineRuleId } from './rules/deadlines';
-import type { SubjectKind } from './kinds';
+import { SUBJECT_KINDS, SUBJECT_KIND_RULES, type SubjectKind } from './kinds';
 
 /** The events of the route, after the referral, in the order they usually come. Part of the subject's events. */
 export const REFLECTIVE_PRACTICE_EVENTS = [
@@ -27,8 +27,8 @@ export const REFLECTIVE_PRACTICE = {
   regulation: 'CR Part 6',
   /** Where a case may be referred to it: no misconduct assessed (CR reg 14), no case to answer (reg 23), a withdrawal (reg 27). */
   referredFrom: ['severity-assessment', 'case-to-answer', 'withdrawal'],
-  /** Whom Part 6 applies to: police officers (members of police staff follow their force's own procedures). */
-  subjectKinds: ['police-officer'] as readonly SubjectKind[],
+  /** Whom Part 6 applies to: those the Conduct Regulations govern (SUBJECT_KIND_RULES); others follow their force's own procedures. */
+  subjectKinds: SUBJECT_KINDS.filter((k) => SUBJECT_KIND_RULES[k].conductRegulations) as readonly SubjectKind[],
   source: 'CR Part 6 and reg 70 [C] (the report, its actions, the review date, the discussion within 12 months); the officer\'s 5 working-day account is [S] and not tracked',
 } as const;
 

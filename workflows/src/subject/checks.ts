@@ -17,6 +17,7 @@ import {
   LIST_REPORT_REGULATION,
   ListReport,
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
+  SUBJECT_KIND_RULES,
   SubjectStage,
   checkDecision,
   checkEvent,
@@ -81,7 +82,7 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
         refuse({ rule: 'former-officer-gross-misconduct-only', regulation: 'CR reg 4', reason: `${track.subject.subjectId} has left the service: only gross misconduct proceedings continue against a former officer` });
       }
       // The same question the handler asks: a case that cannot go to any form of proceedings is refused here.
-      if (cmd.caseToAnswer !== 'none' && track.subject.kind !== 'police-staff') {
+      if (cmd.caseToAnswer !== 'none' && SUBJECT_KIND_RULES[track.subject.kind].conductRegulations) {
         const route = checkFormOfProceedings(formQuestion(s, cmd.caseToAnswer, track.ruleSet?.ruleSet, cmd.misconductHearingBecause));
         if (!route.allowed) refuse(route);
       } else if (cmd.misconductHearingBecause !== undefined) {
@@ -214,12 +215,12 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
       break;
     case 'suspended':
       if (s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is already suspended' });
-      if (track.subject.kind !== 'police-officer') refuse({ rule: 'suspension-officers-only', regulation: 'CR reg 11', reason: 'CR reg 11 suspension applies to police officers' });
+      if (!SUBJECT_KIND_RULES[track.subject.kind].suspension) refuse({ rule: 'suspension-officers-only', regulation: 'CR reg 11', reason: 'CR reg 11 suspension applies to police officers' });
       break;
     case 'placed-on-restricted-duties':
     case 'redeployed': {
       const regulation = 'CR reg 11(4)(a)';
-      if (track.subject.kind !== 'police-officer') refuse({ rule: 'duties-officers-only', regulation, reason: 'restricted duties and redeployment under CR reg 11 apply to police officers; police staff follow their force\'s own procedure' });
+      if (!SUBJECT_KIND_RULES[track.subject.kind].suspension) refuse({ rule: 'duties-officers-only', regulation, reason: 'restricted duties and redeployment under CR reg 11 apply to police officers; police staff follow their force\'s own procedure' });
       if (s.leftService) refuse({ rule: 'duties-serving-officers', regulation, reason: `the subject ${s.leftService.how} on ${s.leftService.on} and has no duties` });
       if (s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is suspended: record suspension-lifted first, then the restricted duties or redeployment' });
       const duties = cmd.event === 'redeployed' ? 'redeployed' : 'restricted';

@@ -112,7 +112,7 @@ describe('the model of proceedings', () => {
     const afterReport = facts({ reportSubmitted: true });
     expect(subjectInvariants(afterReport, view({ stage: 'accelerated-hearing', form: 'accelerated-hearing', caseToAnswer: 'misconduct' }))).toEqual([expect.stringMatching(/reg 49/)]);
     const staff = facts({ kind: 'police-staff', reportSubmitted: true });
-    expect(subjectInvariants(staff, view({ kind: 'police-staff', stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }))).toEqual([expect.stringMatching(/police staff/)]);
+    expect(subjectInvariants(staff, view({ kind: 'police-staff', stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }))).toEqual([expect.stringMatching(/police-staff referred to misconduct-hearing/)]);
     const fww = facts({ finalWrittenWarningLive: true, reportSubmitted: true });
     expect(subjectInvariants(fww, view({ stage: 'misconduct-meeting', form: 'misconduct-meeting', caseToAnswer: 'misconduct' }))).toEqual([expect.stringMatching(/reg 42\(5\)/)]);
   });

@@ -39,6 +39,7 @@ import {
   type SubjectStage,
   DECISION_RATIONALE,
   REFLECTIVE_PRACTICE_EVENTS,
+  SUBJECT_KIND_RULES,
   checkRationale,
 } from '@conduct/domain';
 import {
@@ -216,13 +217,13 @@ export function plausible(c: SubjectCommandName, view: SubjectView | undefined, 
     case 'list-report-details-supplied':
       return LIST_REPORTS.some(owed);
     case 'suspended':
-      return kind === 'police-officer' && !view?.suspended;
+      return SUBJECT_KIND_RULES[kind].suspension && !view?.suspended;
     case 'suspension-reviewed':
     case 'suspension-lifted':
       return !!view?.suspended;
     case 'placed-on-restricted-duties':
     case 'redeployed':
-      return kind === 'police-officer' && !!view && view.duties !== 'suspended' && view.duties !== null && view.duties !== (c.name === 'redeployed' ? 'redeployed' : 'restricted');
+      return SUBJECT_KIND_RULES[kind].suspension && !!view && view.duties !== 'suspended' && view.duties !== null && view.duties !== (c.name === 'redeployed' ? 'redeployed' : 'restricted');
     case 'returned-to-full-duties':
       return view?.duties === 'restricted' || view?.duties === 'redeployed';
     case 'criminal-proceedings-concluded':
@@ -522,7 +523,7 @@ export function acceptSubjectCommand(facts: SubjectFacts, type: 'decision' | 'ev
   const stagesFound: SubjectStage[] = facts.stage === 'appeal' ? ['appeal', 'closed'] : [facts.stage];
   if (!retried && !stagesFound.some((st) => allowedAt(st, c))) problems.push(`${what}: ${c.type} ${c.name} was accepted at stage ${facts.stage}, where stages.ts does not allow it`);
   if (!handledByWorkflow(c)) problems.push(`${what}: ${c.type} ${c.name} is not one the workflow handles, yet it was accepted`);
-  if (!retried && c.name === 'case-to-answer' && after.leftService && cmd.caseToAnswer === 'gross-misconduct' && facts.kind === 'police-officer') {
+  if (!retried && c.name === 'case-to-answer' && after.leftService && cmd.caseToAnswer === 'gross-misconduct' && SUBJECT_KIND_RULES[facts.kind].conductRegulations) {
     const expected = expectedFormerOfficerForm(facts, cmd.misconductHearingBecause);
     if (after.form !== expected) problems.push(`${what}: a former officer's gross misconduct under ${facts.ruleSet} went to ${after.form}, not ${expected} (CR Part 3A / reg 49)`);
   }
@@ -576,7 +577,7 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (REFERRED.includes(v.stage)) {
     if (v.form !== v.stage) problems.push(`at stage ${v.stage} the form of proceedings is ${v.form}`);
     if (v.caseToAnswer !== 'misconduct' && v.caseToAnswer !== 'gross-misconduct') problems.push(`referred to ${v.stage} with caseToAnswer ${v.caseToAnswer}`);
-    if (facts.kind === 'police-staff') problems.push(`a member of police staff referred to ${v.stage} (staff go to their force's own procedure)`);
+    if (!SUBJECT_KIND_RULES[facts.kind].conductRegulations) problems.push(`a ${facts.kind} referred to ${v.stage} (they go to their force's own procedure)`);
   }
   if (v.stage === 'accelerated-hearing' && v.caseToAnswer !== 'gross-misconduct') problems.push(`an accelerated hearing on a case to answer for ${v.caseToAnswer} (CR reg 49: gross misconduct only)`);
   if (v.stage === 'misconduct-meeting' && (v.caseToAnswer !== 'misconduct' || facts.finalWrittenWarningLive)) problems.push(`a misconduct meeting on ${v.caseToAnswer}${facts.finalWrittenWarningLive ? ' with a final written warning live (reg 42(5): a hearing)' : ''}`);
@@ -586,9 +587,9 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (!open && v.closedBecause === null) problems.push('closed with no reason');
   if (v.leftService && open && (v.caseToAnswer ?? v.severity) !== 'gross-misconduct') problems.push(`a former officer's case open at ${v.stage} on ${v.caseToAnswer ?? v.severity} (CR reg 4: gross misconduct only)`);
   if (v.outcome === 'would-have-been-dismissed' && !v.leftService) problems.push('"would have been dismissed" against a serving officer (CR reg 4)');
-  if (v.suspended && facts.kind !== 'police-officer') problems.push('a member of staff suspended under CR reg 11');
+  if (v.suspended && !SUBJECT_KIND_RULES[facts.kind].suspension) problems.push(`a ${facts.kind} suspended under CR reg 11`);
   if ((v.duties === 'suspended') !== v.suspended) problems.push(`duties ${v.duties} while suspended is ${v.suspended}`);
-  if ((v.duties === 'restricted' || v.duties === 'redeployed') && facts.kind !== 'police-officer') problems.push(`a member of staff ${v.duties} under CR reg 11(4)(a)`);
+  if ((v.duties === 'restricted' || v.duties === 'redeployed') && !SUBJECT_KIND_RULES[facts.kind].suspension) problems.push(`a ${facts.kind} ${v.duties} under CR reg 11(4)(a)`);
   // A suspension recorded after leaving is accepted today (the 'suspended' check does not ask), so it is not counted here.
   if (v.leftService && v.duties !== null && v.duties !== 'suspended') problems.push(`a former officer with duties ${v.duties}`);
   if (!v.suspended && v.openDeadlines.some((d) => d.ruleId === 'suspensionReview')) problems.push('a suspension review open for an officer who is not suspended (restricted duties and redeployment have none)');
@@ -597,7 +598,7 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (v.outcome !== 'dismissal-without-notice' && v.outcome !== 'would-have-been-dismissed' && v.openDeadlines.some((d) => d.key === 'barred-list-report')) problems.push(`a barred-list report owed with the outcome ${v.outcome}`);
   // Reflective practice (CR Part 6) is a route, not a dead end: every referral (all the model's tracks follow the patch) is tracked until done, for officers only.
   const rprp = v.closedBecause === 'reflective-practice';
-  if (rprp && facts.kind === 'police-staff') problems.push('a member of police staff referred to reflective practice (CR Part 6 is for officers)');
+  if (rprp && !SUBJECT_KIND_RULES[facts.kind].conductRegulations) problems.push(`a ${facts.kind} referred to reflective practice (CR Part 6 is for those the CR govern)`);
   if (rprp && v.reflectivePractice === null) problems.push('referred to reflective practice with no route tracked (a dead end)');
   if (!rprp && v.reflectivePractice !== null) problems.push(`a reflective practice route on a track closed because ${v.closedBecause}`);
   if (v.reflectivePractice?.completedOn && v.openDeadlines.some((d) => d.key.startsWith('reflective-'))) problems.push('reflective practice completed with its deadlines still open');
