@@ -66,6 +66,7 @@ function commands(): Command[] {
   const eventBodies: Partial<Record<(typeof SUBJECT_EVENTS)[number], Record<string, unknown>>> = {
     'notice-of-investigation-delayed': { note: 'service would prejudice the investigation' },
     'list-report-details-supplied': { report: 'barred-list-report', details: { fullName: 'A Person' } },
+    'reflective-review-report-agreed': { actionsDueBy: inDays(60), reviewOn: inDays(90) },
   };
   const extension = () => ({ newDueDate: inDays(120), reason: 'on application', agreedBy: 'the chair', occurredAt: nowIso() });
   return [
