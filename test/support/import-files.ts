@@ -9,7 +9,7 @@ export type ImportMatter = Record<string, unknown> & { reference: string; subjec
 const at = (today: IsoDate, days: number) => `${addCalendarDays(today, days)}T10:00:00Z`;
 
 /**
- * Closed: received 300 days ago; one officer's case ended with no case to answer (reflective practice), the
+ * Closed: received 300 days ago; one officer's case ended with no case to answer (reflective practice, run to its end), the
  * other's was assessed as neither misconduct nor gross misconduct; every deadline met on the way.
  */
 export function closedMatter(reference: string, forceId: string, today: IsoDate): ImportMatter {
@@ -31,6 +31,11 @@ export function closedMatter(reference: string, forceId: string, today: IsoDate)
       { subjectId: 'pc-1', event: 'investigator-report-submitted', occurredAt: at(today, -250) },
       { event: 'investigation-completed', occurredAt: at(today, -250) },
       { subjectId: 'pc-1', decision: 'case-to-answer', caseToAnswer: 'none', routeIfNone: 'reflective-practice', rationale: 'the report shows practice requiring improvement, not misconduct', occurredAt: at(today, -245) },
+      // Reflective practice (CR Part 6) run to its end: the report, its actions, the review and the check at the PDR.
+      { subjectId: 'pc-1', event: 'reflective-review-report-agreed', actionsDueBy: addCalendarDays(today, -200), reviewOn: addCalendarDays(today, -180), occurredAt: at(today, -235) },
+      { subjectId: 'pc-1', event: 'reflective-practice-actions-completed', occurredAt: at(today, -205) },
+      { subjectId: 'pc-1', event: 'reflective-practice-reviewed', occurredAt: at(today, -180) },
+      { subjectId: 'pc-1', event: 'reflective-practice-checked', occurredAt: at(today, -150) },
     ],
   };
 }

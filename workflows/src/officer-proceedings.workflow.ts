@@ -11,9 +11,7 @@ import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patch
 import { startOfLondonDay } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
-import { newSubjectState } from './subject/state';
-import { DECISION_RATIONALE_REQUIRED } from './refusal';
-import { REFLECTIVE_PRACTICE_TRACKED } from './subject/reflective-practice';
+import { startedSubjectState } from './subject/state';
 import { WakeTimer } from './wake-timer';
 import { recordDecision, recordEvent, extendDeadline, subjectState } from './messages';
 import { Serial } from './serial';
@@ -32,13 +30,8 @@ const { tellMatter: tellMatterActivity } = proxyLocalActivities<SubjectTrackActi
 export async function officerProceedings(input: SubjectInput): Promise<SubjectView> {
   const { subject } = input;
   const workflowId = workflowInfo().workflowId;
-  // Whether decisions must carry their rationale is decided once, at the start, and kept: a track started before the patch takes them as it did.
-  // So is whether a referral to reflective practice is tracked until done (CR Part 6) or closes the track as before.
-  const s: SubjectState = input.state ?? {
-    ...newSubjectState(subject.finalWrittenWarningLive ?? false),
-    ...(patched(DECISION_RATIONALE_REQUIRED) ? { decisionRationaleRequired: true } : {}),
-    ...(patched(REFLECTIVE_PRACTICE_TRACKED) ? { reflectivePracticeTracked: true } : {}),
-  };
+  // Whether decisions must carry their rationale, and whether a referral to reflective practice is tracked, are decided at the start and kept.
+  const s: SubjectState = input.state ?? startedSubjectState(subject.finalWrittenWarningLive ?? false, patched);
   const track = subjectTrack(input, workflowId, s, { computeDeadlines, record, updateId: () => currentUpdateInfo()?.id, patched });
   const { decide, recordSubjectEvent, extend, fireTimers, audit, view } = track;
   const serial = new Serial();

@@ -35,6 +35,10 @@ describe('checking an import before anything is written', () => {
       'representations-received',
       'investigator-report-submitted',
       'case-to-answer',
+      'reflective-review-report-agreed',
+      'reflective-practice-actions-completed',
+      'reflective-practice-reviewed',
+      'reflective-practice-checked',
     ]);
     expect(matters[1].input.imported!.subjectSteps['pc-1']).toContainEqual({ extension: expect.objectContaining({ key: 'representations', agreedBy: 'the investigator' }) });
   });
