@@ -176,4 +176,17 @@ describe('the model of proceedings', () => {
       }),
     );
   });
+
+  it('a referral to reflective practice left untracked, made for a kind the CR do not govern, or done with its deadlines open, is a problem', () => {
+    const closed = { stage: 'closed' as const, closedBecause: 'reflective-practice', duties: 'full' as const };
+    const route = { referredOn: '2030-01-10' };
+    expect(subjectInvariants(facts(), view({ ...closed, reflectivePractice: route }))).toEqual([]);
+    expect(subjectInvariants(facts({ kind: 'special-constable' }), view({ ...closed, kind: 'special-constable', reflectivePractice: route }))).toEqual([]);
+    expect(subjectInvariants(facts(), view({ ...closed, reflectivePractice: null }))).toEqual([expect.stringMatching(/no route tracked/)]);
+    expect(subjectInvariants(facts({ kind: 'designated-police-volunteer' }), view({ ...closed, kind: 'designated-police-volunteer', reflectivePractice: route }))).toEqual([
+      expect.stringMatching(/designated-police-volunteer referred to reflective practice/),
+    ]);
+    const open = { key: 'reflective-practice-check', status: 'open' } as SubjectView['openDeadlines'][number];
+    expect(subjectInvariants(facts(), view({ ...closed, reflectivePractice: { ...route, completedOn: '2030-06-01' }, openDeadlines: [open] }))).toEqual([expect.stringMatching(/completed with its deadlines still open/)]);
+  });
 });
