@@ -70,6 +70,7 @@ function commands(): Command[] {
     'panel-objection-made': { member: 'im-1', grounds: 'knows the officer' },
     'panel-objection-determined': { member: 'im-1', upheld: false },
     'panel-member-replaced': { member: 'im-1', replacement: { id: 'im-3' } },
+    'reflective-review-report-agreed': { actionsDueBy: inDays(60), reviewOn: inDays(90) },
   };
   const matterEventBodies: Partial<Record<(typeof MATTER_EVENTS)[number], Record<string, unknown>>> = {
     'investigator-appointed': { investigator: { id: 'ds-7', unit: 'PSD' } },

@@ -27,6 +27,7 @@ import type {
   ProceedingsForm,
   PublicationExemption,
   Regime,
+  ReflectivePracticeRecord,
   Role,
   RuleSetChoice,
   RuleSetId,
@@ -140,7 +141,17 @@ export interface DeadlineRequest {
   length?: number;
 }
 
+/**
+ * What every decision says besides itself: why it was made (IOPC statutory guidance; DECISION_RATIONALE).
+ * Optional in the type because decisions recorded before it was required have none; required by the API, and by
+ * the workflows started from the patch on (DECISION_RATIONALE_REQUIRED).
+ */
+export interface DecisionRationale {
+  rationale?: string;
+}
+
 export type DecisionCommand = CommandBase &
+  DecisionRationale &
   (
     | { decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute }
     | { decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string }
@@ -194,7 +205,9 @@ type EventWithDetails =
   | { event: 'panel-objection-made'; member: string; grounds: string }
   | { event: 'panel-objection-determined'; member: string; upheld: boolean }
   /** The member whose objection was upheld, and who takes their place. */
-  | { event: 'panel-member-replaced'; member: string; replacement: PanelChair | PanelMember; panelRules?: PanelRuleOverrides };
+  | { event: 'panel-member-replaced'; member: string; replacement: PanelChair | PanelMember; panelRules?: PanelRuleOverrides }
+  /** The reflective review development report sets when its actions are due and the review date (CR reg 70). */
+  | { event: 'reflective-review-report-agreed'; actionsDueBy: IsoDate; reviewOn: IsoDate };
 
 export type EventCommand = CommandBase & { note?: string } & (EventWithDetails | { event: Exclude<SubjectEventName, EventWithDetails['event']> });
 
@@ -290,6 +303,12 @@ export interface SubjectState {
   revision: number;
   /** Command ids already applied, so a retried request is answered, not repeated. */
   appliedCommands: string[];
+  /** Started from DECISION_RATIONALE_REQUIRED on: every decision must carry its rationale. */
+  decisionRationaleRequired?: boolean;
+  /** Started from REFLECTIVE_PRACTICE_TRACKED on: a referral to reflective practice is tracked until done (CR Part 6). */
+  reflectivePracticeTracked?: boolean;
+  /** The reflective practice review process the track was referred to, as far as it has gone. */
+  reflectivePractice?: ReflectivePracticeRecord;
 }
 
 export interface PanelRecord {
@@ -324,6 +343,8 @@ export interface SubjectView {
   acceleratedHearingWindow: AcceleratedHearingWindow | null;
   /** The panel appointed for the hearing, if one has been recorded. */
   panel: PanelRecord | null;
+  /** The reflective practice review process the subject was referred to (CR Part 6), while and after it runs; null if none. */
+  reflectivePractice: ReflectivePracticeRecord | null;
   warningExpired: boolean;
   openDeadlines: Deadline[];
   deadlines: Deadline[];
@@ -339,7 +360,7 @@ export interface AcceleratedHearingWindow {
 
 export type MatterStage = 'awaiting-mode-of-investigation' | 'investigation' | 'proceedings' | 'closed';
 
-export type MatterDecisionCommand = CommandBase & {
+export type MatterDecisionCommand = CommandBase & DecisionRationale & {
   decision: 'mode-of-investigation';
   mode: ModeOfInvestigation;
 };
@@ -387,6 +408,8 @@ export interface MatterState {
   deadlines: Deadline[];
   revision: number;
   appliedCommands: string[];
+  /** Started from DECISION_RATIONALE_REQUIRED on: every decision must carry its rationale. */
+  decisionRationaleRequired?: boolean;
 }
 
 export interface MatterInput {

@@ -41,6 +41,11 @@ describe('deadlines judged by when their steps happened', () => {
     await matterEvent(reference, 'investigation-completed', day(500));
     await h.record(reference, 'pc-1', { event: 'investigator-report-submitted', occurredAt: day(500) });
     await h.decide(reference, 'pc-1', { decision: 'case-to-answer', caseToAnswer: 'none', routeIfNone: 'reflective-practice', occurredAt: day(505) });
+    // Reflective practice (CR Part 6) is a route with deadlines of its own, each met in time.
+    await h.record(reference, 'pc-1', { event: 'reflective-review-report-agreed', actionsDueBy: addCalendarDays(receivedOn, 560), reviewOn: addCalendarDays(receivedOn, 570), occurredAt: day(515) });
+    await h.record(reference, 'pc-1', { event: 'reflective-practice-actions-completed', occurredAt: day(555) });
+    await h.record(reference, 'pc-1', { event: 'reflective-practice-reviewed', occurredAt: day(570) });
+    await h.record(reference, 'pc-1', { event: 'reflective-practice-checked', occurredAt: day(590) });
 
     await h.env.sleep('3 days'); // past the grace a back-dated deadline is held for
     const byKey = Object.fromEntries((await deadlines(reference)).map((d) => [d.key, d.status]));

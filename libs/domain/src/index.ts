@@ -15,3 +15,4 @@ export * from './recording';
 export * from './ranks';
 export * from './panels';
 export * from './investigator';
+export * from './reflective-practice';

@@ -1,5 +1,6 @@
 // The stages one subject passes through, and which decisions and events each stage allows.
 // A refusal names the stage and the regulation, in words a user can act on.
+import { REFLECTIVE_PRACTICE_EVENTS } from './reflective-practice';
 
 export type SubjectStage =
   | 'severity-assessment'
@@ -155,6 +156,7 @@ export const SUBJECT_EVENTS = [
   'barred-list-report-sent',
   'advisory-list-report-sent',
   'list-report-details-supplied',
+  ...REFLECTIVE_PRACTICE_EVENTS,
 ] as const;
 export type SubjectEventName = (typeof SUBJECT_EVENTS)[number];
 
@@ -173,6 +175,8 @@ const RECORDERS: readonly Role[] = ['case-officer', 'investigator', 'administrat
 const PANEL_RECORDERS: readonly Role[] = ['appropriate-authority', 'case-officer', 'administrator'];
 const PANEL_STAGES: readonly SubjectStage[] = ['misconduct-hearing', 'accelerated-hearing'];
 const CASE_OFFICER: readonly Role[] = ['case-officer', 'administrator'];
+/** The reviewer's report is agreed with the officer; the appropriate authority or a case officer records it and what follows. */
+const REFLECTIVE_PRACTICE_RECORDERS: readonly Role[] = ['appropriate-authority', 'case-officer', 'administrator'];
 const RESTRICTED_DUTIES_STATUS = {
   status: 'U',
   source:
@@ -323,6 +327,24 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
   'list-report-details-supplied': {
     allowedIn: ANY, regulation: 'BL&AL Regs reg 3 / reg 12', madeBy: ['appropriate-authority', ...CASE_OFFICER], rule: 'list-report-completed-while-owed',
     requirement: 'completes a barred or advisory list report that is still owed', words: 'details for a list report',
+  },
+  // Reflective practice (CR Part 6) follows a track closed by a referral to it: recorded on the closed track until done.
+  'reflective-review-report-agreed': {
+    allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
+    requirement: 'follows a referral to the reflective practice review process, and sets the actions\' period and the review date',
+    words: 'reflective review development report',
+  },
+  'reflective-practice-actions-completed': {
+    allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
+    requirement: 'completes the actions the reflective review development report agreed', words: 'completion of the reflective practice actions',
+  },
+  'reflective-practice-reviewed': {
+    allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
+    requirement: 'takes place on the review date the report set', words: 'reflective practice review',
+  },
+  'reflective-practice-checked': {
+    allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
+    requirement: "is the discussion at the officer's performance and development review within 12 months of the report", words: 'reflective practice check',
   },
   'complainant-updated': {
     allowedIn: ANY, regulation: 'CMR reg 34', madeBy: CASE_OFFICER, rule: 'complainant-updates-any-time',

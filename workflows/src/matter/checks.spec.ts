@@ -164,3 +164,18 @@ describe("the investigator's appointment on the matter (CR reg 15(3))", () => {
     expect(ruleOf(() => checkEventCommand(matter(), withChain, event('subject-line-management-recorded', { subjectId: 'PS-1' }), now))).toBe('line-management-given');
   });
 });
+
+describe("the Director General's decision carries its rationale (IOPC statutory guidance)", () => {
+  const awaitingDg = (over: Partial<MatterState> = {}) => matter({ stage: 'awaiting-mode-of-investigation', iopcReferralRequired: true, modeOfInvestigation: undefined, ...over });
+
+  it('a matter started from the patch on refuses a mode of investigation without one, or with a blank one', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent'), now))).toBe('decision-rationale');
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent', { rationale: '  ' }), now))).toBe('decision-rationale');
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent', { rationale: 'a death in custody' }), now))).toBe('accepted');
+  });
+
+  it('a matter started before the patch takes one without, as it did', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg(), mode('independent'), now))).toBe('accepted');
+  });
+});
+

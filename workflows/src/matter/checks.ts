@@ -7,7 +7,7 @@
 import { MATTER_EVENTS, MODES_OF_INVESTIGATION, ReferralGround, checkInvestigator, compareIsoDates, londonDateOf, regimeFor, voluntaryIopcReferral, type InvestigatedSubject } from '@conduct/domain';
 import * as book from '../deadline-book';
 import * as judge from '../deadlines/judgement';
-import { checkOccurredAt, refuse } from '../refusal';
+import { checkDecisionRationale, checkOccurredAt, refuse } from '../refusal';
 import type { CommandBase, ExtensionCommand, MatterDecisionCommand, MatterEventCommand, MatterReferral, MatterState } from '../types';
 
 /** What the checks need of the matter's referral. */
@@ -29,6 +29,7 @@ export function checkDecisionCommand(s: MatterState, cmd: MatterDecisionCommand,
   checkCommand(cmd, now);
   if (alreadyApplied(s, cmd)) return;
   if (cmd.decision !== 'mode-of-investigation') refuse({ rule: 'known-decision', regulation: null, reason: `unknown decision '${(cmd as { decision: string }).decision}'` });
+  checkDecisionRationale(s.decisionRationaleRequired, cmd);
   if (!s.iopcReferralRequired && !s.referredToIopcVoluntarily) {
     refuse({ rule: 'mode-of-investigation-after-referral', regulation: 'Sch3 para 15', reason: 'this matter was not referred to the IOPC, so the Director General decides no mode of investigation' });
   }

@@ -140,7 +140,7 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
     s.modeOfInvestigation = cmd.mode;
     s.stage = 'investigation';
     meet('iopc-referral', cmd);
-    return commit(cmd, `decision:mode-of-investigation`, 'mode-of-investigation', 'Sch3 para 15', { mode: cmd.mode }, []);
+    return commit(cmd, `decision:mode-of-investigation`, 'mode-of-investigation', 'Sch3 para 15', { mode: cmd.mode, ...(cmd.rationale !== undefined ? { rationale: cmd.rationale } : {}) }, []);
   }
 
   // ---- Events about the matter as a whole ---------------------------------------------------------

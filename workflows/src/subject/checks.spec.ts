@@ -333,3 +333,26 @@ describe('panels and chairs on the track (SI 2024/521)', () => {
     expect(ruleOf(() => checkEventCommand(s, t, event('panel-member-replaced', { member: 'im-1', replacement: { id: 'im-3' } }), now))).toBe('accepted');
   });
 });
+
+describe('every decision carries its rationale (IOPC statutory guidance)', () => {
+  const assess = { decision: 'severity-assessment', severity: 'misconduct' };
+  const required = () => track({ decisionRationaleRequired: true });
+
+  it('a track started from the patch on refuses a decision without one, or with a blank one, naming the rule', () => {
+    for (const rationale of [undefined, '', ' \t ']) {
+      expect(detailsOf(() => checkDecisionCommand(required(), officer, decision({ ...assess, rationale }), now))).toMatchObject({ rule: 'decision-rationale' });
+    }
+    expect(detailsOf(() => checkDecisionCommand(required(), officer, decision({ ...assess, rationale: 'if proved, a breach justifying a written warning' }), now))).toBeNull();
+  });
+
+  it('a track started before the patch takes a decision without one, as it did (the API requires it of new requests)', () => {
+    expect(detailsOf(() => checkDecisionCommand(track(), officer, decision(assess), now))).toBeNull();
+  });
+
+  it('a retried decision already applied is answered, not checked again', () => {
+    const s = required();
+    s.appliedCommands.push('key-1');
+    expect(detailsOf(() => checkDecisionCommand(s, officer, decision({ ...assess, commandId: 'key-1' }), now))).toBeNull();
+  });
+});
+

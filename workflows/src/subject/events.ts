@@ -9,6 +9,7 @@ import { reportAdvisoryListRemovalIfOwed } from './list-report-steps';
 import * as lists from './list-reports';
 import { notifyOutcome } from './outcome';
 import * as panels from './panel';
+import { recordReflectivePractice } from './reflective-practice';
 import type { EventCommand, OutboxRecord, SubjectView } from '../types';
 
 /** Panels and chairs (SI 2024/521): the day the notice of referral was given is kept for the panel's rules. */
@@ -24,6 +25,16 @@ export async function recordSubjectEvent(ctx: TrackContext, cmd: EventCommand): 
   const outbox: OutboxRecord[] = [];
   const details: Record<string, unknown> = { scheduledFor: ('scheduledFor' in cmd ? cmd.scheduledFor : undefined) ?? null, note: cmd.note ?? null };
   switch (cmd.event) {
+    case 'reflective-review-report-agreed':
+      details.actionsDueBy = cmd.actionsDueBy;
+      details.reviewOn = cmd.reviewOn;
+      await recordReflectivePractice(ctx, cmd.event, on, { actionsDueBy: cmd.actionsDueBy, reviewOn: cmd.reviewOn });
+      break;
+    case 'reflective-practice-actions-completed':
+    case 'reflective-practice-reviewed':
+    case 'reflective-practice-checked':
+      await recordReflectivePractice(ctx, cmd.event, on);
+      break;
     case 'notice-of-investigation-served':
       s.noticeOfInvestigationServedOn = on;
       meet(ctx, 'notice-of-investigation');

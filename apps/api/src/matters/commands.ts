@@ -14,7 +14,7 @@ export interface CommandSettings {
 }
 
 export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: string | undefined): DecisionCommand {
-  const base = { actor, occurredAt: dto.occurredAt, ...(commandId ? { commandId } : {}) };
+  const base = { actor, occurredAt: dto.occurredAt, rationale: dto.rationale, ...(commandId ? { commandId } : {}) };
   switch (dto.decision) {
     case 'severity-assessment':
       return { ...base, decision: dto.decision, severity: dto.severity!, likelyForm: dto.likelyForm, routeIfNeither: dto.routeIfNeither };
@@ -62,6 +62,9 @@ export function eventCommand(dto: EventDto, actor: Actor, commandId: string | un
     case 'resigned':
     case 'retired':
       return { ...base, event: dto.event, allegationSummary: dto.allegationSummary };
+    case 'reflective-review-report-agreed':
+      // Without them the workflow refuses it, naming the rule (reflective-review-report-dates).
+      return { ...base, event: dto.event, actionsDueBy: dto.actionsDueBy!, reviewOn: dto.reviewOn! };
     case 'list-report-details-supplied':
       return { ...base, event: dto.event, report: dto.report!, details: dto.details! };
     case 'panel-appointed':

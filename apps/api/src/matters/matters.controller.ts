@@ -104,7 +104,7 @@ export class MattersController {
   @ApiOperation({ summary: "Record a decision on a subject's track (severity, case to answer, outcome...)" })
   @ApiCommandErrors()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
-  @ApiBody({ type: DecisionDto, examples: { severity: { value: { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: '2020-06-24T10:00:00Z' } } } })
+  @ApiBody({ type: DecisionDto, examples: { severity: { value: { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', rationale: 'A rude remark to a member of the public, if proved, would justify a written warning', occurredAt: '2020-06-24T10:00:00Z' } } } })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
   subjectDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: DecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     const grant = subjectDecisionGrant(dto.decision);

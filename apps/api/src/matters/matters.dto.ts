@@ -38,8 +38,9 @@ import {
   SUBJECT_DECISIONS,
   SUBJECT_EVENTS,
   SUBJECT_KINDS,
+  DECISION_RATIONALE,
 } from '@conduct/domain';
-import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
+import { EARLIEST_DATE, IsCivilDate, IsInstant, IsRationale } from '../common/validators';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -246,6 +247,14 @@ export class DecisionDto {
   @IsInstant()
   occurredAt!: string;
 
+  @ApiProperty({
+    example: 'The conduct, if proved, would justify disciplinary action but not dismissal: a misconduct meeting is proportionate',
+    maxLength: DECISION_RATIONALE.maxLength,
+    description: `What was decided and why, including a decision not to act (${DECISION_RATIONALE.source}); kept in the audit trail and shown with the decision`,
+  })
+  @IsRationale()
+  rationale!: string;
+
   @ApiPropertyOptional({ enum: SEVERITIES })
   @ValidateIf((o) => o.decision === 'severity-assessment' || o.decision === 'severity-revision')
   @IsIn(SEVERITIES)
@@ -346,6 +355,16 @@ export class EventDto {
   @IsString() @MinLength(1) @MaxLength(4000)
   note?: string;
 
+  @ApiPropertyOptional({ example: '2027-03-01', description: 'With reflective-review-report-agreed: the day the agreed actions are to be completed by (CR reg 70)' })
+  @ValidateIf((o) => o.event === 'reflective-review-report-agreed')
+  @IsCivilDate()
+  actionsDueBy?: string;
+
+  @ApiPropertyOptional({ example: '2027-04-01', description: 'With reflective-review-report-agreed: the review date the report sets (CR reg 70)' })
+  @ValidateIf((o) => o.event === 'reflective-review-report-agreed')
+  @IsCivilDate()
+  reviewOn?: string;
+
   @ApiPropertyOptional({ description: 'On a resignation or retirement: a summary of the allegation outstanding, for the advisory-list report (BL&AL Regs reg 12)' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
   allegationSummary?: string;
@@ -416,6 +435,14 @@ export class MatterDecisionDto {
   @ApiProperty()
   @IsInstant()
   occurredAt!: string;
+
+  @ApiProperty({
+    example: 'A serious injury in custody: the public interest needs an investigation independent of the force',
+    maxLength: DECISION_RATIONALE.maxLength,
+    description: `What was decided and why, including a decision not to act (${DECISION_RATIONALE.source}); kept in the audit trail and shown with the decision`,
+  })
+  @IsRationale()
+  rationale!: string;
 }
 
 export class MatterEventDto {

@@ -10,6 +10,7 @@ import {
   decodeMatterCursor,
   encodeMatterCursor,
   findAuditTrail,
+  findDecisions,
   findListReports,
   findMatter,
   findMatterDeadlines,
@@ -137,6 +138,7 @@ export class MattersService {
     if (!matter || !mayAccessForce(user, matter.force_id as string)) throw new NotFoundException(`matter ${reference} not found`);
     const subjects = await findSubjects(this.db, reference);
     const deadlines = await findMatterDeadlines(this.db, reference);
+    const decisions = await findDecisions(this.db, reference);
     return {
       reference: matter.reference,
       kind: matter.kind,
@@ -164,8 +166,10 @@ export class MattersService {
         closedBecause: s.closed_because,
         status: s.status,
         deadlines: deadlines.filter((d: Record<string, unknown>) => d.subject_id === s.subject_id).map(deadlineView),
+        decisions: decisions.filter((d) => d.subject_id === s.subject_id).map(decisionView),
       })),
       deadlines: deadlines.filter((d: Record<string, unknown>) => d.subject_id === null).map(deadlineView),
+      decisions: decisions.filter((d) => d.subject_id === null).map(decisionView),
     };
   }
 
@@ -319,6 +323,18 @@ function deadlineView(d: Record<string, unknown>) {
     // Two times: when the step that settled it happened (it may have been recorded much later), and any correction.
     settledAt: d.settled_at ?? null,
     corrections: d.corrections ?? [],
+  };
+}
+
+/** A decision as the matter shows it: what, when, by whom and why (null for one recorded before rationales were required). */
+function decisionView(d: Record<string, unknown>) {
+  return {
+    decision: String(d.action).slice('decision:'.length),
+    occurredAt: d.occurred_at,
+    recordedAt: d.recorded_at,
+    actor: d.actor,
+    actorRole: d.actor_role,
+    rationale: d.rationale ?? null,
   };
 }
 
