@@ -22,6 +22,7 @@ const common = {
 
 module.exports = {
   testTimeout: 120_000,
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
   projects: [
     // workflows/test/**/*.spec.ts: the pure parts of the workflow tests (the model of the model-based test);
     // workflows/src/**/*.spec.ts: the pure checks and mappings beside the workflows, tested without Temporal.
@@ -47,5 +48,8 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/e2e.global-setup.js',
       globalTeardown: '<rootDir>/test/setup/e2e.global-teardown.js',
     },
+    // The production profile: `npm run build`'s JavaScript against Temporal's own server on PostgreSQL, with
+    // encryption and an identity provider's tokens; its own processes, so it shares nothing with the e2e stack.
+    { ...common, displayName: 'production', testMatch: ['<rootDir>/test/production/**/*.prod-spec.ts'] },
   ],
 };

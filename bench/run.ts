@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       const { bundleWorkflows } = await import('@conduct/temporal/worker');
       const bundlePath = path.join(dataDir, 'workflow-bundle.js');
       fs.writeFileSync(bundlePath, (await bundleWorkflows()).code);
-      process.env.WORKFLOW_BUNDLE_PATH = bundlePath;
+      process.env.WORKFLOW_TEST_BUNDLE_PATH = bundlePath;
       const { histories, simulate } = await import('./timeskip-bench');
       if (only.includes('history')) {
         log('4. history: every standard route, and a three-year complaint');

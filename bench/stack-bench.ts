@@ -190,7 +190,7 @@ export async function decisions(t: Target, opts: { concurrency: number; seconds:
     const reference = todo.shift();
     if (!reference) return;
     const a = expectStatus(
-      await request(t.apiUrl, 'POST', `/matters/${reference}/subjects/pc-1/decisions`, APPROPRIATE_AUTHORITY, { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: new Date().toISOString() }),
+      await request(t.apiUrl, 'POST', `/matters/${reference}/subjects/pc-1/decisions`, APPROPRIATE_AUTHORITY, { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', rationale: 'benchmark: a decision with its reasons', occurredAt: new Date().toISOString() }),
       200,
       `decide ${reference}`,
     );

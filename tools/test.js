@@ -14,6 +14,8 @@ async function main() {
   const log = (l) => console.error(`[setup] ${l}`);
   process.env.TEMPORAL_CLI_PATH = process.env.TEMPORAL_CLI_PATH || (await toolchain.ensureTemporalCli({ log })) || '';
   process.env.TEMPORAL_TEST_SERVER_PATH = process.env.TEMPORAL_TEST_SERVER_PATH || (await toolchain.ensureTestServer({ log })) || '';
+  // The production suite's Temporal server, when this machine has not built it yet: built in the background meanwhile.
+  if (selectsProject(process.argv.slice(2), 'production')) require('./toolchain/temporal-server').startTemporalServerBuild({ log });
   // The browser tests (e2e project) drive the machine's Chromium: found, or installed, once here.
   if (selectsProject(process.argv.slice(2), 'e2e')) {
     const chromium = require('./toolchain/chromium').ensureChromium({ log });

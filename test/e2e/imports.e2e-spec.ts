@@ -79,7 +79,7 @@ describe('POST /imports: existing cases, over HTTP on the real stack', () => {
 
   it('a file with bad rows is refused whole (400), each row with its line, field, reason and rule', async () => {
     const bad = midwayMatter(`IMP-B-${id}`, E2E_FORCE, today());
-    bad.steps[0] = { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'awful', occurredAt: bad.steps[0].occurredAt };
+    bad.steps[0] = { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'awful', rationale: 'as assessed', occurredAt: bad.steps[0].occurredAt };
     bad.steps.push({ subjectId: 'pc-1', event: 'interview-held', occurredAt: `${today()}T00:00:00Z` });
     const good = closedMatter(`IMP-G-${id}`, E2E_FORCE, today());
     const text = jsonFile([good, bad]);

@@ -66,6 +66,15 @@ function commands(): Command[] {
   const eventBodies: Partial<Record<(typeof SUBJECT_EVENTS)[number], Record<string, unknown>>> = {
     'notice-of-investigation-delayed': { note: 'service would prejudice the investigation' },
     'list-report-details-supplied': { report: 'barred-list-report', details: { fullName: 'A Person' } },
+    'panel-appointed': { panel: { chair: { id: 'acc-1', role: 'senior-officer', rank: 'ACC' }, independentMembers: [{ id: 'im-1' }, { id: 'im-2' }], legallyQualifiedAdviser: { id: 'lqa-1' } } },
+    'panel-objection-made': { member: 'im-1', grounds: 'knows the officer' },
+    'panel-objection-determined': { member: 'im-1', upheld: false },
+    'panel-member-replaced': { member: 'im-1', replacement: { id: 'im-3' } },
+    'reflective-review-report-agreed': { actionsDueBy: inDays(60), reviewOn: inDays(90) },
+  };
+  const matterEventBodies: Partial<Record<(typeof MATTER_EVENTS)[number], Record<string, unknown>>> = {
+    'investigator-appointed': { investigator: { id: 'ds-7', unit: 'PSD' } },
+    'subject-line-management-recorded': { subjectId: 'pc-1', unit: 'Response 1' },
   };
   const extension = () => ({ newDueDate: inDays(120), reason: 'on application', agreedBy: 'the chair', occurredAt: nowIso() });
   return [
@@ -77,7 +86,7 @@ function commands(): Command[] {
     ...SUBJECT_EVENTS.map((e) => ({ name: `subject event ${e}`, grant: subjectEventGrant(e), path: `${subjectPath}/events`, body: () => ({ event: e, ...eventBodies[e], occurredAt: nowIso() }) })),
     { name: 'subject deadline extension', grant: COMMAND_GRANTS['subject-deadline-extension'], path: `${subjectPath}/deadlines/appeal-decision-notice/extensions`, body: extension },
     ...MATTER_DECISIONS.map((d) => ({ name: `matter decision ${d}`, grant: COMMAND_GRANTS[d], path: `/matters/${MATTER}/decisions`, body: () => ({ decision: d, mode: 'directed', occurredAt: nowIso() }) })),
-    ...MATTER_EVENTS.map((e) => ({ name: `matter event ${e}`, grant: COMMAND_GRANTS['matter-event'], path: `/matters/${MATTER}/events`, body: () => ({ event: e, note: 'progress', occurredAt: nowIso() }) })),
+    ...MATTER_EVENTS.map((e) => ({ name: `matter event ${e}`, grant: COMMAND_GRANTS['matter-event'], path: `/matters/${MATTER}/events`, body: () => ({ event: e, note: 'progress', ...matterEventBodies[e], occurredAt: nowIso() }) })),
     { name: 'matter deadline extension', grant: COMMAND_GRANTS['matter-deadline-extension'], path: `/matters/${MATTER}/deadlines/timeliness-report-1/extensions`, body: extension },
     {
       name: 'recommendation', grant: COMMAND_GRANTS.recommendation, creates: 'recommendation', path: '/recommendations',

@@ -17,6 +17,7 @@ module.exports = async () => {
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, bundle.code);
   process.env.WORKFLOW_TEST_DATABASE_URL = pg.url;
-  process.env.WORKFLOW_BUNDLE_PATH = bundlePath;
+  // Not WORKFLOW_BUNDLE_PATH: jest's global setups share one process, and the e2e stack's worker would take it.
+  process.env.WORKFLOW_TEST_BUNDLE_PATH = bundlePath;
   globalThis.__conductWorkflowSuite = { pg, dir };
 };

@@ -30,7 +30,19 @@ export function apiUrl(): string {
   return url;
 }
 
+/**
+ * Every decision carries its rationale (the API refuses one without). A test about something else sends this one;
+ * a test about the rationale names its own, or sends `rationale: undefined` (or a string body) to leave it out.
+ */
+export const TEST_RATIONALE = 'recorded by the end-to-end suite: the decision this test needs';
+
+function withRationale(method: string, path: string, body: unknown): unknown {
+  const decision = method === 'POST' && /\/decisions$/.test(path.split('?')[0]);
+  return decision && body !== null && typeof body === 'object' && !Array.isArray(body) && !('rationale' in body) ? { ...body, rationale: TEST_RATIONALE } : body;
+}
+
 export async function call<T = any>(method: string, path: string, body?: unknown, who: Who | null = CASE_OFFICER, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  body = withRationale(method, path, body);
   const res = await fetch(`${apiUrl()}${path}`, {
     method,
     headers: {

@@ -9,7 +9,7 @@ export type ImportMatter = Record<string, unknown> & { reference: string; subjec
 const at = (today: IsoDate, days: number) => `${addCalendarDays(today, days)}T10:00:00Z`;
 
 /**
- * Closed: received 300 days ago; one officer's case ended with no case to answer (reflective practice), the
+ * Closed: received 300 days ago; one officer's case ended with no case to answer (reflective practice, run to its end), the
  * other's was assessed as neither misconduct nor gross misconduct; every deadline met on the way.
  */
 export function closedMatter(reference: string, forceId: string, today: IsoDate): ImportMatter {
@@ -24,13 +24,18 @@ export function closedMatter(reference: string, forceId: string, today: IsoDate)
       { subjectId: 'pc-2', kind: 'police-officer', rank: 'PC' },
     ],
     steps: [
-      { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: at(today, -299) },
-      { subjectId: 'pc-2', decision: 'severity-assessment', severity: 'neither', routeIfNeither: 'no-further-action', occurredAt: at(today, -299) },
+      { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', rationale: 'if proved, a breach justifying a written warning', occurredAt: at(today, -299) },
+      { subjectId: 'pc-2', decision: 'severity-assessment', severity: 'neither', routeIfNeither: 'no-further-action', rationale: 'present but not involved in the incident', occurredAt: at(today, -299) },
       { subjectId: 'pc-1', event: 'notice-of-investigation-served', occurredAt: at(today, -298) },
       { subjectId: 'pc-1', event: 'representations-received', occurredAt: at(today, -290) },
       { subjectId: 'pc-1', event: 'investigator-report-submitted', occurredAt: at(today, -250) },
       { event: 'investigation-completed', occurredAt: at(today, -250) },
-      { subjectId: 'pc-1', decision: 'case-to-answer', caseToAnswer: 'none', routeIfNone: 'reflective-practice', occurredAt: at(today, -245) },
+      { subjectId: 'pc-1', decision: 'case-to-answer', caseToAnswer: 'none', routeIfNone: 'reflective-practice', rationale: 'the report shows practice requiring improvement, not misconduct', occurredAt: at(today, -245) },
+      // Reflective practice (CR Part 6) run to its end: the report, its actions, the review and the check at the PDR.
+      { subjectId: 'pc-1', event: 'reflective-review-report-agreed', actionsDueBy: addCalendarDays(today, -200), reviewOn: addCalendarDays(today, -180), occurredAt: at(today, -235) },
+      { subjectId: 'pc-1', event: 'reflective-practice-actions-completed', occurredAt: at(today, -205) },
+      { subjectId: 'pc-1', event: 'reflective-practice-reviewed', occurredAt: at(today, -180) },
+      { subjectId: 'pc-1', event: 'reflective-practice-checked', occurredAt: at(today, -150) },
     ],
   };
 }
@@ -50,7 +55,7 @@ export function midwayMatter(reference: string, forceId: string, today: IsoDate)
     receivedOn: addCalendarDays(today, -60),
     subjects: [{ subjectId: 'pc-1', kind: 'police-officer', rank: 'PS', warrantNumber: '4521' }],
     steps: [
-      { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: at(today, -59) },
+      { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', rationale: 'a discourteous remark to the complainant, if proved, justifies a written warning', occurredAt: at(today, -59) },
       { event: 'complainant-updated', note: 'told the complaint is being investigated', occurredAt: at(today, -40) },
       { subjectId: 'pc-1', event: 'notice-of-investigation-served', occurredAt: at(today, -40) },
       { subjectId: 'pc-1', extension: 'representations', newDueDate: addCalendarDays(today, -10), reason: 'the officer was on leave', agreedBy: 'the investigator', occurredAt: at(today, -38) },

@@ -36,6 +36,8 @@ export type Event = Distribute<EventCommand, 'actor'> & { actor?: EventCommand['
 
 export const APPROPRIATE_AUTHORITY = { id: 'aa-1', role: 'appropriate-authority' as const };
 export const CASE_OFFICER = { id: 'co-1', role: 'case-officer' as const };
+/** Every decision carries its rationale; a workflow test about something else sends this one. */
+export const TEST_RATIONALE = 'recorded by the workflow tests: the decision this test needs';
 
 /**
  * A real Temporal time-skipping test server, the real worker (its Nest providers as activities)
@@ -66,7 +68,7 @@ export class WorkflowHarness {
       app,
       // Temporal's own workflow task timeout, as the recorded histories' subject tracks were started with.
       { address: '', namespace: env.namespace ?? 'default', taskQueue, workflowTaskTimeoutMs: 10_000 },
-      { connection: env.nativeConnection, workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } },
+      { connection: env.nativeConnection, workflowBundle: { codePath: process.env.WORKFLOW_TEST_BUNDLE_PATH! } },
     );
     const running = worker.run();
     return new WorkflowHarness(env, worker, running, app, app.get(DataSource), taskQueue);
@@ -140,8 +142,9 @@ export class WorkflowHarness {
     return handle;
   }
 
+  /** A decision, with TEST_RATIONALE unless the test gives its own (or `rationale: undefined` to leave it out). */
   decide(reference: string, subjectId: string, cmd: Decision): Promise<SubjectView> {
-    return this.subjectHandle(reference, subjectId).executeUpdate(recordDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, ...cmd } as DecisionCommand] });
+    return this.subjectHandle(reference, subjectId).executeUpdate(recordDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, rationale: TEST_RATIONALE, ...cmd } as DecisionCommand] });
   }
 
   record(reference: string, subjectId: string, cmd: Event): Promise<SubjectView> {

@@ -17,6 +17,7 @@ import { Serial } from './serial';
 import { guardedHandler, snapshotOf } from './handler-guard';
 import { RULE_SET_RECORDED_AT_REFERRAL, matterDuties } from './matter/duties';
 import { newMatterState } from './matter/state';
+import { DECISION_RATIONALE_REQUIRED } from './refusal';
 import type { MatterInput, MatterState, MatterView } from './types';
 
 export { VOLUNTARY_IOPC_REFERRAL, INVESTIGATION_COMPLETED_ENDS_TIMELINESS, COMPLAINANT_OUTCOME_ENDS_UPDATES, MATTER_CLOSES_ON_ITS_TRACKS_DAY, RULE_SET_RECORDED_AT_REFERRAL } from './matter/duties';
@@ -30,7 +31,12 @@ export async function matter(input: MatterInput): Promise<MatterView> {
   const workflowId = workflowInfo().workflowId;
   const regime = regimeFor(referral.kind);
   // The rule set a matter is under is decided once, at referral, and kept (a matter referred before the patch has none).
-  const s: MatterState = input.state ?? { ...newMatterState(referral), ...(patched(RULE_SET_RECORDED_AT_REFERRAL) ? { ruleSet: ruleSetFor(referral.receivedOn) } : {}) };
+  const s: MatterState = input.state ?? {
+    ...newMatterState(referral),
+    ...(patched(RULE_SET_RECORDED_AT_REFERRAL) ? { ruleSet: ruleSetFor(referral.receivedOn) } : {}),
+    // Decided once, at the start, and kept: a matter started before the patch takes decisions as it did.
+    ...(patched(DECISION_RATIONALE_REQUIRED) ? { decisionRationaleRequired: true } : {}),
+  };
   const duties = matterDuties(input, workflowId, s, { computeDeadlines, recordChange: recordMatterChange, updateId: () => currentUpdateInfo()?.id, patched });
   const { checkDecision, checkEvent, checkExtension, decide, recordEvent, extend, fireTimers, closeMatter, allSubjectsClosed, allSubjectsFinished, view } = duties;
   const serial = new Serial();

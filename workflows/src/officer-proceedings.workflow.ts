@@ -11,7 +11,7 @@ import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patch
 import { startOfLondonDay } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
-import { newSubjectState } from './subject/state';
+import { startedSubjectState } from './subject/state';
 import { WakeTimer } from './wake-timer';
 import { recordDecision, recordEvent, extendDeadline, subjectState } from './messages';
 import { Serial } from './serial';
@@ -30,7 +30,8 @@ const { tellMatter: tellMatterActivity } = proxyLocalActivities<SubjectTrackActi
 export async function officerProceedings(input: SubjectInput): Promise<SubjectView> {
   const { subject } = input;
   const workflowId = workflowInfo().workflowId;
-  const s: SubjectState = input.state ?? newSubjectState(subject.finalWrittenWarningLive ?? false);
+  // Whether decisions must carry their rationale, and whether a referral to reflective practice is tracked, are decided at the start and kept.
+  const s: SubjectState = input.state ?? startedSubjectState(subject.finalWrittenWarningLive ?? false, patched);
   const track = subjectTrack(input, workflowId, s, { computeDeadlines, record, updateId: () => currentUpdateInfo()?.id, patched });
   const { decide, recordSubjectEvent, extend, fireTimers, audit, view } = track;
   const serial = new Serial();

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { FIRST_RELIABLE_YEAR, londonDateOf } from '@conduct/domain';
+import { FIRST_RELIABLE_YEAR, checkRationale, londonDateOf } from '@conduct/domain';
 
 export const RULE_VIOLATION = 'RuleViolation';
 
@@ -42,4 +42,18 @@ export function checkOccurredAt(occurredAt: string, notBefore: string | undefine
   if (notBefore && t < Date.parse(notBefore)) {
     refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${occurredAt} is before the matter began (${notBefore})` });
   }
+}
+
+/**
+ * From this patch on, a workflow started requires every decision to carry its rationale (IOPC statutory guidance;
+ * DECISION_RATIONALE in @conduct/domain). Decided once, when the workflow starts, and kept in its state: a workflow
+ * started before it replays unchanged, and its decisions are required to carry one by the API only.
+ */
+export const DECISION_RATIONALE_REQUIRED = 'decision-rationale-required';
+
+/** A decision of a workflow that requires it says why it was made. */
+export function checkDecisionRationale(required: boolean | undefined, cmd: { rationale?: unknown }): void {
+  if (!required) return;
+  const check = checkRationale(cmd.rationale);
+  if (!check.allowed) refuse(check);
 }

@@ -7,7 +7,14 @@ import type {
   FormerOfficerMisconductHearingReason,
   DeadlineRuleId,
   Finding,
+  Investigator,
+  InvestigatorForceSettings,
   IsoDate,
+  Panel,
+  PanelChair,
+  PanelMember,
+  PanelRuleOverrides,
+  PanelSeat,
   LikelyForm,
   ListReport,
   ListReportDetails,
@@ -20,8 +27,10 @@ import type {
   ProceedingsForm,
   PublicationExemption,
   Regime,
+  ReflectivePracticeRecord,
   Role,
   RuleSetChoice,
+  RuleSetId,
   Severity,
   SubjectKind,
   StandardOfProfessionalBehaviour,
@@ -55,6 +64,9 @@ export interface SubjectReferral {
   /** For the barred-list report (BL&AL Regs reg 3). */
   dateOfBirth?: IsoDate;
   finalWrittenWarningLive?: boolean;
+  /** The unit the subject works in, and their line managers (nearest first): what an investigator's appointment is checked against (CR reg 15(3)). */
+  unit?: string;
+  lineManagers?: string[];
 }
 
 export interface MatterReferral {
@@ -129,8 +141,17 @@ export interface DeadlineRequest {
   length?: number;
 }
 
-/** rationale: why, in the decision-maker's words; the decision's audit line carries it (decisionDetails keeps every field). */
-export type DecisionCommand = CommandBase & { rationale?: string } &
+/**
+ * What every decision says besides itself: why it was made (IOPC statutory guidance; DECISION_RATIONALE).
+ * Optional in the type because decisions recorded before it was required have none; required by the API, and by
+ * the workflows started from the patch on (DECISION_RATIONALE_REQUIRED).
+ */
+export interface DecisionRationale {
+  rationale?: string;
+}
+
+export type DecisionCommand = CommandBase &
+  DecisionRationale &
   (
     | { decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute }
     | { decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string }
@@ -177,7 +198,16 @@ type EventWithDetails =
   /** The allegation outstanding, for the advisory-list report (BL&AL Regs reg 12). */
   | { event: 'resigned' | 'retired'; allegationSummary?: string }
   /** Which report is completed, and what it lacked. */
-  | { event: 'list-report-details-supplied'; report: ListReport; details: ListReportDetails };
+  | { event: 'list-report-details-supplied'; report: ListReport; details: ListReportDetails }
+  /** The panel (panels.ts); panelRules: the unconfirmed panel rules as configured (PANEL_RULES), added by the API. */
+  | { event: 'panel-appointed'; panel: Panel; panelRules?: PanelRuleOverrides }
+  /** An objection to the member named, with its grounds (CR reg 30 / reg 51). */
+  | { event: 'panel-objection-made'; member: string; grounds: string }
+  | { event: 'panel-objection-determined'; member: string; upheld: boolean }
+  /** The member whose objection was upheld, and who takes their place. */
+  | { event: 'panel-member-replaced'; member: string; replacement: PanelChair | PanelMember; panelRules?: PanelRuleOverrides }
+  /** The reflective review development report sets when its actions are due and the review date (CR reg 70). */
+  | { event: 'reflective-review-report-agreed'; actionsDueBy: IsoDate; reviewOn: IsoDate };
 
 export type EventCommand = CommandBase & { note?: string } & (EventWithDetails | { event: Exclude<SubjectEventName, EventWithDetails['event']> });
 
@@ -241,6 +271,10 @@ export interface SubjectState {
   form?: ProceedingsForm;
   /** Why a former officer went to a misconduct hearing instead of Part 3A's accelerated hearing (CR reg 21A(3)). */
   misconductHearingBecause?: FormerOfficerMisconductHearingReason;
+  /** The day the notice of referral was given (CR reg 30 / reg 51): what PANEL_RULES may key the panel's rule set on. */
+  noticeOfReferralServedOn?: IsoDate;
+  /** The panel appointed for the hearing, the rule set it was checked under, its empty places and the objections to it. */
+  panel?: PanelRecord;
   heldForCriminalProceedings: boolean;
   suspended: boolean;
   suspensionReviews: number;
@@ -269,6 +303,22 @@ export interface SubjectState {
   revision: number;
   /** Command ids already applied, so a retried request is answered, not repeated. */
   appliedCommands: string[];
+  /** Started from DECISION_RATIONALE_REQUIRED on: every decision must carry its rationale. */
+  decisionRationaleRequired?: boolean;
+  /** Started from REFLECTIVE_PRACTICE_TRACKED on: a referral to reflective practice is tracked until done (CR Part 6). */
+  reflectivePracticeTracked?: boolean;
+  /** The reflective practice review process the track was referred to, as far as it has gone. */
+  reflectivePractice?: ReflectivePracticeRecord;
+}
+
+export interface PanelRecord {
+  panel: Panel;
+  ruleSet: RuleSetId;
+  why: string;
+  appointedOn: IsoDate;
+  /** Places left empty by an upheld objection, with whom they held: the hearing waits for a replacement. */
+  vacant: { seat: PanelSeat; member: string }[];
+  objections: { member: string; grounds: string; madeOn: IsoDate; upheld?: boolean; determinedOn?: IsoDate }[];
 }
 
 export interface SubjectView {
@@ -291,6 +341,10 @@ export interface SubjectView {
   warningLiveUntil: IsoDate | null;
   /** The days an accelerated hearing may be held on (CR reg 52(1)/(1A)), while one is to be held. */
   acceleratedHearingWindow: AcceleratedHearingWindow | null;
+  /** The panel appointed for the hearing, if one has been recorded. */
+  panel: PanelRecord | null;
+  /** The reflective practice review process the subject was referred to (CR Part 6), while and after it runs; null if none. */
+  reflectivePractice: ReflectivePracticeRecord | null;
   warningExpired: boolean;
   openDeadlines: Deadline[];
   deadlines: Deadline[];
@@ -306,7 +360,7 @@ export interface AcceleratedHearingWindow {
 
 export type MatterStage = 'awaiting-mode-of-investigation' | 'investigation' | 'proceedings' | 'closed';
 
-export type MatterDecisionCommand = CommandBase & {
+export type MatterDecisionCommand = CommandBase & DecisionRationale & {
   decision: 'mode-of-investigation';
   mode: ModeOfInvestigation;
   /** Why, in the decision-maker's words; recorded in the decision's audit line (from MODE_RATIONALE_RECORDED on). */
@@ -315,7 +369,22 @@ export type MatterDecisionCommand = CommandBase & {
 
 export type MatterEventKind = MatterEventName;
 
-export type MatterEventCommand = CommandBase & { event: MatterEventKind; note?: string };
+/** The matter's events that carry something of their own. */
+type MatterEventWithDetails =
+  /** investigatorSettings: the force's rules on investigators (INVESTIGATOR_FORCE_SETTINGS), added by the API. */
+  | { event: 'investigator-appointed'; investigator: Investigator; investigatorSettings?: InvestigatorForceSettings }
+  | { event: 'subject-line-management-recorded'; subjectId: string; unit?: string; lineManagers?: string[] };
+
+export type MatterEventCommand = CommandBase & { note?: string } & (MatterEventWithDetails | { event: Exclude<MatterEventKind, MatterEventWithDetails['event']> });
+
+/** The investigator appointed (CR reg 15), and whether they are independent of each subject. */
+export interface InvestigatorRecord {
+  investigator: Investigator;
+  appointedOn: IsoDate;
+  independent: boolean;
+  notIndependentOf: string[];
+  regulation: string;
+}
 
 export interface MatterState {
   stage: MatterStage;
@@ -334,9 +403,15 @@ export interface MatterState {
   subjectsStarted: boolean;
   timelinessReports: number;
   complainantUpdates: number;
+  /** The investigator appointed (the latest appointment). */
+  investigator?: InvestigatorRecord;
+  /** A subject's unit and line management recorded after referral (they replace what the referral gave). */
+  subjectLineManagement?: Record<string, { unit?: string; lineManagers?: string[] }>;
   deadlines: Deadline[];
   revision: number;
   appliedCommands: string[];
+  /** Started from DECISION_RATIONALE_REQUIRED on: every decision must carry its rationale. */
+  decisionRationaleRequired?: boolean;
 }
 
 export interface MatterInput {
@@ -361,6 +436,8 @@ export interface MatterView {
   modeOfInvestigation: ModeOfInvestigation | null;
   referredToIopcVoluntarily: boolean;
   investigationCompletedOn: IsoDate | null;
+  /** The investigator appointed, and whether independent of each subject; null until one is recorded. */
+  investigator: InvestigatorRecord | null;
   /** Set for a matter brought in by an import: when, and the fingerprint of what was imported. */
   imported?: { importedAt: string; fingerprint: string } | null;
   subjects: { subjectId: string; workflowId: string; closed: boolean; outcome: Outcome | null }[];
@@ -423,6 +500,7 @@ export interface MatterSnapshot {
   iopcReferralRequired: boolean;
   modeOfInvestigation: string | null;
   receivedOn: IsoDate;
+  investigator?: InvestigatorRecord | null;
   deadlines: Deadline[];
   revision: number;
 }
@@ -482,4 +560,5 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** A decision added to the domain's list without its command here (or the reverse) does not compile. */
 export type DecisionCommandsMatchTheDomain = Assert<Same<DecisionCommand['decision'], SubjectDecisionName>>;
 export type EventCommandsMatchTheDomain = Assert<Same<EventCommand['event'], SubjectEventName>>;
+export type MatterEventCommandsMatchTheDomain = Assert<Same<MatterEventCommand['event'], MatterEventName>>;
 type Assert<T extends true> = T;

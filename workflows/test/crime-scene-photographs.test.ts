@@ -56,7 +56,7 @@ describe('the crime-scene photographs case, with its real dates', () => {
     });
     const matter = h.env.client.workflow.getHandle(matterWorkflowId(reference));
     await matter.executeUpdate(recordMatterEvent, { args: [{ event: 'referred-to-iopc', occurredAt: on('2020-06-23'), actor: CASE_OFFICER }] });
-    const m = await matter.executeUpdate(recordMatterDecision, { args: [{ decision: 'mode-of-investigation', mode: 'independent', occurredAt: on('2020-06-24'), actor: { id: 'iopc-dg', role: 'oversight' } }] });
+    const m = await matter.executeUpdate(recordMatterDecision, { args: [{ decision: 'mode-of-investigation', rationale: 'the Director General\'s reasons for the mode', mode: 'independent', occurredAt: on('2020-06-24'), actor: { id: 'iopc-dg', role: 'oversight' } }] });
     expect(m).toMatchObject({ modeOfInvestigation: 'independent', iopcReferralRequired: true });
     for (const id of ['A', 'B', ...linked, 'F', ...others]) await h.waitForSubject(reference, id);
   });

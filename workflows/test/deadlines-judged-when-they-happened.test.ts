@@ -16,7 +16,7 @@ const now = async () => new Date(await h.env.currentTimeMs()).toISOString();
 const today = async () => londonDateOf(await h.env.currentTimeMs());
 const on = (date: string) => `${date}T10:00:00Z`;
 const matterEvent = (reference: string, event: MatterEventCommand['event'], occurredAt: string, note?: string) =>
-  h.env.client.workflow.getHandle(matterWorkflowId(reference)).executeUpdate(recordMatterEvent, { args: [{ event, occurredAt, actor: CASE_OFFICER, note }] });
+  h.env.client.workflow.getHandle(matterWorkflowId(reference)).executeUpdate(recordMatterEvent, { args: [{ event, occurredAt, actor: CASE_OFFICER, note } as MatterEventCommand] });
 const deadlines = (reference: string) =>
   h.db.query(`SELECT key, status, subject_id FROM deadline WHERE matter_reference = $1 ORDER BY key`, [reference]) as Promise<{ key: string; status: string; subject_id: string | null }[]>;
 const sentAbout = async (reference: string, purposes: string[]) => (await h.outbox(reference)).filter((o) => purposes.includes(o.purpose));
@@ -41,6 +41,11 @@ describe('deadlines judged by when their steps happened', () => {
     await matterEvent(reference, 'investigation-completed', day(500));
     await h.record(reference, 'pc-1', { event: 'investigator-report-submitted', occurredAt: day(500) });
     await h.decide(reference, 'pc-1', { decision: 'case-to-answer', caseToAnswer: 'none', routeIfNone: 'reflective-practice', occurredAt: day(505) });
+    // Reflective practice (CR Part 6) is a route with deadlines of its own, each met in time.
+    await h.record(reference, 'pc-1', { event: 'reflective-review-report-agreed', actionsDueBy: addCalendarDays(receivedOn, 560), reviewOn: addCalendarDays(receivedOn, 570), occurredAt: day(515) });
+    await h.record(reference, 'pc-1', { event: 'reflective-practice-actions-completed', occurredAt: day(555) });
+    await h.record(reference, 'pc-1', { event: 'reflective-practice-reviewed', occurredAt: day(570) });
+    await h.record(reference, 'pc-1', { event: 'reflective-practice-checked', occurredAt: day(590) });
 
     await h.env.sleep('3 days'); // past the grace a back-dated deadline is held for
     const byKey = Object.fromEntries((await deadlines(reference)).map((d) => [d.key, d.status]));

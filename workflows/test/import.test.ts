@@ -46,7 +46,11 @@ describe('a matter brought in by an import', () => {
     expect(view.subjects).toEqual([expect.objectContaining({ subjectId: 'pc-1', closed: true }), expect.objectContaining({ subjectId: 'pc-2', closed: true })]);
     const pc1 = await h.subject(reference, 'pc-1');
     expect(pc1).toMatchObject({ stage: 'closed', closedBecause: 'reflective-practice' });
-    expect(Object.fromEntries(pc1.deadlines.map((d) => [d.key, d.status]))).toEqual({ 'notice-of-investigation': 'met', representations: 'met', 'case-to-answer-decision': 'met' });
+    expect(Object.fromEntries(pc1.deadlines.map((d) => [d.key, d.status]))).toEqual({
+      'notice-of-investigation': 'met', representations: 'met', 'case-to-answer-decision': 'met',
+      // Reflective practice run to its end (CR reg 70).
+      'reflective-review-report': 'met', 'reflective-practice-actions': 'met', 'reflective-practice-review': 'met', 'reflective-practice-check': 'met',
+    });
     expect(await h.outbox(reference)).toEqual([]);
     const lines = await actions(reference);
     expect(lines).toEqual(expect.arrayContaining(['matter-referred', 'subject-referred', 'decision:case-to-answer', 'event:investigation-completed', 'matter-closed']));

@@ -17,7 +17,7 @@ const today = async () => londonDateOf(await h.env.currentTimeMs());
 const matterEvent = async (reference: string, event: MatterEventCommand['event'], extra: Partial<MatterEventCommand> = {}) =>
   h.env.client.workflow.getHandle(matterWorkflowId(reference)).executeUpdate(recordMatterEvent, { args: [{ event, occurredAt: await at(), actor: CASE_OFFICER, ...extra }] });
 const modeOfInvestigation = async (reference: string, mode: 'local' | 'directed' | 'independent' | 'referred-back') =>
-  h.env.client.workflow.getHandle(matterWorkflowId(reference)).executeUpdate(recordMatterDecision, { args: [{ decision: 'mode-of-investigation', mode, occurredAt: await at(), actor: IOPC }] });
+  h.env.client.workflow.getHandle(matterWorkflowId(reference)).executeUpdate(recordMatterDecision, { args: [{ decision: 'mode-of-investigation', rationale: 'the Director General\'s reasons for the mode', mode, occurredAt: await at(), actor: IOPC }] });
 const auditDetails = async (reference: string, action: string) =>
   (await h.db.query(`SELECT details, regulation FROM audit_entry WHERE matter_reference = $1 AND action = $2 ORDER BY id`, [reference, action])) as { details: Record<string, unknown>; regulation: string | null }[];
 const timelinessMessages = async (reference: string) => (await h.outbox(reference)).filter((o) => o.purpose === 'timeliness-report-due');

@@ -83,9 +83,9 @@ describe('the matter as a whole', () => {
     expect(m.openDeadlines.map((d) => d.ruleId)).toContain('iopcReferral');
     m = await matterEvent(reference, 'referred-to-iopc');
     const handle = h.env.client.workflow.getHandle(matterWorkflowId(reference));
-    m = await handle.executeUpdate(recordMatterDecision, { args: [{ decision: 'mode-of-investigation', mode: 'independent', occurredAt: await at(), actor: { id: 'iopc', role: 'oversight' } }] });
+    m = await handle.executeUpdate(recordMatterDecision, { args: [{ decision: 'mode-of-investigation', rationale: 'the Director General\'s reasons for the mode', mode: 'independent', occurredAt: await at(), actor: { id: 'iopc', role: 'oversight' } }] });
     expect(m).toMatchObject({ stage: 'investigation', modeOfInvestigation: 'independent' });
-    const again = await handle.executeUpdate(recordMatterDecision, { args: [{ decision: 'mode-of-investigation', mode: 'local', occurredAt: await at(), actor: { id: 'iopc', role: 'oversight' } }] }).catch((e) => e.cause);
+    const again = await handle.executeUpdate(recordMatterDecision, { args: [{ decision: 'mode-of-investigation', rationale: 'the Director General\'s reasons for the mode', mode: 'local', occurredAt: await at(), actor: { id: 'iopc', role: 'oversight' } }] }).catch((e) => e.cause);
     expect(again.details[0]).toMatchObject({ rule: 'mode-of-investigation-once', regulation: 'Sch3 para 15' });
   });
 

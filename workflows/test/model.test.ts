@@ -216,7 +216,7 @@ async function driveScenario(sc: Scenario, index: number, problems: string[], lo
     appropriateAuthority: 'Chief Constable',
     receivedOn,
     recordableCategories: sc.recordableCategories,
-    subjects: sc.subjects.map((s, i) => ({ subjectId: subjectIds[i], kind: s.kind, finalWrittenWarningLive: s.finalWrittenWarningLive, rank: s.kind === 'police-officer' ? 'PC' : undefined })),
+    subjects: sc.subjects.map((s, i) => ({ subjectId: subjectIds[i], kind: s.kind, finalWrittenWarningLive: s.finalWrittenWarningLive, rank: s.kind === 'police-officer' ? 'PC' : s.kind === 'special-constable' ? 'SC' : undefined, unit: 'Response 1', lineManagers: ['insp-1'] })),
   }), `${reference}: referral`);
   for (const id of subjectIds) await within(h.waitForSubject(reference, id), `${reference}: ${id} starting`);
   const facts: SubjectFacts[] = sc.subjects.map((spec) => newSubjectFacts(spec, ruleSetFor(receivedOn).ruleSet));

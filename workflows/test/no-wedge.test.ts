@@ -200,9 +200,9 @@ describe('no command can wedge a matter', () => {
   it('a mode of investigation outside Sch 3 para 15 is refused, naming it, and the Director General then decides one', async () => {
     const reference = await refer('wedge-matter', [{ subjectId: 'pc-7', kind: 'police-officer' }], 'recordable-conduct-matter', ['serious-assault']);
     const matter = h.env.client.workflow.getHandle(matterWorkflowId(reference));
-    const refused = await refusal(matter.executeUpdate(recordMatterDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, decision: 'mode-of-investigation', mode: 'outsourced' as never, occurredAt: await at() }] }));
+    const refused = await refusal(matter.executeUpdate(recordMatterDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, decision: 'mode-of-investigation', rationale: 'the Director General\'s reasons for the mode', mode: 'outsourced' as never, occurredAt: await at() }] }));
     expect(refused).toMatchObject({ type: 'RuleViolation', rule: 'mode-known', regulation: 'Sch3 para 15' });
-    const v = await matter.executeUpdate(recordMatterDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, decision: 'mode-of-investigation', mode: 'independent', occurredAt: await at() }] });
+    const v = await matter.executeUpdate(recordMatterDecision, { args: [{ actor: APPROPRIATE_AUTHORITY, decision: 'mode-of-investigation', rationale: 'the Director General\'s reasons for the mode', mode: 'independent', occurredAt: await at() }] });
     expect(v.modeOfInvestigation).toBe('independent');
   });
 });

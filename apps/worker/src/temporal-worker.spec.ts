@@ -1,4 +1,5 @@
-import { workerTuning } from './temporal-worker';
+import * as path from 'path';
+import { workerTuning, workflowBundle } from './temporal-worker';
 
 describe('worker tuning', () => {
   it('bounds the workflow cache at 1,000 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise', () => {
@@ -16,5 +17,16 @@ describe('worker tuning', () => {
   it('refuses a cache size that is not a whole number, naming the variable', () => {
     expect(() => workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
     expect(() => workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '-1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+});
+
+describe('the workflow code the worker runs', () => {
+  it('is the prebuilt bundle WORKFLOW_BUNDLE_PATH names, loaded as it is rather than bundled at start', async () => {
+    const file = path.join(__dirname, 'temporal-worker.ts');
+    expect(await workflowBundle({ WORKFLOW_BUNDLE_PATH: file })).toEqual({ codePath: file });
+  });
+
+  it('refuses a WORKFLOW_BUNDLE_PATH that names no file, naming the variable', async () => {
+    await expect(workflowBundle({ WORKFLOW_BUNDLE_PATH: path.join(__dirname, 'no-such-bundle.js') })).rejects.toThrow(/WORKFLOW_BUNDLE_PATH.*expected an existing file/);
   });
 });

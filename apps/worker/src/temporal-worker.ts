@@ -38,11 +38,21 @@ export async function createConductWorker(
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows(Runtime.instance().logger)),
+    workflowBundle: opts.workflowBundle ?? (await workflowBundle()),
     activities: activitiesFrom(app, client, settings.workflowTaskTimeoutMs),
     dataConverter,
     ...workerTuning(),
   });
+}
+
+/**
+ * The workflow code the worker runs: the prebuilt bundle `npm run build` wrote when WORKFLOW_BUNDLE_PATH names it
+ * (the image: Temporal's recommended production set-up, every replica on the same code, no webpack at start), else
+ * bundled from source at start (`npm start`, the tests).
+ */
+export async function workflowBundle(env: NodeJS.ProcessEnv = process.env): Promise<WorkflowBundleOption> {
+  const codePath = setting('WORKFLOW_BUNDLE_PATH', env);
+  return codePath ? { codePath } : bundleWorkflows(Runtime.instance().logger);
 }
 
 /**

@@ -181,3 +181,21 @@ describe("the README's configuration table", () => {
     expect(rows).toEqual(Object.keys(VARIABLES));
   });
 });
+
+describe('the panel rules and the forces\' investigator settings', () => {
+  it('PANEL_RULES overrides an unconfirmed composition and keys panels on the notice of referral; an override of a confirmed one stops the API at start', () => {
+    expect(setting('PANEL_RULES', { PANEL_RULES: '{"keyedOn": "notice-of-referral", "compositions": {"rules-2024": {"accelerated-hearing": {"independentMembers": 2}}}}' })).toEqual({
+      keyedOn: 'notice-of-referral',
+      compositions: { 'rules-2024': { 'accelerated-hearing': { independentMembers: 2 } } },
+    });
+    expect(setting('PANEL_RULES', {})).toEqual({});
+    const refused = checkConfig('api', { PANEL_RULES: '{"compositions": {"rules-2024": {"misconduct-hearing": {"independentMembers": 1}}}}' });
+    expect(refused.map((p) => p.problem).join()).toMatch(/confirmed .*cannot be overridden/);
+    expect(checkConfig('api', { PANEL_RULES: '{"keyedOn": "hearing-date"}' }).map((p) => p.problem).join()).toMatch(/keyedOn must be one of matter-rule-set, notice-of-referral/);
+  });
+
+  it('INVESTIGATOR_FORCE_SETTINGS takes a setting per force and refuses an unknown one', () => {
+    expect(setting('INVESTIGATOR_FORCE_SETTINGS', { INVESTIGATOR_FORCE_SETTINGS: '{"force-a": {"refuseInvestigatorFromSubjectsUnit": true}}' })).toEqual({ 'force-a': { refuseInvestigatorFromSubjectsUnit: true } });
+    expect(checkConfig('api', { INVESTIGATOR_FORCE_SETTINGS: '{"force-a": {"refuseEveryone": true}}' }).map((p) => p.problem).join()).toMatch(/unknown setting refuseEveryone/);
+  });
+});

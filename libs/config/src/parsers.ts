@@ -1,5 +1,6 @@
+import * as fs from 'fs';
 import { z } from 'zod';
-import { DeadlineOverrides, parseDeadlineOverrides } from '@conduct/domain';
+import { DeadlineOverrides, InvestigatorForceSettings, PanelRuleOverrides, parseDeadlineOverrides, parseInvestigatorForceSettings, parsePanelRuleOverrides } from '@conduct/domain';
 import type { Parser } from './types';
 
 /** The parsers each variable's text goes through: each says, in words, what it expected. */
@@ -27,6 +28,9 @@ export function url(protocols: readonly string[]): Parser<string> {
     }
   }, `expected a URL (${protocols.map((p) => `${p}://`).join(' or ')})`);
 }
+
+/** A file that must exist when the service starts (a prebuilt artefact), so a wrong path stops it with exit 78, not later. */
+export const existingFile: Parser<string> = z.string().refine((v) => fs.existsSync(v) && fs.statSync(v).isFile(), 'expected an existing file');
 
 export const hostAndPort: Parser<string> = z.string().regex(/^[A-Za-z0-9._-]+:\d{1,5}$|^\[[0-9A-Fa-f:]+\]:\d{1,5}$/, 'expected host:port');
 
@@ -80,3 +84,23 @@ export const trustProxy: Parser<number | string> = z
   .string()
   .regex(/^(\d+|loopback|linklocal|uniquelocal|[0-9A-Fa-f.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:/]+))*$/, 'expected a number of proxies, or addresses: loopback, uniquelocal, 10.0.0.0/8, …')
   .transform((v) => (/^\d+$/.test(v) ? Number(v) : v));
+
+/** The unconfirmed panel rules, parsed by the domain so a bad value is refused at start. */
+export const panelRules: Parser<PanelRuleOverrides> = z.string().transform((v, ctx) => {
+  try {
+    return parsePanelRuleOverrides(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+
+/** Each force's rules on appointing investigators. */
+export const investigatorForceSettings: Parser<Record<string, InvestigatorForceSettings>> = z.string().transform((v, ctx) => {
+  try {
+    return parseInvestigatorForceSettings(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});

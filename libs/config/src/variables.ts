@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { LOG_LEVELS } from '@conduct/logging';
-import { deadlineOverrides, hostAndPort, json, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
+import { deadlineOverrides, existingFile, hostAndPort, investigatorForceSettings, json, panelRules, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
 import { variable } from './types';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -59,8 +59,11 @@ export const VARIABLES = {
 
   TEMPORAL_LOG_LEVEL: variable({ type: oneOf(TEMPORAL_LOG_LEVELS), default: 'WARN', meaning: "The least level the Temporal SDK's logs (and its core's) are written at", readBy: ['worker'] }),
   WORKER_METRICS_ADDRESS: variable({ type: hostAndPort, shownDefault: 'none (no metrics endpoint)', meaning: "`host:port` where the worker serves the Temporal SDK's own Prometheus metrics (task slots, poll and schedule-to-start latencies, sticky cache) at `/metrics`; off unless set, so parallel stacks on one machine never clash on a port (`0.0.0.0:9464` in a container)", readBy: ['worker'] }),
+  WORKFLOW_BUNDLE_PATH: variable({ type: existingFile, shownDefault: 'none: the workflows are bundled from source at start (`npm start`)', meaning: "The prebuilt workflow bundle `npm run build` writes (`dist/workflow-bundle.js`; the image sets it): the worker loads it instead of bundling at start, so every replica runs the same code and starts in seconds", readBy: ['worker'] }),
   WORKER_MAX_CACHED_WORKFLOWS: variable({ type: wholeNumber(0), default: 1000, meaning: 'Workflows the worker keeps in memory between their tasks (others are replayed from history when they next act)', readBy: ['worker'] }),
   WORKER_STICKY_QUEUE_TIMEOUT_MS: variable({ type: wholeNumber(0), default: 3000, meaning: 'How long a workflow task waits for the worker that has the workflow cached before any worker may take it: a killed worker\'s timers wait this long (the SDK\'s default is 10 s)', readBy: ['worker'] }),
+  PANEL_RULES: variable({ type: panelRules, default: {}, shownDefault: '`{}` (panels follow the matter\'s rule set)', meaning: 'JSON: the unconfirmed panel rules: `keyedOn` (`matter-rule-set` or `notice-of-referral`: which date decides the rule set of a panel, SI 2024/521\'s transitional provision [U]) and `compositions` (per rule set and form, the [S]/[U] chair roles and members; a [C] one is refused)', readBy: ['api'] }),
+  INVESTIGATOR_FORCE_SETTINGS: variable({ type: investigatorForceSettings, default: {}, shownDefault: '`{}`', meaning: 'JSON: per force, `{"refuseInvestigatorFromSubjectsUnit": true}` refuses an investigator from a subject\'s own unit', readBy: ['api'] }),
   DEADLINE_OVERRIDES: variable({ type: deadlineOverrides, default: {}, shownDefault: '`{}`', meaning: 'JSON: new lengths for [S]/[U] deadline rules', readBy: ['api', 'worker', 'npm start'] }),
   REMINDER_WORKING_DAYS: variable({ type: wholeNumber(0, 60), default: 2, meaning: 'Working days before a deadline that the reminder is queued', readBy: ['worker'] }),
   BACKDATED_DEADLINE_GRACE_HOURS: variable({ type: wholeNumber(0, 720), shownDefault: '24 (the rules\' figure, [U])', meaning: 'How long a deadline set already past (its step back-dated) is held before it reminds or escalates, so the steps typed in the same sitting settle it first', readBy: ['worker'] }),
@@ -91,6 +94,9 @@ export const VARIABLES = {
   TEMPORAL_CLI_PATH: variable({ type: text, shownDefault: 'found or installed', meaning: 'Use this Temporal CLI (the dev server)', readBy: ['npm start'] }),
   TEMPORAL_TEST_SERVER_PATH: variable({ type: text, shownDefault: 'found or installed', meaning: "Use this time-skipping test server (`npm test`)", readBy: ['npm start'] }),
   CONDUCT_CHROMIUM_PATH: variable({ type: text, shownDefault: 'found on PATH, or installed (`apt-get install chromium`, as root on Debian)', meaning: "The Chromium the browser tests (`npm test`) drive with playwright-core", readBy: ['npm start'] }),
+  TEMPORAL_SERVER_PATH: variable({ type: text, shownDefault: 'built once from the Go module proxy into the cache', meaning: "Use this Temporal server binary (go.temporal.io/server, on PostgreSQL) for the production-profile suite and `bench/temporal-on-postgres.ts`, with `sql` and `schema/` beside it", readBy: ['npm start'] }),
+  TEMPORAL_SQL_TOOL_PATH: variable({ type: text, shownDefault: '`sql` beside `TEMPORAL_SERVER_PATH`', meaning: "Use this temporal-sql-tool to create and upgrade the server's schema", readBy: ['npm start'] }),
+  TEMPORAL_SCHEMA_DIR: variable({ type: text, shownDefault: '`schema/` beside the server, or the Go module cache\'s', meaning: "Temporal's schema files (`postgresql/v12/...`) for the SQL tool", readBy: ['npm start'] }),
   TEMPORAL_PORT: variable({ type: wholeNumber(1, 65_535), default: 7233, meaning: "The embedded Temporal dev server's port", readBy: ['npm start'] }),
   TEMPORAL_UI_PORT: variable({ type: wholeNumber(1, 65_535), default: 8233, meaning: "The embedded Temporal Web UI's port", readBy: ['npm start'] }),
   POSTGRES_PORT: variable({ type: wholeNumber(1, 65_535), default: 5433, meaning: "The embedded PostgreSQL's port", readBy: ['npm start'] }),

@@ -16,7 +16,11 @@ export const ROLES: readonly Role[] = ['appropriate-authority', 'case-officer', 
 
 /** The matter's own decisions and events (a complainant update is the matter's, not a subject's). */
 export const MATTER_DECISIONS = ['mode-of-investigation'] as const;
-export const MATTER_EVENTS = ['referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent', 'investigation-completed'] as const;
+export const MATTER_EVENTS = [
+  'referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent', 'investigation-completed',
+  // The investigator's appointment (CR reg 15), and a subject's unit and line management recorded after referral, which it is checked against.
+  'investigator-appointed', 'subject-line-management-recorded',
+] as const;
 
 export type MatterDecisionName = (typeof MATTER_DECISIONS)[number];
 export type MatterEventName = (typeof MATTER_EVENTS)[number];

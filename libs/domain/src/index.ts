@@ -12,3 +12,7 @@ export * from './reporting';
 export * from './list-reports';
 export * from './matter-duties';
 export * from './recording';
+export * from './ranks';
+export * from './panels';
+export * from './investigator';
+export * from './reflective-practice';

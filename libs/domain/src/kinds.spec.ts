@@ -1,4 +1,4 @@
-import { mustReferToIopc, RECORDABLE_CATEGORIES, regimeFor } from './kinds';
+import { mustReferToIopc, RECORDABLE_CATEGORIES, regimeFor, SUBJECT_KIND_RULES, SUBJECT_KINDS } from './kinds';
 
 describe('regimes', () => {
   it('an internal conduct matter is investigated under the Conduct Regulations; everything else under Schedule 3', () => {
@@ -45,5 +45,27 @@ describe('mandatory referral to the IOPC', () => {
     expect(Object.values(RECORDABLE_CATEGORIES).map((c) => c.regulation)).toEqual(
       ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((p) => `CMR reg 7(1)(${p})`),
     );
+  });
+});
+
+describe('kinds of subject and the two lists (BL&AL Regs regs 3 and 12)', () => {
+  it('special constables are governed by the Conduct Regulations as officers are; designated police volunteers and police staff by their force', () => {
+    expect(SUBJECT_KINDS).toEqual(['police-officer', 'police-staff', 'special-constable', 'designated-police-volunteer']);
+    expect(SUBJECT_KINDS.filter((k) => SUBJECT_KIND_RULES[k].conductRegulations)).toEqual(['police-officer', 'special-constable']);
+    expect(SUBJECT_KINDS.filter((k) => SUBJECT_KIND_RULES[k].suspension)).toEqual(['police-officer', 'special-constable']);
+  });
+
+  it('a designated police volunteer is reported to the advisory list (reg 12(2)(f), confirmed), and not to the barred list (unconfirmed)', () => {
+    expect(SUBJECT_KIND_RULES['designated-police-volunteer'].advisoryList).toMatchObject({ applies: true, regulation: 'BL&AL Regs reg 12(2)(f)', status: 'C' });
+    expect(SUBJECT_KIND_RULES['designated-police-volunteer'].barredList).toMatchObject({ applies: false, status: 'U' });
+  });
+
+  it('every kind the engine knew before keeps both lists, so no running track changes; what is not confirmed says so', () => {
+    for (const k of ['police-officer', 'police-staff'] as const) expect([SUBJECT_KIND_RULES[k].advisoryList.applies, SUBJECT_KIND_RULES[k].barredList.applies]).toEqual([true, true]);
+    for (const k of SUBJECT_KINDS) {
+      for (const list of [SUBJECT_KIND_RULES[k].advisoryList, SUBJECT_KIND_RULES[k].barredList]) {
+        if (list.status !== 'C') expect(list.source).toBeDefined();
+      }
+    }
   });
 });

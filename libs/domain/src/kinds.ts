@@ -23,9 +23,59 @@ export function regimeFor(kind: MatterKind): Regime {
   return kind === 'conduct-matter' ? 'conduct-regulations' : 'schedule-3';
 }
 
-/** The CR apply to officers; police staff follow their force's own procedures after the investigation. */
-export const SUBJECT_KINDS = ['police-officer', 'police-staff'] as const;
+/** The CR apply to officers and special constables; police staff and designated volunteers follow their force's own procedures after the investigation. */
+export const SUBJECT_KINDS = ['police-officer', 'police-staff', 'special-constable', 'designated-police-volunteer'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+/** Whether one of the College of Policing's lists takes a kind of subject, under which regulation, and how sure that is. */
+export interface ListCoverage {
+  applies: boolean;
+  regulation: string;
+  status: 'C' | 'S' | 'U';
+  source?: string;
+}
+
+export interface SubjectKindRule {
+  /** What governs their misconduct. */
+  governedBy: string;
+  status: 'C' | 'S' | 'U';
+  /** The Conduct Regulations' proceedings (severity, investigation, meeting or hearing); otherwise the force's own procedure after the investigation. */
+  conductRegulations: boolean;
+  /** Suspension, restricted duties and redeployment under CR reg 11. */
+  suspension: boolean;
+  /** Reported on resigning or retiring during proceedings (BL&AL Regs reg 12). */
+  advisoryList: ListCoverage;
+  /** Reported on dismissal or a "would have been dismissed" finding (BL&AL Regs reg 3). */
+  barredList: ListCoverage;
+}
+
+/**
+ * Who each kind of subject is: the rules that govern them and the two lists. Read once, here; the workflows ask this
+ * table, never the kind's name. Unconfirmed coverage ([U]) is marked as such.
+ */
+export const SUBJECT_KIND_RULES: Readonly<Record<SubjectKind, SubjectKindRule>> = {
+  'police-officer': {
+    governedBy: 'Police (Conduct) Regulations 2020', status: 'C', conductRegulations: true, suspension: true,
+    advisoryList: { applies: true, regulation: 'BL&AL Regs reg 12', status: 'C' },
+    barredList: { applies: true, regulation: 'BL&AL Regs reg 3', status: 'C' },
+  },
+  'police-staff': {
+    governedBy: "the force's own procedures after the investigation (the CR apply to officers)", status: 'S', conductRegulations: false, suspension: false,
+    advisoryList: { applies: true, regulation: 'BL&AL Regs reg 12', status: 'S', source: 'the lists take members of police staff (Police Act 1996 Part 4A, secondary sources); the engine reported them before this table' },
+    barredList: { applies: true, regulation: 'BL&AL Regs reg 3', status: 'S', source: "a dismissal under the force's own procedure is not recorded by the engine" },
+  },
+  'special-constable': {
+    governedBy: 'Police (Conduct) Regulations 2020 (special constables are police officers in its definitions)', status: 'C', conductRegulations: true, suspension: true,
+    advisoryList: { applies: true, regulation: 'BL&AL Regs reg 12', status: 'U', source: 'not read for special constables; taken as for officers' },
+    barredList: { applies: true, regulation: 'BL&AL Regs reg 3', status: 'U', source: 'not read for special constables; taken as for officers' },
+  },
+  'designated-police-volunteer': {
+    governedBy: "the force's own procedures (SI 2025/558 reg 6(2)(b) added the term to the CR [C]; what it brings them under was not read [U])", status: 'U',
+    conductRegulations: false, suspension: false,
+    advisoryList: { applies: true, regulation: 'BL&AL Regs reg 12(2)(f)', status: 'C' },
+    barredList: { applies: false, regulation: 'BL&AL Regs reg 3', status: 'U', source: 'a volunteer is not dismissed under the CR; whether the barred list takes a volunteer was not read' },
+  },
+};
 
 /** CR reg 14 / CMR reg 16: what the conduct would be, if proved. */
 export const SEVERITIES = ['misconduct', 'gross-misconduct', 'neither'] as const;

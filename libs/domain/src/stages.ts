@@ -1,5 +1,6 @@
 // The stages one subject passes through, and which decisions and events each stage allows.
 // A refusal names the stage and the regulation, in words a user can act on.
+import { REFLECTIVE_PRACTICE_EVENTS } from './reflective-practice';
 
 export type SubjectStage =
   | 'severity-assessment'
@@ -141,6 +142,10 @@ export const SUBJECT_EVENTS = [
   'notice-of-referral-served',
   'officer-response-received',
   'panel-objection-upheld',
+  'panel-appointed',
+  'panel-objection-made',
+  'panel-objection-determined',
+  'panel-member-replaced',
   'documents-supplied-to-chair',
   'pre-hearing-held',
   'proceedings-scheduled',
@@ -151,6 +156,7 @@ export const SUBJECT_EVENTS = [
   'barred-list-report-sent',
   'advisory-list-report-sent',
   'list-report-details-supplied',
+  ...REFLECTIVE_PRACTICE_EVENTS,
 ] as const;
 export type SubjectEventName = (typeof SUBJECT_EVENTS)[number];
 
@@ -165,7 +171,12 @@ export const DUTIES = ['full', 'restricted', 'redeployed', 'suspended'] as const
 export type Duties = (typeof DUTIES)[number];
 
 const RECORDERS: readonly Role[] = ['case-officer', 'investigator', 'administrator'];
+/** The appropriate authority appoints the panel (through the chief officer and the local policing body); case officers record it. */
+const PANEL_RECORDERS: readonly Role[] = ['appropriate-authority', 'case-officer', 'administrator'];
+const PANEL_STAGES: readonly SubjectStage[] = ['misconduct-hearing', 'accelerated-hearing'];
 const CASE_OFFICER: readonly Role[] = ['case-officer', 'administrator'];
+/** The reviewer's report is agreed with the officer; the appropriate authority or a case officer records it and what follows. */
+const REFLECTIVE_PRACTICE_RECORDERS: readonly Role[] = ['appropriate-authority', 'case-officer', 'administrator'];
 const RESTRICTED_DUTIES_STATUS = {
   status: 'U',
   source:
@@ -259,6 +270,23 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
     allowedIn: ['accelerated-hearing'], regulation: 'CR reg 52(1A)', madeBy: CASE_OFFICER, rule: 'fresh-window-after-objection',
     requirement: 'opens a fresh window of 10 to 15 working days for an accelerated hearing', words: 'upheld objection to a panel member',
   },
+  // Panels and chairs (panels.ts): which rules govern them is the matter's rule set (SI 2024/521 from 7 May 2024).
+  'panel-appointed': {
+    allowedIn: PANEL_STAGES, regulation: 'CR reg 28 / reg 2(4A)-(4D) / reg 30(1A)', madeBy: PANEL_RECORDERS, rule: 'panel-for-hearing',
+    requirement: 'is appointed for a misconduct hearing or an accelerated hearing the case has been referred to, and named to the officer', words: 'appointment of the panel',
+  },
+  'panel-objection-made': {
+    allowedIn: PANEL_STAGES, regulation: 'CR reg 30 / reg 51', madeBy: PANEL_RECORDERS, rule: 'objection-to-panel-member',
+    requirement: 'names a member of the panel appointed, with the grounds, before the hearing', words: 'objection to a panel member',
+  },
+  'panel-objection-determined': {
+    allowedIn: PANEL_STAGES, regulation: 'CR reg 30 / reg 51', madeBy: PANEL_RECORDERS, rule: 'objection-determined',
+    requirement: 'determines an objection made to a panel member; one upheld leaves the place empty until a replacement is appointed', words: 'determination of an objection to a panel member',
+  },
+  'panel-member-replaced': {
+    allowedIn: PANEL_STAGES, regulation: 'CR reg 30 / reg 52(1A)', madeBy: PANEL_RECORDERS, rule: 'replacement-after-upheld-objection',
+    requirement: 'fills the place of a member whose objection was upheld (an accelerated hearing then has a fresh window of 10 to 15 working days from the replacement)', words: 'replacement of a panel member',
+  },
   'documents-supplied-to-chair': {
     allowedIn: REFERRED, regulation: 'CR reg 32', madeBy: CASE_OFFICER, rule: 'documents-after-response',
     requirement: "follows the officer's response, within 10 working days", words: 'documents supplied to the chair',
@@ -299,6 +327,24 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
   'list-report-details-supplied': {
     allowedIn: ANY, regulation: 'BL&AL Regs reg 3 / reg 12', madeBy: ['appropriate-authority', ...CASE_OFFICER], rule: 'list-report-completed-while-owed',
     requirement: 'completes a barred or advisory list report that is still owed', words: 'details for a list report',
+  },
+  // Reflective practice (CR Part 6) follows a track closed by a referral to it: recorded on the closed track until done.
+  'reflective-review-report-agreed': {
+    allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
+    requirement: 'follows a referral to the reflective practice review process, and sets the actions\' period and the review date',
+    words: 'reflective review development report',
+  },
+  'reflective-practice-actions-completed': {
+    allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
+    requirement: 'completes the actions the reflective review development report agreed', words: 'completion of the reflective practice actions',
+  },
+  'reflective-practice-reviewed': {
+    allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
+    requirement: 'takes place on the review date the report set', words: 'reflective practice review',
+  },
+  'reflective-practice-checked': {
+    allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
+    requirement: "is the discussion at the officer's performance and development review within 12 months of the report", words: 'reflective practice check',
   },
   'complainant-updated': {
     allowedIn: ANY, regulation: 'CMR reg 34', madeBy: CASE_OFFICER, rule: 'complainant-updates-any-time',

@@ -40,6 +40,7 @@ export const TEMPLATES: Record<string, Template> = {
     regulation: 'Police Act 1996 s.88L',
   },
   'withdrawal-notice': { title: 'Notice of withdrawal of proceedings', action: 'Misconduct proceedings have been withdrawn', regulation: 'CR reg 27' },
+  'panel-notice': { title: 'Notice of the panel', action: 'The chair (and, where delegated, who by), the members and the legally qualified adviser of the hearing are named', regulation: 'CR reg 30(1A)' },
   'severity-revised-notice': { title: 'Notice of revised severity assessment', action: 'The severity assessment has been revised', regulation: 'CMR reg 19' },
   'criminal-proceedings-hold-notice': {
     title: 'Proceedings held for criminal proceedings',

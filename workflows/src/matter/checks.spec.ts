@@ -139,3 +139,43 @@ describe('checks on an extension of a matter deadline', () => {
     expect(ruleOf(() => checkExtensionCommand(s, extension({ commandId: 'key-1' }), now))).toBe('accepted');
   });
 });
+
+describe("the investigator's appointment on the matter (CR reg 15(3))", () => {
+  const withChain: Referral = { kind: 'conduct-matter', receivedOn: '2026-01-05', forceId: 'force-1', subjects: [{ subjectId: 'PS-1', kind: 'police-officer', rank: 'Sergeant', unit: 'Response 3', lineManagers: ['INSP-4'] }] };
+  const appoint = (investigator: Record<string, unknown>, over: Record<string, unknown> = {}) => event('investigator-appointed', { investigator, ...over });
+
+  it('refuses one who works under the management of the officer concerned, or an interested party, naming the rule and regulation', () => {
+    expect(ruleOf(() => checkEventCommand(matter(), withChain, appoint({ id: 'PC-9', lineManagers: ['PS-1'] }), now))).toBe('investigator-not-managed-by-subject');
+    expect(ruleOf(() => checkEventCommand(matter(), withChain, appoint({ id: 'DS-7', interestedParty: true }), now))).toBe('investigator-not-interested-party');
+    expect(ruleOf(() => checkEventCommand(matter(), withChain, appoint({ id: 'DS-7', unit: 'PSD' }), now))).toBe('accepted');
+  });
+
+  it("refuses one from the subject's unit where the force's setting says so, and knows the unit recorded after referral", () => {
+    const sameUnit = appoint({ id: 'PS-5', unit: 'Response 3' }, { investigatorSettings: { refuseInvestigatorFromSubjectsUnit: true } });
+    expect(ruleOf(() => checkEventCommand(matter(), withChain, sameUnit, now))).toBe('investigator-not-from-subjects-unit');
+    expect(ruleOf(() => checkEventCommand(matter(), withChain, appoint({ id: 'PS-5', unit: 'Response 3' }), now))).toBe('accepted');
+    const moved = matter({ subjectLineManagement: { 'PS-1': { unit: 'Custody' } } });
+    expect(ruleOf(() => checkEventCommand(moved, withChain, sameUnit, now))).toBe('accepted');
+  });
+
+  it("records a subject's line management only for a subject of the matter, with something to record", () => {
+    expect(ruleOf(() => checkEventCommand(matter(), withChain, event('subject-line-management-recorded', { subjectId: 'PS-1', unit: 'Custody' }), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(matter(), withChain, event('subject-line-management-recorded', { subjectId: 'PS-2', unit: 'Custody' }), now))).toBe('subject-of-matter');
+    expect(ruleOf(() => checkEventCommand(matter(), withChain, event('subject-line-management-recorded', { subjectId: 'PS-1' }), now))).toBe('line-management-given');
+  });
+});
+
+describe("the Director General's decision carries its rationale (IOPC statutory guidance)", () => {
+  const awaitingDg = (over: Partial<MatterState> = {}) => matter({ stage: 'awaiting-mode-of-investigation', iopcReferralRequired: true, modeOfInvestigation: undefined, ...over });
+
+  it('a matter started from the patch on refuses a mode of investigation without one, or with a blank one', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent'), now))).toBe('decision-rationale');
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent', { rationale: '  ' }), now))).toBe('decision-rationale');
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg({ decisionRationaleRequired: true }), mode('independent', { rationale: 'a death in custody' }), now))).toBe('accepted');
+  });
+
+  it('a matter started before the patch takes one without, as it did', () => {
+    expect(ruleOf(() => checkDecisionCommand(awaitingDg(), mode('independent'), now))).toBe('accepted');
+  });
+});
+

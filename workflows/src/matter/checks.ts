@@ -4,14 +4,14 @@
  * and regulation (refusal.ts), or passes. The workflow runs them as its update validators, and again when
  * the update's turn comes (handler-guard). Unit tested in checks.spec.ts.
  */
-import { MATTER_EVENTS, MODES_OF_INVESTIGATION, ReferralGround, compareIsoDates, londonDateOf, voluntaryIopcReferral } from '@conduct/domain';
+import { MATTER_EVENTS, MODES_OF_INVESTIGATION, ReferralGround, checkInvestigator, compareIsoDates, londonDateOf, regimeFor, voluntaryIopcReferral, type InvestigatedSubject } from '@conduct/domain';
 import * as book from '../deadline-book';
 import * as judge from '../deadlines/judgement';
-import { checkOccurredAt, refuse } from '../refusal';
+import { checkDecisionRationale, checkOccurredAt, refuse } from '../refusal';
 import type { CommandBase, ExtensionCommand, MatterDecisionCommand, MatterEventCommand, MatterReferral, MatterState } from '../types';
 
 /** What the checks need of the matter's referral. */
-export type Referral = Pick<MatterReferral, 'kind' | 'recordableCategories' | 'receivedOn'>;
+export type Referral = Pick<MatterReferral, 'kind' | 'recordableCategories' | 'receivedOn'> & Partial<Pick<MatterReferral, 'forceId' | 'subjects'>>;
 
 /** A command already applied (a retry with the same commandId): answered with the view, not applied again. */
 export function alreadyApplied(s: MatterState, cmd: CommandBase): boolean {
@@ -29,6 +29,7 @@ export function checkDecisionCommand(s: MatterState, cmd: MatterDecisionCommand,
   checkCommand(cmd, now);
   if (alreadyApplied(s, cmd)) return;
   if (cmd.decision !== 'mode-of-investigation') refuse({ rule: 'known-decision', regulation: null, reason: `unknown decision '${(cmd as { decision: string }).decision}'` });
+  checkDecisionRationale(s.decisionRationaleRequired, cmd);
   if (!s.iopcReferralRequired && !s.referredToIopcVoluntarily) {
     refuse({ rule: 'mode-of-investigation-after-referral', regulation: 'Sch3 para 15', reason: 'this matter was not referred to the IOPC, so the Director General decides no mode of investigation' });
   }
@@ -64,6 +65,24 @@ export function checkEventCommand(s: MatterState, referral: Referral, cmd: Matte
       if (referral.kind !== 'complaint') refuse({ rule: 'complaints-only', regulation: 'CMR reg 34', reason: 'only a complaint has a complainant to update' });
       if (cmd.event === 'complainant-updated' && !cmd.note?.trim()) refuse({ rule: 'update-content-recorded', regulation: 'CMR reg 34', reason: 'note must record what the complainant was told' });
       break;
+    case 'investigator-appointed': {
+      if (s.stage === 'closed') refuse({ rule: 'investigator-while-open', regulation: 'CR reg 15', reason: 'the matter is closed' });
+      const check = investigatorCheck(s, referral, cmd);
+      if (!check.allowed) refuse(check);
+      break;
+    }
+    case 'subject-line-management-recorded': {
+      const regulation = 'CR reg 15(3)';
+      if (typeof cmd.subjectId !== 'string' || !(referral.subjects ?? []).some((x) => x.subjectId === cmd.subjectId)) {
+        refuse({ rule: 'subject-of-matter', regulation, reason: `subjectId must name a subject of this matter, not ${JSON.stringify(cmd.subjectId)}` });
+      }
+      if (cmd.unit !== undefined && typeof cmd.unit !== 'string') refuse({ rule: 'unit-text', regulation, reason: 'unit must be text' });
+      if (cmd.lineManagers !== undefined && (!Array.isArray(cmd.lineManagers) || cmd.lineManagers.some((m) => typeof m !== 'string'))) {
+        refuse({ rule: 'line-managers-listed', regulation, reason: 'lineManagers must list the ids of the subject\'s line managers, nearest first' });
+      }
+      if (cmd.unit === undefined && cmd.lineManagers === undefined) refuse({ rule: 'line-management-given', regulation, reason: 'give unit, lineManagers or both' });
+      break;
+    }
     case 'timeliness-report-sent':
       if (!s.deadlines.some((d) => (d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat') && judge.outstanding(d))) {
         refuse({ rule: 'timeliness-report-due', regulation: 'CR reg 19 / CMR reg 13', reason: 'no timeliness report is outstanding for this matter' });
@@ -75,6 +94,28 @@ export function checkEventCommand(s: MatterState, referral: Referral, cmd: Matte
   if (compareIsoDates(londonDateOf(cmd.occurredAt), referral.receivedOn) < 0) {
     refuse({ rule: 'occurred-at-after-matter-began', regulation: null, reason: `occurredAt ${cmd.occurredAt} is before the matter reached the appropriate authority (${referral.receivedOn})` });
   }
+}
+
+/** The investigator checked against every subject as referred, with what was recorded of them since (CR reg 15(3)). */
+export function investigatorCheck(s: MatterState, referral: Referral, cmd: Extract<MatterEventCommand, { event: 'investigator-appointed' }>) {
+  return checkInvestigator({
+    regime: regimeFor(referral.kind),
+    forceId: referral.forceId ?? '',
+    investigator: cmd.investigator,
+    subjects: subjectsAsKnown(s, referral),
+    settings: cmd.investigatorSettings,
+  });
+}
+
+/** Each subject's rank, unit and line managers: the referral's, replaced by what was recorded later. */
+export function subjectsAsKnown(s: MatterState, referral: Referral): InvestigatedSubject[] {
+  return (referral.subjects ?? []).map((x) => ({
+    subjectId: x.subjectId,
+    rank: x.rank,
+    unit: x.unit,
+    lineManagers: x.lineManagers,
+    ...(s.subjectLineManagement?.[x.subjectId] ?? {}),
+  }));
 }
 
 export function checkExtensionCommand(s: MatterState, cmd: ExtensionCommand, now: number): void {

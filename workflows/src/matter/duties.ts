@@ -11,6 +11,7 @@ import {
   PeriodicSeriesRuleId,
   ReferralGround,
   compareIsoDates,
+  investigatorRegulation,
   londonDateOf,
   mustReferToIopc,
   periodicOccurrenceOwed,
@@ -144,7 +145,8 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
     s.modeOfInvestigation = cmd.mode;
     s.stage = 'investigation';
     meet('iopc-referral', cmd);
-    const rationale = typeof cmd.rationale === 'string' && ports.patched(MODE_RATIONALE_RECORDED) ? { rationale: cmd.rationale } : {};
+    // Recorded from either patch: workflows of the web interface's patch and those started with the rationale required.
+    const rationale = cmd.rationale !== undefined && ports.patched(MODE_RATIONALE_RECORDED) ? { rationale: cmd.rationale } : {};
     return commit(cmd, `decision:mode-of-investigation`, 'mode-of-investigation', 'Sch3 para 15', { mode: cmd.mode, ...rationale }, []);
   }
 
@@ -200,6 +202,22 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
         }
         await addDeadlines([{ key: 'review-application', ruleId: 'reviewApplication', trigger: on }]);
         regulation = 'CMR reg 34';
+        break;
+      case 'investigator-appointed': {
+        const check = checks.investigatorCheck(s, referral, cmd);
+        if (!check.allowed) break; // checked before: cannot happen
+        s.investigator = { investigator: cmd.investigator, appointedOn: on, independent: check.independent, notIndependentOf: check.notIndependentOf, regulation: investigatorRegulation(regime).regulation };
+        regulation = s.investigator.regulation;
+        Object.assign(details, { investigator: cmd.investigator.id, unit: cmd.investigator.unit ?? null, independent: check.independent, notIndependentOf: check.notIndependentOf });
+        break;
+      }
+      case 'subject-line-management-recorded':
+        s.subjectLineManagement = {
+          ...s.subjectLineManagement,
+          [cmd.subjectId]: { ...s.subjectLineManagement?.[cmd.subjectId], ...(cmd.unit !== undefined ? { unit: cmd.unit } : {}), ...(cmd.lineManagers !== undefined ? { lineManagers: cmd.lineManagers } : {}) },
+        };
+        regulation = 'CR reg 15(3)';
+        Object.assign(details, { subjectId: cmd.subjectId });
         break;
       case 'timeliness-report-sent': {
         regulation = 'CR reg 19 / CMR reg 13';

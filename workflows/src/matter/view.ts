@@ -22,6 +22,7 @@ export function matterView(input: Pick<MatterInput, 'referral' | 'imported'>, s:
     modeOfInvestigation: s.modeOfInvestigation ?? null,
     referredToIopcVoluntarily: s.referredToIopcVoluntarily ?? false,
     investigationCompletedOn: s.investigationCompletedOn ?? null,
+    investigator: s.investigator ?? null,
     imported: input.imported ? { importedAt: input.imported.importedAt, fingerprint: input.imported.fingerprint } : null,
     subjects: Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, workflowId: x.workflowId, closed: x.closed, outcome: x.outcome ?? null })),
     openDeadlines: book.openDeadlines(s.deadlines),
@@ -44,6 +45,7 @@ export function matterSnapshot(input: Pick<MatterInput, 'referral'>, workflowId:
     iopcReferralRequired: s.iopcReferralRequired,
     modeOfInvestigation: s.modeOfInvestigation ?? null,
     receivedOn: referral.receivedOn,
+    ...(s.investigator ? { investigator: s.investigator } : {}),
     deadlines: s.deadlines,
     revision: s.revision,
   };

@@ -1,14 +1,14 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { ruleSetFor } from '@conduct/domain';
+import { ruleSetFor, type Panel } from '@conduct/domain';
 import { RULE_VIOLATION } from '../refusal';
-import type { Deadline, DecisionCommand, EventCommand, ExtensionCommand, SubjectState } from '../types';
+import type { Deadline, DecisionCommand, EventCommand, ExtensionCommand, PanelRecord, SubjectState } from '../types';
 import { Track, alreadyApplied, checkDecisionCommand, checkEventCommand, checkExtensionCommand } from './checks';
 import { newSubjectState } from './state';
 
 // The checks a subject's workflow runs on each command, without Temporal: a state, the subject, a command, the time.
 const now = Date.parse('2026-03-02T12:00:00Z');
-const officer: Track = { subject: { subjectId: 'PC-1', kind: 'police-officer' }, receivedOn: '2026-01-05' };
-const staff: Track = { subject: { subjectId: 'STAFF-1', kind: 'police-staff' }, receivedOn: '2026-01-05' };
+const officer: Track = { subject: { subjectId: 'PC-1', kind: 'police-officer' }, receivedOn: '2026-01-05', forceId: 'force-1' };
+const staff: Track = { subject: { subjectId: 'STAFF-1', kind: 'police-staff' }, receivedOn: '2026-01-05', forceId: 'force-1' };
 const actor = { id: 'aa-1', role: 'appropriate-authority' } as DecisionCommand['actor'];
 const at = '2026-03-02T10:00:00Z';
 
@@ -279,3 +279,80 @@ describe('checks on an extension of a deadline', () => {
     expect(ruleOf(() => checkExtensionCommand(s, extension({ agreedBy: ' ' }), now))).not.toBe('accepted');
   });
 });
+
+describe('panels and chairs on the track (SI 2024/521)', () => {
+  const under = (receivedOn: string): Track => ({ ...officer, subject: { ...officer.subject, rank: 'PC' }, receivedOn, ruleSet: ruleSetFor(receivedOn) });
+  const delegate: Panel = { chair: { id: 'acc-1', role: 'senior-officer', rank: 'ACC' }, independentMembers: [{ id: 'im-1' }, { id: 'im-2' }], legallyQualifiedAdviser: { id: 'lqa-1' } };
+  const lqc = { chair: { id: 'lqc-1', role: 'legally-qualified-chair' }, independentMembers: [{ id: 'im-1' }], policeMember: { id: 'supt-1', rank: 'Superintendent' } };
+  const atHearing = track({ stage: 'misconduct-hearing' });
+  const appointed: PanelRecord = { panel: delegate, ruleSet: 'rules-2024', why: 'w', appointedOn: '2024-06-01', vacant: [], objections: [] };
+
+  it("a chief officer's delegate is refused under the rule set of 6 May 2024 and accepted under that of 7 May 2024; the 2020 legally qualified chair the other way", () => {
+    expect(detailsOf(() => checkEventCommand(atHearing, under('2024-05-06'), event('panel-appointed', { panel: delegate }), now))).toMatchObject({ rule: 'panel-chair-role', ruleSet: 'rules-2020' });
+    expect(ruleOf(() => checkEventCommand(atHearing, under('2024-05-07'), event('panel-appointed', { panel: delegate }), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(atHearing, under('2024-05-06'), event('panel-appointed', { panel: lqc }), now))).toBe('accepted');
+    expect(detailsOf(() => checkEventCommand(atHearing, under('2024-05-07'), event('panel-appointed', { panel: lqc }), now))).toMatchObject({ rule: 'panel-chair-role', ruleSet: 'rules-2024' });
+  });
+
+  it('PANEL_RULES may key the panel on the notice of referral: a matter of 6 May 2024 whose notice was given on 7 May takes the 2024 panel', () => {
+    const s = track({ stage: 'misconduct-hearing', noticeOfReferralServedOn: '2024-05-07' });
+    expect(ruleOf(() => checkEventCommand(s, under('2024-05-06'), event('panel-appointed', { panel: delegate, panelRules: { keyedOn: 'notice-of-referral' } }), now))).toBe('accepted');
+  });
+
+  it('a panel is appointed only for a hearing, before it is held', () => {
+    expect(ruleOf(() => checkEventCommand(track({ stage: 'misconduct-meeting' }), under('2024-05-07'), event('panel-appointed', { panel: delegate }), now))).toBe('panel-for-hearing');
+    expect(ruleOf(() => checkEventCommand(track({ stage: 'misconduct-hearing', proceedingsHeldOn: '2026-03-01' }), under('2024-05-07'), event('panel-appointed', { panel: delegate }), now))).toBe('panel-before-hearing');
+  });
+
+  it('an objection names a panel member, with grounds; its determination follows it; a replacement fills only a place an upheld objection emptied', () => {
+    const s = track({ stage: 'misconduct-hearing', panel: structuredClone(appointed) });
+    const t = under('2024-05-07');
+    expect(ruleOf(() => checkEventCommand(s, t, event('panel-objection-made', { member: 'someone-else', grounds: 'g' }), now))).toBe('objection-names-panel-member');
+    expect(ruleOf(() => checkEventCommand(s, t, event('panel-objection-made', { member: 'im-1', grounds: ' ' }), now))).toBe('objection-grounds');
+    expect(ruleOf(() => checkEventCommand(s, t, event('panel-objection-made', { member: 'im-1', grounds: 'knows the officer' }), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(s, t, event('panel-objection-determined', { member: 'im-1', upheld: true }), now))).toBe('objection-determined-once-made');
+    expect(ruleOf(() => checkEventCommand(s, t, event('panel-member-replaced', { member: 'im-1', replacement: { id: 'im-3' } }), now))).toBe('replacement-after-upheld-objection');
+    expect(ruleOf(() => checkEventCommand(track({ stage: 'misconduct-hearing' }), t, event('panel-objection-made', { member: 'im-1', grounds: 'g' }), now))).toBe('panel-appointed-first');
+  });
+
+  it('a hearing with a recorded panel sits only with the panel whole and its objections determined', () => {
+    const t = under('2024-05-07');
+    const vacant = track({ stage: 'misconduct-hearing', panel: { ...structuredClone(appointed), vacant: [{ seat: 'independent-member', member: 'im-2' }] } });
+    expect(detailsOf(() => checkEventCommand(vacant, t, event('proceedings-held'), now))).toMatchObject({ rule: 'panel-complete-at-hearing', ruleSet: 'rules-2024' });
+    const pending = track({ stage: 'misconduct-hearing', panel: { ...structuredClone(appointed), objections: [{ member: 'im-1', grounds: 'g', madeOn: '2026-03-01' }] } });
+    expect(ruleOf(() => checkEventCommand(pending, t, event('proceedings-held'), now))).toBe('objections-determined-before-hearing');
+    expect(ruleOf(() => checkEventCommand(track({ stage: 'misconduct-hearing', panel: structuredClone(appointed) }), t, event('proceedings-held'), now))).toBe('accepted');
+    // No panel recorded (a client that does not record panels, or a track from before them): the hearing is held as before.
+    expect(ruleOf(() => checkEventCommand(track({ stage: 'misconduct-hearing' }), t, event('proceedings-held'), now))).toBe('accepted');
+  });
+
+  it('a replacement is checked as the whole panel would be: an interested party is refused', () => {
+    const s = track({ stage: 'misconduct-hearing', panel: { ...structuredClone(appointed), panel: { ...delegate, independentMembers: [{ id: 'im-2' }] }, vacant: [{ seat: 'independent-member', member: 'im-1' }] } });
+    const t = under('2024-05-07');
+    expect(ruleOf(() => checkEventCommand(s, t, event('panel-member-replaced', { member: 'im-1', replacement: { id: 'im-3', interestedParty: true } }), now))).toBe('panel-member-not-interested-party');
+    expect(ruleOf(() => checkEventCommand(s, t, event('panel-member-replaced', { member: 'im-1', replacement: { id: 'im-3' } }), now))).toBe('accepted');
+  });
+});
+
+describe('every decision carries its rationale (IOPC statutory guidance)', () => {
+  const assess = { decision: 'severity-assessment', severity: 'misconduct' };
+  const required = () => track({ decisionRationaleRequired: true });
+
+  it('a track started from the patch on refuses a decision without one, or with a blank one, naming the rule', () => {
+    for (const rationale of [undefined, '', ' \t ']) {
+      expect(detailsOf(() => checkDecisionCommand(required(), officer, decision({ ...assess, rationale }), now))).toMatchObject({ rule: 'decision-rationale' });
+    }
+    expect(detailsOf(() => checkDecisionCommand(required(), officer, decision({ ...assess, rationale: 'if proved, a breach justifying a written warning' }), now))).toBeNull();
+  });
+
+  it('a track started before the patch takes a decision without one, as it did (the API requires it of new requests)', () => {
+    expect(detailsOf(() => checkDecisionCommand(track(), officer, decision(assess), now))).toBeNull();
+  });
+
+  it('a retried decision already applied is answered, not checked again', () => {
+    const s = required();
+    s.appliedCommands.push('key-1');
+    expect(detailsOf(() => checkDecisionCommand(s, officer, decision({ ...assess, commandId: 'key-1' }), now))).toBeNull();
+  });
+});
+

@@ -17,11 +17,14 @@ import {
   LIST_REPORT_REGULATION,
   ListReport,
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
+  SUBJECT_KIND_RULES,
   SubjectStage,
   checkDecision,
   checkEvent,
   checkFormOfProceedings,
   checkOutcome,
+  checkReflectivePracticeEvent,
+  checkReflectivePracticeReferral,
   compareIsoDates,
   findingsOpenOnCase,
   isIsoDate,
@@ -29,12 +32,13 @@ import {
   warningLiveUntil,
 } from '@conduct/domain';
 import * as book from '../deadline-book';
-import { checkOccurredAt, refuse } from '../refusal';
+import { checkDecisionRationale, checkOccurredAt, refuse } from '../refusal';
+import { checkPanelEvent, checkPanelSits } from './panel';
 import type { CommandBase, DecisionCommand, EventCommand, ExtensionCommand, SubjectInput, SubjectState } from '../types';
 import { CASE_TO_ANSWER_FINDINGS, FINDINGS, LIKELY_FORMS, NO_PROCEEDINGS_ROUTES, OUTCOMES, SEVERITIES, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
 
 /** What the checks need to know of the track beyond its state: who the subject is and when the matter began. */
-export type Track = Pick<SubjectInput, 'subject' | 'receivedOn' | 'ruleSet'>;
+export type Track = Pick<SubjectInput, 'subject' | 'receivedOn' | 'ruleSet' | 'forceId'>;
 
 /** A decision of the appropriate authority, checked against the subject's track as it stands. */
 export function checkDecisionCommand(s: SubjectState, track: Track, cmd: DecisionCommand, now: number): void {
@@ -43,9 +47,20 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
   if (!(SUBJECT_DECISIONS as readonly string[]).includes(cmd.decision)) {
     refuse({ rule: 'known-decision', regulation: null, reason: `decision must be one of ${SUBJECT_DECISIONS.join(', ')}, not ${JSON.stringify(cmd.decision)}` });
   }
+  checkDecisionRationale(s.decisionRationaleRequired, cmd);
   const check = checkDecision(s.stage, cmd.decision);
   if (!check.allowed) refuse(check);
   notBeforeMatter(track, cmd);
+  // On tracks that follow it, a referral to reflective practice is only for those Part 6 applies to.
+  const route =
+    cmd.decision === 'severity-assessment' && cmd.severity === 'neither' ? cmd.routeIfNeither
+    : cmd.decision === 'case-to-answer' && cmd.caseToAnswer === 'none' ? cmd.routeIfNone
+    : cmd.decision === 'withdrawal' ? cmd.route
+    : undefined;
+  if (s.reflectivePracticeTracked && route === 'reflective-practice') {
+    const who = checkReflectivePracticeReferral(track.subject.kind);
+    if (!who.allowed) refuse(who);
+  }
   switch (cmd.decision) {
     case 'severity-assessment':
     case 'severity-revision':
@@ -68,7 +83,7 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
         refuse({ rule: 'former-officer-gross-misconduct-only', regulation: 'CR reg 4', reason: `${track.subject.subjectId} has left the service: only gross misconduct proceedings continue against a former officer` });
       }
       // The same question the handler asks: a case that cannot go to any form of proceedings is refused here.
-      if (cmd.caseToAnswer !== 'none' && track.subject.kind !== 'police-staff') {
+      if (cmd.caseToAnswer !== 'none' && SUBJECT_KIND_RULES[track.subject.kind].conductRegulations) {
         const route = checkFormOfProceedings(formQuestion(s, cmd.caseToAnswer, track.ruleSet?.ruleSet, cmd.misconductHearingBecause));
         if (!route.allowed) refuse(route);
       } else if (cmd.misconductHearingBecause !== undefined) {
@@ -161,6 +176,14 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
   if (!check.allowed) refuse(check);
   const on = londonDateOf(cmd.occurredAt);
   switch (cmd.event) {
+    case 'reflective-review-report-agreed':
+    case 'reflective-practice-actions-completed':
+    case 'reflective-practice-reviewed':
+    case 'reflective-practice-checked': {
+      const rp = checkReflectivePracticeEvent(s.reflectivePractice, cmd.event, on, cmd.event === 'reflective-review-report-agreed' ? cmd : {});
+      if (!rp.allowed) refuse(rp);
+      break;
+    }
     case 'interview-arranged':
     case 'interview-held':
       if (!s.noticeOfInvestigationServedOn) {
@@ -180,6 +203,14 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
       if (cmd.event === 'proceedings-held' && s.proceedingsHeldOn) {
         refuse({ rule: 'proceedings-held-once', regulation: null, reason: `the ${stageWords(s.stage)} was already held on ${s.proceedingsHeldOn}` });
       }
+      // A panel recorded for the hearing must be whole, with its objections determined (only a track that recorded one).
+      if (cmd.event === 'proceedings-held') checkPanelSits(s);
+      break;
+    case 'panel-appointed':
+    case 'panel-objection-made':
+    case 'panel-objection-determined':
+    case 'panel-member-replaced':
+      checkPanelEvent(s, track, cmd, on);
       break;
     case 'panel-objection-upheld':
       if (!book.findOutstanding(s.deadlines, 'accelerated-hearing')) {
@@ -193,12 +224,12 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
       break;
     case 'suspended':
       if (s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is already suspended' });
-      if (track.subject.kind !== 'police-officer') refuse({ rule: 'suspension-officers-only', regulation: 'CR reg 11', reason: 'CR reg 11 suspension applies to police officers' });
+      if (!SUBJECT_KIND_RULES[track.subject.kind].suspension) refuse({ rule: 'suspension-officers-only', regulation: 'CR reg 11', reason: 'CR reg 11 suspension applies to police officers' });
       break;
     case 'placed-on-restricted-duties':
     case 'redeployed': {
       const regulation = 'CR reg 11(4)(a)';
-      if (track.subject.kind !== 'police-officer') refuse({ rule: 'duties-officers-only', regulation, reason: 'restricted duties and redeployment under CR reg 11 apply to police officers; police staff follow their force\'s own procedure' });
+      if (!SUBJECT_KIND_RULES[track.subject.kind].suspension) refuse({ rule: 'duties-officers-only', regulation, reason: 'restricted duties and redeployment under CR reg 11 apply to police officers; police staff follow their force\'s own procedure' });
       if (s.leftService) refuse({ rule: 'duties-serving-officers', regulation, reason: `the subject ${s.leftService.how} on ${s.leftService.on} and has no duties` });
       if (s.suspended) refuse({ rule: 'suspension-in-force', regulation: 'CR reg 11', reason: 'the subject is suspended: record suspension-lifted first, then the restricted duties or redeployment' });
       const duties = cmd.event === 'redeployed' ? 'redeployed' : 'restricted';

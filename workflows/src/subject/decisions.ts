@@ -1,5 +1,5 @@
 /** The appropriate authority's decisions on a subject, in the order of the procedure: what each does to the track. */
-import { DECISION_RULES, formOfProceedings, londonDateOf, requiresBarredListReport, type Outcome } from '@conduct/domain';
+import { DECISION_RULES, SUBJECT_KIND_RULES, formOfProceedings, londonDateOf, requiresBarredListReport, type Outcome } from '@conduct/domain';
 import * as book from '../deadline-book';
 import { APPEAL_LIST_REPORTS_FOLLOW_OUTCOME, APPEAL_WARNING_FOLLOWS_OUTCOME, listReportsFollowAppeal, warningFollowsAppeal } from './appeal';
 import * as checks from './checks';
@@ -7,6 +7,7 @@ import { closeTrack } from './closing';
 import type { FollowingStep, RuleRef, TrackContext } from './context';
 import { addDeadlines, meet } from './deadlines';
 import { reportAdvisoryListRemovalIfOwed, reportToBarredList } from './list-report-steps';
+import { referIfRouted } from './reflective-practice';
 import type { DecisionCommand, OutboxRecord, SubjectView } from '../types';
 
 /** From this patch on, the case-to-answer decision routes a former officer by the track's rule set (CR Part 3A from 28 May 2025). */
@@ -51,7 +52,7 @@ export async function decide(ctx: TrackContext, cmd: DecisionCommand): Promise<S
       meet(ctx, 'case-to-answer-decision');
       if (cmd.caseToAnswer === 'none') {
         closeTrack(ctx, cmd.routeIfNone ?? 'no-further-action');
-      } else if (input.subject.kind === 'police-staff') {
+      } else if (!SUBJECT_KIND_RULES[input.subject.kind].conductRegulations) {
         closeTrack(ctx, 'local-disciplinary-referral');
       } else {
         // The validator asked checkFormOfProceedings the same question, so this does not throw. Runs from the
@@ -73,7 +74,8 @@ export async function decide(ctx: TrackContext, cmd: DecisionCommand): Promise<S
     case 'outcome':
       s.outcome = cmd.outcome;
       s.stage = 'outcome';
-      if (requiresBarredListReport(cmd.outcome).required) await reportToBarredList(ctx, cmd, on, outbox);
+      // The barred list takes every kind that can reach an outcome (SUBJECT_KIND_RULES); the table says so, not the kind's name.
+      if (requiresBarredListReport(cmd.outcome).required && SUBJECT_KIND_RULES[input.subject.kind].barredList.applies) await reportToBarredList(ctx, cmd, on, outbox);
       s.warningMonths = cmd.warningMonths;
       break;
     case 'appeal-determination': {
@@ -89,6 +91,8 @@ export async function decide(ctx: TrackContext, cmd: DecisionCommand): Promise<S
       break;
     }
   }
+  // A referral to reflective practice is a route tracked until done (CR Part 6), on tracks started from its patch on.
+  await referIfRouted(ctx);
   ctx.markApplied(cmd);
   await reportAdvisoryListRemovalIfOwed(ctx, londonDateOf(cmd.occurredAt), outbox);
   return ctx.commit(cmd, `decision:${cmd.decision}`, ruleRef, decisionDetails(cmd), outbox, follows);

@@ -8,7 +8,12 @@ import { leaveService } from './leaving-service';
 import { reportAdvisoryListRemovalIfOwed } from './list-report-steps';
 import * as lists from './list-reports';
 import { notifyOutcome } from './outcome';
+import * as panels from './panel';
+import { recordReflectivePractice } from './reflective-practice';
 import type { EventCommand, OutboxRecord, SubjectView } from '../types';
+
+/** Panels and chairs (SI 2024/521): the day the notice of referral was given is kept for the panel's rules. */
+export const PANELS_AND_CHAIRS = 'panels-and-chairs';
 
 export async function recordSubjectEvent(ctx: TrackContext, cmd: EventCommand): Promise<SubjectView> {
   const { s, input } = ctx;
@@ -20,6 +25,16 @@ export async function recordSubjectEvent(ctx: TrackContext, cmd: EventCommand): 
   const outbox: OutboxRecord[] = [];
   const details: Record<string, unknown> = { scheduledFor: ('scheduledFor' in cmd ? cmd.scheduledFor : undefined) ?? null, note: cmd.note ?? null };
   switch (cmd.event) {
+    case 'reflective-review-report-agreed':
+      details.actionsDueBy = cmd.actionsDueBy;
+      details.reviewOn = cmd.reviewOn;
+      await recordReflectivePractice(ctx, cmd.event, on, { actionsDueBy: cmd.actionsDueBy, reviewOn: cmd.reviewOn });
+      break;
+    case 'reflective-practice-actions-completed':
+    case 'reflective-practice-reviewed':
+    case 'reflective-practice-checked':
+      await recordReflectivePractice(ctx, cmd.event, on);
+      break;
     case 'notice-of-investigation-served':
       s.noticeOfInvestigationServedOn = on;
       meet(ctx, 'notice-of-investigation');
@@ -89,6 +104,8 @@ export async function recordSubjectEvent(ctx: TrackContext, cmd: EventCommand): 
       await leaveService(ctx, cmd.event, on, cmd.allegationSummary, outbox);
       break;
     case 'notice-of-referral-served':
+      // What PANEL_RULES may key a panel's rule set on (a new state field, behind its patch: older runs replay as they were).
+      if (ctx.ports.patched(PANELS_AND_CHAIRS)) s.noticeOfReferralServedOn ??= on;
       if (s.stage === 'accelerated-hearing') {
         await addDeadlines(ctx, [{ key: 'accelerated-hearing', ruleId: 'acceleratedHearing', trigger: on }]);
       } else {
@@ -102,6 +119,32 @@ export async function recordSubjectEvent(ctx: TrackContext, cmd: EventCommand): 
       // A fresh 10-15 working-day window from the upheld objection replaces the first one.
       await addDeadlines(ctx, [{ key: 'accelerated-hearing', ruleId: 'acceleratedHearingAfterUpheldObjection', trigger: on }]);
       s.proceedingsScheduledFor = undefined;
+      break;
+    }
+    // The panel: recorded, told to the officer (CR reg 30(1A)); objections and their determination; a replacement.
+    case 'panel-appointed': {
+      const p = panels.appoint(s, input, cmd.panel, on, cmd.panelRules);
+      outbox.push(ctx.message(`panel-notice:${s.revision + 1}`, 'officer', panels.panelNotice(p)));
+      Object.assign(details, { ruleSet: p.ruleSet, why: p.why, chair: { id: p.panel.chair.id, role: p.panel.chair.role } });
+      break;
+    }
+    case 'panel-objection-made':
+      panels.objectionMade(s, cmd.member, cmd.grounds, on);
+      details.member = cmd.member;
+      break;
+    case 'panel-objection-determined':
+      panels.objectionDetermined(s, cmd.member, cmd.upheld, on);
+      Object.assign(details, { member: cmd.member, upheld: cmd.upheld });
+      break;
+    case 'panel-member-replaced': {
+      panels.replaced(s, cmd.member, cmd.replacement);
+      outbox.push(ctx.message(`panel-notice:${s.revision + 1}`, 'officer', panels.panelNotice(s.panel!)));
+      Object.assign(details, { member: cmd.member, replacement: cmd.replacement.id });
+      // An accelerated hearing: a fresh window of 10 to 15 working days from the replacement (CR reg 52(1A)).
+      if (s.stage === 'accelerated-hearing' && book.findOutstanding(s.deadlines, 'accelerated-hearing')) {
+        await addDeadlines(ctx, [{ key: 'accelerated-hearing', ruleId: 'acceleratedHearingAfterUpheldObjection', trigger: on }]);
+        s.proceedingsScheduledFor = undefined;
+      }
       break;
     }
     case 'officer-response-received':

@@ -1,5 +1,5 @@
 /** Resignation or retirement does not end the case: the advisory list, and gross misconduct goes on (CR reg 4). */
-import { formerOfficerRemainsSubject, type IsoDate } from '@conduct/domain';
+import { SUBJECT_KIND_RULES, formerOfficerRemainsSubject, type IsoDate } from '@conduct/domain';
 import { closeTrack } from './closing';
 import type { TrackContext } from './context';
 import { endSuspensionReviews } from './deadlines';
@@ -12,7 +12,8 @@ export async function leaveService(ctx: TrackContext, how: 'resigned' | 'retired
   s.suspended = false;
   s.restrictedDuties = undefined;
   endSuspensionReviews(ctx, on);
-  await reportToAdvisoryList(ctx, { how, on, allegationSummary }, outbox);
+  // Every kind the engine knew before the designated volunteer is on the advisory list, so no running track changes here.
+  if (SUBJECT_KIND_RULES[input.subject.kind].advisoryList.applies) await reportToAdvisoryList(ctx, { how, on, allegationSummary }, outbox);
   const continues = formerOfficerRemainsSubject({
     severity: (s.caseToAnswer && s.caseToAnswer !== 'none' ? s.caseToAnswer : s.severity) ?? 'neither',
     leftOn: on,

@@ -1,4 +1,6 @@
+import { DECISION_RATIONALE_REQUIRED } from '../refusal';
 import type { SubjectState } from '../types';
+import { REFLECTIVE_PRACTICE_TRACKED } from './reflective-practice';
 
 /** A subject's track as it begins: at the severity assessment, with nothing yet decided or due. */
 export function newSubjectState(finalWrittenWarningLive = false): SubjectState {
@@ -16,5 +18,19 @@ export function newSubjectState(finalWrittenWarningLive = false): SubjectState {
     deadlines: [],
     revision: 0,
     appliedCommands: [],
+  };
+}
+
+/**
+ * A track started now, under the patches in force: each decided once, at the start, and kept in its state (a track
+ * started before a patch replays and runs as it did). Its order of patched() calls is the workflow's; an import's
+ * check asks the same with every patch taken.
+ */
+export function startedSubjectState(finalWrittenWarningLive: boolean, patched: (id: string) => boolean): SubjectState {
+  return {
+    ...newSubjectState(finalWrittenWarningLive),
+    ...(patched(DECISION_RATIONALE_REQUIRED) ? { decisionRationaleRequired: true } : {}),
+    // A referral to reflective practice is tracked until done (CR Part 6), not closed on as before.
+    ...(patched(REFLECTIVE_PRACTICE_TRACKED) ? { reflectivePracticeTracked: true } : {}),
   };
 }

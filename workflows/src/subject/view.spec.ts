@@ -65,6 +65,7 @@ describe('what is shown of a subject', () => {
       proceedingsHeldOn: null,
       acceleratedHearingWindow: null,
       misconductHearingBecause: 'officer-chose-misconduct-hearing',
+      reflectivePractice: null,
     });
     expect(JSON.stringify(snapshot)).not.toContain('A Person');
     expect(JSON.stringify(snapshot)).not.toContain('1980-01-01');

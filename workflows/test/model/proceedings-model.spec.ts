@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { DECISION_RULES, EVENT_RULES, SUBJECT_STAGES, type SubjectStage } from '@conduct/domain';
-import type { SubjectView } from '@conduct/workflows';
+import type { MatterView, SubjectView } from '@conduct/workflows';
 import {
   SUBJECT_VOCABULARY,
   acceptSubjectCommand,
@@ -11,6 +11,7 @@ import {
   chooseSubjectCommand,
   handledByWorkflow,
   newSubjectFacts,
+  observeMatter,
   observeSubject,
   payloadSeed,
   scenarioArbitrary,
@@ -40,6 +41,8 @@ function view(v: Partial<SubjectView>): SubjectView {
     warningLiveUntil: null,
     warningExpired: false,
     acceleratedHearingWindow: null,
+    panel: null,
+    reflectivePractice: null,
     openDeadlines: [],
     deadlines: [],
     revision: 1,
@@ -51,6 +54,7 @@ function facts(f: Partial<SubjectFacts> = {}): SubjectFacts {
   return { ...newSubjectFacts({ kind: 'police-officer', finalWrittenWarningLive: false }), ...f };
 }
 
+const why = 'the reasons as given';
 const clock = { nowMs: Date.UTC(2030, 0, 15, 10), receivedOn: '2030-01-05' };
 
 describe('the model of proceedings', () => {
@@ -109,7 +113,7 @@ describe('the model of proceedings', () => {
     const afterReport = facts({ reportSubmitted: true });
     expect(subjectInvariants(afterReport, view({ stage: 'accelerated-hearing', form: 'accelerated-hearing', caseToAnswer: 'misconduct' }))).toEqual([expect.stringMatching(/reg 49/)]);
     const staff = facts({ kind: 'police-staff', reportSubmitted: true });
-    expect(subjectInvariants(staff, view({ kind: 'police-staff', stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }))).toEqual([expect.stringMatching(/police staff/)]);
+    expect(subjectInvariants(staff, view({ kind: 'police-staff', stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }))).toEqual([expect.stringMatching(/police-staff referred to misconduct-hearing/)]);
     const fww = facts({ finalWrittenWarningLive: true, reportSubmitted: true });
     expect(subjectInvariants(fww, view({ stage: 'misconduct-meeting', form: 'misconduct-meeting', caseToAnswer: 'misconduct' }))).toEqual([expect.stringMatching(/reg 42\(5\)/)]);
   });
@@ -130,16 +134,16 @@ describe('the model of proceedings', () => {
     const f = facts({ stage: 'outcome', reportSubmitted: true, proceedingsHeld: true });
     expect(observeSubject(f, view({ stage: 'investigation' }), 'x')).toEqual([expect.stringMatching(/from outcome to investigation/)]);
     const g = facts({ stage: 'investigation' });
-    const problems = acceptSubjectCommand(g, 'decision', { decision: 'outcome', outcome: 'no-action' }, view({ stage: 'investigation' }), 'x');
+    const problems = acceptSubjectCommand(g, 'decision', { decision: 'outcome', outcome: 'no-action', rationale: why }, view({ stage: 'investigation' }), 'x');
     expect(problems).toEqual([expect.stringMatching(/accepted at stage investigation/)]);
     const h = facts({ stage: 'awaiting-case-to-answer', reportSubmitted: true });
-    expect(acceptSubjectCommand(h, 'decision', { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' }, view({ stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }), 'x')).toEqual([]);
+    expect(acceptSubjectCommand(h, 'decision', { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct', rationale: why }, view({ stage: 'misconduct-hearing', form: 'misconduct-hearing', caseToAnswer: 'gross-misconduct' }), 'x')).toEqual([]);
     expect(h.stage).toBe('misconduct-hearing');
   });
 
   it("a former officer's gross misconduct routed against the rule set (CR Part 3A from 28 May 2025) is a problem", () => {
     const left = { leftService: { how: 'retired' as const, on: '2030-01-10' }, duties: null, caseToAnswer: 'gross-misconduct' };
-    const gm = { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct' };
+    const gm = { decision: 'case-to-answer', caseToAnswer: 'gross-misconduct', rationale: why };
     const hearing = view({ ...left, stage: 'misconduct-hearing', form: 'misconduct-hearing' });
     const amh = view({ ...left, stage: 'accelerated-hearing', form: 'accelerated-hearing' });
     const at = (ruleSet: SubjectFacts['ruleSet']) => facts({ stage: 'awaiting-case-to-answer', reportSubmitted: true, ruleSet });
@@ -148,5 +152,42 @@ describe('the model of proceedings', () => {
     expect(acceptSubjectCommand(at('rules-2025'), 'decision', { ...gm, misconductHearingBecause: 'officer-chose-misconduct-hearing' }, hearing, 'x')).toEqual([]);
     expect(acceptSubjectCommand(at('rules-2024'), 'decision', gm, hearing, 'x')).toEqual([]);
     expect(acceptSubjectCommand(at('rules-2024'), 'decision', gm, amh, 'x')).toEqual([expect.stringMatching(/went to accelerated-hearing, not misconduct-hearing/)]);
+  });
+
+  it('a decision accepted without its rationale is a problem, on a subject and on the matter; one that says why is not', () => {
+    const severity = { decision: 'severity-assessment', severity: 'misconduct' };
+    const after = view({ stage: 'investigation', severity: 'misconduct' });
+    expect(acceptSubjectCommand(facts(), 'decision', { ...severity, rationale: why }, after, 'x')).toEqual([]);
+    for (const rationale of [undefined, '', '  ']) {
+      expect(acceptSubjectCommand(facts(), 'decision', { ...severity, rationale }, after, 'x')).toEqual([expect.stringMatching(/accepted without its rationale \(decision-rationale\)/)]);
+    }
+    const matter = (mode: string | null) => ({ modeOfInvestigation: mode, referredToIopcVoluntarily: false, iopcReferralRequired: true, stage: mode ? 'investigation' : 'awaiting-mode-of-investigation', subjects: [] }) as unknown as MatterView;
+    const fresh = () => ({ modeDecisions: 0, mode: null });
+    expect(observeMatter(fresh(), matter('independent'), { decision: 'mode-of-investigation', rationale: why }, 'x')).toEqual([]);
+    expect(observeMatter(fresh(), matter('independent'), { decision: 'mode-of-investigation' }, 'x')).toEqual([expect.stringMatching(/decided without its rationale/)]);
+  });
+
+  it("the quirk 'no-rationale' leaves a decision's rationale out or blank", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SUBJECT_VOCABULARY.filter((c) => c.type === 'decision')), payloadSeed, (c, seed) => {
+        const cmd = buildSubjectCommand(c, seed, clock, undefined);
+        expect(typeof cmd.rationale === 'string' && (cmd.rationale as string).trim()).toBeTruthy();
+        const odd = applyQuirk(cmd, { ...seed, quirk: 'no-rationale' }, clock);
+        expect(odd.rationale === undefined || (odd.rationale as string).trim() === '').toBe(true);
+      }),
+    );
+  });
+
+  it('a referral to reflective practice left untracked, made for a kind the CR do not govern, or done with its deadlines open, is a problem', () => {
+    const closed = { stage: 'closed' as const, closedBecause: 'reflective-practice', duties: 'full' as const };
+    const route = { referredOn: '2030-01-10' };
+    expect(subjectInvariants(facts(), view({ ...closed, reflectivePractice: route }))).toEqual([]);
+    expect(subjectInvariants(facts({ kind: 'special-constable' }), view({ ...closed, kind: 'special-constable', reflectivePractice: route }))).toEqual([]);
+    expect(subjectInvariants(facts(), view({ ...closed, reflectivePractice: null }))).toEqual([expect.stringMatching(/no route tracked/)]);
+    expect(subjectInvariants(facts({ kind: 'designated-police-volunteer' }), view({ ...closed, kind: 'designated-police-volunteer', reflectivePractice: route }))).toEqual([
+      expect.stringMatching(/designated-police-volunteer referred to reflective practice/),
+    ]);
+    const open = { key: 'reflective-practice-check', status: 'open' } as SubjectView['openDeadlines'][number];
+    expect(subjectInvariants(facts(), view({ ...closed, reflectivePractice: { ...route, completedOn: '2030-06-01' }, openDeadlines: [open] }))).toEqual([expect.stringMatching(/completed with its deadlines still open/)]);
   });
 });

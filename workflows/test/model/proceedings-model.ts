@@ -37,6 +37,10 @@ import {
   type SubjectEvent,
   type SubjectKind,
   type SubjectStage,
+  DECISION_RATIONALE,
+  REFLECTIVE_PRACTICE_EVENTS,
+  SUBJECT_KIND_RULES,
+  checkRationale,
 } from '@conduct/domain';
 import {
   type Actor,
@@ -100,7 +104,7 @@ export interface PayloadSeed {
   quirkField: number;
 }
 
-export const QUIRKS = ['future', 'before-matter', 'before-2013', 'not-an-instant', 'instant-as-number', 'no-actor', 'wrong-type', 'unknown-value'] as const;
+export const QUIRKS = ['future', 'before-matter', 'before-2013', 'not-an-instant', 'instant-as-number', 'no-actor', 'wrong-type', 'unknown-value', 'no-rationale'] as const;
 export type Quirk = 'none' | (typeof QUIRKS)[number];
 
 export type Step =
@@ -213,19 +217,33 @@ export function plausible(c: SubjectCommandName, view: SubjectView | undefined, 
     case 'list-report-details-supplied':
       return LIST_REPORTS.some(owed);
     case 'suspended':
-      return kind === 'police-officer' && !view?.suspended;
+      return SUBJECT_KIND_RULES[kind].suspension && !view?.suspended;
     case 'suspension-reviewed':
     case 'suspension-lifted':
       return !!view?.suspended;
     case 'placed-on-restricted-duties':
     case 'redeployed':
-      return kind === 'police-officer' && !!view && view.duties !== 'suspended' && view.duties !== null && view.duties !== (c.name === 'redeployed' ? 'redeployed' : 'restricted');
+      return SUBJECT_KIND_RULES[kind].suspension && !!view && view.duties !== 'suspended' && view.duties !== null && view.duties !== (c.name === 'redeployed' ? 'redeployed' : 'restricted');
     case 'returned-to-full-duties':
       return view?.duties === 'restricted' || view?.duties === 'redeployed';
     case 'criminal-proceedings-concluded':
       return !!view?.heldForCriminalProceedings;
+    // Objections and replacements need a panel, an objection awaiting determination, a place emptied.
+    case 'panel-objection-made':
+      return !!view?.panel;
+    case 'panel-objection-determined':
+      return !!view?.panel?.objections.some((o) => o.upheld === undefined);
+    case 'panel-member-replaced':
+      return !!view?.panel?.vacant.length;
     case 'deadline-extension':
       return !!view?.openDeadlines.length;
+    // Reflective practice (CR Part 6): only on a track referred to it and not yet done; the report first.
+    case 'reflective-review-report-agreed':
+      return !!view?.reflectivePractice && !view.reflectivePractice.reportAgreedOn;
+    case 'reflective-practice-actions-completed':
+    case 'reflective-practice-reviewed':
+    case 'reflective-practice-checked':
+      return !!view?.reflectivePractice?.reportAgreedOn && !view.reflectivePractice.completedOn;
     default:
       return true;
   }
@@ -237,11 +255,11 @@ export const ADVANCES: Readonly<Record<SubjectStage, readonly string[]>> = {
   investigation: ['notice-of-investigation-served', 'investigator-report-submitted'],
   'awaiting-case-to-answer': ['case-to-answer', 'special-conditions'],
   'misconduct-meeting': ['notice-of-referral-served', 'proceedings-held', 'outcome'],
-  'misconduct-hearing': ['notice-of-referral-served', 'proceedings-held', 'outcome'],
+  'misconduct-hearing': ['notice-of-referral-served', 'panel-appointed', 'proceedings-held', 'outcome'],
   'accelerated-hearing': ['notice-of-referral-served', 'proceedings-scheduled', 'proceedings-held', 'outcome'],
   outcome: ['outcome-notified'],
   appeal: ['appeal-lodged', 'appeal-determination'],
-  closed: [],
+  closed: [...REFLECTIVE_PRACTICE_EVENTS],
 };
 
 /** A subject command the model chooses for a step: guided by the stage (and the view), or from the whole vocabulary. */
@@ -253,6 +271,9 @@ export function chooseSubjectCommand(stage: SubjectStage, guided: boolean, pick:
   const candidates = allowed.flatMap((c) => Array<SubjectCommandName>(ADVANCES[stage].includes(c.name) ? 8 : PROGRESS.includes(c.name) ? 2 : 1).fill(c));
   return at(candidates.length ? candidates : SUBJECT_VOCABULARY, pick);
 }
+
+/** Every decision says why it was made (DECISION_RATIONALE); the quirk 'no-rationale' leaves it out or blank. */
+const MODEL_RATIONALE = 'decided by the model: the reasons as the decision maker gave them';
 
 function occurredAt(seed: PayloadSeed, clock: Clock): string {
   return new Date(clock.nowMs - seed.backdateMinutes * 60_000).toISOString();
@@ -278,7 +299,7 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
     return { ...base, key: d?.key ?? 'representations', newDueDate: addCalendarDays(d?.dueDate ?? today, seed.extensionDays), reason: 'more time asked for', agreedBy: 'the investigator' };
   }
   if (c.type === 'decision') {
-    const cmd: Record<string, unknown> = { ...base, decision: c.name };
+    const cmd: Record<string, unknown> = { ...base, decision: c.name, rationale: MODEL_RATIONALE };
     switch (c.name) {
       case 'severity-assessment':
       case 'severity-revision':
@@ -331,10 +352,31 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
     case 'retired':
       cmd.allegationSummary = 'took cash seized as evidence';
       break;
+    case 'reflective-review-report-agreed':
+      // The report's dates: after the day it is agreed, now and then on it (refused).
+      cmd.actionsDueBy = addCalendarDays(today, seed.scheduledDays + (seed.inWindow ? 1 : 0));
+      cmd.reviewOn = addCalendarDays(today, seed.scheduledDays + 14);
+      break;
     case 'list-report-details-supplied':
       cmd.report = at(LIST_REPORTS, seed.report);
       cmd.details = seed.report % 5 === 0 ? { shoeSize: 9 } : { fullName: 'Sam Sergeant', dateOfBirth: '1981-03-14' };
       break;
+    // Panels: mostly the panel of the 2024 rules (which the model's matters are under), now and then the 2020 one or one short of a member.
+    case 'panel-appointed':
+      cmd.panel = at(MODEL_PANELS, seed.report % 5 < 3 ? 0 : seed.report);
+      break;
+    case 'panel-objection-made':
+    case 'panel-objection-determined':
+    case 'panel-member-replaced': {
+      const pending = view?.panel?.objections.filter((o) => o.upheld === undefined).map((o) => o.member) ?? [];
+      const vacant = view?.panel?.vacant.map((v) => v.member) ?? [];
+      const members = c.name === 'panel-objection-determined' ? pending : c.name === 'panel-member-replaced' ? vacant : (view?.panel ? [view.panel.panel.chair.id, ...(view.panel.panel.independentMembers ?? []).map((m) => m.id)] : []);
+      cmd.member = members.length && seed.inWindow ? at(members, seed.pickDeadline) : 'nobody';
+      if (c.name === 'panel-objection-made') cmd.grounds = 'knows the officer';
+      if (c.name === 'panel-objection-determined') cmd.upheld = seed.accepted;
+      if (c.name === 'panel-member-replaced') cmd.replacement = { id: `im-${seed.pickDeadline}`, ...(cmd.member === view?.panel?.panel.chair.id ? { role: 'senior-officer', rank: 'ACC' } : {}) };
+      break;
+    }
     default:
       if (seed.report % 2) cmd.note = 'recorded by the model';
   }
@@ -344,14 +386,28 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
 export function buildMatterCommand(pick: number, seed: PayloadSeed, clock: Clock, view: MatterView | undefined): { type: 'decision' | 'event' | 'extension'; cmd: Record<string, unknown> } {
   const c = at(MATTER_VOCABULARY, pick);
   const base = { actor: c.type === 'decision' ? APPROPRIATE_AUTHORITY : CASE_OFFICER, occurredAt: occurredAt(seed, clock), ...(seed.withCommandId ? { commandId: `mcmd-${clock.nowMs}-${seed.quirkField}` } : {}) };
-  if (c.type === 'decision') return { type: 'decision', cmd: { ...base, decision: 'mode-of-investigation', mode: at(MODES_OF_INVESTIGATION, seed.mode) } };
+  if (c.type === 'decision') return { type: 'decision', cmd: { ...base, decision: 'mode-of-investigation', mode: at(MODES_OF_INVESTIGATION, seed.mode), rationale: MODEL_RATIONALE } };
   if (c.type === 'extension') {
     const open = view?.openDeadlines ?? [];
     const d = open.length ? at(open, seed.pickDeadline) : undefined;
     return { type: 'extension', cmd: { ...base, key: d?.key ?? 'timeliness-report-1', newDueDate: addCalendarDays(d?.dueDate ?? londonDateOf(clock.nowMs), seed.extensionDays), reason: 'asked', agreedBy: 'the IOPC' } };
   }
-  return { type: 'event', cmd: { ...base, event: c.name, ...(c.name === 'complainant-updated' || seed.report % 2 ? { note: 'told the complainant of progress' } : {}) } };
+  const details: Record<string, unknown> = {};
+  // The investigator: now and then one managed by a subject (refused, CR reg 15(3)), or from a subject's unit under a force that refuses that.
+  if (c.name === 'investigator-appointed') {
+    details.investigator = { id: `inv-${seed.pickDeadline}`, unit: seed.mode % 2 ? 'Response 1' : 'PSD', lineManagers: seed.report % 4 === 0 ? ['s1', 'insp-1'] : ['di-1'] };
+    if (seed.route % 2) details.investigatorSettings = { refuseInvestigatorFromSubjectsUnit: true };
+  }
+  if (c.name === 'subject-line-management-recorded') Object.assign(details, { subjectId: seed.pickDeadline % 4 === 0 ? 's9' : 's1', unit: 'Custody' });
+  return { type: 'event', cmd: { ...base, event: c.name, ...details, ...(c.name === 'complainant-updated' || seed.report % 2 ? { note: 'told the complainant of progress' } : {}) } };
 }
+
+/** The panels the model appoints: the 2024 rules' (a delegated chair, two independent members, an adviser), the 2020 rules', one short of an adviser. */
+export const MODEL_PANELS = [
+  { chair: { id: 'acc-1', role: 'senior-officer', rank: 'ACC' }, independentMembers: [{ id: 'im-1' }, { id: 'im-2' }], legallyQualifiedAdviser: { id: 'lqa-1' } },
+  { chair: { id: 'lqc-1', role: 'legally-qualified-chair' }, independentMembers: [{ id: 'im-1' }], policeMember: { id: 'supt-1', rank: 'Superintendent' } },
+  { chair: { id: 'cc-1', role: 'chief-officer' }, independentMembers: [{ id: 'im-1' }, { id: 'im-2' }] },
+] as const;
 
 export function buildRecommendationCommand(pick: number, seed: PayloadSeed, clock: Clock, view: RecommendationView | undefined): { type: (typeof RECOMMENDATION_VOCABULARY)[number]; cmd: Record<string, unknown> } {
   const type = at(RECOMMENDATION_VOCABULARY, pick);
@@ -398,6 +454,11 @@ export function applyQuirk(cmd: Record<string, unknown>, seed: PayloadSeed, cloc
       if (field) out[field] = 'something-else';
       return out;
     }
+    case 'no-rationale':
+      // A decision that does not say why: left out, empty or blank.
+      if (seed.quirkField % 3 === 0) delete out.rationale;
+      else if ('rationale' in out) out.rationale = seed.quirkField % 3 === 1 ? '' : ' \n ';
+      return out;
   }
 }
 
@@ -499,10 +560,11 @@ export function acceptSubjectCommand(facts: SubjectFacts, type: 'decision' | 'ev
   const stagesFound: SubjectStage[] = facts.stage === 'appeal' ? ['appeal', 'closed'] : [facts.stage];
   if (!retried && !stagesFound.some((st) => allowedAt(st, c))) problems.push(`${what}: ${c.type} ${c.name} was accepted at stage ${facts.stage}, where stages.ts does not allow it`);
   if (!handledByWorkflow(c)) problems.push(`${what}: ${c.type} ${c.name} is not one the workflow handles, yet it was accepted`);
-  if (!retried && c.name === 'case-to-answer' && after.leftService && cmd.caseToAnswer === 'gross-misconduct' && facts.kind === 'police-officer') {
+  if (!retried && c.name === 'case-to-answer' && after.leftService && cmd.caseToAnswer === 'gross-misconduct' && SUBJECT_KIND_RULES[facts.kind].conductRegulations) {
     const expected = expectedFormerOfficerForm(facts, cmd.misconductHearingBecause);
     if (after.form !== expected) problems.push(`${what}: a former officer's gross misconduct under ${facts.ruleSet} went to ${after.form}, not ${expected} (CR Part 3A / reg 49)`);
   }
+  if (!retried && c.type === 'decision' && !checkRationale(cmd.rationale).allowed) problems.push(`${what}: decision ${c.name} was accepted without its rationale (${DECISION_RATIONALE.rule})`);
   if (!retried) {
     if (c.name === 'investigator-report-submitted') facts.reportSubmitted = true;
     if (c.name === 'proceedings-held') facts.proceedingsHeld = true;
@@ -552,8 +614,11 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (REFERRED.includes(v.stage)) {
     if (v.form !== v.stage) problems.push(`at stage ${v.stage} the form of proceedings is ${v.form}`);
     if (v.caseToAnswer !== 'misconduct' && v.caseToAnswer !== 'gross-misconduct') problems.push(`referred to ${v.stage} with caseToAnswer ${v.caseToAnswer}`);
-    if (facts.kind === 'police-staff') problems.push(`a member of police staff referred to ${v.stage} (staff go to their force's own procedure)`);
+    if (!SUBJECT_KIND_RULES[facts.kind].conductRegulations) problems.push(`a ${facts.kind} referred to ${v.stage} (they go to their force's own procedure)`);
   }
+  // A panel is checked under the matter's rule set (PANEL_RULES keys nothing in the model), and only recorded for a hearing.
+  if (v.panel && v.panel.ruleSet !== facts.ruleSet) problems.push(`a panel recorded under ${v.panel.ruleSet}, not the matter's ${facts.ruleSet}`);
+  if (v.panel && !['misconduct-hearing', 'accelerated-hearing'].includes(v.form ?? '')) problems.push(`a panel recorded for ${v.form}`);
   if (v.stage === 'accelerated-hearing' && v.caseToAnswer !== 'gross-misconduct') problems.push(`an accelerated hearing on a case to answer for ${v.caseToAnswer} (CR reg 49: gross misconduct only)`);
   if (v.stage === 'misconduct-meeting' && (v.caseToAnswer !== 'misconduct' || facts.finalWrittenWarningLive)) problems.push(`a misconduct meeting on ${v.caseToAnswer}${facts.finalWrittenWarningLive ? ' with a final written warning live (reg 42(5): a hearing)' : ''}`);
   if (['outcome', 'appeal'].includes(v.stage) && v.outcome === null) problems.push(`stage ${v.stage} with no outcome`);
@@ -562,15 +627,21 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (!open && v.closedBecause === null) problems.push('closed with no reason');
   if (v.leftService && open && (v.caseToAnswer ?? v.severity) !== 'gross-misconduct') problems.push(`a former officer's case open at ${v.stage} on ${v.caseToAnswer ?? v.severity} (CR reg 4: gross misconduct only)`);
   if (v.outcome === 'would-have-been-dismissed' && !v.leftService) problems.push('"would have been dismissed" against a serving officer (CR reg 4)');
-  if (v.suspended && facts.kind !== 'police-officer') problems.push('a member of staff suspended under CR reg 11');
+  if (v.suspended && !SUBJECT_KIND_RULES[facts.kind].suspension) problems.push(`a ${facts.kind} suspended under CR reg 11`);
   if ((v.duties === 'suspended') !== v.suspended) problems.push(`duties ${v.duties} while suspended is ${v.suspended}`);
-  if ((v.duties === 'restricted' || v.duties === 'redeployed') && facts.kind !== 'police-officer') problems.push(`a member of staff ${v.duties} under CR reg 11(4)(a)`);
+  if ((v.duties === 'restricted' || v.duties === 'redeployed') && !SUBJECT_KIND_RULES[facts.kind].suspension) problems.push(`a ${facts.kind} ${v.duties} under CR reg 11(4)(a)`);
   // A suspension recorded after leaving is accepted today (the 'suspended' check does not ask), so it is not counted here.
   if (v.leftService && v.duties !== null && v.duties !== 'suspended') problems.push(`a former officer with duties ${v.duties}`);
   if (!v.suspended && v.openDeadlines.some((d) => d.ruleId === 'suspensionReview')) problems.push('a suspension review open for an officer who is not suspended (restricted duties and redeployment have none)');
   const warning = v.outcome === 'written-warning' || v.outcome === 'final-written-warning';
   if (!warning && (v.warningLiveUntil !== null || v.openDeadlines.some((d) => d.key === 'warning-live'))) problems.push(`a warning in force with the outcome ${v.outcome} (quashed or replaced on appeal?)`);
   if (v.outcome !== 'dismissal-without-notice' && v.outcome !== 'would-have-been-dismissed' && v.openDeadlines.some((d) => d.key === 'barred-list-report')) problems.push(`a barred-list report owed with the outcome ${v.outcome}`);
+  // Reflective practice (CR Part 6) is a route, not a dead end: every referral (all the model's tracks follow the patch) is tracked until done, for officers only.
+  const rprp = v.closedBecause === 'reflective-practice';
+  if (rprp && !SUBJECT_KIND_RULES[facts.kind].conductRegulations) problems.push(`a ${facts.kind} referred to reflective practice (CR Part 6 is for those the CR govern)`);
+  if (rprp && v.reflectivePractice === null) problems.push('referred to reflective practice with no route tracked (a dead end)');
+  if (!rprp && v.reflectivePractice !== null) problems.push(`a reflective practice route on a track closed because ${v.closedBecause}`);
+  if (v.reflectivePractice?.completedOn && v.openDeadlines.some((d) => d.key.startsWith('reflective-'))) problems.push('reflective practice completed with its deadlines still open');
   const keys = v.openDeadlines.map((d) => d.key);
   if (new Set(keys).size !== keys.length) problems.push(`two open deadlines share a key: ${keys.join(', ')}`);
   return problems;
@@ -585,8 +656,12 @@ export interface MatterFacts {
   handedToDg?: boolean;
 }
 
-export function observeMatter(facts: MatterFacts, v: MatterView, accepted: { decision?: string } | undefined, what: string): string[] {
+export function observeMatter(facts: MatterFacts, v: MatterView, accepted: { decision?: string; rationale?: unknown } | undefined, what: string): string[] {
   const problems: string[] = [];
+  // The mode set by this decision (not a retried one answered as before): it had to say why.
+  if (accepted?.decision === 'mode-of-investigation' && facts.mode === null && v.modeOfInvestigation !== null && !checkRationale(accepted.rationale).allowed) {
+    problems.push(`${what}: the mode of investigation was decided without its rationale (${DECISION_RATIONALE.rule})`);
+  }
   if (accepted?.decision === 'mode-of-investigation') facts.modeDecisions += 1;
   if (facts.modeDecisions > 1) problems.push(`${what}: the mode of investigation was decided ${facts.modeDecisions} times (Sch3 para 15: once)`);
   // A voluntary referral (Sch 3 paras 4(2)/13(2)/14C(2)) hands a locally investigated matter to the DG, once.

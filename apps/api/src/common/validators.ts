@@ -1,5 +1,5 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
-import { isIsoDate, londonDateOf } from '@conduct/domain';
+import { DECISION_RATIONALE, checkRationale, isIsoDate, londonDateOf } from '@conduct/domain';
 import { FIRST_RELIABLE_YEAR } from '@conduct/domain/calendar';
 
 /** The bank-holiday calendar is reliable from this date; a matter cannot start before it. */
@@ -32,5 +32,20 @@ export function IsInstant(validationOptions?: ValidationOptions) {
       validator: {
         validate: (v: unknown) => typeof v === 'string' && INSTANT.test(v) && isIsoDate(v.slice(0, 10)) && Number.isFinite(Date.parse(v)) && Date.parse(v) <= Date.now() + 5 * 60_000,
       },
+    });
+}
+
+/** A decision's rationale: what was decided and why, not blank (IOPC statutory guidance; checkRationale in @conduct/domain). */
+export function IsRationale(validationOptions?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isRationale',
+      target: object.constructor,
+      propertyName,
+      options: {
+        message: `${propertyName} is required: every decision says what was decided and why, including a decision not to act, in at most ${DECISION_RATIONALE.maxLength} characters (${DECISION_RATIONALE.source})`,
+        ...validationOptions,
+      },
+      validator: { validate: (v: unknown) => checkRationale(v).allowed },
     });
 }

@@ -158,10 +158,10 @@ export const CSV_COLUMNS = {
   matter: ['reference', 'kind', 'forceId', 'appropriateAuthority', 'receivedOn', 'recordableCategories', 'summary'],
   subject: ['reference', 'subjectId', 'subjectKind', 'rank', 'warrantNumber', 'name', 'dateOfBirth', 'finalWrittenWarningLive'],
   step: [
-    'reference', 'subjectId', 'decision', 'event', 'extension', 'occurredAt',
+    'reference', 'subjectId', 'decision', 'event', 'extension', 'occurredAt', 'rationale',
     'severity', 'likelyForm', 'routeIfNeither', 'caseToAnswer', 'routeIfNone', 'severalUnconnectedIncidents', 'misconductHearingBecause', 'route', 'reason',
     'outcome', 'warningMonths', 'finding', 'exceptionalCircumstances', 'conduct', 'standardsBreached', 'result', 'substitutedOutcome', 'mode',
-    'scheduledFor', 'note', 'allegationSummary', 'newDueDate', 'agreedBy',
+    'scheduledFor', 'note', 'allegationSummary', 'actionsDueBy', 'reviewOn', 'newDueDate', 'agreedBy',
   ],
 } as const;
 export const CSV_ROW_TYPES = Object.keys(CSV_COLUMNS) as (keyof typeof CSV_COLUMNS)[];

@@ -35,6 +35,10 @@ describe('checking an import before anything is written', () => {
       'representations-received',
       'investigator-report-submitted',
       'case-to-answer',
+      'reflective-review-report-agreed',
+      'reflective-practice-actions-completed',
+      'reflective-practice-reviewed',
+      'reflective-practice-checked',
     ]);
     expect(matters[1].input.imported!.subjectSteps['pc-1']).toContainEqual({ extension: expect.objectContaining({ key: 'representations', agreedBy: 'the investigator' }) });
   });
@@ -52,7 +56,7 @@ describe('checking an import before anything is written', () => {
 
   it('every refused row is reported with its line, field, reason and rule, and nothing passes', async () => {
     const bad = midwayMatter('M-1', 'f', today());
-    bad.steps[0] = { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'awful', occurredAt: at(-59) };
+    bad.steps[0] = { subjectId: 'pc-1', decision: 'severity-assessment', severity: 'awful', rationale: 'as assessed', occurredAt: at(-59) };
     bad.steps.push({ subjectId: 'pc-9', event: 'interview-held', occurredAt: at(-2) });
     bad.steps.push({ event: 'complainant-updated', note: 'tomorrow', occurredAt: at(2) });
     const late = closedMatter('C-1', 'f', today());
@@ -75,6 +79,20 @@ describe('checking an import before anything is written', () => {
     const text = jsonFile([m]);
     const { refused } = await check(readJsonImport(text));
     expect(refused).toEqual([expect.objectContaining({ line: lineOf(text, '"interview-held"'), field: 'event', rule: 'no-interview-before-notice', regulation: 'CR reg 20', reason: expect.stringContaining('pc-1') })]);
+  });
+
+  it('a decision that does not say why it was made is refused, naming the field, whether it is left out or blank', async () => {
+    const m = closedMatter('C-1', 'f', today());
+    delete m.steps[0].rationale;
+    m.steps[1].rationale = '   ';
+    const text = jsonFile([m]);
+    const { refused, matters } = await check(readJsonImport(text));
+    expect(matters).toEqual([]);
+    expect(refused).toEqual([
+      expect.objectContaining({ field: 'rationale', rule: 'field-valid', reference: 'C-1', reason: expect.stringMatching(/^rationale is required: every decision says what was decided and why/) }),
+      expect.objectContaining({ field: 'rationale', rule: 'field-valid', reference: 'C-1' }),
+    ]);
+    expect(refused.map((r) => r.line)).toEqual([lineOf(text, '"likelyForm"'), lineOf(text, '"routeIfNeither"')]);
   });
 
   it('a step on a track the earlier steps closed is refused, as the live track would refuse it', async () => {

@@ -25,7 +25,7 @@ import type {
 } from '@conduct/workflows';
 import { regimeFor, ruleSetFor } from '@conduct/domain';
 import { applyImportedSteps } from '../../../../workflows/src/subject/import';
-import { newSubjectState } from '../../../../workflows/src/subject/state';
+import { startedSubjectState } from '../../../../workflows/src/subject/state';
 import { decisionCommand, eventCommand } from '../matters/commands';
 import { DecisionDto, EventDto, ExtensionDto, MatterDecisionDto, MatterEventDto, ReferMatterDto } from '../matters/matters.dto';
 import type { FormatRefusal, ImportMatterRows, Located, ReadFile } from './import-format';
@@ -118,7 +118,7 @@ export async function validateImport(file: ReadFile, ctx: ImportContext): Promis
         subject,
         imported: { importedAt: ctx.importedAt, steps: steps.map((x) => x.step) },
       };
-      const result = await applyImportedSteps(input, 'import-check', newSubjectState(subject.finalWrittenWarningLive ?? false), { computeDeadlines: (r) => ctx.calendar.computeDeadlines(r), patched: () => true }, now);
+      const result = await applyImportedSteps(input, 'import-check', startedSubjectState(subject.finalWrittenWarningLive ?? false, () => true), { computeDeadlines: (r) => ctx.calendar.computeDeadlines(r), patched: () => true }, now);
       if (result.refused) {
         const line = steps[result.refused.index].line;
         const kind = STEP_KINDS.find((k) => k in steps[result.refused!.index].step)!;

@@ -3,11 +3,18 @@
  * command's own variant, so what reaches the workflow is typed end to end (no cast). The DTO's validators have
  * already refused a body that lacks what its decision needs; a field they made required is read with `!`.
  */
-import type { Actor, DecisionCommand, EventCommand } from '@conduct/workflows';
-import type { DecisionDto, EventDto } from './matters.dto';
+import type { InvestigatorForceSettings, PanelRuleOverrides } from '@conduct/domain';
+import type { Actor, DecisionCommand, EventCommand, MatterEventCommand } from '@conduct/workflows';
+import type { DecisionDto, EventDto, MatterEventDto } from './matters.dto';
+
+/** What configuration adds to a command: the unconfirmed panel rules (PANEL_RULES) and the force's investigator settings. */
+export interface CommandSettings {
+  panelRules?: PanelRuleOverrides;
+  investigatorSettings?: InvestigatorForceSettings;
+}
 
 export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: string | undefined): DecisionCommand {
-  const base = { actor, occurredAt: dto.occurredAt, ...(dto.rationale !== undefined ? { rationale: dto.rationale } : {}), ...(commandId ? { commandId } : {}) };
+  const base = { actor, occurredAt: dto.occurredAt, rationale: dto.rationale, ...(commandId ? { commandId } : {}) };
   switch (dto.decision) {
     case 'severity-assessment':
       return { ...base, decision: dto.decision, severity: dto.severity!, likelyForm: dto.likelyForm, routeIfNeither: dto.routeIfNeither };
@@ -43,7 +50,7 @@ export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: strin
   }
 }
 
-export function eventCommand(dto: EventDto, actor: Actor, commandId: string | undefined): EventCommand {
+export function eventCommand(dto: EventDto, actor: Actor, commandId: string | undefined, settings: CommandSettings = {}): EventCommand {
   const base = { actor, occurredAt: dto.occurredAt, ...(dto.note !== undefined ? { note: dto.note } : {}), ...(commandId ? { commandId } : {}) };
   switch (dto.event) {
     case 'interview-arranged':
@@ -55,9 +62,38 @@ export function eventCommand(dto: EventDto, actor: Actor, commandId: string | un
     case 'resigned':
     case 'retired':
       return { ...base, event: dto.event, allegationSummary: dto.allegationSummary };
+    case 'reflective-review-report-agreed':
+      // Without them the workflow refuses it, naming the rule (reflective-review-report-dates).
+      return { ...base, event: dto.event, actionsDueBy: dto.actionsDueBy!, reviewOn: dto.reviewOn! };
     case 'list-report-details-supplied':
       return { ...base, event: dto.event, report: dto.report!, details: dto.details! };
+    case 'panel-appointed':
+      return { ...base, event: dto.event, panel: dto.panel!, ...(settings.panelRules ? { panelRules: settings.panelRules } : {}) };
+    case 'panel-objection-made':
+      return { ...base, event: dto.event, member: dto.member!, grounds: dto.grounds! };
+    case 'panel-objection-determined':
+      return { ...base, event: dto.event, member: dto.member!, upheld: dto.upheld! };
+    case 'panel-member-replaced':
+      return { ...base, event: dto.event, member: dto.member!, replacement: dto.replacement!, ...(settings.panelRules ? { panelRules: settings.panelRules } : {}) };
     default:
       return { ...base, event: dto.event };
   }
+}
+
+export function matterEventCommand(dto: MatterEventDto, actor: Actor, commandId: string | undefined, settings: CommandSettings = {}): MatterEventCommand {
+  const base = { actor, occurredAt: dto.occurredAt, ...(dto.note !== undefined ? { note: dto.note } : {}), ...(commandId ? { commandId } : {}) };
+  switch (dto.event) {
+    case 'investigator-appointed':
+      return { ...base, event: dto.event, investigator: dto.investigator!, ...(settings.investigatorSettings ? { investigatorSettings: settings.investigatorSettings } : {}) };
+    case 'subject-line-management-recorded':
+      return { ...base, event: dto.event, subjectId: dto.subjectId!, ...(dto.unit !== undefined ? { unit: dto.unit } : {}), ...(dto.lineManagers !== undefined ? { lineManagers: dto.lineManagers } : {}) };
+    default:
+      return { ...base, event: dto.event };
+  }
+}
+
+/** The force's own rule on investigators travels with the appointment, so the workflow's check is deterministic. */
+export function withInvestigatorSettings(cmd: MatterEventCommand, forceId: string, byForce: Record<string, InvestigatorForceSettings>): MatterEventCommand {
+  const settings = byForce[forceId];
+  return cmd.event === 'investigator-appointed' && settings ? { ...cmd, investigatorSettings: settings } : cmd;
 }

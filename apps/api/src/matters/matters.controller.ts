@@ -7,7 +7,8 @@ import { CurrentActor, asActor, requireGrant, requireRole } from '../common/acto
 import { ApiCommandErrors } from '../common/api-errors.decorator';
 import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDto, MatterEventDto, ReferMatterDto } from './matters.dto';
 import { MattersService } from './matters.service';
-import { decisionCommand, eventCommand } from './commands';
+import { setting } from '@conduct/config';
+import { decisionCommand, eventCommand, matterEventCommand } from './commands';
 
 /** Barred and advisory list reports hold personal data: those who make and oversee them. */
 const LIST_REPORT_READERS: Role[] = ['appropriate-authority', 'administrator', 'oversight'];
@@ -85,7 +86,7 @@ export class MattersController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   matterEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Body() dto: MatterEventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['matter-event']);
-    return this.matters.matterEvent(reference, { ...dto, actor: asActor(user), commandId: key }, user, COMMAND_GRANTS['matter-event']);
+    return this.matters.matterEvent(reference, matterEventCommand(dto, asActor(user), key), user, COMMAND_GRANTS['matter-event']);
   }
 
   @Post(':reference/deadlines/:key/extensions')
@@ -103,7 +104,7 @@ export class MattersController {
   @ApiOperation({ summary: "Record a decision on a subject's track (severity, case to answer, outcome...)" })
   @ApiCommandErrors()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
-  @ApiBody({ type: DecisionDto, examples: { severity: { value: { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: '2020-06-24T10:00:00Z' } } } })
+  @ApiBody({ type: DecisionDto, examples: { severity: { value: { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', rationale: 'A rude remark to a member of the public, if proved, would justify a written warning', occurredAt: '2020-06-24T10:00:00Z' } } } })
   @ApiConflictResponse({ description: 'Not allowed at this stage: the body names the rule and its regulation' })
   subjectDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: DecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     const grant = subjectDecisionGrant(dto.decision);
@@ -120,7 +121,7 @@ export class MattersController {
   subjectEvent(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: EventDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     const grant = subjectEventGrant(dto.event);
     requireGrant(user, grant);
-    return this.matters.subjectEvent(reference, subjectId, eventCommand(dto, asActor(user), key), user, grant);
+    return this.matters.subjectEvent(reference, subjectId, eventCommand(dto, asActor(user), key, { panelRules: panelRulesConfigured() }), user, grant);
   }
 
   @Post(':reference/subjects/:subjectId/deadlines/:key/extensions')
@@ -139,4 +140,10 @@ export class MattersController {
     requireGrant(user, COMMAND_GRANTS['subject-deadline-extension']);
     return this.matters.extendSubjectDeadline(reference, subjectId, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key }, user, COMMAND_GRANTS['subject-deadline-extension']);
   }
+}
+
+/** PANEL_RULES, where anything is configured: it travels with a panel command so the workflow's check is deterministic. */
+export function panelRulesConfigured() {
+  const rules = setting('PANEL_RULES');
+  return Object.keys(rules).length ? rules : undefined;
 }

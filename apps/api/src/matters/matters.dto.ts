@@ -31,14 +31,16 @@ import {
   NO_PROCEEDINGS_ROUTES,
   FINDINGS,
   OUTCOMES,
+  PANEL_CHAIR_ROLES,
   RECORDABLE_CATEGORIES,
   SEVERITIES,
   STANDARDS_OF_PROFESSIONAL_BEHAVIOUR,
   SUBJECT_DECISIONS,
   SUBJECT_EVENTS,
   SUBJECT_KINDS,
+  DECISION_RATIONALE,
 } from '@conduct/domain';
-import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
+import { EARLIEST_DATE, IsCivilDate, IsInstant, IsRationale } from '../common/validators';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -74,6 +76,92 @@ export class SubjectReferralDto {
   @ApiPropertyOptional({ description: 'A final written warning was live at the severity assessment (CR reg 42(5))' })
   @IsOptional() @IsBoolean()
   finalWrittenWarningLive?: boolean;
+
+  @ApiPropertyOptional({ example: 'Response Team 3', description: "The subject's unit: an investigator from it is refused where the force's setting says so" })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  unit?: string;
+
+  @ApiPropertyOptional({ example: ['insp-4', 'ci-2'], description: "The subject's line managers, nearest first (recorded for the investigator's independence, CR reg 15(3))" })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(IDENT, { each: true, message: 'lineManagers must be ids of 1-64 letters, digits, dots, dashes or underscores' })
+  lineManagers?: string[];
+}
+
+/** One person on a panel (CR reg 28). */
+export class PanelMemberDto {
+  @ApiProperty({ example: 'im-1' }) @Matches(IDENT, { message: 'id must be 1-64 letters, digits, dots, dashes or underscores' })
+  id!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Declared: the person has an interest in the case (refused: CR reg 28)' }) @IsOptional() @IsBoolean()
+  interestedParty?: boolean;
+
+  @ApiPropertyOptional({ example: 'Superintendent', description: "The police member's rank (2020 rules), or an officer chair's" }) @IsOptional() @IsString() @MaxLength(40)
+  rank?: string;
+}
+
+/** The chair: the chief officer or a delegate (CR reg 2(4A)-(4D), from 7 May 2024), HMCIC or an HMI, or under the 2020 rules a legally qualified chair. */
+export class PanelChairDto extends PanelMemberDto {
+  @ApiProperty({ enum: PANEL_CHAIR_ROLES }) @IsIn(PANEL_CHAIR_ROLES)
+  role!: (typeof PANEL_CHAIR_ROLES)[number];
+
+  @ApiPropertyOptional({ description: "The chair's force, where from another (a senior officer's case)" }) @IsOptional() @Matches(IDENT)
+  forceId?: string;
+
+  @ApiPropertyOptional({ example: '2022-03-31', description: 'A former senior officer: the day they last served as one (delegation within 5 years)' }) @IsOptional() @IsCivilDate()
+  lastServedAsSeniorOfficerOn?: string;
+}
+
+/** Who takes a place emptied by an upheld objection: a member, or a chair with their role. */
+export class PanelReplacementDto extends PanelMemberDto {
+  @ApiPropertyOptional({ enum: PANEL_CHAIR_ROLES, description: 'For a new chair' }) @IsOptional() @IsIn(PANEL_CHAIR_ROLES)
+  role?: (typeof PANEL_CHAIR_ROLES)[number];
+
+  @ApiPropertyOptional() @IsOptional() @Matches(IDENT)
+  forceId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsCivilDate()
+  lastServedAsSeniorOfficerOn?: string;
+}
+
+export class PanelDto {
+  @ApiProperty({ type: PanelChairDto }) @IsDefined() @ValidateNested() @Type(() => PanelChairDto)
+  chair!: PanelChairDto;
+
+  @ApiPropertyOptional({ type: [PanelMemberDto], description: 'Appointed by the local policing body: two from 7 May 2024, one under the 2020 rules' })
+  @IsOptional() @IsArray() @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => PanelMemberDto)
+  independentMembers?: PanelMemberDto[];
+
+  @ApiPropertyOptional({ type: PanelMemberDto, description: 'The 2020 rules: a police member of at least superintendent' })
+  @IsOptional() @ValidateNested() @Type(() => PanelMemberDto)
+  policeMember?: PanelMemberDto;
+
+  @ApiPropertyOptional({ type: PanelMemberDto, description: 'From 7 May 2024: the legally qualified adviser appointed by the local policing body' })
+  @IsOptional() @ValidateNested() @Type(() => PanelMemberDto)
+  legallyQualifiedAdviser?: PanelMemberDto;
+}
+
+/** The investigator appointed (CR reg 15). */
+export class InvestigatorDto {
+  @ApiProperty({ example: 'ds-7' }) @Matches(IDENT, { message: 'id must be 1-64 letters, digits, dots, dashes or underscores' })
+  id!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Professional Standards Department' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  unit?: string;
+
+  @ApiPropertyOptional({ description: "Their force, where not the matter's" }) @IsOptional() @Matches(IDENT)
+  forceId?: string;
+
+  @ApiPropertyOptional({ example: ['di-1', 'dci-3'], description: 'Those they work under, directly or indirectly, nearest first' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(IDENT, { each: true, message: 'lineManagers must be ids of 1-64 letters, digits, dots, dashes or underscores' })
+  lineManagers?: string[];
+
+  @ApiPropertyOptional({ description: 'Declared: they have an interest in the case (refused: CR reg 15(3))' }) @IsOptional() @IsBoolean()
+  interestedParty?: boolean;
 }
 
 export class ReferMatterDto {
@@ -159,9 +247,13 @@ export class DecisionDto {
   @IsInstant()
   occurredAt!: string;
 
-  @ApiPropertyOptional({ description: 'Why the decision was made, in the decision-maker\'s words: recorded with the decision in the audit trail (the web interface asks for it on every decision)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
-  rationale?: string;
+  @ApiProperty({
+    example: 'The conduct, if proved, would justify disciplinary action but not dismissal: a misconduct meeting is proportionate',
+    maxLength: DECISION_RATIONALE.maxLength,
+    description: `What was decided and why, including a decision not to act (${DECISION_RATIONALE.source}); kept in the audit trail and shown with the decision`,
+  })
+  @IsRationale()
+  rationale!: string;
 
   @ApiPropertyOptional({ enum: SEVERITIES })
   @ValidateIf((o) => o.decision === 'severity-assessment' || o.decision === 'severity-revision')
@@ -263,6 +355,16 @@ export class EventDto {
   @IsString() @MinLength(1) @MaxLength(4000)
   note?: string;
 
+  @ApiPropertyOptional({ example: '2027-03-01', description: 'With reflective-review-report-agreed: the day the agreed actions are to be completed by (CR reg 70)' })
+  @ValidateIf((o) => o.event === 'reflective-review-report-agreed')
+  @IsCivilDate()
+  actionsDueBy?: string;
+
+  @ApiPropertyOptional({ example: '2027-04-01', description: 'With reflective-review-report-agreed: the review date the report sets (CR reg 70)' })
+  @ValidateIf((o) => o.event === 'reflective-review-report-agreed')
+  @IsCivilDate()
+  reviewOn?: string;
+
   @ApiPropertyOptional({ description: 'On a resignation or retirement: a summary of the allegation outstanding, for the advisory-list report (BL&AL Regs reg 12)' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
   allegationSummary?: string;
@@ -276,6 +378,31 @@ export class EventDto {
   @ValidateIf((o) => o.event === 'list-report-details-supplied')
   @IsDefined() @ValidateNested() @Type(() => ListReportDetailsDto)
   details?: ListReportDetailsDto;
+
+  @ApiPropertyOptional({ type: () => PanelDto, description: 'With panel-appointed: the chair, members and adviser (which the rule set of the matter requires)' })
+  @ValidateIf((o) => o.event === 'panel-appointed')
+  @IsDefined() @ValidateNested() @Type(() => PanelDto)
+  panel?: PanelDto;
+
+  @ApiPropertyOptional({ example: 'im-1', description: 'With panel-objection-made, panel-objection-determined or panel-member-replaced: the panel member concerned' })
+  @ValidateIf((o) => ['panel-objection-made', 'panel-objection-determined', 'panel-member-replaced'].includes(o.event))
+  @Matches(IDENT, { message: 'member must be the id of a panel member' })
+  member?: string;
+
+  @ApiPropertyOptional({ description: 'With panel-objection-made: why the officer objects' })
+  @ValidateIf((o) => o.event === 'panel-objection-made')
+  @IsString() @MinLength(1) @MaxLength(4000)
+  grounds?: string;
+
+  @ApiPropertyOptional({ description: 'With panel-objection-determined: whether the objection was upheld' })
+  @ValidateIf((o) => o.event === 'panel-objection-determined')
+  @IsBoolean()
+  upheld?: boolean;
+
+  @ApiPropertyOptional({ type: () => PanelReplacementDto, description: 'With panel-member-replaced: who takes the place (role is needed for a chair)' })
+  @ValidateIf((o) => o.event === 'panel-member-replaced')
+  @IsDefined() @ValidateNested() @Type(() => PanelReplacementDto)
+  replacement?: PanelReplacementDto;
 }
 
 export class ExtensionDto {
@@ -305,13 +432,17 @@ export class MatterDecisionDto {
   @IsIn(MODES)
   mode!: (typeof MODES)[number];
 
-  @ApiPropertyOptional({ description: 'Why the decision was made: recorded with the decision in the audit trail (the web interface asks for it)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
-  rationale?: string;
-
   @ApiProperty()
   @IsInstant()
   occurredAt!: string;
+
+  @ApiProperty({
+    example: 'A serious injury in custody: the public interest needs an investigation independent of the force',
+    maxLength: DECISION_RATIONALE.maxLength,
+    description: `What was decided and why, including a decision not to act (${DECISION_RATIONALE.source}); kept in the audit trail and shown with the decision`,
+  })
+  @IsRationale()
+  rationale!: string;
 }
 
 export class MatterEventDto {
@@ -326,6 +457,24 @@ export class MatterEventDto {
   @ApiPropertyOptional({ description: 'What the complainant was told, for an update; the reason, for a voluntary referral to the IOPC' })
   @IsOptional() @IsString() @MaxLength(4000)
   note?: string;
+
+  @ApiPropertyOptional({ type: () => InvestigatorDto, description: 'With investigator-appointed: who, their unit and line managers (CR reg 15(3))' })
+  @ValidateIf((o) => o.event === 'investigator-appointed')
+  @IsDefined() @ValidateNested() @Type(() => InvestigatorDto)
+  investigator?: InvestigatorDto;
+
+  @ApiPropertyOptional({ description: "With subject-line-management-recorded: the subject whose unit and line managers are recorded" })
+  @ValidateIf((o) => o.event === 'subject-line-management-recorded')
+  @Matches(IDENT, { message: 'subjectId must name a subject of the matter' })
+  subjectId?: string;
+
+  @ApiPropertyOptional({ description: "With subject-line-management-recorded: the subject's unit" })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  unit?: string;
+
+  @ApiPropertyOptional({ description: "With subject-line-management-recorded: the subject's line managers, nearest first" })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(IDENT, { each: true, message: 'lineManagers must be ids of 1-64 letters, digits, dots, dashes or underscores' })
+  lineManagers?: string[];
 }
 
 export class ListMattersQuery {

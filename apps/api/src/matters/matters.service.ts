@@ -10,6 +10,7 @@ import {
   decodeMatterCursor,
   encodeMatterCursor,
   findAuditTrail,
+  findDecisions,
   findListReports,
   findMatter,
   findMatterDeadlines,
@@ -22,6 +23,7 @@ import {
   MatterFilter,
   subjectExists,
 } from '@conduct/persistence';
+import { setting } from '@conduct/config';
 import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
 import {
   CommandBase,
@@ -49,6 +51,7 @@ import { RETRY_AFTER_SECONDS, RetryLaterException } from '../common/temporal-err
 import { executeCommand } from '../temporal/commands';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
+import { withInvestigatorSettings } from './commands';
 
 /** What a list report says about the person: shown only through the audited list-reports read. */
 const LIST_REPORT_PERSONAL_FIELDS = ['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption', 'allegationSummary', 'leftService'];
@@ -105,7 +108,8 @@ export class MattersService {
   }
 
   async matterEvent(reference: string, cmd: MatterEventCommand, user: User, grant: Grant) {
-    await this.requireMatter(reference, user, grant);
+    const forceId = await this.requireMatter(reference, user, grant);
+    cmd = withInvestigatorSettings(cmd, forceId, setting('INVESTIGATOR_FORCE_SETTINGS'));
     return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
   }
 
@@ -134,12 +138,15 @@ export class MattersService {
     if (!matter || !mayAccessForce(user, matter.force_id as string)) throw new NotFoundException(`matter ${reference} not found`);
     const subjects = await findSubjects(this.db, reference);
     const deadlines = await findMatterDeadlines(this.db, reference);
+    const decisions = await findDecisions(this.db, reference);
     return {
       reference: matter.reference,
       kind: matter.kind,
       regime: matter.regime,
       // The rule set decided at referral, and why; null for a matter referred before they were recorded (the 2020 rules).
       ruleSet: matter.rule_set ?? null,
+      // The investigator appointed and whether independent of each subject (CR reg 15(3)); null until one is recorded.
+      investigator: matter.investigator ?? null,
       forceId: matter.force_id,
       stage: matter.stage,
       appropriateAuthority: matter.appropriate_authority,
@@ -159,8 +166,10 @@ export class MattersService {
         closedBecause: s.closed_because,
         status: s.status,
         deadlines: deadlines.filter((d: Record<string, unknown>) => d.subject_id === s.subject_id).map(deadlineView),
+        decisions: decisions.filter((d) => d.subject_id === s.subject_id).map(decisionView),
       })),
       deadlines: deadlines.filter((d: Record<string, unknown>) => d.subject_id === null).map(deadlineView),
+      decisions: decisions.filter((d) => d.subject_id === null).map(decisionView),
     };
   }
 
@@ -245,7 +254,7 @@ export class MattersService {
    * Another force's matter answers exactly as one that does not exist. With a command's grant: a matter the
    * caller may read on a force granted to them (not their own) takes only what mayActOnForce allows there.
    */
-  private async requireMatter(reference: string, user: User, grant?: Grant): Promise<void> {
+  private async requireMatter(reference: string, user: User, grant?: Grant): Promise<string> {
     const forceId = await findMatterForce(this.db, reference);
     if (forceId === undefined || !mayAccessForce(user, forceId)) throw new NotFoundException(`matter ${reference} not found`);
     if (grant && !mayActOnForce(user, forceId, grant)) {
@@ -254,6 +263,7 @@ export class MattersService {
         field: 'forceId',
       });
     }
+    return forceId;
   }
 
   private async requireSubject(reference: string, subjectId: string, user: User, grant?: Grant): Promise<void> {
@@ -313,6 +323,18 @@ function deadlineView(d: Record<string, unknown>) {
     // Two times: when the step that settled it happened (it may have been recorded much later), and any correction.
     settledAt: d.settled_at ?? null,
     corrections: d.corrections ?? [],
+  };
+}
+
+/** A decision as the matter shows it: what, when, by whom and why (null for one recorded before rationales were required). */
+function decisionView(d: Record<string, unknown>) {
+  return {
+    decision: String(d.action).slice('decision:'.length),
+    occurredAt: d.occurred_at,
+    recordedAt: d.recorded_at,
+    actor: d.actor,
+    actorRole: d.actor_role,
+    rationale: d.rationale ?? null,
   };
 }
 

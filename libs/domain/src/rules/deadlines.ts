@@ -68,6 +68,10 @@ export const DEADLINE_RULE_IDS = [
   'barredListRemoval',
   'advisoryListReport',
   'advisoryListRemoval',
+  'reflectiveReviewReport',
+  'reflectivePracticeActions',
+  'reflectivePracticeReview',
+  'reflectivePracticeCheck',
   'complainantUpdate',
   'complainantOutcome',
   'reviewApplication',
@@ -281,6 +285,34 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     length: 5, unit: 'working-days',
     regulation: 'Police Act 1996 s 88L', status: 'U', extendable: false,
     source: 'period not confirmed',
+  },
+  // --- Reflective practice (CR Part 6): the route the case was referred to, tracked until it is done ---
+  reflectiveReviewReport: {
+    name: 'Reflective review development report agreed',
+    trigger: 'referral to the reflective practice review process',
+    length: 20, unit: 'working-days',
+    regulation: 'CR Part 6 (reg 70)', status: 'U', extendable: true, target: true,
+    source: 'Part 6 sets no period for the report; the engine\'s target, for a department to set',
+  },
+  reflectivePracticeActions: {
+    name: 'Actions agreed in the reflective review development report completed',
+    trigger: 'report agreed (the report specifies the period; this length is used only where it does not)',
+    length: 90, unit: 'calendar-days',
+    regulation: 'CR reg 70', status: 'U', extendable: true,
+    source: 'reg 70 [C] requires the actions to be taken within a period the report specifies; the default is the engine\'s',
+  },
+  reflectivePracticeReview: {
+    name: 'Reflective practice reviewed on the review date',
+    trigger: 'report agreed (the report sets the review date; this length is used only where it does not)',
+    length: 90, unit: 'calendar-days',
+    regulation: 'CR reg 70', status: 'U', extendable: true,
+    source: 'reg 70 [C] has the report set a review date; the default is the engine\'s',
+  },
+  reflectivePracticeCheck: {
+    name: "Reflective practice discussed at the officer's performance and development review",
+    trigger: 'report agreed',
+    length: 12, unit: 'months',
+    regulation: 'CR reg 70', status: 'C', extendable: false,
   },
   // --- Complainants and the IOPC ---
   complainantUpdate: {

@@ -5,6 +5,8 @@
 // Adding a future rule set is a line in RULE_SETS (its date, source, transitional rule and changes) plus tests.
 
 import type { RuleStatus } from './deadlines';
+import { CHAIR_RULES, PANEL_INTERESTED_PARTY, PANEL_TRANSITIONAL_STATUS, type PanelComposition, type PanelRules } from '../panels';
+import { INVESTIGATOR_BARS, investigatorRegulation } from '../investigator';
 import { compareIsoDates, type IsoDate } from '../time';
 
 export const RULE_SET_IDS = ['rules-2020', 'rules-2024', 'rules-2025'] as const;
@@ -45,9 +47,32 @@ export interface RuleSet {
   exceptionsNotApplied: string[];
   outcomes: OutcomeRules;
   routing: RoutingRules;
+  /** Who conducts a misconduct hearing and an accelerated hearing (panels.ts). */
+  panels: PanelRules;
   /** What changed from the rule set before it. */
   changes: RuleChange[];
 }
+
+/** CR reg 28 as made: a legally qualified chair, a police member of at least superintendent and an independent member. */
+const HEARING_PANEL_2020: PanelComposition = {
+  chairRoles: ['legally-qualified-chair'], independentMembers: 1, policeMember: true, legallyQualifiedAdviser: false,
+  regulation: 'CR reg 28 (as made)', status: 'S',
+};
+/** CR reg 2(4A)-(4D) and reg 28 as amended by SI 2024/521 reg 3: the chief officer or a delegate, two independent members, a legally qualified adviser. */
+const HEARING_PANEL_2024: PanelComposition = {
+  chairRoles: ['chief-officer', 'senior-officer', 'former-senior-officer', 'senior-police-staff', 'hm-inspector'], independentMembers: 2, policeMember: false, legallyQualifiedAdviser: true,
+  regulation: 'CR reg 2(4A)-(4D), reg 28 (SI 2024/521 reg 3)', status: 'C',
+};
+/** CR Part 5: the accelerated hearing is conducted by the chief officer (or a delegate); no independent members. Not read [U]: PANEL_RULES may change it. */
+const ACCELERATED_HEARING_2020: PanelComposition = {
+  chairRoles: ['chief-officer', 'senior-officer', 'senior-police-staff'], independentMembers: 0, policeMember: false, legallyQualifiedAdviser: false,
+  regulation: 'CR reg 55 (person conducting an accelerated hearing; not read)', status: 'U',
+};
+/** Whether SI 2024/521 changed who conducts an accelerated hearing was not read [U]: the 2024 chair limits, no members, no adviser. */
+const ACCELERATED_HEARING_2024: PanelComposition = {
+  chairRoles: ['chief-officer', 'senior-officer', 'former-senior-officer', 'senior-police-staff', 'hm-inspector'], independentMembers: 0, policeMember: false, legallyQualifiedAdviser: false,
+  regulation: 'CR reg 55, reg 2(4A)-(4D) (SI 2024/521; accelerated hearing panel not read)', status: 'U',
+};
 
 /** Oldest first; each set carries the changes before it (the 2025 rules are the 2020 rules as amended in 2024 and 2025). */
 export const RULE_SETS: readonly RuleSet[] = [
@@ -62,6 +87,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     exceptionsNotApplied: [],
     outcomes: { misconductCarriesDisciplinaryAction: false, grossMisconductDismissalUnlessExceptional: false },
     routing: { formerOfficerAcceleratedHearingByDefault: false },
+    panels: { 'misconduct-hearing': HEARING_PANEL_2020, 'accelerated-hearing': ACCELERATED_HEARING_2020 },
     changes: [],
   },
   {
@@ -73,9 +99,10 @@ export const RULE_SETS: readonly RuleSet[] = [
     // The in-force date is C; the instrument's own transitional provision was not read, so receivedOn stands in for it.
     transitionalRule: 'SI 2024/521 (in force 7 May 2024; transitional provision not read, keyed here on the date the matter came to attention)',
     transitionalStatus: 'U',
-    exceptionsNotApplied: ['the transitional provision of SI 2024/521 itself (not read): cases may instead be keyed on the notice of referral'],
+    exceptionsNotApplied: ['the transitional provision of SI 2024/521 itself (not read): a panel follows the matter\'s rule set unless PANEL_RULES keys it on the notice of referral'],
     outcomes: { misconductCarriesDisciplinaryAction: false, grossMisconductDismissalUnlessExceptional: false },
     routing: { formerOfficerAcceleratedHearingByDefault: false },
+    panels: { 'misconduct-hearing': HEARING_PANEL_2024, 'accelerated-hearing': ACCELERATED_HEARING_2024 },
     changes: [
       {
         rule: 'misconduct-hearing-chair',
@@ -102,6 +129,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     ],
     outcomes: { misconductCarriesDisciplinaryAction: true, grossMisconductDismissalUnlessExceptional: true },
     routing: { formerOfficerAcceleratedHearingByDefault: true },
+    panels: { 'misconduct-hearing': HEARING_PANEL_2024, 'accelerated-hearing': ACCELERATED_HEARING_2024 },
     changes: [
       {
         rule: 'former-officer-accelerated-hearing',
@@ -171,6 +199,18 @@ export function formatRuleSets(sets: readonly RuleSet[] = RULE_SETS): string {
   const routing = Object.keys(sets[0].routing) as (keyof RoutingRules)[];
   out.push(['Routing rule'.padEnd(45), ...sets.map((r) => r.id.padEnd(12))].join('  ').trimEnd());
   for (const f of routing) out.push([f.padEnd(45), ...sets.map((r) => (r.routing[f] ? 'yes' : 'no').padEnd(12))].join('  ').trimEnd());
+  out.push('');
+  const cell = (c: PanelComposition) => `${c.chairRoles.includes('legally-qualified-chair') ? 'LQC' : 'CO/delegate'}+${c.independentMembers}IM${c.policeMember ? '+PM' : ''}${c.legallyQualifiedAdviser ? '+LQA' : ''} [${c.status}]`;
+  const forms = Object.keys(sets[0].panels) as (keyof PanelRules)[];
+  const width = Math.max(12, ...sets.flatMap((r) => forms.map((f) => cell(r.panels[f]).length)));
+  out.push(['Panel'.padEnd(45), ...sets.map((r) => r.id.padEnd(width))].join('  ').trimEnd());
+  for (const form of forms) out.push([form.padEnd(45), ...sets.map((r) => cell(r.panels[form]).padEnd(width))].join('  ').trimEnd());
+  out.push('  (LQC legally qualified chair; CO/delegate chief officer or a delegate; IM independent members; PM police member; LQA legally qualified adviser)');
+  out.push(`  chair limits from 7 May 2024 [C]: a former senior officer within ${CHAIR_RULES.formerSeniorOfficerWithinYears} years; a senior officer's case chaired by a more senior officer of another force; a chief officer's, Deputy or Assistant Commissioner's by HMCIC or an HMI (${CHAIR_RULES.regulation})`);
+  out.push(`  no interested party on a panel [${PANEL_INTERESTED_PARTY.status}] (${PANEL_INTERESTED_PARTY.regulation}); which rule set governs a panel [${PANEL_TRANSITIONAL_STATUS}]: the matter's, or the notice of referral's date (PANEL_RULES)`);
+  out.push('');
+  out.push(`Investigator bars (all rule sets; ${investigatorRegulation('conduct-regulations').regulation} [${investigatorRegulation('conduct-regulations').status}]; ${investigatorRegulation('schedule-3').regulation} [${investigatorRegulation('schedule-3').status}]): nobody`);
+  for (const b of Object.values(INVESTIGATOR_BARS)) out.push(`  ${b.rule.padEnd(43)} ${b.what}`);
   out.push('');
   for (const r of sets) {
     out.push(`${r.id}: ${r.name}, in force ${r.inForce}. Source: ${r.source}`);

@@ -4,7 +4,8 @@ import { OutboxDelivery1763971200000 } from './1763971200000-outbox-delivery';
 import { MatterListOrder1764000000000 } from './1764000000000-matter-list-order';
 import { DeadlineTwoTimes1764100000000 } from './1764100000000-deadline-two-times';
 import { MatterRuleSet1764200000000 } from './1764200000000-matter-rule-set';
-import { WebSessions1764300000000 } from './1764300000000-web-sessions';
+import { MatterInvestigator1764300000000 } from './1764300000000-matter-investigator';
+import { WebSessions1764400000000 } from './1764400000000-web-sessions';
 
 /** In order. Migrations are listed, not globbed, so a bundled or transpiled build finds the same set. */
-export const MIGRATIONS = [InitialSchema1763884800000, StageTransitions1763900000000, OutboxDelivery1763971200000, MatterListOrder1764000000000, DeadlineTwoTimes1764100000000, MatterRuleSet1764200000000, WebSessions1764300000000];
+export const MIGRATIONS = [InitialSchema1763884800000, StageTransitions1763900000000, OutboxDelivery1763971200000, MatterListOrder1764000000000, DeadlineTwoTimes1764100000000, MatterRuleSet1764200000000, MatterInvestigator1764300000000, WebSessions1764400000000];

@@ -54,3 +54,12 @@ export async function appendListReportRead(
 export async function findAuditTrail(sql: Sql, matterReference: string): Promise<Record<string, unknown>[]> {
   return sql.query(`SELECT * FROM audit_entry WHERE matter_reference = $1 ORDER BY id`, [matterReference]);
 }
+
+/** A matter's decisions as its audit trail has them (actions `decision:*`): who, when and why, in the order recorded. */
+export async function findDecisions(sql: Sql, matterReference: string): Promise<Record<string, unknown>[]> {
+  return sql.query(
+    `SELECT subject_id, actor, actor_role, action, occurred_at, recorded_at, details->>'rationale' AS rationale
+       FROM audit_entry WHERE matter_reference = $1 AND action LIKE 'decision:%' ORDER BY id`,
+    [matterReference],
+  );
+}

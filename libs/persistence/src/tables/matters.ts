@@ -13,6 +13,8 @@ export interface MatterRow {
   regime: string;
   /** The rule set and why, as decided at referral; null before rule sets were recorded. */
   ruleSet?: unknown;
+  /** The investigator appointed (CR reg 15) and their independence; null until one is recorded. */
+  investigator?: unknown;
   forceId: string;
   stage: string;
   appropriateAuthority: string;
@@ -29,14 +31,14 @@ export interface MatterRow {
 export async function upsertMatter(sql: Sql, m: MatterRow): Promise<boolean> {
   const applied = await sql.query(
     `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority,
-                         iopc_referral_required, mode_of_investigation, received_on, revision, rule_set)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+                         iopc_referral_required, mode_of_investigation, received_on, revision, rule_set, investigator)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
      ON CONFLICT (reference) DO UPDATE SET
-       stage = EXCLUDED.stage, mode_of_investigation = EXCLUDED.mode_of_investigation,
+       stage = EXCLUDED.stage, mode_of_investigation = EXCLUDED.mode_of_investigation, investigator = EXCLUDED.investigator,
        revision = EXCLUDED.revision, updated_at = now()
      WHERE matter.revision <= EXCLUDED.revision
      RETURNING reference`,
-    [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision, m.ruleSet ? JSON.stringify(m.ruleSet) : null],
+    [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision, m.ruleSet ? JSON.stringify(m.ruleSet) : null, m.investigator ? JSON.stringify(m.investigator) : null],
   );
   // A subject's deadlines may have been written before the matter's first row.
   if (applied.length > 0) await refreshNextDeadline(sql, m.reference);

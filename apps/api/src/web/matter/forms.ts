@@ -128,12 +128,26 @@ const EVENT_FIELDS: Partial<Record<SubjectEventName, FormField[]>> = {
   'notice-of-investigation-delayed': [{ name: 'note', kind: 'textarea', label: 'Why serving the notice would prejudice the investigation', hint: 'CR reg 17(2): the reason must be recorded', required: true }],
   resigned: [{ name: 'allegationSummary', kind: 'textarea', label: 'The allegation outstanding (optional)', hint: 'For the advisory-list report (BL&AL Regs reg 12)' }],
   retired: [{ name: 'allegationSummary', kind: 'textarea', label: 'The allegation outstanding (optional)', hint: 'For the advisory-list report (BL&AL Regs reg 12)' }],
+  'panel-objection-made': [
+    { name: 'member', kind: 'text', label: 'The panel member objected to', hint: 'As named in the panel notice', required: true },
+    { name: 'grounds', kind: 'textarea', label: 'Grounds of the objection', required: true },
+  ],
+  'panel-objection-determined': [
+    { name: 'member', kind: 'text', label: 'The panel member objected to', required: true },
+    { name: 'upheld', kind: 'yes-no', label: 'Was the objection upheld?', required: true },
+  ],
+  'reflective-review-report-agreed': [
+    { name: 'actionsDueBy', kind: 'date', label: 'Date the agreed actions are due by', required: true },
+    { name: 'reviewOn', kind: 'date', label: 'Date of the review', required: true },
+  ],
 };
 
-/** Not offered as a form: the details of a list report are a nested record (supply them through the API). */
-const EVENTS_NOT_ON_A_FORM: readonly SubjectEventName[] = ['list-report-details-supplied'];
+/** Not offered as a form: these carry nested records (a list report's details, a panel), supplied through the API. */
+const EVENTS_NOT_ON_A_FORM: readonly SubjectEventName[] = ['list-report-details-supplied', 'panel-appointed', 'panel-member-replaced'];
+/** The matter's events that carry nested records or lists (the investigator, a subject's line managers): through the API. */
+const MATTER_EVENTS_NOT_ON_A_FORM = ['investigator-appointed', 'subject-line-management-recorded'] as const satisfies readonly MatterEventName[];
 
-const MATTER_EVENT_WORDS: Readonly<Record<MatterEventName, { title: string; noteLabel: string; noteHint?: string; noteRequired?: boolean }>> = {
+const MATTER_EVENT_WORDS: Readonly<Record<Exclude<MatterEventName, (typeof MATTER_EVENTS_NOT_ON_A_FORM)[number]>, { title: string; noteLabel: string; noteHint?: string; noteRequired?: boolean }>> = {
   'referred-to-iopc': { title: 'Referral to the IOPC', noteLabel: 'Reason, for a voluntary referral (optional)' },
   'complainant-updated': { title: 'Update to the complainant', noteLabel: 'What the complainant was told', noteHint: 'CMR reg 34', noteRequired: true },
   'timeliness-report-sent': { title: 'Timeliness report sent', noteLabel: 'Note (optional)', noteHint: 'CR reg 19 / CMR reg 13' },
@@ -163,7 +177,8 @@ function build(): CommandForm[] {
     isDecision: true,
   });
   for (const event of MATTER_EVENTS) {
-    const w = MATTER_EVENT_WORDS[event];
+    if ((MATTER_EVENTS_NOT_ON_A_FORM as readonly MatterEventName[]).includes(event)) continue;
+    const w = MATTER_EVENT_WORDS[event as keyof typeof MATTER_EVENT_WORDS];
     forms.push({
       id: `matter-event-${event}`, target: 'matter', title: w.title, dto: MatterEventDto, fixed: { event },
       fields: [{ name: 'note', kind: 'textarea', label: w.noteLabel, hint: w.noteHint, required: w.noteRequired }, OCCURRED_AT], isDecision: false,

@@ -3,7 +3,8 @@ import { COMMAND_GRANTS, subjectDecisionGrant, subjectEventGrant } from '@conduc
 import type { User } from '../../auth/user';
 import { asActor, requireGrant } from '../../common/actor';
 import { unavailableServer } from '../../health/unavailable';
-import { decisionCommand, eventCommand } from '../../matters/commands';
+import { decisionCommand, eventCommand, matterEventCommand } from '../../matters/commands';
+import { panelRulesConfigured } from '../../matters/matters.controller';
 import type { DecisionDto, EventDto, ExtensionDto, MatterDecisionDto, MatterEventDto } from '../../matters/matters.dto';
 import type { MattersService } from '../../matters/matters.service';
 import type { Action } from './actions';
@@ -34,7 +35,7 @@ export async function sendCommand(matters: MattersService, reference: string, ac
     const dto = body as unknown as EventDto;
     const grant = subjectEventGrant(dto.event);
     requireGrant(user, grant);
-    return matters.subjectEvent(reference, subjectId!, eventCommand(dto, actor, key), user, grant);
+    return matters.subjectEvent(reference, subjectId!, eventCommand(dto, actor, key, { panelRules: panelRulesConfigured() }), user, grant);
   }
   if ('decision' in form.fixed) {
     const dto = body as unknown as MatterDecisionDto;
@@ -44,7 +45,7 @@ export async function sendCommand(matters: MattersService, reference: string, ac
   }
   const dto = body as unknown as MatterEventDto;
   requireGrant(user, COMMAND_GRANTS['matter-event']);
-  return matters.matterEvent(reference, { ...dto, actor, commandId: key }, user, COMMAND_GRANTS['matter-event']);
+  return matters.matterEvent(reference, matterEventCommand(dto, actor, key), user, COMMAND_GRANTS['matter-event']);
 }
 
 /** A command's failure as the check page tells it: the refusal's rule, "your role cannot", or "try again". */

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * still owed (open, or missed and not yet done), kept on the matter's row whenever its deadlines are written, so the
  * list is an index range however many matters are open.
  */
-export class WebSessions1764300000000 implements MigrationInterface {
-  name = 'WebSessions1764300000000';
+export class WebSessions1764400000000 implements MigrationInterface {
+  name = 'WebSessions1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
