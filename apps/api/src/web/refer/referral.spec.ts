@@ -89,6 +89,8 @@ describe('referring a matter through the question pages', () => {
   it('shows the answers to check, each with a link to change it', () => {
     const shown = checkYourAnswers(answers());
     expect(shown.matter.find((r) => r.key === 'Kind of matter')).toEqual({ key: 'Kind of matter', value: 'Conduct matter', href: '/refer?change=check#kind' });
+    expect(shown.matter.find((r) => r.key === 'Force')!.href).toBe('/refer?change=check#forceId');
+    expect(checkYourAnswers(answers(), true).matter.find((r) => r.key === 'Force')!.href).toBe('');
     expect(shown.subjects.map((s) => s.heading)).toEqual(['Subject 1: Jane Example', 'Subject 2']);
     expect(shown.subjects[0].rows.find((r) => r.key === 'Date of birth')!.value).toBe('29 February 1980');
     expect(shown.subjects[1].rows.find((r) => r.key === 'Full name')).toEqual({ key: 'Full name', value: 'Not given', href: '/refer/subjects?change=check#subjects-1-name' });

@@ -206,15 +206,15 @@ export function errorList(errors: Record<string, string>, page = ''): { text: st
   return Object.entries(errors).map(([id, message]) => ({ text: message, href: `${page}#${id}` }));
 }
 
-/** The answers as *check your answers* shows them: label, value, and where to change it. */
-export function checkYourAnswers(a: ReferralAnswers): { matter: SummaryRow[]; subjects: { heading: string; rows: SummaryRow[] }[] } {
+/** The answers as *check your answers* shows them: label, value, and where to change it (nothing to change for a force that is fixed). */
+export function checkYourAnswers(a: ReferralAnswers, forceFixed = false): { matter: SummaryRow[]; subjects: { heading: string; rows: SummaryRow[] }[] } {
   const row = (label: string, value: string, href: string): SummaryRow => ({ key: label, value: value || 'Not given', href });
   const m = a.matter;
   return {
     matter: [
       row(MATTER_FIELD_WORDS.reference, m.reference, '/refer?change=check#reference'),
       row(MATTER_FIELD_WORDS.kind, MATTER_KIND_WORDS[m.kind as MatterKind] ?? m.kind, '/refer?change=check#kind'),
-      row(MATTER_FIELD_WORDS.forceId, m.forceId, '/refer?change=check#forceId'),
+      row(MATTER_FIELD_WORDS.forceId, m.forceId, forceFixed ? '' : '/refer?change=check#forceId'),
       row(MATTER_FIELD_WORDS.appropriateAuthority, m.appropriateAuthority, '/refer?change=check#appropriateAuthority'),
       row(MATTER_FIELD_WORDS.receivedOn, dateInFull(isoDateOf(m.receivedOn)), '/refer?change=check#receivedOn-day'),
       row(
@@ -245,5 +245,6 @@ export function checkYourAnswers(a: ReferralAnswers): { matter: SummaryRow[]; su
 export interface SummaryRow {
   key: string;
   value: string;
+  /** '' when it cannot be changed here. */
   href: string;
 }
