@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { User, mayAccessForce, visibleForces } from '../auth/user';
 import { CurrentActor, requireRole } from '../common/actor';
+import { OUTBOX_READERS } from './outbox-readers';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -16,8 +17,6 @@ export class ListOutboxQuery {
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
 
-/** Who may see what the engine sent (the API's outbox and the web pages alike). */
-export const OUTBOX_READERS = ['administrator', 'oversight', 'appropriate-authority', 'case-officer'] as const;
 
 @ApiTags('outbox')
 @ApiBearerAuth('bearer')
