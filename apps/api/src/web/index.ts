@@ -1,6 +1,7 @@
 import { AssetsController } from './assets.controller';
 import { MyWorkController } from './my-work/my-work.controller';
 import { OversightController } from './oversight/oversight.controller';
+import { MessagesController } from './messages/messages.controller';
 import { Pages } from './rendering/pages';
 import { ReferController } from './refer/refer.controller';
 import { SignInController } from './sign-in/sign-in.controller';
@@ -11,5 +12,5 @@ import { WebErrorFilter } from './web-errors.filter';
 
 // The case-working web interface, served by the API's process at /. Its pages call the API's own services (the same
 // permission checks, the same refusals), so its controllers and providers join the application's module.
-export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, ReferController, OversightController];
+export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, ReferController, OversightController, MessagesController];
 export const WEB_PROVIDERS = [Pages, WebSessions, SignedInGuard, WebErrorFilter, SignInMethod];

@@ -1,7 +1,7 @@
 import { barChartSvg, countBy, figure } from './charts';
 
 describe('charts drawn on the server as SVG', () => {
-  const chart = { id: 'c1', title: 'Overdue deadlines by deadline', description: '3 deadlines overdue.', bars: [{ label: 'Notice <served>', value: 2 }, { label: 'Report & "review"', value: 1 }], unit: 'overdue' };
+  const chart = { id: 'c1', title: 'Overdue deadlines by deadline', description: '3 deadlines overdue.', bars: [{ label: 'Notice <served>', value: 2 }, { label: 'Report & "review"', value: 1 }], unit: ['day overdue', 'days overdue'] as const };
 
   it('is an image with a title and a description that screen readers announce', () => {
     const svg = barChartSvg(chart);
@@ -17,7 +17,8 @@ describe('charts drawn on the server as SVG', () => {
     expect(widths[0]).toBe(2 * widths[1]);
     expect(svg).toContain('>Notice &lt;served&gt;</text>');
     expect(svg).toContain('>Report &amp; &quot;review&quot;</text>');
-    expect(svg).toContain('>2 overdue</text>');
+    expect(svg).toContain('>2 days overdue</text>');
+    expect(svg).toContain('>1 day overdue</text>');
     expect(svg).not.toMatch(/<script|style=/);
   });
 

@@ -13,8 +13,8 @@ export interface BarChart {
   /** What the chart shows, in a sentence, with its largest figure. */
   description: string;
   bars: Bar[];
-  /** After each value: "matters", "days". */
-  unit: string;
+  /** After each value, for one and for any other number: ['matter', 'matters']. */
+  unit: readonly [string, string];
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -29,6 +29,11 @@ const MAX_LABEL = 32;
 /** A number as the page writes it: whole numbers as they are, others to one decimal place. */
 export function figure(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** A number with its unit: 1 matter, 2 matters, 0.5 days. */
+export function counted(n: number, unit: readonly [string, string]): string {
+  return `${figure(n)} ${n === 1 ? unit[0] : unit[1]}`;
 }
 
 const shortLabel = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
@@ -52,7 +57,7 @@ export function barChartSvg(chart: BarChart): string {
       `<g class="app-chart__bar">` +
       `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle" fill="#0b0c0c" font-size="14">${escapeXml(shortLabel(b.label))}</text>` +
       `<rect x="${LABEL_WIDTH}" y="${y}" width="${length}" height="${BAR_HEIGHT}" fill="#1d70b8"></rect>` +
-      `<text x="${LABEL_WIDTH + length + 6}" y="${middle}" dominant-baseline="middle" fill="#0b0c0c" font-size="14">${escapeXml(`${figure(b.value)} ${chart.unit}`)}</text>` +
+      `<text x="${LABEL_WIDTH + length + 6}" y="${middle}" dominant-baseline="middle" fill="#0b0c0c" font-size="14">${escapeXml(counted(b.value, chart.unit))}</text>` +
       `</g>`
     );
   });

@@ -1,7 +1,7 @@
 import { MATTER_KIND_WORDS, STAGE_WORDS, type FinancialQuarter, type MatterKind, type SubjectStage } from '@conduct/domain';
 import type { QuarterlyRow } from '../../reports/report-data';
 import { dateInFull, sentenceCase } from '../rendering/words';
-import { countBy, figure, type BarChart } from './charts';
+import { countBy, counted, figure, type BarChart } from './charts';
 
 // Oversight's reports as pages: each report's rows (as the API's reports give them) become a chart and a table with
 // the same numbers, and the filters (force; quarter for the quarterly report) are checked here.
@@ -87,9 +87,9 @@ export function overdueView(rows: Record<string, unknown>[]): ReportView {
       {
         id: 'overdue-by-deadline',
         title: 'Overdue deadlines by deadline',
-        description: rows.length ? `${rows.length} deadlines overdue; the most (${bars[0].value}) are "${bars[0].label}".` : 'No deadline is overdue.',
+        description: rows.length ? `${counted(rows.length, ['deadline', 'deadlines'])} overdue; the most (${bars[0].value}) are "${bars[0].label}".` : 'No deadline is overdue.',
         bars,
-        unit: 'overdue',
+        unit: ['overdue', 'overdue'],
       },
     ],
     tables: [
@@ -118,9 +118,9 @@ export function timelinessView(rows: Record<string, unknown>[]): ReportView {
       {
         id: 'timeliness-by-months-open',
         title: 'Investigations open 12 months or more, by months open',
-        description: rows.length ? `${rows.length} subjects' investigations have been open 12 months or more.` : 'No investigation has been open 12 months or more.',
+        description: rows.length ? `${counted(rows.length, ['subject', 'subjects'])} with an investigation open 12 months or more.` : 'No investigation has been open 12 months or more.',
         bars: bands.map((label) => ({ label, value: counts.find((c) => c.label === label)?.value ?? 0 })),
-        unit: 'subjects',
+        unit: ['subject', 'subjects'],
       },
     ],
     tables: [
@@ -167,8 +167,8 @@ export function quarterlyView(all: QuarterlyRow[], quarter?: FinancialQuarter): 
   const when = quarter ? `in ${quarterWords(quarter)}` : 'by quarter of the financial year';
   return {
     charts: [
-      { id: 'quarterly-referred', title: `Matters referred ${quarter ? `in ${quarterWords(quarter)}, by kind` : 'by quarter of the financial year'}`, description: `${total(referred)} matters referred ${when}.`, bars: referred, unit: 'matters' },
-      { id: 'quarterly-outcomes', title: `Outcomes decided ${quarter ? `in ${quarterWords(quarter)}` : 'in every quarter'}, by outcome`, description: `${total(outcomes)} outcomes decided ${when}.`, bars: outcomes, unit: 'outcomes' },
+      { id: 'quarterly-referred', title: `Matters referred ${quarter ? `in ${quarterWords(quarter)}, by kind` : 'by quarter of the financial year'}`, description: `${counted(total(referred), ['matter', 'matters'])} referred ${when}.`, bars: referred, unit: ['matter', 'matters'] },
+      { id: 'quarterly-outcomes', title: `Outcomes decided ${quarter ? `in ${quarterWords(quarter)}` : 'in every quarter'}, by outcome`, description: `${counted(total(outcomes), ['outcome', 'outcomes'])} decided ${when}.`, bars: outcomes, unit: ['outcome', 'outcomes'] },
     ],
     tables: [
       {
@@ -189,7 +189,7 @@ export function timeInStageView(rows: Record<string, unknown>[]): ReportView {
         title: 'Median days in each stage',
         description: rows.length ? `The median days a subject spent in each of ${rows.length} stages.` : 'No subject has entered a stage yet.',
         bars: rows.map((r) => ({ label: stageWords(r.stage), value: Number(r.medianDays) })),
-        unit: 'days',
+        unit: ['day', 'days'],
       },
     ],
     tables: [
