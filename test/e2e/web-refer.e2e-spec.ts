@@ -233,4 +233,43 @@ describe('the web interface: referring a matter, reports, messages sent', () => 
     expect((await officer.get('/messages?status=lost')).status).toBe(400);
     expect((await officer.get('/messages/not-a-number')).status).toBe(404);
   });
+
+  it('a case officer records the response to a recommendation: question, check, confirmation, once; oversight is offered no action', async () => {
+    const recommendation = `${reference}-R1`;
+    const made = await call('POST', '/recommendations', { reference: recommendation, matterReference: reference, forceId: force, recipient: 'Chief Constable', madeOn: daysFromToday(-10), text: 'Train every sergeant.' }, { id: 'co-web', role: 'case-officer', force });
+    expect(made.status).toBe(201);
+
+    const page = await officer.get(`/recommendation/${recommendation}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Awaiting the response');
+    expect(page.html).toContain(`href="/recommendation/${recommendation}/response"`);
+    const seenByOversight = await oversight.get(`/recommendation/${recommendation}`);
+    expect(seenByOversight.status).toBe(200);
+    expect(seenByOversight.html).not.toContain('Record the response');
+    expect((await oversight.get(`/recommendation/${recommendation}/response`)).status).toBe(403);
+    const stranger = new Browser();
+    await stranger.signIn('Someone Else', 'case-officer', `other-${force}`);
+    expect((await stranger.get(`/recommendation/${recommendation}`)).status).toBe(404);
+    expect((await stranger.get(`/recommendation/${recommendation}/response`)).status).toBe(404);
+
+    await officer.get(`/recommendation/${recommendation}/response`);
+    const wrong = await officer.post(`/recommendation/${recommendation}/response`, { summary: '', time: '26:00' });
+    expect(wrong.status).toBe(400);
+    expect(errorLinks(wrong.html)).toEqual(['#accepted', '#summary', '#respondedOn-day']);
+    const [y, m, d] = daysFromToday(-1).split('-');
+    const answered = await officer.post(`/recommendation/${recommendation}/response`, { accepted: 'yes', summary: 'Every sergeant trained by March.', 'respondedOn-day': d, 'respondedOn-month': m, 'respondedOn-year': y, time: '10:30' });
+    expect(answered).toMatchObject({ status: 303, location: `/recommendation/${recommendation}/response/check` });
+    const check = await officer.get(`/recommendation/${recommendation}/response/check`);
+    expect(check.html).toContain('Every sergeant trained by March.');
+    expect(check.html).toContain('at 10:30');
+
+    const [a, b] = await Promise.all([officer.post(`/recommendation/${recommendation}/response/check`, {}), officer.post(`/recommendation/${recommendation}/response/check`, {})]);
+    expect([a.status, a.location, b.status, b.location]).toEqual([303, `/recommendation/${recommendation}/response/confirmation`, 303, `/recommendation/${recommendation}/response/confirmation`]);
+    expect((await officer.get(`/recommendation/${recommendation}/response/confirmation`)).html).toContain('Response recorded');
+    const view = (await call('GET', `/recommendations/${recommendation}`, undefined, { id: 'co-web', role: 'case-officer', force })).body;
+    expect(view.response).toEqual({ accepted: true, respondedOn: daysFromToday(-1) });
+    const after = await officer.get(`/recommendation/${recommendation}`);
+    expect(after.html).toContain('Response given, awaiting publication');
+    expect(after.html).not.toContain('Record the response');
+  });
 });
