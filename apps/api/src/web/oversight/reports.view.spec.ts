@@ -62,6 +62,7 @@ describe('oversight’s reports as pages', () => {
   it('charts the median days in each stage, with the mean and the counts in the table', () => {
     const view = timeInStageView([{ stage: 'investigation', stays: 2, completed: 1, meanDays: 310.5, medianDays: 300 }]);
     expect(view.charts[0].bars).toEqual([{ label: 'Investigation', value: 300 }]);
+    expect(view.charts[0].description).toBe('The median days subjects spent in each stage, over 1 stage.');
     expect(view.tables[0].rows[0].map((c) => c.text)).toEqual(['Investigation', '2', '1', '310.5', '300']);
   });
 });

@@ -187,7 +187,7 @@ export function timeInStageView(rows: Record<string, unknown>[]): ReportView {
       {
         id: 'time-in-stage-median',
         title: 'Median days in each stage',
-        description: rows.length ? `The median days a subject spent in each of ${rows.length} stages.` : 'No subject has entered a stage yet.',
+        description: rows.length ? `The median days subjects spent in each stage, over ${counted(rows.length, ['stage', 'stages'])}.` : 'No subject has entered a stage yet.',
         bars: rows.map((r) => ({ label: stageWords(r.stage), value: Number(r.medianDays) })),
         unit: ['day', 'days'],
       },
