@@ -110,6 +110,21 @@ describe('the web interface: referring a matter, reports, messages sent', () => 
     for (const text of [reference, 'Conduct matter', 'Chief Constable', 'Subject 1', 'Subject 2: Sam Example', '29 February 1980', '4521']) expect(check.html).toContain(text);
     expect(check.html).toContain('href="/refer/subjects?change=check#subjects-1-name"');
 
+    // A Change link goes to the question and comes back to check your answers.
+    const change = await officer.get('/refer?change=check');
+    expect(change.html).toContain('href="/refer/check"');
+    const changed = await officer.post('/refer', {
+      reference,
+      kind: 'conduct-matter',
+      appropriateAuthority: 'Chief Constable of the Force',
+      'receivedOn-day': String(Number(day)),
+      'receivedOn-month': String(Number(month)),
+      'receivedOn-year': year,
+      change: 'check',
+    });
+    expect(changed).toMatchObject({ status: 303, location: '/refer/check' });
+    expect((await officer.get('/refer/check')).html).toContain('Chief Constable of the Force');
+
     // Sent twice at once (a double click): both are answered with the confirmation, and the matter is referred once.
     const [a, b] = await Promise.all([officer.post('/refer/check', {}), officer.post('/refer/check', {})]);
     expect([a.status, a.location, b.status, b.location]).toEqual([303, '/refer/confirmation', 303, '/refer/confirmation']);
@@ -125,6 +140,7 @@ describe('the web interface: referring a matter, reports, messages sent', () => 
     const referred = await call('GET', `/matters/${reference}`, undefined, who);
     expect(referred.status).toBe(200);
     expect(referred.body.forceId).toBe(force);
+    expect(referred.body.appropriateAuthority).toBe('Chief Constable of the Force');
     // Each subject's workflow records its own referral as it starts.
     let audit: { action: string }[] = [];
     for (let i = 0; i < 100; i++) {

@@ -123,7 +123,8 @@ export class ReferController {
       if (!refusal) throw err;
       return this.showCheck(res, session, referral, [refusal.error], refusal.status);
     }
-    referral.referred = { reference: referral.answers.matter.reference };
+    // Recorded: the session keeps only that it was (the subjects' names and dates of birth are the engine's to keep, not the session's).
+    session.data.referral = { idempotencyKey: referral.idempotencyKey, answers: blankReferral(user.forceId), referred: { reference: referral.answers.matter.reference } } satisfies Referral;
     await this.sessions.saveData(session);
     res.redirect(303, '/refer/confirmation');
   }
