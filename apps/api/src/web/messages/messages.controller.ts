@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query, Res, UseFilters, UseG
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { findDeliveryAttempts, findMessage, listMessages } from '@conduct/persistence';
+import { findDeliveryAttempts, findMessage, listMessages, OUTBOX_STATUSES } from '@conduct/persistence';
 import { Public } from '../../auth/auth.guard';
 import { mayAccessForce, visibleForces } from '../../auth/user';
 import { requireRole } from '../../common/actor';
@@ -13,7 +13,7 @@ import { sendPage } from '../send-page';
 import { CurrentSession, SignedInGuard } from '../session/signed-in.guard';
 import type { WebSession } from '../session/web-sessions';
 import { WebErrorFilter } from '../web-errors.filter';
-import { attemptRow, MESSAGE_STATUSES, messageRow, messagesFilterOf, STATUS_WORDS, type MessagesQuery } from './messages.view';
+import { attemptRow, messageRow, messagesFilterOf, STATUS_WORDS, type MessagesQuery } from './messages.view';
 
 const PAGE_SIZE = 50;
 
@@ -52,7 +52,7 @@ export class MessagesController {
         rows,
         next,
         firstPage: beforeId ? `/messages${status ? `?status=${encodeURIComponent(status)}` : ''}` : null,
-        statusItems: [{ value: '', text: 'Any status' }, ...MESSAGE_STATUSES.map((s) => ({ value: s, text: STATUS_WORDS[s].text, selected: status === s }))],
+        statusItems: [{ value: '', text: 'Any status' }, ...OUTBOX_STATUSES.map((s) => ({ value: s, text: STATUS_WORDS[s].text, selected: status === s }))],
       }),
       failed ? 400 : 200,
     );

@@ -1,13 +1,12 @@
 import { LIST_REPORTS } from '@conduct/domain';
 import { TEMPLATES } from '@conduct/notifications';
+import { OUTBOX_STATUSES } from '@conduct/persistence';
 import { dateAndTime, sentenceCase } from '../rendering/words';
 
 // What the engine sent, as the outbox records it: never a payload (a list report's holds a person's details), only
 // what was sent, about which matter, to whom, and how its delivery went.
 
-export const MESSAGE_STATUSES = ['pending', 'delivered', 'dead'] as const;
-
-export const STATUS_WORDS: Readonly<Record<string, { text: string; tag: string }>> = {
+export const STATUS_WORDS: Readonly<Record<(typeof OUTBOX_STATUSES)[number], { text: string; tag: string }>> = {
   pending: { text: 'Waiting to send', tag: 'govuk-tag--yellow' },
   delivered: { text: 'Delivered', tag: 'govuk-tag--green' },
   dead: { text: 'Not delivered', tag: 'govuk-tag--red' },
@@ -22,7 +21,7 @@ export interface MessagesQuery {
 export function messagesFilterOf(q: MessagesQuery): { status: string | null; beforeId?: number; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const status = typeof q.status === 'string' && q.status !== '' ? q.status : null;
-  if (status !== null && !(MESSAGE_STATUSES as readonly string[]).includes(status)) errors.status = `Status must be one of: ${MESSAGE_STATUSES.join(', ')}`;
+  if (status !== null && !(OUTBOX_STATUSES as readonly string[]).includes(status)) errors.status = `Status must be one of: ${OUTBOX_STATUSES.join(', ')}`;
   let beforeId: number | undefined;
   if (typeof q.before === 'string' && q.before !== '') {
     if (/^[1-9]\d{0,14}$/.test(q.before)) beforeId = Number(q.before);
@@ -67,7 +66,7 @@ export function messageRow(m: Record<string, unknown>): MessageRow {
     matterHref: `/matter/${encodeURIComponent(reference)}`,
     subjectId: m.subjectId ? String(m.subjectId) : 'The matter',
     recipient: String(m.recipient ?? ''),
-    status: STATUS_WORDS[status] ?? { text: sentenceCase(status), tag: 'govuk-tag--grey' },
+    status: STATUS_WORDS[status as (typeof OUTBOX_STATUSES)[number]] ?? { text: sentenceCase(status), tag: 'govuk-tag--grey' },
     attempts: Number(m.attempts ?? 0),
     lastError: m.lastError ? String(m.lastError) : '',
     createdAt: when(m.createdAt),

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpException, NotFoundException, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { COMMAND_GRANTS, type Role } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { Public } from '../../auth/auth.guard';
 import { requireGrant } from '../../common/actor';
+import { IdentifierPipe } from '../../common/pipes';
 import { RecommendationsService } from '../../recommendations/recommendations.service';
 import type { Response } from '../http';
 import { Pages } from '../rendering/pages';
@@ -14,8 +15,6 @@ import { WebSessions, type WebSession } from '../session/web-sessions';
 import { WebErrorFilter } from '../web-errors.filter';
 import { errorList } from '../refer/referral';
 import { blankResponse, checkResponse, recommendationPage, responseAnswersFromForm, responseDtoOf, responseToCheck, type ResponseInProgress } from './response';
-
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 /** A recommendation's page, and its response as question → check your answers → confirmation, sent by RecommendationsService.respond. */
 @ApiExcludeController()
@@ -33,8 +32,8 @@ export class RecommendationPagesController {
   ) {}
 
   @Get(':reference')
-  async show(@Param('reference') reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
-    const view = await this.recommendations.get(checked(reference), session.user!);
+  async show(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
+    const view = await this.recommendations.get(reference, session.user!);
     const page = recommendationPage(view, new Date(), this.calendar);
     // The response is offered to the roles the grants table lets respond, while the engine awaits it.
     const mayRespond = page.awaitingResponse && (COMMAND_GRANTS['recommendation-response'].roles as readonly Role[]).includes(session.user!.role);
@@ -42,14 +41,14 @@ export class RecommendationPagesController {
   }
 
   @Get(':reference/response')
-  async question(@Param('reference') reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
-    const inProgress = await this.inProgress(session, checked(reference), true);
+  async question(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
+    const inProgress = await this.inProgress(session, reference, true);
     this.showQuestion(res, session, reference, inProgress, {}, 200);
   }
 
   @Post(':reference/response')
-  async answer(@Param('reference') reference: string, @Body() body: Record<string, unknown>, @CurrentSession() session: WebSession, @Res() res: Response) {
-    const inProgress = await this.inProgress(session, checked(reference), true);
+  async answer(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() body: Record<string, unknown>, @CurrentSession() session: WebSession, @Res() res: Response) {
+    const inProgress = await this.inProgress(session, reference, true);
     inProgress.answers = responseAnswersFromForm(body);
     await this.sessions.saveData(session);
     const errors = checkResponse(inProgress.answers);
@@ -58,17 +57,17 @@ export class RecommendationPagesController {
   }
 
   @Get(':reference/response/check')
-  async check(@Param('reference') reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
-    const inProgress = await this.inProgress(session, checked(reference), false);
+  async check(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
+    const inProgress = await this.inProgress(session, reference, false);
     if (Object.keys(checkResponse(inProgress.answers)).length) throw new RedirectTo(this.base(reference));
     this.showCheck(res, session, reference, inProgress, [], 200);
   }
 
   @Post(':reference/response/check')
-  async respond(@Param('reference') reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
+  async respond(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
     const user = session.user!;
     requireGrant(user, COMMAND_GRANTS['recommendation-response']);
-    const inProgress = this.stored(session, checked(reference));
+    const inProgress = this.stored(session, reference);
     if (inProgress?.recorded) throw new RedirectTo(`${this.base(reference)}/confirmation`);
     if (!inProgress || Object.keys(checkResponse(inProgress.answers)).length) throw new RedirectTo(this.base(reference));
     try {
@@ -86,8 +85,8 @@ export class RecommendationPagesController {
   }
 
   @Get(':reference/response/confirmation')
-  async confirmation(@Param('reference') reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
-    if (!this.stored(session, checked(reference))?.recorded) throw new RedirectTo(this.base(reference));
+  async confirmation(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @CurrentSession() session: WebSession, @Res() res: Response) {
+    if (!this.stored(session, reference)?.recorded) throw new RedirectTo(this.base(reference));
     sendPage(res, this.pages.render('recommendation/confirmation.njk', { ...this.frame(session), title: 'Response recorded', reference, href: `/recommendation/${encodeURIComponent(reference)}` }));
   }
 
@@ -141,9 +140,4 @@ export class RecommendationPagesController {
   private showCheck(res: Response, session: WebSession, reference: string, inProgress: ResponseInProgress, errors: { text: string; href: string }[], status: number) {
     sendPage(res, this.pages.render('recommendation/check.njk', { ...this.frame(session), title: 'Check the response before recording it', reference, action: `${this.base(reference)}/check`, rows: responseToCheck(inProgress.answers, this.base(reference)), errors }), status);
   }
-}
-
-function checked(reference: string): string {
-  if (!REFERENCE.test(reference)) throw new NotFoundException();
-  return reference;
 }
