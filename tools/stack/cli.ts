@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   }
   stack = await startStack({
     ownProcessGroups: true,
+    mailCatcher: true,
     abort: starting.signal,
     dataDir,
     apiPort: setting('PORT'),
@@ -45,11 +46,13 @@ async function main(): Promise<void> {
     [
       '',
       'Misconduct proceedings engine is running:',
+      `  Web interface  ${stack.apiUrl}/   (open it in a browser; sign in with the development sign-in: any name, role and force)`,
       `  API            ${stack.apiUrl}   (health: ${stack.apiUrl}/health)`,
       `  API docs       ${stack.apiUrl}/docs   (OpenAPI JSON: ${stack.apiUrl}/docs-json)`,
       `  Temporal UI    ${stack.temporalUiUrl ?? '(external Temporal: see your own server)'}`,
       `  Temporal gRPC  ${stack.temporalAddress}`,
       `  PostgreSQL     ${stack.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+      `  Mail catcher   ${stack.mailCatcher ? `${stack.mailCatcher.url} (messages: ${stack.mailCatcher.dir})` : '(off: SMTP_URL is set)'}`,
       `  Data folder    ${dataDir}`,
       'Bearer tokens for each role (also: npm run token -- <role> [force]):',
       ...(await tokenLines(stack.authJwtSecret)),

@@ -4,6 +4,7 @@ import { logLine } from '@conduct/logging';
 import { runMigrations } from '@conduct/persistence';
 import { embeddedPayloadKeys } from '@conduct/temporal';
 import { freePort } from './ports';
+import { MailCatcher, mailCatcherEnv, startMailCatcher, wantsMailCatcher } from './mail-catcher';
 import { RunningPostgres, startEmbeddedPostgres } from './postgres';
 import { startService } from './service';
 import { BackOff, DEFAULT_BACK_OFF, Started, Supervised, Supervisor, SupervisorLog } from './supervisor';
@@ -42,6 +43,11 @@ export interface StackOptions {
    * stack `<data folder>/logs/stack.log`.
    */
   supervisorLog?: SupervisorLog;
+  /**
+   * `npm start`: with no `SMTP_URL` given, run the local mail catcher (`<data folder>/mail/`) and send every
+   * outgoing message to it. Off by default, so a stack that tests "no route" keeps none.
+   */
+  mailCatcher?: boolean;
   /** Aborting it while the stack starts stops what has started (after the step under way) and rejects. */
   abort?: AbortSignal;
 }
@@ -61,6 +67,8 @@ export interface RunningStack {
   temporalAddress: string;
   temporalUiUrl: string | null;
   taskQueue: string;
+  /** The local mail catcher, when it runs: its SMTP address and the folder of `.eml` files. */
+  mailCatcher: { url: string; dir: string } | null;
   /** Where a silent stack keeps the worker's and the API's output (`worker.log`, `api.log`) and the supervisor's (`stack.log`). */
   logsDir: string;
   /** The stack's own running processes and their ids (they change when a server is restarted); for measurements. */
@@ -81,7 +89,9 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const logsDir = path.join(opts.dataDir, 'logs');
   const supervisor = new Supervisor(opts.supervisorLog ?? defaultSupervisorLog(opts.silent ? path.join(logsDir, 'stack.log') : null), opts.backOff ?? DEFAULT_BACK_OFF);
   const ownProcessGroup = opts.ownProcessGroups ?? false;
-  const stopAll = () => supervisor.stop((name, e) => log(`stopping ${name} failed: ${e}`));
+  let catcher: MailCatcher | undefined;
+  // The catcher stops last: the worker may be sending to it until it stops.
+  const stopAll = () => supervisor.stop((name, e) => log(`stopping ${name} failed: ${e}`)).finally(() => catcher?.stop());
   const supervise = async (name: ServerName, start: () => Promise<Started>) => {
     opts.abort?.throwIfAborted();
     await supervisor.supervise(name, start);
@@ -136,7 +146,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     const authJwtSecret = identityProvider ? undefined : opts.env?.AUTH_JWT_SECRET ?? setting('AUTH_JWT_SECRET') ?? embeddedSecret(opts.dataDir);
     // Personal data is encrypted in Temporal's history: your keys, or the embedded default's.
     const payloadKeys = setting('PAYLOAD_ENCRYPTION_KEYS') || opts.env?.PAYLOAD_ENCRYPTION_KEYS ? {} : embeddedPayloadKeys(opts.dataDir);
-    const env = { ...payloadKeys, ...opts.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
+    const given = { ...process.env, ...opts.env };
+    let mail: Record<string, string> = {};
+    if (opts.mailCatcher && wantsMailCatcher(given)) {
+      catcher = await startMailCatcher({ dir: path.join(opts.dataDir, 'mail') });
+      mail = mailCatcherEnv(given, catcher.url);
+      log(`mail catcher on ${catcher.url}: every message is kept in ${catcher.dir}`);
+    }
+    const env = { ...payloadKeys, ...opts.env, ...mail, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
     log('starting the worker (bundling the workflows)');
     await supervise('worker', () =>
       startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent, logFile: path.join(logsDir, 'worker.log'), ownProcessGroup }).then((s) => ({ pid: s.process.pid, exited: s.exited, stop: s.stop })),
@@ -154,6 +171,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       temporalUiUrl,
       taskQueue,
       logsDir,
+      mailCatcher: catcher ? { url: catcher.url, dir: catcher.dir } : null,
       processes() {
         return supervisor
           .list()

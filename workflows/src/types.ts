@@ -129,7 +129,8 @@ export interface DeadlineRequest {
   length?: number;
 }
 
-export type DecisionCommand = CommandBase &
+/** rationale: why, in the decision-maker's words; the decision's audit line carries it (decisionDetails keeps every field). */
+export type DecisionCommand = CommandBase & { rationale?: string } &
   (
     | { decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute }
     | { decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string }
@@ -308,6 +309,8 @@ export type MatterStage = 'awaiting-mode-of-investigation' | 'investigation' | '
 export type MatterDecisionCommand = CommandBase & {
   decision: 'mode-of-investigation';
   mode: ModeOfInvestigation;
+  /** Why, in the decision-maker's words; recorded in the decision's audit line (from MODE_RATIONALE_RECORDED on). */
+  rationale?: string;
 };
 
 export type MatterEventKind = MatterEventName;

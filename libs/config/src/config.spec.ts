@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SERVICES, Variable } from './types';
 import { VARIABLES, VariableName } from './variables';
-import { checkConfig, describeProblems, requiredInProduction, setting } from './config';
+import { checkConfig, describeProblems, plainHttpAllowed, requiredInProduction, setting } from './config';
 import { configurationTable } from './table';
 
 const root = path.resolve(__dirname, '../../..');
@@ -84,6 +84,26 @@ describe('the configuration a service is started with', () => {
     expect(names(checkConfig('worker', {}))).toEqual(['DATABASE_URL']);
     expect(names(checkConfig('api', {}))).toEqual(['DATABASE_URL', 'AUTH_JWKS_URL / AUTH_PUBLIC_KEY / AUTH_JWT_SECRET']);
     expect(checkConfig('api', { DATABASE_URL, AUTH_JWT_SECRET: 'dev' })).toEqual([]);
+  });
+
+  it('takes sign-in with an OpenID Connect provider whole or not at all, naming what is missing', () => {
+    const api = { DATABASE_URL, AUTH_JWT_SECRET: 'dev' };
+    const oidc = { AUTH_OIDC_ISSUER: 'https://idp.force.example', AUTH_OIDC_CLIENT_ID: 'conduct-web', AUTH_OIDC_REDIRECT_URL: 'https://conduct.force.example/sign-in/callback' };
+    expect(checkConfig('api', { ...api, ...oidc })).toEqual([]);
+    expect(checkConfig('api', { ...api, AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER })).toEqual([
+      { variable: 'AUTH_OIDC_CLIENT_ID / AUTH_OIDC_REDIRECT_URL', problem: 'sign-in with an OpenID Connect provider needs AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_REDIRECT_URL together: AUTH_OIDC_ISSUER is set, not AUTH_OIDC_CLIENT_ID nor AUTH_OIDC_REDIRECT_URL' },
+    ]);
+    expect(names(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_REDIRECT_URL: 'ftp://conduct/callback' }))).toEqual(['AUTH_OIDC_REDIRECT_URL']);
+    // Plain http only to a provider on this machine (the tests' own); anywhere else the sign-in would travel in clear.
+    expect(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_ISSUER: 'http://127.0.0.1:4000' })).toEqual([]);
+    expect(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_ISSUER: 'http://idp.force.example' })).toEqual([
+      { variable: 'AUTH_OIDC_ISSUER', problem: 'sign-in over plain http only to a provider on this machine (localhost, 127.0.0.1, [::1]): use https' },
+    ]);
+    expect(plainHttpAllowed(new URL('http://localhost:4000'))).toBe(true);
+    expect(plainHttpAllowed(new URL('http://[::1]:4000/realm'))).toBe(true);
+    expect(plainHttpAllowed(new URL('https://localhost'))).toBe(false);
+    // The worker never signs anyone in.
+    expect(checkConfig('worker', { DATABASE_URL, AUTH_OIDC_ISSUER: oidc.AUTH_OIDC_ISSUER })).toEqual([]);
   });
 
   it('refuses an invalid value in development too', () => {

@@ -48,6 +48,13 @@ export function isProduction(env: Env = process.env): boolean {
 
 /** The token verifiers the API may be given; in production exactly one. */
 export const TOKEN_VERIFIERS = ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY', 'AUTH_JWT_SECRET'] as const satisfies readonly VariableName[];
+/** Plain http to an identity provider only on this machine (a provider the tests start, or a local trial). */
+export function plainHttpAllowed(url: URL): boolean {
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** What sign-in with an OpenID Connect provider cannot do without: all of them, or none (the development sign-in). */
+export const OIDC_SIGN_IN = ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_CLIENT_ID', 'AUTH_OIDC_REDIRECT_URL'] as const satisfies readonly VariableName[];
 /** HS256's key should be at least as long as its hash (RFC 7518 §3.2): 32 bytes. */
 export const MIN_JWT_SECRET_LENGTH = 32;
 
@@ -69,6 +76,25 @@ const RULES: { services: readonly Service[]; check: (env: Env, production: boole
     check: (env, production) => {
       const secret = given(env, 'AUTH_JWT_SECRET');
       if (production && secret !== undefined && secret.length < MIN_JWT_SECRET_LENGTH) return { variable: 'AUTH_JWT_SECRET', problem: `in production at least ${MIN_JWT_SECRET_LENGTH} characters` };
+      return undefined;
+    },
+  },
+  {
+    services: ['api'],
+    check: (env) => {
+      const set = OIDC_SIGN_IN.filter((n) => given(env, n) !== undefined);
+      if (set.length === 0 || set.length === OIDC_SIGN_IN.length) return undefined;
+      const missing = OIDC_SIGN_IN.filter((n) => !set.includes(n));
+      return { variable: missing.join(' / '), problem: `sign-in with an OpenID Connect provider needs ${OIDC_SIGN_IN.join(', ')} together: ${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set, not ${missing.join(' nor ')}` };
+    },
+  },
+  {
+    services: ['api'],
+    check: (env) => {
+      const issuer = parse(env, 'AUTH_OIDC_ISSUER');
+      if (!issuer.ok || !issuer.value) return undefined;
+      const url = new URL(issuer.value);
+      if (url.protocol === 'http:' && !plainHttpAllowed(url)) return { variable: 'AUTH_OIDC_ISSUER', problem: 'sign-in over plain http only to a provider on this machine (localhost, 127.0.0.1, [::1]): use https' };
       return undefined;
     },
   },

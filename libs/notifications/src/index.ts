@@ -6,3 +6,4 @@ export { SmtpChannel, messageIdFor } from './channels/smtp.channel';
 export { WebhookChannel, sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './channels/webhook.channel';
 export { LogChannel } from './channels/log.channel';
 export * from './escalation-policy';
+export * from './caught-mail';

@@ -1,7 +1,7 @@
 import { endOfLondonDay } from '@conduct/domain';
 import { daysFromToday } from '../../../test/support/dates';
 import type { AuditRecord, Deadline, DeadlineRequest, MatterInput, MatterReferral, MatterState, OutboxRecord } from '../types';
-import { INVESTIGATION_COMPLETED_ENDS_TIMELINESS, matterDuties } from './duties';
+import { INVESTIGATION_COMPLETED_ENDS_TIMELINESS, matterDuties, MODE_RATIONALE_RECORDED } from './duties';
 import { newMatterState } from './state';
 
 // What each of the matter's own steps does, without Temporal: the calendar and the database are fakes.
@@ -61,6 +61,17 @@ describe("a matter's own duties, step by step", () => {
     expect(view).toMatchObject({ stage: 'investigation', modeOfInvestigation: 'independent' });
     expect(s.deadlines.find((d) => d.key === 'iopc-referral')?.status).toBe('met');
     expect(written[1].lines[0]).toMatchObject({ idempotencyKey: 'matter-M-1:update-1', action: 'decision:mode-of-investigation', regulation: 'Sch3 para 15' });
+  });
+
+  it("the mode of investigation records its rationale from the patch on; a run from before records the mode only", async () => {
+    const decided = async (patched: boolean) => {
+      const { duties, written } = harness({ referral: referral({ kind: 'dsi-matter' }) }, { patched: (id) => id !== MODE_RATIONALE_RECORDED || patched });
+      await duties.refer();
+      await duties.decide({ actor, occurredAt: at(daysFromToday(-1)), decision: 'mode-of-investigation', mode: 'directed', rationale: 'Serious injury in custody' });
+      return written[1].lines[0].details;
+    };
+    expect(await decided(true)).toEqual({ mode: 'directed', rationale: 'Serious injury in custody' });
+    expect(await decided(false)).toEqual({ mode: 'directed' });
   });
 
   it('a retried command is answered with the view and applied once', async () => {

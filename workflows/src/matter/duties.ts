@@ -59,6 +59,11 @@ export const VOLUNTARY_IOPC_REFERRAL = 'voluntary-iopc-referral';
  */
 export const INVESTIGATION_COMPLETED_ENDS_TIMELINESS = 'investigation-completed-ends-timeliness-series';
 /**
+ * From this patch on, the Director General's decision on the mode of investigation records its rationale, when the
+ * command gives one, in its audit line (as a subject's decisions record every field they carry).
+ */
+export const MODE_RATIONALE_RECORDED = 'mode-of-investigation-rationale-recorded';
+/**
  * From this patch on, the outcome given to the complainant ends the series of progress updates (CMR reg 34)
  * at its occurredAt: no update falls due after that day, and those raised for a later day are closed as
  * not due. Behind `patched()` because the event was accepted before, and a running complaint whose update
@@ -139,7 +144,8 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
     s.modeOfInvestigation = cmd.mode;
     s.stage = 'investigation';
     meet('iopc-referral', cmd);
-    return commit(cmd, `decision:mode-of-investigation`, 'mode-of-investigation', 'Sch3 para 15', { mode: cmd.mode }, []);
+    const rationale = typeof cmd.rationale === 'string' && ports.patched(MODE_RATIONALE_RECORDED) ? { rationale: cmd.rationale } : {};
+    return commit(cmd, `decision:mode-of-investigation`, 'mode-of-investigation', 'Sch3 para 15', { mode: cmd.mode, ...rationale }, []);
   }
 
   // ---- Events about the matter as a whole ---------------------------------------------------------

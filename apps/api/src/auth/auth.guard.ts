@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@conduct/domain';
 import { RateLimits, tooMany } from '../common/rate-limit';
 import { AuthSettings } from './auth.config';
-import { ROLES, User } from './user';
+import { User, userFromClaims } from './user';
 
 export const PUBLIC = 'conduct:public';
 /** For health, the OpenAPI documents and the rules: readable without a token. */
@@ -35,13 +34,9 @@ export class AuthGuard implements CanActivate {
       }
       throw new UnauthorizedException('the bearer token is not valid');
     }
-    const role = claims.role;
-    const forceId = claims.force;
-    if (typeof claims.sub !== 'string' || !claims.sub) throw new UnauthorizedException('the token must name its subject (sub)');
-    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new UnauthorizedException(`the token's role must be one of ${ROLES.join(', ')}`);
-    if (typeof forceId !== 'string' || !forceId) throw new UnauthorizedException('the token must name the force (force)');
-    const granted = Array.isArray(claims.forces) ? claims.forces.filter((f): f is string => typeof f === 'string') : [];
-    const user: User = { id: claims.sub, role: role as Role, forceId, forces: role === 'oversight' || role === 'administrator' ? granted : [] };
+    const checked = userFromClaims(claims);
+    if ('refused' in checked) throw new UnauthorizedException(checked.refused);
+    const user: User = checked.user;
     req.user = user;
     return true;
   }

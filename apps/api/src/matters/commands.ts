@@ -7,7 +7,7 @@ import type { Actor, DecisionCommand, EventCommand } from '@conduct/workflows';
 import type { DecisionDto, EventDto } from './matters.dto';
 
 export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: string | undefined): DecisionCommand {
-  const base = { actor, occurredAt: dto.occurredAt, ...(commandId ? { commandId } : {}) };
+  const base = { actor, occurredAt: dto.occurredAt, ...(dto.rationale !== undefined ? { rationale: dto.rationale } : {}), ...(commandId ? { commandId } : {}) };
   switch (dto.decision) {
     case 'severity-assessment':
       return { ...base, decision: dto.decision, severity: dto.severity!, likelyForm: dto.likelyForm, routeIfNeither: dto.routeIfNeither };

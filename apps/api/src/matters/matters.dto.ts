@@ -159,6 +159,10 @@ export class DecisionDto {
   @IsInstant()
   occurredAt!: string;
 
+  @ApiPropertyOptional({ description: 'Why the decision was made, in the decision-maker\'s words: recorded with the decision in the audit trail (the web interface asks for it on every decision)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
+  rationale?: string;
+
   @ApiPropertyOptional({ enum: SEVERITIES })
   @ValidateIf((o) => o.decision === 'severity-assessment' || o.decision === 'severity-revision')
   @IsIn(SEVERITIES)
@@ -300,6 +304,10 @@ export class MatterDecisionDto {
   @ApiProperty({ enum: MODES })
   @IsIn(MODES)
   mode!: (typeof MODES)[number];
+
+  @ApiPropertyOptional({ description: 'Why the decision was made: recorded with the decision in the audit trail (the web interface asks for it)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
+  rationale?: string;
 
   @ApiProperty()
   @IsInstant()

@@ -4,14 +4,14 @@ import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from './http';
 import { Public } from '../auth/auth.guard';
+import { GOVUK_FRONTEND, MOJ_FRONTEND } from './rendering/packages';
 import { stylesheet } from './rendering/stylesheet';
 
-const WORKSPACE = path.resolve(__dirname, '../../../..');
 
 /** The scripts a page may load, each read once from the pinned packages (or this folder) when first asked for. */
 const SCRIPTS: Readonly<Record<string, string>> = {
-  'govuk-frontend.min.js': path.join(WORKSPACE, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js'),
-  'moj-frontend.min.js': path.join(WORKSPACE, 'node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js'),
+  'govuk-frontend.min.js': path.join(GOVUK_FRONTEND, 'dist/govuk/govuk-frontend.min.js'),
+  'moj-frontend.min.js': path.join(MOJ_FRONTEND, 'moj/moj-frontend.min.js'),
   'init.js': path.join(__dirname, 'assets/init.js'),
 };
 const loaded = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { AssetsController } from './assets.controller';
+import { MatterController } from './matter/matter.controller';
 import { MyWorkController } from './my-work/my-work.controller';
 import { OversightController } from './oversight/oversight.controller';
 import { MessagesController } from './messages/messages.controller';
@@ -13,5 +14,5 @@ import { WebErrorFilter } from './web-errors.filter';
 
 // The case-working web interface, served by the API's process at /. Its pages call the API's own services (the same
 // permission checks, the same refusals), so its controllers and providers join the application's module.
-export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, ReferController, OversightController, MessagesController, RecommendationPagesController];
+export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController];
 export const WEB_PROVIDERS = [Pages, WebSessions, SignedInGuard, WebErrorFilter, SignInMethod];

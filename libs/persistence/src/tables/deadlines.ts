@@ -1,3 +1,4 @@
+import { refreshNextDeadline } from './next-deadline';
 import { Sql } from './sql';
 
 /** The SQL of `deadline`: each workflow's deadlines as it last set them. The due date is stored, never recomputed. */
@@ -19,7 +20,11 @@ export interface DeadlineRow {
 /** Replaces the workflow's deadlines with these (the workflow's state is the whole truth). */
 export async function replaceDeadlines(sql: Sql, workflowId: string, matterReference: string, subjectId: string | null, deadlines: DeadlineRow[]): Promise<void> {
   await sql.query(`DELETE FROM deadline WHERE workflow_id = $1`, [workflowId]);
-  if (!deadlines.length) return;
+  if (deadlines.length) await insertDeadlines(sql, workflowId, matterReference, subjectId, deadlines);
+  await refreshNextDeadline(sql, matterReference);
+}
+
+async function insertDeadlines(sql: Sql, workflowId: string, matterReference: string, subjectId: string | null, deadlines: DeadlineRow[]): Promise<void> {
   const values: unknown[] = [];
   const rows = deadlines.map((d, i) => {
     values.push(workflowId, d.key, matterReference, subjectId, d.ruleId, d.name, d.regulation, d.dueDate, d.dueAt, d.status, JSON.stringify(d.extensions), d.settledAt ?? null, JSON.stringify(d.corrections ?? []));

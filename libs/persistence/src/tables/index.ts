@@ -10,3 +10,4 @@ export * from './delivery-attempts';
 export * from './gauges';
 export * from './web-sessions';
 export * from './my-work';
+export * from './next-deadline';

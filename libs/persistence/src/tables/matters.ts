@@ -1,3 +1,4 @@
+import { refreshNextDeadline } from './next-deadline';
 import { Sql } from './sql';
 
 /**
@@ -37,6 +38,8 @@ export async function upsertMatter(sql: Sql, m: MatterRow): Promise<boolean> {
      RETURNING reference`,
     [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision, m.ruleSet ? JSON.stringify(m.ruleSet) : null],
   );
+  // A subject's deadlines may have been written before the matter's first row.
+  if (applied.length > 0) await refreshNextDeadline(sql, m.reference);
   return applied.length > 0;
 }
 

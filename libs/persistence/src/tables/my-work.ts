@@ -1,9 +1,11 @@
+import { owedDeadline } from './next-deadline';
 import { Sql } from './sql';
 
 /**
- * The SQL of *My work*: open matters by the deadline they owe soonest (a deadline still open, or missed and not yet
- * done). It walks deadline_owed_idx in due order and keeps each matter's first owed deadline only, so a page reads
- * about a page of rows however many matters are open; the keyset is (due_at, matter reference).
+ * The SQL of *My work*: open matters by the deadline they owe soonest (matter.next_due_at, kept by
+ * refreshNextDeadline whenever deadlines are written), walked in the order of matter_force_next_due_idx /
+ * matter_next_due_idx, so a page reads about a page of rows however many matters are open. The keyset is
+ * (next_due_at, reference); the deadline itself (its name and regulation) is looked up for the page's rows only.
  */
 
 export interface WorkFilter {
@@ -36,45 +38,48 @@ export interface WorkItem {
   deadline: { name: string; regulation: string; dueDate: string; dueAt: string; status: string; subjectId: string | null };
 }
 
-const OWED = `d.settled_at IS NULL AND d.status IN ('open', 'missed')`;
-
-function filterSql(f: WorkFilter, params: unknown[]): string[] {
-  const where: string[] = [`m.stage <> 'closed'`];
+async function filterSql(sql: Sql, f: WorkFilter, params: unknown[]): Promise<string[] | null> {
+  const where: string[] = [`m.next_due_at IS NOT NULL`, `m.stage <> 'closed'`];
   const add = (clause: string, v: unknown) => {
     params.push(v);
     where.push(clause.replaceAll('?', `$${params.length}`));
   };
+  if (f.search) {
+    // Found first, by their own indexes (a reference, or a warrant number), then narrowed like any list.
+    const found: { reference: string }[] = await sql.query(
+      `SELECT reference FROM matter WHERE reference = $1 UNION SELECT matter_reference FROM subject WHERE warrant_number = $1`,
+      [f.search],
+    );
+    if (!found.length) return null;
+    add('m.reference = ANY(?)', found.map((r) => r.reference));
+  }
   if (f.forces) add('m.force_id = ANY(?)', f.forces);
   if (f.forceId) add('m.force_id = ?', f.forceId);
   if (f.kind) add('m.kind = ?', f.kind);
   if (f.appropriateAuthority) add('m.appropriate_authority = ?', f.appropriateAuthority);
   if (f.stage) add('(m.stage = ? OR EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.stage = ?))', f.stage);
-  if (f.search) add('(m.reference = ? OR EXISTS (SELECT 1 FROM subject s WHERE s.matter_reference = m.reference AND s.warrant_number = ?))', f.search);
+  if (f.dueBefore) add('m.next_due_at < ?', f.dueBefore);
+  if (f.overdue) where.push(`m.next_due_at < now()`);
   return where;
 }
 
 export async function listWork(sql: Sql, f: WorkFilter, page: { limit: number; after?: WorkCursor }): Promise<{ items: WorkItem[]; more: boolean }> {
   const params: unknown[] = [];
-  const where = filterSql(f, params);
-  where.push(OWED);
-  // Each matter once: at its soonest owed deadline (ties broken by workflow and key).
-  where.push(`NOT EXISTS (SELECT 1 FROM deadline e WHERE e.matter_reference = d.matter_reference AND e.settled_at IS NULL AND e.status IN ('open', 'missed')
-      AND (e.due_at, e.workflow_id, e.key) < (d.due_at, d.workflow_id, d.key))`);
-  if (f.dueBefore) {
-    params.push(f.dueBefore);
-    where.push(`d.due_at < $${params.length}`);
-  }
-  if (f.overdue) where.push(`(d.status = 'missed' OR d.due_at < now())`);
+  const where = await filterSql(sql, f, params);
+  if (!where) return { items: [], more: false };
   if (page.after) {
     params.push(page.after.dueAt, page.after.reference);
-    where.push(`(d.due_at, d.matter_reference) > ($${params.length - 1}::timestamptz, $${params.length})`);
+    where.push(`(m.next_due_at, m.reference) > ($${params.length - 1}::timestamptz, $${params.length})`);
   }
   const rows: Record<string, unknown>[] = await sql.query(
-    `SELECT m.reference, m.kind, m.force_id, m.stage, m.appropriate_authority, m.received_on,
+    `SELECT m.reference, m.kind, m.force_id, m.stage, m.appropriate_authority, m.received_on, m.next_due_at,
             d.name, d.regulation, d.due_date, d.due_at, d.status, d.subject_id
-     FROM deadline d JOIN matter m ON m.reference = d.matter_reference
+     FROM matter m
+     JOIN LATERAL (SELECT d.name, d.regulation, d.due_date, d.due_at, d.status, d.subject_id FROM deadline d
+                   WHERE d.matter_reference = m.reference AND ${owedDeadline('d')}
+                   ORDER BY d.due_at, d.workflow_id, d.key LIMIT 1) d ON true
      WHERE ${where.join(' AND ')}
-     ORDER BY d.due_at, d.matter_reference
+     ORDER BY m.next_due_at, m.reference
      LIMIT ${page.limit + 1}`,
     params,
   );
@@ -91,7 +96,8 @@ export async function listWork(sql: Sql, f: WorkFilter, page: { limit: number; a
         name: String(r.name),
         regulation: String(r.regulation),
         dueDate: String(r.due_date),
-        dueAt: new Date(r.due_at as string).toISOString(),
+        // The matter's key in the list (the same instant as the deadline's own).
+        dueAt: new Date(r.next_due_at as string).toISOString(),
         status: String(r.status),
         subjectId: (r.subject_id as string | null) ?? null,
       },
@@ -102,17 +108,15 @@ export async function listWork(sql: Sql, f: WorkFilter, page: { limit: number; a
 /** How many of the filter's matters are overdue, due before `soonBefore`, and later: the headings' counts. */
 export async function countWork(sql: Sql, f: WorkFilter, soonBefore: Date): Promise<{ overdue: number; soon: number; later: number }> {
   const params: unknown[] = [];
-  const where = filterSql(f, params);
+  const where = await filterSql(sql, f, params);
+  if (!where) return { overdue: 0, soon: 0, later: 0 };
   params.push(soonBefore);
   const soon = `$${params.length}`;
   const [row] = await sql.query(
-    `SELECT count(*) FILTER (WHERE n.overdue)::int AS overdue,
-            count(*) FILTER (WHERE NOT n.overdue AND n.due_at < ${soon})::int AS soon,
-            count(*) FILTER (WHERE NOT n.overdue AND n.due_at >= ${soon})::int AS later
-     FROM matter m
-     JOIN LATERAL (SELECT d.due_at, (d.status = 'missed' OR d.due_at < now()) AS overdue FROM deadline d
-                   WHERE d.matter_reference = m.reference AND ${OWED} ORDER BY d.due_at LIMIT 1) n ON true
-     WHERE ${where.join(' AND ')}`,
+    `SELECT count(*) FILTER (WHERE m.next_due_at < now())::int AS overdue,
+            count(*) FILTER (WHERE m.next_due_at >= now() AND m.next_due_at < ${soon})::int AS soon,
+            count(*) FILTER (WHERE m.next_due_at >= ${soon})::int AS later
+     FROM matter m WHERE ${where.join(' AND ')}`,
     params,
   );
   return { overdue: row.overdue, soon: row.soon, later: row.later };

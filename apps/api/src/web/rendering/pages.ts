@@ -6,10 +6,11 @@ import { COMMAND_GRANTS, type Role } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { dateAndTime, dateInFull, deadlineInWords, sentenceCase } from './words';
 import { stylesheet } from './stylesheet';
+import { GOVUK_FRONTEND, MOJ_FRONTEND } from './packages';
+import { oidcSettings } from '../sign-in/oidc';
 import { OUTBOX_READERS } from '../../outbox/outbox-readers';
 import { REPORT_READERS } from '../../reports/report-data';
 
-const WORKSPACE = path.resolve(__dirname, '../../../../..');
 
 /** What every page's layout reads, besides the page's own context. */
 export interface PageFrame {
@@ -44,10 +45,12 @@ export interface RenderedPage {
 @Injectable()
 export class Pages {
   private readonly env: nunjucks.Environment;
+  /** Sign-out is a form whose answer redirects to the provider's end-session page: the CSP must let it go there. */
+  private readonly formAction: string;
 
   constructor() {
     this.env = new nunjucks.Environment(
-      new nunjucks.FileSystemLoader([path.join(__dirname, '../views'), path.join(WORKSPACE, 'node_modules/govuk-frontend/dist'), path.join(WORKSPACE, 'node_modules/@ministryofjustice/frontend')], {
+      new nunjucks.FileSystemLoader([path.join(__dirname, '../views'), path.join(GOVUK_FRONTEND, 'dist'), MOJ_FRONTEND], {
         noCache: false,
       }),
       { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
@@ -56,8 +59,12 @@ export class Pages {
     this.env.addFilter('dateInFull', dateInFull);
     this.env.addFilter('dateAndTime', dateAndTime);
     this.env.addFilter('sentenceCase', sentenceCase);
+    // The MOJ timeline's date filter: dates in full, 24-hour London times.
+    this.env.addFilter('mojDate', (v: string, type?: string) => (type === 'date' ? dateInFull(v) : dateAndTime(v)));
     this.env.addFilter('deadlineWords', (d: { dueDate: string; dueAt: string; status: string }) => deadlineInWords(d, new Date(), calendar).words);
     this.env.addGlobal('stylesheetVersion', stylesheet().version);
+    const oidc = oidcSettings();
+    this.formAction = oidc ? `'self' ${oidc.issuer.origin}` : "'self'";
   }
 
   render(template: string, context: Record<string, unknown> & PageFrame): RenderedPage {
@@ -73,7 +80,7 @@ export class Pages {
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "form-action 'self'",
+        `form-action ${this.formAction}`,
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "object-src 'none'",

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { GOVUK_FRONTEND, MOJ_FRONTEND, PACKAGES_ROOT } from './packages';
 
-const WORKSPACE = path.resolve(__dirname, '../../../../..');
 const SOURCE = path.join(__dirname, 'application.scss');
-const CACHE = path.join(WORKSPACE, 'node_modules/.cache/conduct-engine');
+const CACHE = path.join(PACKAGES_ROOT, 'node_modules/.cache/conduct-engine');
 
 export interface Stylesheet {
   css: string;
@@ -14,7 +14,7 @@ export interface Stylesheet {
 
 let compiled: Stylesheet | undefined;
 
-const versionOf = (pkg: string) => (JSON.parse(readFileSync(path.join(WORKSPACE, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const versionOf = (dir: string) => (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * GOV.UK Frontend with the MOJ components. Compiling takes 2 to 5 s, so the CSS is kept in node_modules/.cache under
@@ -23,7 +23,7 @@ const versionOf = (pkg: string) => (JSON.parse(readFileSync(path.join(WORKSPACE,
 export function stylesheet(): Stylesheet {
   if (compiled) return compiled;
   const source = readFileSync(SOURCE, 'utf8');
-  const key = createHash('sha256').update(source).update(versionOf('govuk-frontend')).update(versionOf('@ministryofjustice/frontend')).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(source).update(versionOf(GOVUK_FRONTEND)).update(versionOf(MOJ_FRONTEND)).digest('hex').slice(0, 16);
   const cached = path.join(CACHE, `application-${key}.css`);
   let css: string;
   try {
@@ -46,7 +46,7 @@ function compile(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sass = require('sass') as typeof import('sass');
   return sass.compile(SOURCE, {
-    loadPaths: [WORKSPACE],
+    loadPaths: [PACKAGES_ROOT],
     style: 'compressed',
     quietDeps: true,
     // The MOJ package still calls mixins GOV.UK Frontend 6 deprecates: its warnings are not ours to act on.
