@@ -16,6 +16,7 @@ import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { OutboxController } from './outbox/outbox.controller';
 import { RecommendationsController } from './recommendations/recommendations.controller';
+import { RecommendationsService } from './recommendations/recommendations.service';
 import { ReportsController } from './reports/reports.controller';
 import { RulesController } from './rules/rules.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
@@ -26,6 +27,7 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web';
   controllers: [CodecController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, RecommendationsController, ReportsController, RulesController, ...WEB_CONTROLLERS],
   providers: [
     MattersService,
+    RecommendationsService,
     ImportsService,
     ApiMetrics,
     TemporalClientProvider,

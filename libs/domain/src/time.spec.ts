@@ -5,6 +5,7 @@ import {
   compareIsoDates,
   dayOfWeek,
   endOfLondonDay,
+  londonInstantOf,
   isIsoDate,
   londonDateOf,
   startOfLondonDay,
@@ -107,6 +108,14 @@ describe('the start and end of a London day', () => {
     expect(endOfLondonDay('2021-03-28')).toBe('2021-03-28T22:59:59.999Z');
     expect(startOfLondonDay('2021-03-28')).toBe('2021-03-28T00:00:00.000Z');
     expect(startOfLondonDay('2021-03-29')).toBe('2021-03-28T23:00:00.000Z');
+  });
+
+  it('reads a London wall-clock time as the instant it was, in winter and in summer', () => {
+    expect(londonInstantOf('2021-01-15', 9, 5)).toBe('2021-01-15T09:05:00.000Z');
+    expect(londonInstantOf('2021-07-15', 9, 5)).toBe('2021-07-15T08:05:00.000Z');
+    expect(londonInstantOf('2021-03-28', 0, 30)).toBe('2021-03-28T00:30:00.000Z');
+    expect(londonInstantOf('2021-03-28', 3, 0)).toBe('2021-03-28T02:00:00.000Z');
+    expect(() => londonInstantOf('2021-03-28', 24, 0)).toThrow(RangeError);
   });
 
   it('on the day summer time ends the day began in BST and ends in GMT', () => {

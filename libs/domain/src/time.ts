@@ -188,6 +188,12 @@ export function startOfLondonDay(d: IsoDate): Instant {
   return new Date(utcMsOfLondonWallClock(utcMidnight(d))).toISOString();
 }
 
+/** The instant of a London wall-clock time (HH:MM, 24-hour) on day d, as an ISO UTC string: what a person typing a time in England means. */
+export function londonInstantOf(d: IsoDate, hours: number, minutes: number): Instant {
+  if (!Number.isInteger(hours) || !Number.isInteger(minutes) || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) throw new RangeError(`Not a time of day: ${hours}:${minutes}`);
+  return new Date(utcMsOfLondonWallClock(utcMidnight(d) + hours * MS_PER_HOUR + minutes * 60_000)).toISOString();
+}
+
 /** The last instant of London's day d (23:59:59.999 London time), as an ISO UTC string. */
 export function endOfLondonDay(d: IsoDate): Instant {
   return new Date(utcMsOfLondonWallClock(utcMidnight(d) + MS_PER_DAY - 1)).toISOString();

@@ -1,25 +1,17 @@
-import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { UpdateDefinition, WorkflowIdReusePolicy } from '@temporalio/client';
-import {
-  CommandBase,
-  RecommendationView,
-  extendRecommendationDeadline,
-  recommendationState,
-  recommendationWorkflowId,
-  recordRecommendationPublished,
-  recordRecommendationResponse,
-} from '@conduct/workflows';
-import { COMMAND_GRANTS, Grant, mayActOnForce } from '@conduct/domain';
-import { User, mayAccessForce } from '../auth/user';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { extendRecommendationDeadline, recommendationState, recommendationWorkflowId, recordRecommendationPublished } from '@conduct/workflows';
+import { COMMAND_GRANTS, mayActOnForce } from '@conduct/domain';
+import { User } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireGrant } from '../common/actor';
 import { ApiCommandErrors } from '../common/api-errors.decorator';
 import { EARLIEST_DATE, IsCivilDate, IsInstant } from '../common/validators';
 import { ExtensionDto } from '../matters/matters.dto';
-import { executeCommand } from '../temporal/commands';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { RecommendationsService } from './recommendations.service';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
@@ -47,7 +39,10 @@ export class RecommendationPublishedDto {
 @ApiBearerAuth('bearer')
 @Controller('recommendations')
 export class RecommendationsController {
-  constructor(private readonly temporal: TemporalClientProvider) {}
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    private readonly recommendations: RecommendationsService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Record an IOPC recommendation: its response is due in 56 days' })
@@ -71,14 +66,7 @@ export class RecommendationsController {
   @Get(':reference')
   @ApiOperation({ summary: 'A recommendation, its response and its deadlines' })
   get(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @CurrentActor() user: User) {
-    return this.visible(reference, user);
-  }
-
-  /** Another force's recommendation answers exactly as one that does not exist. */
-  private async visible(reference: string, user: User) {
-    const view = await this.temporal.call({ what: `recommendation ${reference}`, command: false }, (client) => client.workflow.getHandle(recommendationWorkflowId(reference)).query(recommendationState));
-    if (!mayAccessForce(user, view.forceId)) throw new NotFoundException(`recommendation ${reference} not found`);
-    return view;
+    return this.recommendations.get(reference, user);
   }
 
   @Post(':reference/response')
@@ -88,8 +76,7 @@ export class RecommendationsController {
   @ApiConflictResponse({ description: 'Not allowed at this stage (already answered, published, or the deadline not extendable): the body names the rule' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   respond(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationResponseDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
-    requireGrant(user, COMMAND_GRANTS['recommendation-response']);
-    return this.update(reference, user, COMMAND_GRANTS['recommendation-response'], recordRecommendationResponse, { ...dto, actor: asActor(user), commandId: key });
+    return this.recommendations.respond(reference, dto, user, key);
   }
 
   @Post(':reference/publication')
@@ -100,7 +87,7 @@ export class RecommendationsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   publish(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Body() dto: RecommendationPublishedDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['recommendation-publication']);
-    return this.update(reference, user, COMMAND_GRANTS['recommendation-publication'], recordRecommendationPublished, { ...dto, actor: asActor(user), commandId: key });
+    return this.recommendations.command(reference, user, COMMAND_GRANTS['recommendation-publication'], recordRecommendationPublished, { ...dto, actor: asActor(user), commandId: key });
   }
 
   @Post(':reference/deadlines/:key/extensions')
@@ -111,15 +98,7 @@ export class RecommendationsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key acts once' })
   extend(@Param('reference', new IdentifierPipe('recommendation')) reference: string, @Param('key', new IdentifierPipe('deadline')) deadlineKey: string, @Body() dto: ExtensionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     requireGrant(user, COMMAND_GRANTS['recommendation-extension']);
-    return this.update(reference, user, COMMAND_GRANTS['recommendation-extension'], extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key });
-  }
-
-  private async update<C extends CommandBase>(reference: string, user: User, grant: Grant, def: UpdateDefinition<RecommendationView, [C]>, cmd: C): Promise<RecommendationView> {
-    const view = await this.visible(reference, user);
-    if (!mayActOnForce(user, view.forceId, grant)) {
-      throw new ForbiddenException({ message: `${grant.words} on another force's recommendation may be recorded only by an administrator granted that force (oversight records there only the IOPC's own decisions)`, field: 'forceId' });
-    }
-    return executeCommand(this.temporal, `recommendation ${reference}`, recommendationWorkflowId(reference), def, cmd);
+    return this.recommendations.command(reference, user, COMMAND_GRANTS['recommendation-extension'], extendRecommendationDeadline, { ...dto, key: deadlineKey, actor: asActor(user), commandId: key });
   }
 }
 

@@ -164,11 +164,13 @@ const COLUMNS = `id, idempotency_key AS "idempotencyKey", matter_reference AS "m
   purpose, recipient, payload->>'forceId' AS "forceId", status, attempts, last_error AS "lastError", not_before AS "notBefore",
   created_at AS "createdAt", delivered_at AS "deliveredAt", dead_at AS "deadAt"`;
 
-/** Newest first, by status (null: any) and the forces visible (null: all). */
-export async function listMessages(sql: Sql, q: { status: string | null; limit: number; forces: string[] | null }): Promise<Record<string, unknown>[]> {
+/** Newest first, by status (null: any) and the forces visible (null: all); `beforeId` continues a page (keyset, by id). */
+export async function listMessages(sql: Sql, q: { status: string | null; limit: number; forces: string[] | null; beforeId?: number }): Promise<Record<string, unknown>[]> {
   return sql.query(
-    `SELECT ${COLUMNS} FROM outbox_message WHERE ($1::text IS NULL OR status = $1) AND ($3::text[] IS NULL OR payload->>'forceId' = ANY($3)) ORDER BY id DESC LIMIT $2`,
-    [q.status, q.limit, q.forces],
+    `SELECT ${COLUMNS} FROM outbox_message
+     WHERE ($1::text IS NULL OR status = $1) AND ($3::text[] IS NULL OR payload->>'forceId' = ANY($3)) AND ($4::bigint IS NULL OR id < $4)
+     ORDER BY id DESC LIMIT $2`,
+    [q.status, q.limit, q.forces, q.beforeId ?? null],
   );
 }
 

@@ -8,6 +8,8 @@ import { dateAndTime, dateInFull, deadlineInWords, sentenceCase } from './words'
 import { stylesheet } from './stylesheet';
 import { GOVUK_FRONTEND, MOJ_FRONTEND } from './packages';
 import { oidcSettings } from '../sign-in/oidc';
+import { OUTBOX_READERS } from '../../outbox/outbox-readers';
+import { REPORT_READERS } from '../../reports/report-data';
 
 
 /** What every page's layout reads, besides the page's own context. */
@@ -19,13 +21,13 @@ export interface PageFrame {
   section?: 'my-work' | 'refer' | 'oversight' | 'messages';
 }
 
-/** The service navigation: the referral only for the roles the grants table lets refer. */
+/** The service navigation: each section only for the roles that may use it (the grants table, the readers of reports and of the outbox). */
 export function navigationFor(user: { role: Role }, section: PageFrame['section']): { href: string; text: string; active: boolean }[] {
   const items: { href: string; text: string; section: NonNullable<PageFrame['section']> }[] = [
     { href: '/', text: 'My work', section: 'my-work' },
     ...(!COMMAND_GRANTS.referral.roles.includes(user.role) ? [] : [{ href: '/refer', text: 'Refer a matter', section: 'refer' as const }]),
-    { href: '/oversight', text: 'Reports', section: 'oversight' },
-    { href: '/messages', text: 'Messages sent', section: 'messages' },
+    ...(!REPORT_READERS.includes(user.role) ? [] : [{ href: '/oversight', text: 'Reports', section: 'oversight' as const }]),
+    ...(!OUTBOX_READERS.includes(user.role) ? [] : [{ href: '/messages', text: 'Messages sent', section: 'messages' as const }]),
   ];
   return items.map((i) => ({ href: i.href, text: i.text, active: i.section === section }));
 }

@@ -1,0 +1,98 @@
+import { daysFromToday } from '../../../../../test/support/dates';
+import { blankReferral, checkReferral, checkYourAnswers, isoDateOf, matterAnswersFromForm, referralDtoOf, subjectsFromForm, type ReferralAnswers } from './referral';
+
+const dateParts = (iso: string) => ({ year: iso.slice(0, 4), month: String(Number(iso.slice(5, 7))), day: String(Number(iso.slice(8, 10))) });
+
+function answers(): ReferralAnswers {
+  return {
+    matter: {
+      reference: 'PSD-2026-0001',
+      kind: 'conduct-matter',
+      forceId: 'demo-force',
+      appropriateAuthority: 'Chief Constable',
+      receivedOn: dateParts(daysFromToday(-3)),
+      recordableCategories: [],
+      summary: '',
+    },
+    subjects: [
+      { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: '1234', name: 'Jane Example', dateOfBirth: { day: '29', month: '2', year: '1980' }, finalWrittenWarningLive: true },
+      { subjectId: 'staff-1', kind: 'police-staff', rank: '', warrantNumber: '', name: '', dateOfBirth: { day: '', month: '', year: '' }, finalWrittenWarningLive: false },
+    ],
+  };
+}
+
+describe('referring a matter through the question pages', () => {
+  it('turns the answers into the API’s referral, leaving out what was left blank', () => {
+    expect(referralDtoOf(answers())).toEqual({
+      reference: 'PSD-2026-0001',
+      kind: 'conduct-matter',
+      forceId: 'demo-force',
+      appropriateAuthority: 'Chief Constable',
+      receivedOn: daysFromToday(-3),
+      subjects: [
+        { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: '1234', name: 'Jane Example', dateOfBirth: '1980-02-29', finalWrittenWarningLive: true },
+        { subjectId: 'staff-1', kind: 'police-staff' },
+      ],
+    });
+    expect(checkReferral(answers(), 'all')).toEqual({});
+  });
+
+  it('reads the add-another subjects by their index, in order, whatever order the form sends them', () => {
+    const subjects = subjectsFromForm({
+      'subjects[1][subjectId]': ' staff-1 ',
+      'subjects[1][kind]': 'police-staff',
+      'subjects[0][subjectId]': 'pc-1',
+      'subjects[0][kind]': 'police-officer',
+      'subjects[0][dobDay]': '29',
+      'subjects[0][dobMonth]': '2',
+      'subjects[0][dobYear]': '1980',
+      'subjects[0][finalWrittenWarningLive]': 'true',
+      'subjects[0][constructor]': 'ignored',
+      _csrf: 'x',
+    });
+    expect(subjects.map((s) => [s.subjectId, s.kind, isoDateOf(s.dateOfBirth), s.finalWrittenWarningLive])).toEqual([
+      ['pc-1', 'police-officer', '1980-02-29', true],
+      ['staff-1', 'police-staff', '', false],
+    ]);
+    expect(subjectsFromForm({})).toHaveLength(1);
+  });
+
+  it('keeps the force of the signed-in person unless they may choose it', () => {
+    const body = { reference: 'R-1', forceId: 'another-force', recordableCategories: ['serious-assault', 'relevant-offence'] };
+    expect(matterAnswersFromForm(body, 'own-force', true).forceId).toBe('own-force');
+    expect(matterAnswersFromForm(body, 'own-force', false).forceId).toBe('another-force');
+    expect(matterAnswersFromForm({ recordableCategories: 'serious-assault' }, 'f', true).recordableCategories).toEqual(['serious-assault']);
+  });
+
+  it('names each problem against its field, by the API’s own validation rules', () => {
+    const a = blankReferral('demo-force');
+    a.matter.reference = 'not a reference!';
+    a.matter.receivedOn = dateParts(daysFromToday(2));
+    expect(checkReferral(a, 'matter')).toEqual({
+      reference: expect.stringMatching(/^Reference must be 1-64 letters/),
+      kind: 'Select kind of matter',
+      appropriateAuthority: 'Enter appropriate authority',
+      'receivedOn-day': expect.stringMatching(/^Date the matter reached the appropriate authority must be a real date .*not in the future$/),
+    });
+    expect(checkReferral(a, 'subjects')).toEqual({ 'subjects-0-subjectId': 'Subject 1: Enter subject identifier', 'subjects-0-kind': 'Subject 1: Select officer or member of staff' });
+  });
+
+  it('refuses a date that does not exist, and a date of birth in the future', () => {
+    const a = answers();
+    a.matter.receivedOn = { day: '30', month: '2', year: '2025' };
+    a.subjects[1].dateOfBirth = dateParts(daysFromToday(1));
+    const errors = checkReferral(a, 'all');
+    expect(Object.keys(errors)).toEqual(['receivedOn-day', 'subjects-1-dobDay']);
+    expect(errors['subjects-1-dobDay']).toMatch(/^Subject 2: Date of birth must be a real date/);
+  });
+
+  it('shows the answers to check, each with a link to change it', () => {
+    const shown = checkYourAnswers(answers());
+    expect(shown.matter.find((r) => r.key === 'Kind of matter')).toEqual({ key: 'Kind of matter', value: 'Conduct matter', href: '/refer?change=check#kind' });
+    expect(shown.matter.find((r) => r.key === 'Force')!.href).toBe('/refer?change=check#forceId');
+    expect(checkYourAnswers(answers(), true).matter.find((r) => r.key === 'Force')!.href).toBe('');
+    expect(shown.subjects.map((s) => s.heading)).toEqual(['Subject 1: Jane Example', 'Subject 2']);
+    expect(shown.subjects[0].rows.find((r) => r.key === 'Date of birth')!.value).toBe('29 February 1980');
+    expect(shown.subjects[1].rows.find((r) => r.key === 'Full name')).toEqual({ key: 'Full name', value: 'Not given', href: '/refer/subjects?change=check#subjects-1-name' });
+  });
+});
