@@ -28,10 +28,12 @@ describe('the forms of decisions and events agree with the API', () => {
     }
   });
 
-  it('there is one form for each subject decision, subject event (but the nested list-report details), matter event, the mode of investigation and extensions', () => {
+  it('there is one form for each subject decision, subject event and matter event but those with nested records (list-report details, a panel, the investigator, line managers), the mode of investigation and extensions', () => {
     expect(COMMAND_FORMS.filter((f) => f.target === 'subject' && 'decision' in f.fixed)).toHaveLength(SUBJECT_DECISIONS.length);
-    expect(COMMAND_FORMS.filter((f) => f.target === 'subject' && 'event' in f.fixed)).toHaveLength(SUBJECT_EVENTS.length - 1);
-    expect(COMMAND_FORMS.filter((f) => f.target === 'matter' && 'event' in f.fixed)).toHaveLength(MATTER_EVENTS.length);
+    const subjectEvents = COMMAND_FORMS.filter((f) => f.target === 'subject' && 'event' in f.fixed).map((f) => (f.fixed as { event: string }).event);
+    expect(SUBJECT_EVENTS.filter((e) => !subjectEvents.includes(e))).toEqual(['panel-appointed', 'panel-member-replaced', 'list-report-details-supplied']);
+    const matterEvents = COMMAND_FORMS.filter((f) => f.target === 'matter' && 'event' in f.fixed).map((f) => (f.fixed as { event: string }).event);
+    expect(MATTER_EVENTS.filter((e) => !matterEvents.includes(e))).toEqual(['investigator-appointed', 'subject-line-management-recorded']);
     expect(new Set(COMMAND_FORMS.map((f) => f.id)).size).toBe(COMMAND_FORMS.length);
   });
 });
