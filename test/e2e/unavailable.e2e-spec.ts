@@ -120,7 +120,7 @@ describe('a workflow that does not answer, and Temporal out of reach', () => {
     const res = await fetch(`${apiUrl()}/matters/${reference}/decisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(AA)}` },
-      body: JSON.stringify({ decision: 'mode-of-investigation', mode: 'local', occurredAt: nowIso() }),
+      body: JSON.stringify({ decision: 'mode-of-investigation', mode: 'local', rationale: 'The force can investigate this itself.', occurredAt: nowIso() }),
     });
     const ms = Date.now() - started;
     expect(res.status).toBe(504);
