@@ -84,7 +84,7 @@ describe('the production profile: the built api and worker on Temporal-on-Postgr
     });
     const binaries = ensureTemporalServer({ log });
     temporalServer = await timed('temporal on postgres', () => startTemporalOnPostgres({ ...binaries, dataDir, serverOutput: 'ignore' }));
-    idp = await startIdentityProvider();
+    idp = await startIdentityProvider([AA, CASE_OFFICER]);
     const port = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
     env = {
@@ -151,14 +151,14 @@ describe('the production profile: the built api and worker on Temporal-on-Postgr
     await until('the subject is tracked', 30_000, async () => (await call('GET', `/matters/${reference}`, undefined, CASE_OFFICER)).body.subjects?.length === 1);
     const subject = `/matters/${reference}/subjects/pc-1`;
     const steps: [string, Record<string, unknown>, Caller][] = [
-      ['decisions', { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting' }, AA],
+      ['decisions', { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', rationale: 'If proved, short of dismissal.' }, AA],
       ['events', { event: 'notice-of-investigation-served' }, CASE_OFFICER],
       ['events', { event: 'interview-held' }, CASE_OFFICER],
       ['events', { event: 'investigator-report-submitted' }, CASE_OFFICER],
-      ['decisions', { decision: 'case-to-answer', caseToAnswer: 'misconduct' }, AA],
+      ['decisions', { decision: 'case-to-answer', caseToAnswer: 'misconduct', rationale: 'The report shows a case to answer.' }, AA],
       ['events', { event: 'notice-of-referral-served' }, CASE_OFFICER],
       ['events', { event: 'proceedings-held' }, CASE_OFFICER],
-      ['decisions', { decision: 'outcome', outcome: 'written-warning' }, CASE_OFFICER],
+      ['decisions', { decision: 'outcome', outcome: 'written-warning', rationale: 'The meeting found misconduct.' }, CASE_OFFICER],
     ];
     for (const [kind, body, who] of steps) {
       const res = await call('POST', `${subject}/${kind}`, { ...body, occurredAt: new Date().toISOString() }, who);
@@ -190,6 +190,20 @@ describe('the production profile: the built api and worker on Temporal-on-Postgr
     } finally {
       await connection.close();
     }
+  });
+
+  it('serves the web interface from the built JavaScript: its templates, its stylesheet and its scripts, and no development sign-in', async () => {
+    const signIn = await fetch(`${apiUrl}/sign-in`);
+    expect(signIn.status).toBe(200);
+    const html = await signIn.text();
+    expect(html).toContain('<title>Sign in – Misconduct proceedings</title>');
+    // Production never offers the development sign-in's form.
+    expect(html).not.toContain('name="role"');
+    const stylesheet = /href="(\/assets\/application-[0-9a-f]+\.css)"/.exec(html)?.[1];
+    const css = await fetch(`${apiUrl}${stylesheet}`);
+    expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8']);
+    expect((await css.text()).length).toBeGreaterThan(100_000);
+    for (const script of ['init.js', 'govuk-frontend.min.js', 'moj-frontend.min.js']) expect((await fetch(`${apiUrl}/assets/js/${script}`)).status).toBe(200);
   });
 
   it('refuses to start the api or the worker without the payload encryption keys, exit 78, naming the variable', async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { randomUUID } from 'crypto';
 import { apiUrl, call } from '../../support/api-client';
 import { daysFromToday } from '../../support/dates';
-import { axeViolations, describeViolations, useBrowser } from '../../support/browser';
+import { axeViolations, describeViolations, screenshot, useBrowser } from '../../support/browser';
 
 /**
  * The referral, reports, messages and recommendation pages in Chromium, with JavaScript (the MOJ add-another adds a
@@ -62,11 +62,13 @@ it('referring a matter (with JavaScript), the messages sent, a recommendation’
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(/\/refer\/check/);
   await axe(page, 'refer: check');
+  await screenshot(page, 'refer-check');
   await page.getByRole('button', { name: 'Refer the matter' }).click();
   await page.waitForURL(/\/refer\/confirmation/);
   await axe(page, 'refer: confirmation');
   await page.goto(`${apiUrl()}/messages`);
   await axe(page, 'messages');
+  await screenshot(page, 'messages');
 
   await call('POST', '/recommendations', { reference: `${reference}-R`, matterReference: reference, forceId: force, recipient: 'CC', madeOn: daysFromToday(-5), text: 'Do better.' }, { id: 'co', role: 'case-officer', force });
   await page.goto(`${apiUrl()}/recommendation/${reference}-R`);
@@ -82,6 +84,7 @@ it('referring a matter (with JavaScript), the messages sent, a recommendation’
   for (const p of ['/oversight', '/oversight/overdue-deadlines', '/oversight/timeliness', '/oversight/quarterly', '/oversight/time-in-stage', '/oversight/quarterly?quarter=bad']) {
     await o.goto(`${apiUrl()}${p}`);
     await axe(o, p);
+    if (p === '/oversight/time-in-stage') await screenshot(o, 'time-in-stage-report');
   }
   expect(checked).toHaveLength(17);
   expect(violations).toEqual([]);
