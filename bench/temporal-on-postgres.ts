@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const server = await startTemporalOnPostgres({ ...binaries, dataDir, maxConns: Number(process.env.TEMPORAL_PG_MAX_CONNS ?? 20), shards: Number(process.env.TEMPORAL_HISTORY_SHARDS ?? 4), log });
   try {
     if (command.length) {
-      const run = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, CONDUCT_TS_REGISTERED: '', TEMPORAL_ADDRESS: server.address, TEMPORAL_SERVER_PID: String(server.serverPid), TEMPORAL_DATABASE_PID: server.databasePid, TEMPORAL_SERVER_DESCRIPTION: 'Temporal server 1.29.1 on PostgreSQL (embedded)' } });
+      const run = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, TEMPORAL_ADDRESS: server.address, TEMPORAL_SERVER_PID: String(server.serverPid), TEMPORAL_DATABASE_PID: server.databasePid, TEMPORAL_SERVER_DESCRIPTION: 'Temporal server 1.29.1 on PostgreSQL (embedded)' } });
       exitCode = await new Promise<number>((r) => run.once('exit', (code) => r(code ?? 1)));
     } else {
       await new Promise<void>((r) => {

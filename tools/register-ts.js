@@ -3,8 +3,11 @@
 'use strict';
 const path = require('path');
 const root = path.resolve(__dirname, '..');
-if (!process.env.CONDUCT_TS_REGISTERED) {
-  process.env.CONDUCT_TS_REGISTERED = '1';
+// Once per process, remembered in the process itself: an environment variable would be inherited by the processes
+// this one starts, which would then skip their own registration (and Node 24 would load their TypeScript itself).
+const REGISTERED = Symbol.for('conduct-engine.ts-registered');
+if (!globalThis[REGISTERED]) {
+  globalThis[REGISTERED] = true;
   require('ts-node').register({ project: path.join(root, 'tsconfig.json'), transpileOnly: true });
   require('tsconfig-paths').register({
     baseUrl: root,

@@ -114,9 +114,7 @@ describe('POST /imports: existing cases, over HTTP on the real stack', () => {
     try {
       const good = path.join(dir, 'cases.csv');
       fs.writeFileSync(good, csvFile([closedMatter(`IMP-CLI-${id}`, E2E_FORCE, today())]));
-      // A fresh process registers TypeScript itself (this one's marker would tell it that it already had).
-      const { CONDUCT_TS_REGISTERED: _registered, ...inherited } = process.env;
-      const env = { ...inherited, CONDUCT_API_URL: apiUrl(), CONDUCT_TOKEN: await tokenFor({ id: 'co-e2e', role: 'case-officer' }) };
+      const env = { ...process.env, CONDUCT_API_URL: apiUrl(), CONDUCT_TOKEN: await tokenFor({ id: 'co-e2e', role: 'case-officer' }) };
       const run = promisify(execFile);
       const ok = await run(process.execPath, ['tools/run-ts.js', 'tools/import.ts', good], { env, cwd: path.resolve(__dirname, '../..') });
       expect(ok.stdout).toContain(`${good}:2: IMP-CLI-${id} created`);

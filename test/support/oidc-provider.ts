@@ -76,7 +76,6 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
     },
   };
   const env = { ...process.env };
-  delete env.CONDUCT_TS_REGISTERED;
   const child: ChildProcess = fork(path.join(ROOT, 'tools/run-ts.js'), [path.join(ROOT, 'test/support/oidc-provider-process.ts')], {
     cwd: ROOT,
     env,

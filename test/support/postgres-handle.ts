@@ -22,7 +22,6 @@ export class RestartablePostgres {
       return (this.url = (await ready)[1]);
     }
     const env = { ...process.env };
-    delete env.CONDUCT_TS_REGISTERED;
     const child = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), path.join(ROOT, 'test/support/postgres-process.ts'), this.dataDir, String(this.port)], {
       cwd: ROOT,
       env,

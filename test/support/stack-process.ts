@@ -51,7 +51,7 @@ export class StackProcess {
     const [api, temporal, ui, postgres] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const child = spawn(process.execPath, [path.join(root, 'tools/run-ts.js'), 'tools/stack/cli.ts'], {
       cwd: root,
-      env: { ...process.env, CONDUCT_TS_REGISTERED: '', CONDUCT_DATA_DIR: dataDir, PORT: String(api), TEMPORAL_PORT: String(temporal), TEMPORAL_UI_PORT: String(ui), POSTGRES_PORT: String(postgres), ...env },
+      env: { ...process.env, CONDUCT_DATA_DIR: dataDir, PORT: String(api), TEMPORAL_PORT: String(temporal), TEMPORAL_UI_PORT: String(ui), POSTGRES_PORT: String(postgres), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -18,7 +18,7 @@ export interface RunningService {
 export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, opts: { timeoutMs?: number; silent?: boolean; logFile?: string; ownProcessGroup?: boolean } = {}): Promise<RunningService> {
   const child = fork(path.join(root, 'tools/run-ts.js'), [entry], {
     cwd: root,
-    env: { ...process.env, CONDUCT_TS_REGISTERED: '', ...env },
+    env: { ...process.env, ...env },
     stdio: opts.silent ? ['ignore', opts.logFile ? 'pipe' : 'ignore', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
     // In its own process group a Ctrl-C at the terminal reaches the stack only, which stops the services in order.
     detached: opts.ownProcessGroup ?? false,

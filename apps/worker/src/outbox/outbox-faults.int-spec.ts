@@ -136,7 +136,6 @@ describe('delivery under injected faults', () => {
       OUTBOX_BACKOFF_BASE_MS: '20',
       OUTBOX_BACKOFF_MAX_MS: '300',
     };
-    delete env.CONDUCT_TS_REGISTERED;
     // Several dispatcher processes, each restarted when it dies: their claims must never overlap.
     const spawnDispatcher = (slot: number) => {
       const c = spawn(process.execPath, [path.join(ROOT, 'tools/run-ts.js'), path.join(ROOT, 'apps/worker/src/outbox/dispatcher.main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
