@@ -1,4 +1,5 @@
 /** Worker-side only (pulls in webpack through the SDK's bundler): not for the API. */
 export * from './config';
-export { bundleWorkflows, workflowsPath } from './bundle';
+export { TRACING_WORKFLOW_INTERCEPTORS, bundleWorkflows, tracedBundlePath, workflowsPath } from './bundle';
 export * from './codec';
+export * from './tracing';
