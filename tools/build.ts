@@ -3,13 +3,12 @@
  *   - the TypeScript of apps/, libs/ and workflows/src compiled by tsc (tsconfig.build.json);
  *   - the workspace's `@conduct/...` imports rewritten to relative paths, so the JavaScript needs no path hook;
  *   - the API's web assets (templates, stylesheets, images) copied beside its compiled code;
- *   - the workflow bundle, made once here rather than at each worker's start (WORKFLOW_BUNDLE_PATH),
- *     and its twin with the tracing interceptors (`.traced.js`), for a worker that traces.
+ *   - the workflow bundle, made once here rather than at each worker's start (WORKFLOW_BUNDLE_PATH).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { bundleWorkflows, tracedBundlePath } from '@conduct/temporal/worker';
+import { bundleWorkflows } from '@conduct/temporal/worker';
 import { ASSET_DIRS, DIST_DIR, ENTRY_POINTS, WORKFLOW_BUNDLE_FILE, builtPath } from './artefacts';
 
 export const root = path.resolve(__dirname, '..');
@@ -81,11 +80,8 @@ export async function build(): Promise<void> {
   const assets = copyAssets();
   const bundle = await bundleWorkflows();
   fs.writeFileSync(path.join(root, WORKFLOW_BUNDLE_FILE), bundle.code);
-  // The same code with the tracing interceptors, which a worker given OTEL_EXPORTER_OTLP_ENDPOINT loads instead.
-  const traced = await bundleWorkflows(undefined, { traced: true });
-  fs.writeFileSync(path.join(root, tracedBundlePath(WORKFLOW_BUNDLE_FILE)), traced.code);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`[build] dist/ in ${seconds} s: ${Object.values(ENTRY_POINTS).map(builtPath).join(', ')}; ${assets.length} web asset(s); workflow bundles ${WORKFLOW_BUNDLE_FILE} (${Math.round(bundle.code.length / 1024)} kB) and ${tracedBundlePath(WORKFLOW_BUNDLE_FILE)} (${Math.round(traced.code.length / 1024)} kB)`);
+  console.log(`[build] dist/ in ${seconds} s: ${Object.values(ENTRY_POINTS).map(builtPath).join(', ')}; ${assets.length} web asset(s); workflow bundle ${WORKFLOW_BUNDLE_FILE} (${Math.round(bundle.code.length / 1024)} kB)`);
 }
 
 // Run as `npm run build` (tools/run-ts.js puts the entry point in argv[1]); imported by the tests, it does nothing.

@@ -1,10 +1,9 @@
-import * as fs from 'fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, WorkerOptions, WorkflowBundleOption } from '@temporalio/worker';
 import { VARIABLES, setting } from '@conduct/config';
-import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor, makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
-import { TemporalSettings, Tracing, bundleWorkflows, encryptionCodecFromEnv, tracedBundlePath, tracingClientInterceptors } from '@conduct/temporal/worker';
+import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { TemporalSettings, Tracing, bundleWorkflows, encryptionCodecFromEnv, tracingClientInterceptors, workflowSpanSink } from '@conduct/temporal/worker';
 import { CalendarActivitiesService } from './activities/calendar.activities';
 import { RecordChangeActivities } from './activities/record-change.activities';
 import { SubjectTracksActivitiesService } from './activities/subject-tracks.activities';
@@ -41,40 +40,34 @@ export async function createConductWorker(
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    workflowBundle: opts.workflowBundle ?? (await workflowBundle(process.env, { traced: opts.tracing !== undefined })),
+    workflowBundle: opts.workflowBundle ?? (await workflowBundle()),
     activities: activitiesFrom(app, client, settings.workflowTaskTimeoutMs),
     dataConverter,
-    ...(opts.tracing ? tracingOptions(opts.tracing) : {}),
+    ...workerTracing(opts.tracing),
     ...workerTuning(),
   });
 }
 
 /**
- * Temporal's OpenTelemetry interceptors for a worker that traces: each activity (local ones too) runs in a span that
- * continues the workflow's trace from its headers, and the spans the bundled workflow interceptors make in the
- * sandbox leave it through the `exporter` sink, by the process's own span processor. The workflow bundle must be
- * the traced one (`workflowBundle(env, { traced: true })`).
+ * For a worker that traces, Temporal's OpenTelemetry activity interceptors: each activity (local ones too) runs in a
+ * span that continues the workflow's trace from its headers. Every worker gets the sink the bundled workflow
+ * interceptors send their spans to, which drops them when it does not trace (bundle.ts says why they are always there).
  */
-export function tracingOptions(tracing: Tracing): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+export function workerTracing(tracing: Tracing | undefined): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
   return {
-    interceptors: { activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] },
-    sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },
+    ...(tracing ? { interceptors: { activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] } } : {}),
+    sinks: workflowSpanSink(tracing),
   };
 }
 
 /**
  * The workflow code the worker runs: the prebuilt bundle `npm run build` wrote when WORKFLOW_BUNDLE_PATH names it
  * (the image: Temporal's recommended production set-up, every replica on the same code, no webpack at start), else
- * bundled from source at start (`npm start`, the tests). `traced`: the same code with the tracing interceptors
- * (prebuilt: its `.traced.js` twin beside it).
+ * bundled from source at start (`npm start`, the tests).
  */
-export async function workflowBundle(env: NodeJS.ProcessEnv = process.env, { traced = false }: { traced?: boolean } = {}): Promise<WorkflowBundleOption> {
+export async function workflowBundle(env: NodeJS.ProcessEnv = process.env): Promise<WorkflowBundleOption> {
   const codePath = setting('WORKFLOW_BUNDLE_PATH', env);
-  if (!codePath) return bundleWorkflows(Runtime.instance().logger, { traced });
-  if (!traced) return { codePath };
-  const tracedPath = tracedBundlePath(codePath);
-  if (!fs.existsSync(tracedPath)) throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT: traces need the traced workflow bundle ${tracedPath} beside WORKFLOW_BUNDLE_PATH (npm run build writes both)`);
-  return { codePath: tracedPath };
+  return codePath ? { codePath } : bundleWorkflows(Runtime.instance().logger);
 }
 
 /**
