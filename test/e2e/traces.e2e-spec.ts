@@ -1,4 +1,4 @@
-import { randomUUID } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -110,10 +110,13 @@ describe('traces, exported over OTLP/HTTP by the API and the worker', () => {
     expect(otlp.refused).toEqual([]);
   }, 60_000);
 
-  it("names a refused request's span by its route with its 4xx status, a client's mistake and not the server's error", async () => {
-    const res = await call('POST', `/matters/NO-SUCH-${randomUUID().slice(0, 8)}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', occurredAt: nowIso() }, AA);
+  it("names a refused request's span by its route with its 4xx status, a client's mistake and not the server's error, in the caller's trace", async () => {
+    // A caller that traces sends its own span's context (W3C trace context): the request's span is its child.
+    const [traceId, parentSpanId] = [randomBytes(16).toString('hex'), randomBytes(8).toString('hex')];
+    const res = await call('POST', `/matters/NO-SUCH-${randomUUID().slice(0, 8)}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', occurredAt: nowIso() }, AA, { traceparent: `00-${traceId}-${parentSpanId}-01` });
     expect(res.status).toBe(404);
     const span = await until('the 404 request span', () => otlp.spans.find((s) => s.name === DECISIONS_ROUTE && s.attributes['http.response.status_code'] === 404));
+    expect(span).toMatchObject({ traceId, parentSpanId });
     expect(span.attributes['http.route']).toBe('/matters/:reference/subjects/:subjectId/decisions');
     expect(span.status).not.toBe(SPAN_STATUS_ERROR);
   }, 30_000);
