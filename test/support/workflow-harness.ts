@@ -9,6 +9,7 @@ import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { knownHarmlessWarning } from '@conduct/logging';
+import type { Tracing } from '@conduct/temporal';
 import { DataSource } from 'typeorm';
 import {
   DecisionCommand,
@@ -43,17 +44,24 @@ export const TEST_RATIONALE = 'recorded by the workflow tests: the decision this
  * A real Temporal time-skipping test server, the real worker (its Nest providers as activities)
  * and the real PostgreSQL the suite's global setup started.
  */
+export interface WorkerChoice {
+  tracing?: Tracing;
+  /** A bundle's path; the suite's bundle (WORKFLOW_TEST_BUNDLE_PATH) otherwise. */
+  workflowBundle?: string;
+}
+
 export class WorkflowHarness {
   private constructor(
     readonly env: TestWorkflowEnvironment,
-    private readonly worker: Worker,
-    private readonly running: Promise<void>,
+    private worker: Worker,
+    private running: Promise<void>,
     private readonly app: INestApplicationContext,
     readonly db: DataSource,
     readonly taskQueue: string,
   ) {}
 
-  static async start(): Promise<WorkflowHarness> {
+  /** `tracing`: a worker that traces; `workflowBundle`: other workflow code than the suite's bundle. */
+  static async start(opts: WorkerChoice = {}): Promise<WorkflowHarness> {
     quietRuntime();
     const serverPath = process.env.TEMPORAL_TEST_SERVER_PATH;
     if (!serverPath) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the suite with `npm test`');
@@ -64,14 +72,26 @@ export class WorkflowHarness {
     // The SDK's own sticky-queue timeout on the time-skipping server, as the recorded histories were made with
     // (the stack's 3 s is for a worker killed and restarted, which these tests do not do).
     process.env.WORKER_STICKY_QUEUE_TIMEOUT_MS ??= '10000';
-    const worker = await createConductWorker(
+    const worker = await WorkflowHarness.worker(app, env, taskQueue, opts);
+    const running = worker.run();
+    return new WorkflowHarness(env, worker, running, app, app.get(DataSource), taskQueue);
+  }
+
+  private static worker(app: INestApplicationContext, env: TestWorkflowEnvironment, taskQueue: string, opts: WorkerChoice): Promise<Worker> {
+    return createConductWorker(
       app,
       // Temporal's own workflow task timeout, as the recorded histories' subject tracks were started with.
       { address: '', namespace: env.namespace ?? 'default', taskQueue, workflowTaskTimeoutMs: 10_000 },
-      { connection: env.nativeConnection, workflowBundle: { codePath: process.env.WORKFLOW_TEST_BUNDLE_PATH! } },
+      { connection: env.nativeConnection, workflowBundle: { codePath: opts.workflowBundle ?? process.env.WORKFLOW_TEST_BUNDLE_PATH! }, tracing: opts.tracing },
     );
-    const running = worker.run();
-    return new WorkflowHarness(env, worker, running, app, app.get(DataSource), taskQueue);
+  }
+
+  /** Stops the worker and starts another on the same server and task queue, as a deployment does; running workflows carry on. */
+  async replaceWorker(opts: WorkerChoice = {}): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    this.worker = await WorkflowHarness.worker(this.app, this.env, this.taskQueue, opts);
+    this.running = this.worker.run();
   }
 
   async stop(): Promise<void> {

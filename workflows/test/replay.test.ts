@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from '@temporalio/worker';
+import { workflowSpanSink } from '@conduct/temporal/worker';
 
 /**
  * Today's workflow code must replay the recorded histories of every route: a change that would break
@@ -20,7 +21,7 @@ describe('replaying recorded histories', () => {
   it('replays every recorded history with today’s code without a determinism error', async () => {
     const histories = files.map((f) => ({ workflowId: f, history: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: process.env.WORKFLOW_TEST_BUNDLE_PATH! } }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: process.env.WORKFLOW_TEST_BUNDLE_PATH! }, sinks: workflowSpanSink(undefined) }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { setting } from '@conduct/config';
 import { JsonLogger } from '@conduct/logging';
+import { tracingStarted } from '@conduct/temporal';
 import { AppModule } from './app.module';
 import { IMPORT_BODY_LIMIT } from './imports/imports.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -13,6 +14,7 @@ import { RateLimits } from './common/rate-limit';
 import { RejectPrototypeKeysPipe } from './common/pipes';
 import { ApiMetrics } from './metrics/api-metrics';
 import { requestLog } from './common/request-log.middleware';
+import { requestSpan } from './common/request-span.middleware';
 
 // Express's own text parser (express ships no types; @nestjs/platform-express brings express itself).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,6 +31,8 @@ export async function createApi(): Promise<INestApplication> {
   const proxies = setting('API_TRUST_PROXY');
   // Behind a proxy, the client's address (for the rate limits and the logs) is the one it forwards.
   if (proxies !== undefined) app.set('trust proxy', proxies);
+  // First, so everything that answers a request (a 429, a guard's 401 too) runs in its span.
+  if (tracingStarted()) app.use(requestSpan);
   app.use(helmet());
   app.use(requestLog);
   // Before the rate limits, so a 429 is counted too.

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { exitUnlessConfigured, setting } from '@conduct/config';
 import { parseEscalationPolicy, parseRoutes } from '@conduct/notifications';
-import { temporalSettings } from '@conduct/temporal';
+import { startTracing, temporalSettings } from '@conduct/temporal';
 import { JsonLogger, logLine } from '@conduct/logging';
 import { WorkerModule } from './worker.module';
 import { createConductWorker } from './temporal-worker';
@@ -17,10 +17,12 @@ import { installTemporalRuntime } from './logging';
 async function main(): Promise<void> {
   exitUnlessConfigured('worker', { NOTIFICATION_ROUTES: parseRoutes, ESCALATION_POLICY: parseEscalationPolicy });
   installTemporalRuntime();
+  // Before the first connection: off (nothing started) unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = startTracing('worker');
   const logger = new JsonLogger('worker', setting('LOG_LEVEL'));
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   const settings = temporalSettings();
-  const worker = await createConductWorker(app, settings);
+  const worker = await createConductWorker(app, settings, { tracing });
   const dispatcher = setting('OUTBOX_DISPATCHER') === 'off' ? null : app.get(OutboxDispatcher);
   let dispatcherStopped: Promise<void> = Promise.resolve();
   let stopping = false;
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   await running;
   await dispatcherStopped;
   await app.close();
+  await tracing?.shutdown();
 }
 
 main().then(

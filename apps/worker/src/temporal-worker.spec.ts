@@ -1,5 +1,7 @@
 import * as path from 'path';
-import { workerTuning, workflowBundle } from './temporal-worker';
+import { Resource } from '@opentelemetry/resources';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { workerTracing, workerTuning, workflowBundle } from './temporal-worker';
 
 describe('worker tuning', () => {
   it('bounds the workflow cache at 1,000 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise', () => {
@@ -28,5 +30,15 @@ describe('the workflow code the worker runs', () => {
 
   it('refuses a WORKFLOW_BUNDLE_PATH that names no file, naming the variable', async () => {
     await expect(workflowBundle({ WORKFLOW_BUNDLE_PATH: path.join(__dirname, 'no-such-bundle.js') })).rejects.toThrow(/WORKFLOW_BUNDLE_PATH.*expected an existing file/);
+  });
+});
+
+describe("the worker's tracing", () => {
+  it('gives every worker the sink the bundled workflow interceptors send their spans to, and activity interceptors only to one that traces', () => {
+    expect(workerTracing(undefined)).toEqual({ sinks: { exporter: { export: expect.objectContaining({ fn: expect.any(Function) }) } } });
+    const tracing = { resource: new Resource({}), spanProcessor: new SimpleSpanProcessor(new InMemorySpanExporter()), shutdown: async () => undefined };
+    const traced = workerTracing(tracing);
+    expect(traced.sinks?.exporter).toBeDefined();
+    expect(traced.interceptors?.activity).toHaveLength(1);
   });
 });

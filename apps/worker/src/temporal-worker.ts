@@ -1,8 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { NativeConnection, Runtime, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, WorkerOptions, WorkflowBundleOption } from '@temporalio/worker';
 import { VARIABLES, setting } from '@conduct/config';
-import { TemporalSettings, bundleWorkflows, encryptionCodecFromEnv } from '@conduct/temporal/worker';
+import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { TemporalSettings, Tracing, bundleWorkflows, encryptionCodecFromEnv, tracingClientInterceptors, workflowSpanSink } from '@conduct/temporal/worker';
 import { CalendarActivitiesService } from './activities/calendar.activities';
 import { RecordChangeActivities } from './activities/record-change.activities';
 import { SubjectTracksActivitiesService } from './activities/subject-tracks.activities';
@@ -28,12 +29,13 @@ export function activitiesFrom(app: INestApplicationContext, client: Client, wor
 export async function createConductWorker(
   app: INestApplicationContext,
   settings: TemporalSettings,
-  opts: { connection?: NativeConnection; workflowBundle?: WorkflowBundleOption } = {},
+  opts: { connection?: NativeConnection; workflowBundle?: WorkflowBundleOption; tracing?: Tracing } = {},
 ): Promise<Worker> {
   const connection = opts.connection ?? (await NativeConnection.connect({ address: settings.address }));
   // The tracks the worker starts are encrypted like everything else it writes.
   const dataConverter = { payloadCodecs: [encryptionCodecFromEnv()].filter((c) => c !== undefined) };
-  const client = new Client({ connection, namespace: settings.namespace, dataConverter });
+  // The tracks an activity starts, and what it tells a matter, continue the activity's trace.
+  const client = new Client({ connection, namespace: settings.namespace, dataConverter, interceptors: { workflow: tracingClientInterceptors() } });
   return Worker.create({
     connection,
     namespace: settings.namespace,
@@ -41,8 +43,21 @@ export async function createConductWorker(
     workflowBundle: opts.workflowBundle ?? (await workflowBundle()),
     activities: activitiesFrom(app, client, settings.workflowTaskTimeoutMs),
     dataConverter,
+    ...workerTracing(opts.tracing),
     ...workerTuning(),
   });
+}
+
+/**
+ * For a worker that traces, Temporal's OpenTelemetry activity interceptors: each activity (local ones too) runs in a
+ * span that continues the workflow's trace from its headers. Every worker gets the sink the bundled workflow
+ * interceptors send their spans to, which drops them when it does not trace (bundle.ts says why they are always there).
+ */
+export function workerTracing(tracing: Tracing | undefined): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+  return {
+    ...(tracing ? { interceptors: { activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] } } : {}),
+    sinks: workflowSpanSink(tracing),
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Worker-side only (pulls in webpack through the SDK's bundler): not for the API. */
 export * from './config';
-export { bundleWorkflows, workflowsPath } from './bundle';
+export { TRACING_WORKFLOW_INTERCEPTORS, bundleWorkflows, workflowsPath } from './bundle';
+export * from './workflow-spans';
 export * from './codec';
+export * from './tracing';

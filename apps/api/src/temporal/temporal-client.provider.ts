@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { setting } from '@conduct/config';
-import { EncryptionCodec, TemporalSettings, encryptionCodecFromEnv, temporalSettings } from '@conduct/temporal';
+import { EncryptionCodec, TemporalSettings, encryptionCodecFromEnv, temporalSettings, tracingClientInterceptors } from '@conduct/temporal';
 import { CallContext, RetryLaterException, temporalUnreachable, toHttpError } from '../common/temporal-errors';
 
 /**
@@ -48,7 +48,8 @@ export class TemporalClientProvider implements OnModuleDestroy {
           channelArgs: { 'grpc.initial_reconnect_backoff_ms': 250, 'grpc.max_reconnect_backoff_ms': 1_000 },
         });
         this.connection = connection;
-        return new Client({ connection, namespace: this.settings.namespace, dataConverter: { payloadCodecs: this.codec ? [this.codec] : [] } });
+        // When tracing, each start and update carries the request's trace in its headers to the workflow.
+        return new Client({ connection, namespace: this.settings.namespace, dataConverter: { payloadCodecs: this.codec ? [this.codec] : [] }, interceptors: { workflow: tracingClientInterceptors() } });
       })();
       this.connecting.catch(() => (this.connecting = undefined));
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { inSpan } from '@conduct/temporal/worker';
 import { appendAudit, enqueue, lockSubjectStage, recordStageTransition, replaceDeadlines, upsertMatter, upsertSubject } from '@conduct/persistence';
 import type {
   AuditRecord,
@@ -24,32 +25,38 @@ export class RecordChangeActivities implements ProceedingsActivities {
 
   async recordMatterChange({ snapshot: m, audit, outbox }: RecordChange<MatterSnapshot>): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const applied = await upsertMatter(tx, m);
-      if (applied) await replaceDeadlines(tx, m.workflowId, m.reference, null, m.deadlines);
-      await appendAudit(tx, audit);
-      await enqueue(tx, outbox);
+      await inSpan('projection: matter', { 'conduct.revision': m.revision }, async () => {
+        const applied = await upsertMatter(tx, m);
+        if (applied) await replaceDeadlines(tx, m.workflowId, m.reference, null, m.deadlines);
+        await appendAudit(tx, audit);
+      });
+      await inSpan('outbox: enqueue', { 'conduct.messages': outbox.length }, () => enqueue(tx, outbox));
     });
   }
 
   async recordSubjectChange({ snapshot: s, audit, outbox }: RecordChange<SubjectSnapshot>): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const before = await lockSubjectStage(tx, s.matterReference, s.subjectId);
-      const applied = await upsertSubject(tx, s);
-      if (applied) await replaceDeadlines(tx, s.workflowId, s.matterReference, s.subjectId, s.deadlines);
-      if (applied && before?.stage !== s.stage) {
-        // When it happened in the world (the event's occurredAt), not when it was recorded.
-        await recordStageTransition(tx, { matterReference: s.matterReference, subjectId: s.subjectId, fromStage: before?.stage ?? null, toStage: s.stage, at: audit[0]?.occurredAt ?? null, revision: s.revision });
-      }
-      await appendAudit(tx, audit);
-      await enqueue(tx, outbox);
+      await inSpan('projection: subject', { 'conduct.revision': s.revision }, async () => {
+        const before = await lockSubjectStage(tx, s.matterReference, s.subjectId);
+        const applied = await upsertSubject(tx, s);
+        if (applied) await replaceDeadlines(tx, s.workflowId, s.matterReference, s.subjectId, s.deadlines);
+        if (applied && before?.stage !== s.stage) {
+          // When it happened in the world (the event's occurredAt), not when it was recorded.
+          await recordStageTransition(tx, { matterReference: s.matterReference, subjectId: s.subjectId, fromStage: before?.stage ?? null, toStage: s.stage, at: audit[0]?.occurredAt ?? null, revision: s.revision });
+        }
+        await appendAudit(tx, audit);
+      });
+      await inSpan('outbox: enqueue', { 'conduct.messages': outbox.length }, () => enqueue(tx, outbox));
     });
   }
 
   async recordRecommendationChange(change: RecommendationSnapshot & { audit: AuditRecord[]; outbox: OutboxRecord[] }): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await replaceDeadlines(tx, `recommendation-${change.reference}`, change.matterReference, null, change.deadlines);
-      await appendAudit(tx, change.audit);
-      await enqueue(tx, change.outbox);
+      await inSpan('projection: recommendation', {}, async () => {
+        await replaceDeadlines(tx, `recommendation-${change.reference}`, change.matterReference, null, change.deadlines);
+        await appendAudit(tx, change.audit);
+      });
+      await inSpan('outbox: enqueue', { 'conduct.messages': change.outbox.length }, () => enqueue(tx, change.outbox));
     });
   }
 }
