@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { apiUrl, call, CASE_OFFICER, E2E_FORCE, today } from '../../support/api-client';
+import { daysFromToday } from '../../support/dates';
 import { expectAccessible, focused, screenshot, tabTo, useBrowser } from '../../support/browser';
 
 /**
@@ -81,6 +82,21 @@ describe('the web interface in a browser', () => {
     await expectAccessible(page);
     await page.goto(`${apiUrl()}/`);
     await screenshot(page, 'my-work');
+  });
+
+  it('shows a matter whose deadline has passed under Overdue on My work, with how late it is in working days', async () => {
+    const reference = `WEB-OVERDUE-${Date.now()}`;
+    // Referred three months after it was received: the first deadlines fell due weeks ago.
+    const referred = await call('POST', '/matters', { reference, kind: 'conduct-matter', forceId: E2E_FORCE, receivedOn: daysFromToday(-90), appropriateAuthority: 'DCS Late', subjects: [{ subjectId: 'a', kind: 'police-officer', rank: 'PC' }] }, CASE_OFFICER);
+    expect(referred.status).toBe(201);
+    const page = await browser.page();
+    await signIn(page, { name: 'Casey Officer', role: 'case-officer' });
+    await page.goto(`${apiUrl()}/?overdue=true&search=${reference}`);
+    await expect(page.locator('#group-overdue').innerText()).resolves.toBe('Overdue');
+    const row = page.getByRole('row').filter({ hasText: reference });
+    await expect(row.innerText()).resolves.toMatch(/Overdue by \d+ working days \(due \d{1,2} [A-Z][a-z]+ \d{4}\)/);
+    await expect(row.locator('.govuk-tag').innerText()).resolves.toBe('Overdue');
+    await expectAccessible(page);
   });
 
   it('can be used with the keyboard alone: skip link, then the search', async () => {
