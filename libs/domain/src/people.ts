@@ -22,11 +22,17 @@ export interface PersonKey {
   number: string;
 }
 
-/** The person a subject is, or null for a subject referred without a number (nobody to match). */
-export function personKeyOf(forceId: string, subject: { kind: SubjectKind; warrantNumber?: string | null }): PersonKey | null {
+/** The number a subject gives, with its kind, or null for a subject referred without one (nobody to match). */
+export function personNumberOf(subject: { kind: SubjectKind; warrantNumber?: string | null }): { numberKind: PersonNumberKind; number: string } | null {
   const number = subject.warrantNumber?.trim();
   if (!number) return null;
-  return { forceId, numberKind: NUMBER_KIND_OF[subject.kind], number };
+  return { numberKind: NUMBER_KIND_OF[subject.kind], number };
+}
+
+/** The person a subject is in their force, or null (no number). */
+export function personKeyOf(forceId: string, subject: { kind: SubjectKind; warrantNumber?: string | null }): PersonKey | null {
+  const n = personNumberOf(subject);
+  return n ? { forceId, ...n } : null;
 }
 
 export type PersonMatchRefusal = { field: string; rule: string; reason: string; status: 400 | 409 };
