@@ -52,6 +52,7 @@ import { executeCommand } from '../temporal/commands';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
 import { withInvestigatorSettings } from './commands';
+import { settleReferralPeople } from '../people/referral-people';
 
 /** What a list report says about the person: shown only through the audited list-reports read. */
 const LIST_REPORT_PERSONAL_FIELDS = ['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption', 'allegationSummary', 'leftService'];
@@ -74,8 +75,10 @@ export class MattersService {
       if (ids.has(s.subjectId)) throw new BadRequestException({ message: `subjects: subjectId '${s.subjectId}' appears twice`, field: 'subjects' });
       ids.add(s.subjectId);
     }
+    // Each subject matched to their person, and a live final written warning taken from the engine's own records.
+    const subjects = await settleReferralPeople(this.db, dto.forceId, dto.receivedOn, dto.subjects);
     const input: MatterInput = {
-      referral: { ...dto, referredBy: actor, referredAt: new Date().toISOString(), ...(idempotencyKey ? { commandId: idempotencyKey } : {}) },
+      referral: { ...dto, subjects, referredBy: actor, referredAt: new Date().toISOString(), ...(idempotencyKey ? { commandId: idempotencyKey } : {}) },
     };
     return this.temporal.call({ what: `matter ${dto.reference}`, command: true, idempotencyKey }, async (client) => {
       try {
