@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call, nowIso, today, type Who } from '../support/api-client';
+import { textOf, WebClient } from '../support/web-client';
 
 const ADMIN: Who = { id: 'admin-e2e', role: 'administrator' };
 
@@ -74,6 +75,22 @@ describe('a record per person, over HTTP on the real stack', () => {
       expect(res.body.rolesAllowed).toEqual(['appropriate-authority', 'administrator']);
     }
     expect((await call('GET', '/people/999999999', undefined, AA)).status).toBe(404);
+  });
+
+  it('on the web, the subject on the matter page links the appropriate authority to the person page, which shows both matters; a case officer gets neither', async () => {
+    const aa = new WebClient();
+    await aa.signIn({ ...AA, id: 'aa-web-people', name: 'aa-web-people' });
+    const matterPage = await aa.get(`/matter/${second}`);
+    const link = /href="(\/person\/[0-9]+)"/.exec(matterPage.html);
+    expect(link).not.toBeNull();
+    const personPage = await aa.get(link![1]);
+    expect(personPage.status).toBe(200);
+    const text = textOf(personPage.html);
+    for (const words of [first, second, warrant, 'Final written warning', 'Reduction in rank']) expect(text).toContain(words);
+    const co = new WebClient();
+    await co.signIn({ ...CASE_OFFICER, id: 'co-web-people', name: 'co-web-people' });
+    expect((await co.get(`/matter/${second}`)).html).not.toMatch(/href="\/person\//);
+    expect((await co.get(link![1])).status).toBe(403);
   });
 
   it('an ambiguous match is refused naming the field and the rule, and nothing is recorded', async () => {

@@ -161,6 +161,8 @@ export class MattersService {
         kind: s.kind,
         rank: s.rank,
         warrantNumber: s.warrant_number,
+        // The person the subject is (their number in the force); their record is read, audited, at /people/:id.
+        personId: s.person_id == null ? null : String(s.person_id),
         stage: s.stage,
         severity: s.severity,
         caseToAnswer: s.case_to_answer,
