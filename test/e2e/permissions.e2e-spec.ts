@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { COMMAND_GRANTS, Grant, MATTER_DECISIONS, MATTER_EVENTS, ROLES, Role, SUBJECT_DECISIONS, SUBJECT_EVENTS, subjectDecisionGrant, subjectEventGrant } from '@conduct/domain';
+import { COMMAND_GRANTS, Grant, MATTER_DECISIONS, MATTER_EVENTS, READ_GRANTS, ROLES, Role, SUBJECT_DECISIONS, SUBJECT_EVENTS, subjectDecisionGrant, subjectEventGrant } from '@conduct/domain';
 import { ApiResponse, Who, call, nowIso, today } from '../support/api-client';
 
 /**
@@ -156,7 +156,7 @@ describe('who may do what: every command, as every role, on its own force, anoth
   beforeAll(async () => {
     // One matter whose subject is on appeal from a written warning (where the reported bug overturned it), and one
     // recommendation on it.
-    await ok(call('POST', '/matters', { reference: MATTER, kind: 'complaint', forceId: HOME, appropriateAuthority: 'Chief Constable', receivedOn: today(), subjects: [{ subjectId: 'pc-1', kind: 'police-officer', rank: 'PC' }] }, HOME_CO), 'referral');
+    await ok(call('POST', '/matters', { reference: MATTER, kind: 'complaint', forceId: HOME, appropriateAuthority: 'Chief Constable', receivedOn: today(), subjects: [{ subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: `PERM-${run}` }] }, HOME_CO), 'referral');
     const steps: [string, Record<string, unknown>, Who][] = [
       ['decisions', { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting' }, HOME_AA],
       ['events', { event: 'notice-of-investigation-served' }, HOME_CO],
@@ -253,5 +253,24 @@ describe('who may do what: every command, as every role, on its own force, anoth
     expect(determinations).toHaveLength(1);
     expect(subjectDecisionGrant('appeal-determination').roles).toContain(determinations[0].actorRole);
     expect(audit.filter((l) => l.actorRole === 'oversight').map((l) => l.action).sort()).toEqual(expect.not.arrayContaining([expect.stringMatching(/^(decision|event):/)]));
+  });
+
+  it("reads a person's record only as the read grants say: 403 naming the roles that may, 404 for a force not seen, audited when read", async () => {
+    const path = `/people?forceId=${HOME}&numberKind=warrant-number&number=PERM-${run}`;
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      for (const c of FORCE_CASES) {
+        const res = await call('GET', path, undefined, who(role, c));
+        const granted = (READ_GRANTS.person.roles as readonly Role[]).includes(role);
+        // Reads follow the matter's: the own force, or a force granted in the token to an administrator or oversight
+        // (a grant means nothing to the force's own roles).
+        const sees = c === 'own force' || (c === 'across forces' && (role === 'administrator' || role === 'oversight'));
+        const want = !granted ? 403 : sees ? 200 : 404;
+        if (res.status !== want || (want === 403 && JSON.stringify(res.body.rolesAllowed) !== JSON.stringify(READ_GRANTS.person.roles))) failures.push(`${role} on ${c}: ${res.status}, wanted ${want}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    const reads = (await snapshot()).audit.filter((a) => a.action === 'person-read').map((a) => a.actor);
+    expect(reads.sort()).toEqual([who('appropriate-authority', 'own force').id, who('administrator', 'own force').id, who('administrator', 'across forces').id].sort());
   });
 });

@@ -64,6 +64,9 @@ export interface SubjectReferral {
   /** For the barred-list report (BL&AL Regs reg 3). */
   dateOfBirth?: IsoDate;
   finalWrittenWarningLive?: boolean;
+  /** Where finalWrittenWarningLive came from: the engine's own records of the person (with the warning), or a source from before the engine. Recorded, not acted on. */
+  finalWrittenWarningLiveSource?: string;
+  finalWrittenWarningLiveFrom?: { matterReference: string; subjectId: string; liveUntil: IsoDate };
   /** The unit the subject works in, and their line managers (nearest first): what an investigator's appointment is checked against (CR reg 15(3)). */
   unit?: string;
   lineManagers?: string[];

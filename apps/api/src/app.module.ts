@@ -15,6 +15,8 @@ import { MattersService } from './matters/matters.service';
 import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { OutboxController } from './outbox/outbox.controller';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsService } from './recommendations/recommendations.service';
 import { ReportsController } from './reports/reports.controller';
@@ -24,9 +26,10 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [CodecController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, RecommendationsController, ReportsController, RulesController, ...WEB_CONTROLLERS],
+  controllers: [CodecController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, PeopleController, RecommendationsController, ReportsController, RulesController, ...WEB_CONTROLLERS],
   providers: [
     MattersService,
+    PeopleService,
     RecommendationsService,
     ImportsService,
     ApiMetrics,

@@ -75,3 +75,12 @@ export function mayActOnForce(caller: { role: Role; forceId: string; forces: rea
   if (!granted) return false;
   return caller.role === 'administrator' || (caller.role === 'oversight' && grant.iopcDecision);
 }
+
+/**
+ * Reads that need a grant of their own. A person's record joins every matter against them, their warnings and their
+ * list reports: the appropriate authority decides on it (CR reg 42(5)), an administrator keeps it; a case officer
+ * works one matter and reads it there.
+ */
+export const READ_GRANTS = {
+  person: { roles: ['appropriate-authority', 'administrator'], iopcDecision: false, words: "A person's record" },
+} as const satisfies Record<string, Grant>;

@@ -16,3 +16,4 @@ export * from './ranks';
 export * from './panels';
 export * from './investigator';
 export * from './reflective-practice';
+export * from './people';

@@ -61,7 +61,7 @@ export class SubjectReferralDto {
   @IsOptional() @IsString() @MaxLength(40)
   rank?: string;
 
-  @ApiPropertyOptional({ example: '123456' })
+  @ApiPropertyOptional({ example: '123456', description: "An officer's warrant number, or the number a member of staff, special constable or volunteer is known by in the force: the subject is matched to that person of the force, or one is created" })
   @IsOptional() @IsString() @MaxLength(40)
   warrantNumber?: string;
 
@@ -73,9 +73,13 @@ export class SubjectReferralDto {
   @IsOptional() @IsCivilDate({ notInFuture: true })
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ description: 'A final written warning was live at the severity assessment (CR reg 42(5))' })
+  @ApiPropertyOptional({ description: "A final written warning was live at the severity assessment (CR reg 42(5)). Derived from the person's earlier outcomes this engine recorded; a tick the records do not support is a warning from before the engine and needs finalWrittenWarningLiveSource" })
   @IsOptional() @IsBoolean()
   finalWrittenWarningLive?: boolean;
+
+  @ApiPropertyOptional({ example: 'PSD paper file 2019/44', description: 'Where a final written warning this engine did not record is recorded (required with finalWrittenWarningLive when the engine has no live warning for the person)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  finalWrittenWarningLiveSource?: string;
 
   @ApiPropertyOptional({ example: 'Response Team 3', description: "The subject's unit: an investigator from it is refused where the force's setting says so" })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200)

@@ -52,6 +52,7 @@ import { executeCommand } from '../temporal/commands';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { ListMattersQuery, ReferMatterDto } from './matters.dto';
 import { withInvestigatorSettings } from './commands';
+import { settleReferralPeople } from '../people/referral-people';
 
 /** What a list report says about the person: shown only through the audited list-reports read. */
 const LIST_REPORT_PERSONAL_FIELDS = ['fullName', 'dateOfBirth', 'conduct', 'standardsBreached', 'publicationExemption', 'allegationSummary', 'leftService'];
@@ -74,8 +75,10 @@ export class MattersService {
       if (ids.has(s.subjectId)) throw new BadRequestException({ message: `subjects: subjectId '${s.subjectId}' appears twice`, field: 'subjects' });
       ids.add(s.subjectId);
     }
+    // Each subject matched to their person, and a live final written warning taken from the engine's own records.
+    const subjects = await settleReferralPeople(this.db, dto.forceId, dto.receivedOn, dto.subjects);
     const input: MatterInput = {
-      referral: { ...dto, referredBy: actor, referredAt: new Date().toISOString(), ...(idempotencyKey ? { commandId: idempotencyKey } : {}) },
+      referral: { ...dto, subjects, referredBy: actor, referredAt: new Date().toISOString(), ...(idempotencyKey ? { commandId: idempotencyKey } : {}) },
     };
     return this.temporal.call({ what: `matter ${dto.reference}`, command: true, idempotencyKey }, async (client) => {
       try {
@@ -158,6 +161,8 @@ export class MattersService {
         kind: s.kind,
         rank: s.rank,
         warrantNumber: s.warrant_number,
+        // The person the subject is (their number in the force); their record is read, audited, at /people/:id.
+        personId: s.person_id == null ? null : String(s.person_id),
         stage: s.stage,
         severity: s.severity,
         caseToAnswer: s.case_to_answer,

@@ -4,6 +4,7 @@ import { MyWorkController } from './my-work/my-work.controller';
 import { OversightController } from './oversight/oversight.controller';
 import { MessagesController } from './messages/messages.controller';
 import { Pages } from './rendering/pages';
+import { PersonPageController } from './person/person.controller';
 import { RecommendationPagesController } from './recommendations/recommendation.controller';
 import { ReferController } from './refer/refer.controller';
 import { SignInController } from './sign-in/sign-in.controller';
@@ -14,5 +15,5 @@ import { WebErrorFilter } from './web-errors.filter';
 
 // The case-working web interface, served by the API's process at /. Its pages call the API's own services (the same
 // permission checks, the same refusals), so its controllers and providers join the application's module.
-export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController];
+export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController];
 export const WEB_PROVIDERS = [Pages, WebSessions, SignedInGuard, WebErrorFilter, SignInMethod];

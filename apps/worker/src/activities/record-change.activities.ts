@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inSpan } from '@conduct/temporal/worker';
-import { appendAudit, enqueue, lockSubjectStage, recordStageTransition, replaceDeadlines, upsertMatter, upsertSubject } from '@conduct/persistence';
+import { appendAudit, enqueue, linkSubjectToPerson, lockSubjectStage, recordStageTransition, replaceDeadlines, upsertMatter, upsertSubject } from '@conduct/persistence';
+import { personNumberOf } from '@conduct/domain';
 import type {
   AuditRecord,
   MatterSnapshot,
@@ -40,6 +41,9 @@ export class RecordChangeActivities implements ProceedingsActivities {
         const before = await lockSubjectStage(tx, s.matterReference, s.subjectId);
         const applied = await upsertSubject(tx, s);
         if (applied) await replaceDeadlines(tx, s.workflowId, s.matterReference, s.subjectId, s.deadlines);
+        // The subject's person, matched or created with the row itself: never a subject half-linked.
+        const n = personNumberOf(s);
+        if (applied && n) await linkSubjectToPerson(tx, s.matterReference, s.subjectId, n);
         if (applied && before?.stage !== s.stage) {
           // When it happened in the world (the event's occurredAt), not when it was recorded.
           await recordStageTransition(tx, { matterReference: s.matterReference, subjectId: s.subjectId, fromStage: before?.stage ?? null, toStage: s.stage, at: audit[0]?.occurredAt ?? null, revision: s.revision });

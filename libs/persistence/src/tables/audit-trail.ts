@@ -50,6 +50,23 @@ export async function appendListReportRead(
   );
 }
 
+/**
+ * A read of a person's record (action `person-read`, now): one line on each matter the record joins, so each matter's
+ * trail says who read the person's history. Keys are unique per read: no ON CONFLICT.
+ */
+export async function appendPersonRead(
+  sql: Sql,
+  a: { readId: string; personId: string; matters: readonly { matterReference: string; subjectId: string }[]; actor: string; actorRole: string; regulation: string; details: Record<string, unknown> },
+): Promise<void> {
+  for (const [i, m] of a.matters.entries()) {
+    await sql.query(
+      `INSERT INTO audit_entry (idempotency_key, matter_reference, subject_id, actor, actor_role, action, rule, regulation, occurred_at, details)
+       VALUES ($1, $2, $3, $4, $5, 'person-read', NULL, $6, now(), $7)`,
+      [`person-read:${a.readId}:${i}`, m.matterReference, m.subjectId, a.actor, a.actorRole, a.regulation, JSON.stringify({ ...a.details, personId: a.personId })],
+    );
+  }
+}
+
 /** A matter's audit trail, in the order it was written. */
 export async function findAuditTrail(sql: Sql, matterReference: string): Promise<Record<string, unknown>[]> {
   return sql.query(`SELECT * FROM audit_entry WHERE matter_reference = $1 ORDER BY id`, [matterReference]);

@@ -11,3 +11,4 @@ export * from './gauges';
 export * from './web-sessions';
 export * from './my-work';
 export * from './next-deadline';
+export * from './people';

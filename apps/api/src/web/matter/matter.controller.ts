@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
+import { READ_GRANTS } from '@conduct/domain';
 import { Public } from '../../auth/auth.guard';
 import { IdentifierPipe } from '../../common/pipes';
 import { MattersService } from '../../matters/matters.service';
@@ -56,7 +57,11 @@ export class MatterController {
     const [matter, messages] = await Promise.all([this.matter(reference, user), this.matters.outbox(reference, user) as unknown as Promise<MessageRow[]>]);
     const now = new Date();
     const offered = offeredActions(user, matter as MatterFacts);
-    const subjects = matter.subjects.map((s) => ({ ...subjectOf(s, now, this.calendar), actions: offered.subjects[s.subjectId] ?? [] }));
+    const readsPeople = (READ_GRANTS.person.roles as readonly string[]).includes(user.role);
+    const subjects = matter.subjects.map((s) => ({
+      ...subjectOf(s, now, this.calendar, readsPeople && s.personId ? `/person/${encodeURIComponent(s.personId)}` : undefined),
+      actions: offered.subjects[s.subjectId] ?? [],
+    }));
     const deadlines = openDeadlines(matter.deadlines, now, this.calendar);
     const listReports = listReportsOf(messages);
     sendPage(

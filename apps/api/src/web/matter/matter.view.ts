@@ -50,6 +50,7 @@ export interface MatterRow {
     kind: string;
     rank?: string | null;
     warrantNumber?: string | null;
+    personId?: string | null;
     stage: string;
     severity?: string | null;
     caseToAnswer?: string | null;
@@ -154,10 +155,12 @@ export interface SubjectView {
   facts: SummaryRow[];
   flags: { text: string; colour: string }[];
   deadlines: DeadlineView[];
+  /** The subject's person's page, for a role that may read it. */
+  personHref?: string;
 }
 
 /** A subject's facts: stage, severity, form of proceedings, outcome, and the status flags (suspended, left, held, warning live). */
-export function subjectOf(s: MatterRow['subjects'][number], now: Date, calendar: WorkingDayCalendar): SubjectView {
+export function subjectOf(s: MatterRow['subjects'][number], now: Date, calendar: WorkingDayCalendar, personHref?: string): SubjectView {
   const st = (s.status ?? {}) as Record<string, unknown>;
   const flags: SubjectView['flags'] = [];
   if (st.suspended) flags.push({ text: 'Suspended', colour: 'red' });
@@ -179,7 +182,7 @@ export function subjectOf(s: MatterRow['subjects'][number], now: Date, calendar:
     ...(st.warningLiveUntil ? [row('Warning live until', `${dateInFull(String(st.warningLiveUntil))}${st.warningExpired ? ' (expired)' : ''}`)] : []),
   ];
   const who = [s.rank, s.subjectId].filter(Boolean).join(' ');
-  return { subjectId: s.subjectId, heading: `${who}${s.warrantNumber ? ` (warrant ${s.warrantNumber})` : ''}`, facts, flags, deadlines: openDeadlines(s.deadlines, now, calendar) };
+  return { subjectId: s.subjectId, heading: `${who}${s.warrantNumber ? ` (warrant ${s.warrantNumber})` : ''}`, facts, flags, deadlines: openDeadlines(s.deadlines, now, calendar), ...(personHref ? { personHref } : {}) };
 }
 
 export interface ListReportView {

@@ -18,6 +18,13 @@ describe('a refused referral, shown on check your answers', () => {
     expect(refusalOf(new BadRequestException({ message: "subjects: subjectId 'a' appears twice", field: 'subjects' }), 'R-1')!.error.href).toBe('/refer/subjects?change=check');
   });
 
+  it("takes a refusal naming one subject's field (an ambiguous person, a warning without its source) to that field's box", () => {
+    const refused = refusalOf(new ConflictException({ message: "subjects[1].warrantNumber: '7' is the staff-number of a person", field: 'subjects[1].warrantNumber', rule: 'one-number-one-person' }), 'R-1')!;
+    expect(refused).toEqual({ status: 409, error: { text: expect.stringContaining('(rule one-number-one-person)'), href: '/refer/subjects?change=check#subjects-1-warrantNumber' } });
+    expect(refusalOf(new BadRequestException({ message: 'source needed', field: 'subjects[0].finalWrittenWarningLiveSource', rule: 'final-written-warning-source', regulation: 'CR reg 42(5)' }), 'R-1')!.error.href)
+      .toBe('/refer/subjects?change=check#subjects-0-finalWrittenWarningLiveSource');
+  });
+
   it('leaves anything else (the engine unavailable, a fault) to the error pages', () => {
     expect(refusalOf(new ServiceUnavailableException(), 'R-1')).toBeUndefined();
     expect(refusalOf(new Error('boom'), 'R-1')).toBeUndefined();

@@ -214,6 +214,8 @@ export function refusalOf(err: unknown, reference: string): { status: number; er
   if (b.rule === 'reference-unique') return { status, error: { text: `A matter with the reference ${reference} already exists: change the reference`, href: '/refer?change=check#reference' } };
   const field = typeof b.field === 'string' ? b.field : undefined;
   const rule = typeof b.rule === 'string' ? ` (rule ${b.rule}${typeof b.regulation === 'string' ? `, ${b.regulation}` : ''})` : '';
-  const href = field === 'forceId' ? '/refer?change=check#forceId' : field === 'subjects' ? '/refer/subjects?change=check' : '#main-content';
+  // A subject's own field (a person's number, a warning's source): straight to its box.
+  const subjectField = field ? /^subjects\[(\d{1,3})\]\.([A-Za-z]+)$/.exec(field) : null;
+  const href = field === 'forceId' ? '/refer?change=check#forceId' : field === 'subjects' ? '/refer/subjects?change=check' : subjectField ? `/refer/subjects?change=check#subjects-${subjectField[1]}-${subjectField[2]}` : '#main-content';
   return { status, error: { text: `${message}${rule}`, href } };
 }

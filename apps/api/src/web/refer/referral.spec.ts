@@ -15,8 +15,8 @@ function answers(): ReferralAnswers {
       summary: '',
     },
     subjects: [
-      { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: '1234', name: 'Jane Example', dateOfBirth: { day: '29', month: '2', year: '1980' }, finalWrittenWarningLive: true },
-      { subjectId: 'staff-1', kind: 'police-staff', rank: '', warrantNumber: '', name: '', dateOfBirth: { day: '', month: '', year: '' }, finalWrittenWarningLive: false },
+      { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: '1234', name: 'Jane Example', dateOfBirth: { day: '29', month: '2', year: '1980' }, finalWrittenWarningLive: true, finalWrittenWarningLiveSource: 'PSD paper file 2019/44' },
+      { subjectId: 'staff-1', kind: 'police-staff', rank: '', warrantNumber: '', name: '', dateOfBirth: { day: '', month: '', year: '' }, finalWrittenWarningLive: false, finalWrittenWarningLiveSource: '' },
     ],
   };
 }
@@ -30,7 +30,7 @@ describe('referring a matter through the question pages', () => {
       appropriateAuthority: 'Chief Constable',
       receivedOn: daysFromToday(-3),
       subjects: [
-        { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: '1234', name: 'Jane Example', dateOfBirth: '1980-02-29', finalWrittenWarningLive: true },
+        { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: '1234', name: 'Jane Example', dateOfBirth: '1980-02-29', finalWrittenWarningLive: true, finalWrittenWarningLiveSource: 'PSD paper file 2019/44' },
         { subjectId: 'staff-1', kind: 'police-staff' },
       ],
     });
@@ -47,12 +47,13 @@ describe('referring a matter through the question pages', () => {
       'subjects[0][dobMonth]': '2',
       'subjects[0][dobYear]': '1980',
       'subjects[0][finalWrittenWarningLive]': 'true',
+      'subjects[0][finalWrittenWarningLiveSource]': ' PSD paper file ',
       'subjects[0][constructor]': 'ignored',
       _csrf: 'x',
     });
-    expect(subjects.map((s) => [s.subjectId, s.kind, isoDateOf(s.dateOfBirth), s.finalWrittenWarningLive])).toEqual([
-      ['pc-1', 'police-officer', '1980-02-29', true],
-      ['staff-1', 'police-staff', '', false],
+    expect(subjects.map((s) => [s.subjectId, s.kind, isoDateOf(s.dateOfBirth), s.finalWrittenWarningLive, s.finalWrittenWarningLiveSource])).toEqual([
+      ['pc-1', 'police-officer', '1980-02-29', true, 'PSD paper file'],
+      ['staff-1', 'police-staff', '', false, ''],
     ]);
     expect(subjectsFromForm({})).toHaveLength(1);
   });

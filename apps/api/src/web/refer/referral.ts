@@ -32,6 +32,8 @@ export interface SubjectAnswers {
   name: string;
   dateOfBirth: DateAnswer;
   finalWrittenWarningLive: boolean;
+  /** Where a warning this engine did not record is recorded (the API requires it with a tick its records do not support). */
+  finalWrittenWarningLiveSource: string;
 }
 
 export interface ReferralAnswers {
@@ -69,6 +71,7 @@ export const SUBJECT_FIELD_WORDS: Readonly<Record<keyof SubjectAnswers, string>>
   name: 'Full name',
   dateOfBirth: 'Date of birth',
   finalWrittenWarningLive: 'Final written warning live',
+  finalWrittenWarningLiveSource: 'Where that warning is recorded',
 };
 
 /** The choices the pages offer, from the domain's vocabularies. */
@@ -82,7 +85,7 @@ export const RECORDABLE_CATEGORY_CHOICES = [
 const blankDate = (): DateAnswer => ({ day: '', month: '', year: '' });
 
 export function blankSubject(): SubjectAnswers {
-  return { subjectId: '', kind: '', rank: '', warrantNumber: '', name: '', dateOfBirth: blankDate(), finalWrittenWarningLive: false };
+  return { subjectId: '', kind: '', rank: '', warrantNumber: '', name: '', dateOfBirth: blankDate(), finalWrittenWarningLive: false, finalWrittenWarningLiveSource: '' };
 }
 
 export function blankReferral(forceId: string): ReferralAnswers {
@@ -109,7 +112,7 @@ export function matterAnswersFromForm(body: Form, forceId: string, forceFixed: b
   };
 }
 
-const SUBJECT_FIELD = /^subjects\[(\d{1,3})\]\[(subjectId|kind|rank|warrantNumber|name|dobDay|dobMonth|dobYear|finalWrittenWarningLive)\]$/;
+const SUBJECT_FIELD = /^subjects\[(\d{1,3})\]\[(subjectId|kind|rank|warrantNumber|name|dobDay|dobMonth|dobYear|finalWrittenWarningLive|finalWrittenWarningLiveSource)\]$/;
 
 /** The subjects' page as posted (fields `subjects[i][field]`, as the MOJ add-another pattern numbers them), in index order. */
 export function subjectsFromForm(body: Form): SubjectAnswers[] {
@@ -125,7 +128,7 @@ export function subjectsFromForm(body: Form): SubjectAnswers[] {
     else if (field === 'dobMonth') s.dateOfBirth.month = text(value);
     else if (field === 'dobYear') s.dateOfBirth.year = text(value);
     else if (field === 'finalWrittenWarningLive') s.finalWrittenWarningLive = texts(value).includes('true');
-    else s[field as 'subjectId' | 'kind' | 'rank' | 'warrantNumber' | 'name'] = text(value);
+    else s[field as 'subjectId' | 'kind' | 'rank' | 'warrantNumber' | 'name' | 'finalWrittenWarningLiveSource'] = text(value);
   }
   const subjects = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
   return subjects.length ? subjects : [blankSubject()];
@@ -150,7 +153,7 @@ export function referralDtoOf(a: ReferralAnswers): Record<string, unknown> {
     recordableCategories: a.matter.recordableCategories,
     summary: a.matter.summary,
     subjects: a.subjects.map((s) =>
-      given({ subjectId: s.subjectId, kind: s.kind, rank: s.rank, warrantNumber: s.warrantNumber, name: s.name, dateOfBirth: isoDateOf(s.dateOfBirth), finalWrittenWarningLive: s.finalWrittenWarningLive }),
+      given({ subjectId: s.subjectId, kind: s.kind, rank: s.rank, warrantNumber: s.warrantNumber, name: s.name, dateOfBirth: isoDateOf(s.dateOfBirth), finalWrittenWarningLive: s.finalWrittenWarningLive, finalWrittenWarningLiveSource: s.finalWrittenWarningLiveSource }),
     ),
   });
 }
@@ -235,7 +238,8 @@ export function checkYourAnswers(a: ReferralAnswers, forceFixed = false): { matt
           row(SUBJECT_FIELD_WORDS.warrantNumber, s.warrantNumber, href('warrantNumber')),
           row(SUBJECT_FIELD_WORDS.name, s.name, href('name')),
           row(SUBJECT_FIELD_WORDS.dateOfBirth, dateInFull(isoDateOf(s.dateOfBirth)), href('dobDay')),
-          row(SUBJECT_FIELD_WORDS.finalWrittenWarningLive, s.finalWrittenWarningLive ? 'Yes (CR reg 42(5))' : 'No', href('finalWrittenWarningLive')),
+          row(SUBJECT_FIELD_WORDS.finalWrittenWarningLive, s.finalWrittenWarningLive ? 'Yes (CR reg 42(5))' : "No (unless this engine's records of the person show one)", href('finalWrittenWarningLive')),
+          ...(s.finalWrittenWarningLive ? [row(SUBJECT_FIELD_WORDS.finalWrittenWarningLiveSource, s.finalWrittenWarningLiveSource, href('finalWrittenWarningLiveSource'))] : []),
         ],
       };
     }),

@@ -1,0 +1,42 @@
+import { BadRequestException, Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { PERSON_NUMBER_KINDS } from '@conduct/domain';
+import type { User } from '../auth/user';
+import { CurrentActor } from '../common/actor';
+import { PeopleService } from './people.service';
+
+const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string | null {
+  const id = req.headers['x-request-id'];
+  return typeof id === 'string' && IDENT.test(id) ? id : null;
+}
+
+@ApiTags('people')
+@ApiBearerAuth('bearer')
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Get()
+  @ApiOperation({ summary: "A person's record, found by force and number; appropriate authority and administrators only; every read is recorded in the audit trail of each matter it shows" })
+  @ApiQuery({ name: 'forceId', required: true })
+  @ApiQuery({ name: 'numberKind', required: true, enum: PERSON_NUMBER_KINDS })
+  @ApiQuery({ name: 'number', required: true })
+  @ApiForbiddenResponse({ description: 'Not a role that may read a person' })
+  @ApiNotFoundResponse({ description: 'No such person in a force you may see' })
+  byNumber(@Query('forceId') forceId: unknown, @Query('numberKind') numberKind: unknown, @Query('number') number: unknown, @CurrentActor() user: User, @Req() req: { headers: Record<string, string | string[] | undefined> }) {
+    if (typeof forceId !== 'string' || !IDENT.test(forceId)) throw new BadRequestException({ message: 'forceId: give the force, 1-64 letters, digits, dots, dashes or underscores', field: 'forceId' });
+    if (typeof numberKind !== 'string' || !(PERSON_NUMBER_KINDS as readonly string[]).includes(numberKind)) throw new BadRequestException({ message: `numberKind: one of ${PERSON_NUMBER_KINDS.join(', ')}`, field: 'numberKind' });
+    if (typeof number !== 'string' || number.trim() === '' || number.length > 40) throw new BadRequestException({ message: 'number: give the number, up to 40 characters', field: 'number' });
+    return this.people.byNumber(forceId, numberKind, number.trim(), user, requestIdOf(req));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "A person's record: every matter they were subject to, each subject's stage and outcome, the warnings recorded with their live-until dates, their list reports; appropriate authority and administrators only; every read is audited" })
+  @ApiForbiddenResponse({ description: 'Not a role that may read a person' })
+  @ApiNotFoundResponse({ description: 'No such person in a force you may see' })
+  byId(@Param('id') id: string, @CurrentActor() user: User, @Req() req: { headers: Record<string, string | string[] | undefined> }) {
+    return this.people.byId(id, user, requestIdOf(req));
+  }
+}

@@ -1,0 +1,20 @@
+import { personPageOf } from './person.controller';
+import type { PersonRecord } from '../../people/people.service';
+
+describe("the person page's words", () => {
+  const record = {
+    id: '7', forceId: 'f1', numberKind: 'warrant-number', number: '4411',
+    matters: [{ reference: 'M<1>', kind: 'conduct-matter', stage: 'closed', receivedOn: '2026-01-05', subject: { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', stage: 'closed', severity: 'misconduct', caseToAnswer: 'misconduct', formOfProceedings: 'misconduct-meeting', outcome: 'final-written-warning', closedBecause: 'outcome' }, listReports: [] }],
+    warnings: [{ matterReference: 'M<1>', subjectId: 'pc-1', warning: 'final-written-warning', liveUntil: '2028-01-04', live: true }],
+    finalWrittenWarningLive: true,
+    reducedInRank: [],
+  } as unknown as PersonRecord;
+
+  it('names the person by their number, says the warning is live from the engine’s records, and links each matter (escaped)', () => {
+    const page = personPageOf(record);
+    expect(page.heading).toBe('Warrant number 4411');
+    expect(page.facts[1].value.text).toMatch(/^Yes/);
+    expect(page.matters[0][0]).toEqual({ html: '<a class="govuk-link" href="/matter/M%3C1%3E">M&#60;1&#62;</a>' });
+    expect(page.warnings[0].map((c) => c.text)).toEqual(['Final written warning', 'M<1>', '4 January 2028', 'Live']);
+  });
+});
