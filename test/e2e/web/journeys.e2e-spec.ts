@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { apiUrl, call, CASE_OFFICER, E2E_FORCE, today } from '../../support/api-client';
+import { AA, apiUrl, call, CASE_OFFICER, E2E_FORCE, today } from '../../support/api-client';
 import { daysFromToday } from '../../support/dates';
 import { expectAccessible, focused, screenshot, tabTo, useBrowser } from '../../support/browser';
 
@@ -86,12 +86,17 @@ describe('the web interface in a browser', () => {
 
   it('shows a matter whose deadline has passed under Overdue on My work, with how late it is in working days', async () => {
     const reference = `WEB-OVERDUE-${Date.now()}`;
-    // Referred three months after it was received: the first deadlines fell due weeks ago.
+    // Typed in weeks late: referred and assessed long ago, and the written notice of investigation (CR reg 17), due
+    // soon after the assessment, never served.
+    const at = (days: number) => `${daysFromToday(days)}T10:00:00.000Z`;
     const referred = await call('POST', '/matters', { reference, kind: 'conduct-matter', forceId: E2E_FORCE, receivedOn: daysFromToday(-90), appropriateAuthority: 'DCS Late', subjects: [{ subjectId: 'a', kind: 'police-officer', rank: 'PC' }] }, CASE_OFFICER);
     expect(referred.status).toBe(201);
+    const subject = `/matters/${reference}/subjects/a`;
+    expect((await call('POST', `${subject}/decisions`, { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', occurredAt: at(-85) }, AA)).status).toBe(200);
     const page = await browser.page();
     await signIn(page, { name: 'Casey Officer', role: 'case-officer' });
-    await page.goto(`${apiUrl()}/?overdue=true&search=${reference}`);
+    // The list is read from the projection, which the worker writes a moment after the command is answered.
+    for (let i = 0; i < 30 && (await page.goto(`${apiUrl()}/?overdue=true&search=${reference}`), await page.locator('#group-overdue').count()) === 0; i++) await page.waitForTimeout(500);
     await expect(page.locator('#group-overdue').innerText()).resolves.toBe('Overdue');
     const row = page.getByRole('row').filter({ hasText: reference });
     await expect(row.innerText()).resolves.toMatch(/Overdue by \d+ working days \(due \d{1,2} [A-Z][a-z]+ \d{4}\)/);
