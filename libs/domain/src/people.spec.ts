@@ -29,24 +29,24 @@ describe('a final written warning recorded by the engine is live at the next ref
   const fww = (liveUntil: string | null, ref = 'M1') => ({ matterReference: ref, subjectId: 's', outcome: 'final-written-warning', warningLiveUntil: liveUntil });
 
   it('is live while its live-until date is on or after the new matter’s date', () => {
-    expect(deriveFromEarlierOutcomes([fww('2027-01-10')], '2027-01-10')).toMatchObject({ finalWrittenWarningLive: true, liveWarning: { matterReference: 'M1', liveUntil: '2027-01-10' } });
-    expect(deriveFromEarlierOutcomes([fww('2027-01-09')], '2027-01-10').finalWrittenWarningLive).toBe(false);
+    expect(deriveFromEarlierOutcomes([fww('2021-01-10')], '2021-01-10')).toMatchObject({ finalWrittenWarningLive: true, liveWarning: { matterReference: 'M1', liveUntil: '2021-01-10' } });
+    expect(deriveFromEarlierOutcomes([fww('2021-01-09')], '2021-01-10').finalWrittenWarningLive).toBe(false);
   });
 
   it('a warning not yet notified (no live-until date) and a written warning do not count', () => {
-    expect(deriveFromEarlierOutcomes([fww(null), { matterReference: 'M2', subjectId: 's', outcome: 'written-warning', warningLiveUntil: '2030-01-01' }], '2027-01-10').finalWrittenWarningLive).toBe(false);
+    expect(deriveFromEarlierOutcomes([fww(null), { matterReference: 'M2', subjectId: 's', outcome: 'written-warning', warningLiveUntil: '2024-01-01' }], '2021-01-10').finalWrittenWarningLive).toBe(false);
   });
 
   it('names the latest live warning, and every earlier reduction in rank', () => {
-    const d = deriveFromEarlierOutcomes([fww('2027-05-01', 'M1'), fww('2028-05-01', 'M2'), { matterReference: 'M3', subjectId: 's', outcome: 'reduction-in-rank', warningLiveUntil: null }], '2027-01-10');
+    const d = deriveFromEarlierOutcomes([fww('2021-05-01', 'M1'), fww('2022-05-01', 'M2'), { matterReference: 'M3', subjectId: 's', outcome: 'reduction-in-rank', warningLiveUntil: null }], '2021-01-10');
     expect(d.liveWarning?.matterReference).toBe('M2');
     expect(d.reducedInRank).toEqual([{ matterReference: 'M3', subjectId: 's' }]);
   });
 });
 
 describe('a tick is a value from before the engine, with its source', () => {
-  const none = deriveFromEarlierOutcomes([], '2027-01-10');
-  const live = deriveFromEarlierOutcomes([{ matterReference: 'M1', subjectId: 's', outcome: 'final-written-warning', warningLiveUntil: '2028-01-01' }], '2027-01-10');
+  const none = deriveFromEarlierOutcomes([], '2021-01-10');
+  const live = deriveFromEarlierOutcomes([{ matterReference: 'M1', subjectId: 's', outcome: 'final-written-warning', warningLiveUntil: '2022-01-01' }], '2021-01-10');
 
   it('the engine’s records decide without a tick', () => {
     expect(settleFinalWrittenWarning(0, undefined, undefined, live)).toEqual({ finalWrittenWarningLive: true, source: 'engine-records' });

@@ -4,8 +4,8 @@ import type { PersonRecord } from '../../people/people.service';
 describe("the person page's words", () => {
   const record = {
     id: '7', forceId: 'f1', numberKind: 'warrant-number', number: '4411',
-    matters: [{ reference: 'M<1>', kind: 'conduct-matter', stage: 'closed', receivedOn: '2026-01-05', subject: { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', stage: 'closed', severity: 'misconduct', caseToAnswer: 'misconduct', formOfProceedings: 'misconduct-meeting', outcome: 'final-written-warning', closedBecause: 'outcome' }, listReports: [] }],
-    warnings: [{ matterReference: 'M<1>', subjectId: 'pc-1', warning: 'final-written-warning', liveUntil: '2028-01-04', live: true }],
+    matters: [{ reference: 'M<1>', kind: 'conduct-matter', stage: 'closed', receivedOn: '2020-01-06', subject: { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', stage: 'closed', severity: 'misconduct', caseToAnswer: 'misconduct', formOfProceedings: 'misconduct-meeting', outcome: 'final-written-warning', closedBecause: 'outcome' }, listReports: [] }],
+    warnings: [{ matterReference: 'M<1>', subjectId: 'pc-1', warning: 'final-written-warning', liveUntil: '2022-01-04', live: true }],
     finalWrittenWarningLive: true,
     reducedInRank: [],
   } as unknown as PersonRecord;
@@ -15,6 +15,6 @@ describe("the person page's words", () => {
     expect(page.heading).toBe('Warrant number 4411');
     expect(page.facts[1].value.text).toMatch(/^Yes/);
     expect(page.matters[0][0]).toEqual({ html: '<a class="govuk-link" href="/matter/M%3C1%3E">M&#60;1&#62;</a>' });
-    expect(page.warnings[0].map((c) => c.text)).toEqual(['Final written warning', 'M<1>', '4 January 2028', 'Live']);
+    expect(page.warnings[0].map((c) => c.text)).toEqual(['Final written warning', 'M<1>', '4 January 2022', 'Live']);
   });
 });
