@@ -18,7 +18,7 @@ import { fmt, markdownTable, parseArgs, summarize } from './stats';
 const FORCES = 10;
 const FORCE = 'force-1';
 
-/** The read model of `n` open matters: 10 forces, 1–2 subjects each, 4 deadlines per subject (one met), 12 audit lines. */
+/** The read model of `n` open matters: 10 forces, 1–2 subjects each, 4 deadlines per subject (one met), 12 audit lines, an outcome on every fourth. */
 async function fill(pg: Pg, n: number): Promise<void> {
   await pg.query(`
     INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, mode_of_investigation, received_on, revision)
@@ -44,6 +44,13 @@ async function fill(pg: Pg, n: number): Promise<void> {
            (ARRAY['referred','severity-assessment','notice-served','interview-held','report-received','case-to-answer'])[1 + k % 6], 'rule-' || k, 'CR reg ' || (15 + k % 10),
            now() - ((g % 700) || ' days')::interval + (k || ' hours')::interval, jsonb_build_object('rationale', 'As recorded in the decision log, entry ' || k)
     FROM generate_series(1, $1) g CROSS JOIN generate_series(1, 12) k`, [n]);
+  // An outcome decided on every fourth matter, so the quarterly report counts outcomes as well as referrals.
+  await pg.query(`
+    INSERT INTO audit_entry (idempotency_key, matter_reference, subject_id, actor, actor_role, action, rule, regulation, occurred_at, details)
+    SELECT 'bench:' || g || ':outcome', 'BENCH-' || g, 'a', 'bench-aa', 'appropriate-authority', 'decision:outcome', 'outcome', 'CR reg 35',
+           now() - ((g % 700) || ' days')::interval + interval '20 days',
+           jsonb_build_object('outcome', (ARRAY['management-advice','written-warning','final-written-warning','dismissal-without-notice'])[1 + g % 4], 'rationale', 'As the panel found')
+    FROM generate_series(1, $1) g WHERE g % 4 = 0`, [n]);
   await pg.query(`
     INSERT INTO stage_transition (matter_reference, subject_id, from_stage, to_stage, at, revision)
     SELECT 'BENCH-' || g, 'a', t.f, t.t, now() - ((g % 700) || ' days')::interval + (t.r || ' days')::interval, t.r

@@ -33,16 +33,33 @@ export async function timelinessReport(sql: Sql, forces: string[] | null): Promi
   );
 }
 
-/** Every matter's date received, kind and stage now (the quarterly report counts them). */
-export async function referredMatters(sql: Sql, forces: string[] | null): Promise<{ received_on: string; kind: string; stage: string }[]> {
-  return sql.query(`SELECT m.received_on, m.kind, m.stage FROM matter m WHERE ${forceFilter(forces, 'm', 1)}`, [forces]);
+/**
+ * Matters counted by the calendar quarter they were received in, their kind and their stage now (the quarterly report).
+ * Counted here, not row by row in the API: at 50,000 matters, shipping every row cost the page most of its time. A
+ * financial quarter (April to June, ...) is a calendar quarter, so grouping by the calendar quarter's first day loses
+ * nothing; which financial year and quarter that is stays the domain's (`financialQuarterOf`).
+ */
+export async function referredMatters(sql: Sql, forces: string[] | null): Promise<{ quarter_start: string; kind: string; stage: string; count: number }[]> {
+  return sql.query(
+    `SELECT to_char(q, 'YYYY-MM-DD') AS quarter_start, kind, stage, count FROM (
+       SELECT date_trunc('quarter', m.received_on::timestamp) AS q, m.kind, m.stage, count(*)::int AS count
+       FROM matter m WHERE ${forceFilter(forces, 'm', 1)} GROUP BY 1, 2, 3) counted`,
+    [forces],
+  );
 }
 
-/** Every outcome decided, when, from the audit trail (the quarterly report counts them). */
-export async function outcomesDecided(sql: Sql, forces: string[] | null): Promise<{ occurred_at: Date; outcome: string }[]> {
+/**
+ * Outcomes decided, from the audit trail, counted by the calendar quarter (London time) they were decided in. Read for
+ * every force, the audit lines are counted alone: joining them to 50,000 matters only to keep them all cost more than the count.
+ */
+export async function outcomesDecided(sql: Sql, forces: string[] | null): Promise<{ quarter_start: string; outcome: string; count: number }[]> {
   return sql.query(
-    `SELECT a.occurred_at, a.details->>'outcome' AS outcome FROM audit_entry a JOIN matter m ON m.reference = a.matter_reference
-     WHERE a.action = 'decision:outcome' AND ${forceFilter(forces, 'm', 1)}`,
+    `SELECT to_char(q, 'YYYY-MM-DD') AS quarter_start, outcome, count FROM (
+       SELECT date_trunc('quarter', a.occurred_at AT TIME ZONE 'Europe/London') AS q, a.details->>'outcome' AS outcome, count(*)::int AS count
+       FROM audit_entry a
+       WHERE a.action = 'decision:outcome'
+         AND ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM matter m WHERE m.reference = a.matter_reference AND m.force_id = ANY($1)))
+       GROUP BY 1, 2) counted`,
     [forces],
   );
 }

@@ -4,16 +4,16 @@ describe('the reports’ data', () => {
   it('counts matters in the financial quarter they were received, by kind and by stage now, and outcomes in the quarter decided', () => {
     const rows = quarterlyRows(
       [
-        { received_on: '2024-03-31', kind: 'complaint', stage: 'investigation' },
-        { received_on: '2024-04-01', kind: 'complaint', stage: 'investigation' },
-        { received_on: '2024-06-30', kind: 'complaint', stage: 'closed' },
+        { quarter_start: '2024-01-01', kind: 'complaint', stage: 'investigation', count: 1 },
+        { quarter_start: '2024-04-01', kind: 'complaint', stage: 'investigation', count: 1 },
+        { quarter_start: '2024-04-01', kind: 'complaint', stage: 'closed', count: 1 },
       ],
-      [{ occurred_at: new Date('2024-03-31T23:30:00Z'), outcome: 'written-warning' }],
+      [{ quarter_start: '2024-04-01', outcome: 'written-warning', count: 1 }],
     );
     expect(rows).toEqual([
       { financialYear: '2023/24', quarter: 4, measure: 'referred-by-kind', value: 'complaint', count: 1 },
       { financialYear: '2023/24', quarter: 4, measure: 'referred-by-stage-now', value: 'investigation', count: 1 },
-      { financialYear: '2024/25', quarter: 1, measure: 'outcome', value: 'written-warning', count: 1 }, // 00:30 on 1 April, London time
+      { financialYear: '2024/25', quarter: 1, measure: 'outcome', value: 'written-warning', count: 1 },
       { financialYear: '2024/25', quarter: 1, measure: 'referred-by-kind', value: 'complaint', count: 2 },
       { financialYear: '2024/25', quarter: 1, measure: 'referred-by-stage-now', value: 'closed', count: 1 },
       { financialYear: '2024/25', quarter: 1, measure: 'referred-by-stage-now', value: 'investigation', count: 1 },

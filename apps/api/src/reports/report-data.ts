@@ -1,4 +1,4 @@
-import { financialQuarterOf, londonDateOf, type Role } from '@conduct/domain';
+import { financialQuarterOf, type Role } from '@conduct/domain';
 
 /** Who may read oversight's reports (the API's and the web pages' alike). */
 export const REPORT_READERS: readonly Role[] = ['oversight', 'appropriate-authority', 'administrator'];
@@ -11,21 +11,27 @@ export interface QuarterlyRow {
   count: number;
 }
 
-/** The quarterly figures: matters referred (by kind, and by stage now) in the quarter they were received, outcomes in the quarter decided. */
-export function quarterlyRows(referred: { received_on: string; kind: string; stage: string }[], outcomes: { occurred_at: Date; outcome: string }[]): QuarterlyRow[] {
+/**
+ * The quarterly figures: matters referred (by kind, and by stage now) in the quarter they were received, outcomes in
+ * the quarter decided. The database counts by the calendar quarter's first day; this names the financial quarter.
+ */
+export function quarterlyRows(
+  referred: { quarter_start: string; kind: string; stage: string; count: number }[],
+  outcomes: { quarter_start: string; outcome: string; count: number }[],
+): QuarterlyRow[] {
   const rows = new Map<string, QuarterlyRow>();
-  const add = (date: string, measure: QuarterlyRow['measure'], value: string) => {
+  const add = (date: string, measure: QuarterlyRow['measure'], value: string, count: number) => {
     const fq = financialQuarterOf(date);
     const key = `${fq.financialYear}|${fq.quarter}|${measure}|${value}`;
     const row = rows.get(key) ?? { ...fq, measure, value, count: 0 };
-    row.count += 1;
+    row.count += count;
     rows.set(key, row);
   };
   for (const m of referred) {
-    add(m.received_on, 'referred-by-kind', m.kind);
-    add(m.received_on, 'referred-by-stage-now', m.stage);
+    add(m.quarter_start, 'referred-by-kind', m.kind, m.count);
+    add(m.quarter_start, 'referred-by-stage-now', m.stage, m.count);
   }
-  for (const o of outcomes) add(londonDateOf(o.occurred_at.getTime()), 'outcome', o.outcome);
+  for (const o of outcomes) add(o.quarter_start, 'outcome', o.outcome, o.count);
   return [...rows.values()].sort((a, b) => `${a.financialYear}${a.quarter}${a.measure}${a.value}`.localeCompare(`${b.financialYear}${b.quarter}${b.measure}${b.value}`));
 }
 
