@@ -14,6 +14,7 @@ export * from './matter-duties';
 export * from './recording';
 export * from './ranks';
 export * from './panels';
+export * from './early-intervention';
 export * from './investigator';
 export * from './reflective-practice';
 export * from './people';
