@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     [
       '',
       'Misconduct proceedings engine is running:',
-      `  Web interface  ${stack.apiUrl}/   (open it in a browser; sign in with the development sign-in: any name, role and force)`,
+      `  Web interface  ${stack.apiUrl}/   (open it in a browser; ${isSet('AUTH_OIDC_ISSUER') ? `sign in through ${setting('AUTH_OIDC_ISSUER')}` : 'sign in with the development sign-in: any name, role and force'})`,
       `  API            ${stack.apiUrl}   (health: ${stack.apiUrl}/health)`,
       `  API docs       ${stack.apiUrl}/docs   (OpenAPI JSON: ${stack.apiUrl}/docs-json)`,
       `  Temporal UI    ${stack.temporalUiUrl ?? '(external Temporal: see your own server)'}`,

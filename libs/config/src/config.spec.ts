@@ -97,7 +97,7 @@ describe('the configuration a service is started with', () => {
     // Plain http only to a provider on this machine (the tests' own); anywhere else the sign-in would travel in clear.
     expect(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_ISSUER: 'http://127.0.0.1:4000' })).toEqual([]);
     expect(checkConfig('api', { ...api, ...oidc, AUTH_OIDC_ISSUER: 'http://idp.force.example' })).toEqual([
-      { variable: 'AUTH_OIDC_ISSUER', problem: 'sign-in over plain http only to a provider on this machine (localhost, 127.0.0.1, [::1]): use https' },
+      { variable: 'AUTH_OIDC_ISSUER', problem: "sign-in over plain http only to a provider on this machine (localhost, 127.0.0.1, [::1]) or a local trial's named in AUTH_PLAIN_HTTP_HOSTS: use https" },
     ]);
     expect(plainHttpAllowed(new URL('http://localhost:4000'))).toBe(true);
     expect(plainHttpAllowed(new URL('http://[::1]:4000/realm'))).toBe(true);

@@ -48,9 +48,11 @@ export function isProduction(env: Env = process.env): boolean {
 
 /** The token verifiers the API may be given; in production exactly one. */
 export const TOKEN_VERIFIERS = ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY', 'AUTH_JWT_SECRET'] as const satisfies readonly VariableName[];
-/** Plain http to an identity provider only on this machine (a provider the tests start, or a local trial). */
-export function plainHttpAllowed(url: URL): boolean {
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+/** Plain http to an identity provider only on this machine (a provider the tests start), or to a local trial's provider named in AUTH_PLAIN_HTTP_HOSTS. */
+export function plainHttpAllowed(url: URL, env: Env = process.env): boolean {
+  const trial = parse(env, 'AUTH_PLAIN_HTTP_HOSTS');
+  const named = trial.ok && trial.value ? trial.value : [];
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]', ...named].includes(url.hostname);
 }
 
 /** What sign-in with an OpenID Connect provider cannot do without: all of them, or none (the development sign-in). */
@@ -94,7 +96,8 @@ const RULES: { services: readonly Service[]; check: (env: Env, production: boole
       const issuer = parse(env, 'AUTH_OIDC_ISSUER');
       if (!issuer.ok || !issuer.value) return undefined;
       const url = new URL(issuer.value);
-      if (url.protocol === 'http:' && !plainHttpAllowed(url)) return { variable: 'AUTH_OIDC_ISSUER', problem: 'sign-in over plain http only to a provider on this machine (localhost, 127.0.0.1, [::1]): use https' };
+      if (url.protocol === 'http:' && !plainHttpAllowed(url, env))
+        return { variable: 'AUTH_OIDC_ISSUER', problem: 'sign-in over plain http only to a provider on this machine (localhost, 127.0.0.1, [::1]) or a local trial\'s named in AUTH_PLAIN_HTTP_HOSTS: use https' };
       return undefined;
     },
   },

@@ -49,6 +49,12 @@ export const origins: Parser<string[]> = z
   .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
   .refine((list) => list.length > 0 && list.every((o) => /^https?:\/\//.test(o) && URL.canParse(o) && new URL(o).origin === o), 'expected comma-separated origins such as http://localhost:8233');
 
+/** A comma-separated list of host names (no scheme, port or path), such as a compose network's service names. */
+export const hostNames: Parser<string[]> = z
+  .string()
+  .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+  .refine((list) => list.length > 0 && list.every((h) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(h)), 'expected comma-separated host names such as identity');
+
 export const pemPublicKey: Parser<string> = z.string().refine((v) => /-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/.test(v), 'expected a PEM public key (-----BEGIN PUBLIC KEY-----)');
 
 /** `{ "<key id>": "<32 bytes, base64>" }`, every key 256 bits (AES-256-GCM). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { LOG_LEVELS } from '@conduct/logging';
-import { deadlineOverrides, existingFile, hostAndPort, investigatorForceSettings, json, panelRules, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
+import { deadlineOverrides, existingFile, hostAndPort, hostNames, investigatorForceSettings, json, panelRules, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
 import { variable } from './types';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -39,6 +39,7 @@ export const VARIABLES = {
   AUTH_ISSUER: variable({ type: text, shownDefault: 'not checked', meaning: "The tokens' issuer (`iss`), checked when set", readBy: ['api'] }),
   AUTH_AUDIENCE: variable({ type: text, default: 'conduct-engine', meaning: "The tokens' audience (`aud`)", readBy: ['api', 'npm start'] }),
   AUTH_OIDC_ISSUER: variable({ type: url(['https', 'http']), shownDefault: 'none (the development sign-in)', meaning: "The web interface's OpenID Connect provider (its issuer, whose `/.well-known/openid-configuration` gives the rest): people sign in there with the authorization-code flow and PKCE, and its ID token must carry `role` and `force` (and `forces` for oversight) as the bearer tokens do. Plain `http` only on a loopback address", readBy: ['api'] }),
+  AUTH_PLAIN_HTTP_HOSTS: variable({ type: hostNames, shownDefault: 'none (plain http only to this machine)', meaning: "Host names besides this machine's at which the api may reach its identity provider (`AUTH_OIDC_ISSUER`) by plain http: for a local trial's provider on the compose network only (`identity`, deploy/trial-identity), never a force's provider", readBy: ['api'] }),
   AUTH_OIDC_CLIENT_ID: variable({ type: text, meaning: 'The web interface\'s client id at `AUTH_OIDC_ISSUER`', readBy: ['api'] }),
   AUTH_OIDC_CLIENT_SECRET: variable({ type: text, shownDefault: 'none (a public client)', meaning: 'Its client secret (`client_secret_basic`)', readBy: ['api'], secret: true }),
   AUTH_OIDC_REDIRECT_URL: variable({ type: url(['https', 'http']), meaning: "Where the provider sends people back after signing in (the interface's callback, as registered with the provider)", readBy: ['api'] }),
