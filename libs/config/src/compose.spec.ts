@@ -156,6 +156,9 @@ describe('the Dockerfile', () => {
   it('builds in one stage and runs the built JavaScript in another, with the bundle, as a user that is not root', () => {
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
     expect(dockerfile).toMatch(/^RUN npm run build/m);
+    // The Temporal core's native build for the image's own system only (x86_64 or aarch64 Linux, as uname -m names them).
+    expect(dockerfile).toContain('find node_modules/@temporalio/core-bridge/releases -mindepth 1 -maxdepth 1 ! -name "$(uname -m)-unknown-linux-gnu" -exec rm -rf {} +');
+    expect(fs.readdirSync(path.join(root, 'node_modules/@temporalio/core-bridge/releases'))).toEqual(expect.arrayContaining(['x86_64-unknown-linux-gnu', 'aarch64-unknown-linux-gnu']));
     expect(dockerfile).toContain(`WORKFLOW_BUNDLE_PATH=/app/${WORKFLOW_BUNDLE_FILE}`);
     expect(dockerfile).toMatch(/^USER 1000:1000$/m);
     expect(dockerfile).toContain(`CMD ["node", "${builtPath(ENTRY_POINTS.api)}"]`);
