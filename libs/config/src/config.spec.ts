@@ -194,6 +194,15 @@ describe('the panel rules and the forces\' investigator settings', () => {
     expect(checkConfig('api', { PANEL_RULES: '{"keyedOn": "hearing-date"}' }).map((p) => p.problem).join()).toMatch(/keyedOn must be one of matter-rule-set, notice-of-referral/);
   });
 
+  it("EARLY_INTERVENTION_RULES takes a force's own rules, and names each problem in a rule it refuses", () => {
+    const own = [{ id: 'two-in-6-months', kind: 'allegations-within', count: 2, months: 6, words: 'two allegations within 6 months' }];
+    expect(setting('EARLY_INTERVENTION_RULES', { EARLY_INTERVENTION_RULES: JSON.stringify({ 'force-a': own }) })).toEqual({ 'force-a': own });
+    expect(setting('EARLY_INTERVENTION_RULES', {})).toEqual({});
+    const refused = checkConfig('api', { EARLY_INTERVENTION_RULES: '{"force-a": [{"id": "x", "kind": "allegations-within", "count": 1, "months": 12, "words": "w"}]}' });
+    expect(refused.map((p) => p.problem).join()).toMatch(/EARLY_INTERVENTION_RULES\.force-a\[0\]\.count must be a whole number of at least 2/);
+    expect(checkConfig('api', { EARLY_INTERVENTION_RULES: 'three strikes' }).map((p) => p.problem).join()).toMatch(/expected JSON/);
+  });
+
   it('INVESTIGATOR_FORCE_SETTINGS takes a setting per force and refuses an unknown one', () => {
     expect(setting('INVESTIGATOR_FORCE_SETTINGS', { INVESTIGATOR_FORCE_SETTINGS: '{"force-a": {"refuseInvestigatorFromSubjectsUnit": true}}' })).toEqual({ 'force-a': { refuseInvestigatorFromSubjectsUnit: true } });
     expect(checkConfig('api', { INVESTIGATOR_FORCE_SETTINGS: '{"force-a": {"refuseEveryone": true}}' }).map((p) => p.problem).join()).toMatch(/unknown setting refuseEveryone/);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { z } from 'zod';
-import { DeadlineOverrides, InvestigatorForceSettings, PanelRuleOverrides, parseDeadlineOverrides, parseInvestigatorForceSettings, parsePanelRuleOverrides } from '@conduct/domain';
+import { checkEarlyInterventionRules, DeadlineOverrides, type EarlyInterventionRule, InvestigatorForceSettings, PanelRuleOverrides, parseDeadlineOverrides, parseInvestigatorForceSettings, parsePanelRuleOverrides } from '@conduct/domain';
 import type { Parser } from './types';
 
 /** The parsers each variable's text goes through: each says, in words, what it expected. */
@@ -99,6 +99,23 @@ export const panelRules: Parser<PanelRuleOverrides> = z.string().transform((v, c
     ctx.addIssue({ code: 'custom', message: (e as Error).message });
     return z.NEVER;
   }
+});
+
+/** Each force's own early-intervention rules (libs/domain/src/early-intervention.ts), every problem named. */
+export const earlyInterventionRules: Parser<Record<string, EarlyInterventionRule[]>> = z.string().transform((v, ctx) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'expected JSON: {"<force id>": [rule, ...]}' });
+    return z.NEVER;
+  }
+  const problems = checkEarlyInterventionRules(parsed, 'EARLY_INTERVENTION_RULES');
+  if (problems.length) {
+    ctx.addIssue({ code: 'custom', message: problems.map((p) => `${p.field} ${p.reason}`).join('; ') });
+    return z.NEVER;
+  }
+  return parsed as Record<string, EarlyInterventionRule[]>;
 });
 
 /** Each force's rules on appointing investigators. */
