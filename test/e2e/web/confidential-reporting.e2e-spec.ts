@@ -66,6 +66,51 @@ it('a colleague reports in confidence, comes back with the reference and secret,
   expect(violations).toEqual([]);
 });
 
+async function signIn(page: Page, who: { name: string; role: string }) {
+  await page.goto(`${apiUrl()}/`);
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByRole('radio', { name: who.role.charAt(0).toUpperCase() + who.role.slice(1).replace(/-/g, ' '), exact: true }).check();
+  await page.getByLabel('Your force').fill('e2e-force');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${apiUrl()}/`);
+}
+
+it("the department lists reports, assesses one with its rationale and asks a question in its pages; an administrator reads who the reporter is, recorded in the trail; every page passes axe-core", async () => {
+  const made = await call('POST', '/confidential-reports', { forceId: 'e2e-force', account: `A sergeant ${run} bullies probationers`, identity: `DC ${run}` }, null);
+  expect(made.status).toBe(201);
+  const { reference } = made.body;
+  const page = await browser.page();
+  await signIn(page, { name: 'Desk Officer', role: 'case-officer' });
+  await page.getByRole('link', { name: 'Confidential reports' }).click();
+  await axe(page, 'desk: list');
+  await page.getByRole('link', { name: reference }).click();
+  await page.getByRole('heading', { name: reference }).waitFor();
+  await axe(page, 'desk: report');
+  expect(await page.getByRole('button', { name: 'Read who the reporter is' }).count()).toBe(0);
+  expect(await page.getByText(`DC ${run}`).count()).toBe(0);
+  await page.getByRole('button', { name: 'Record the assessment' }).click();
+  await page.getByRole('link', { name: /rationale: say why/ }).waitFor();
+  await axe(page, 'desk: assessment with errors');
+  await page.getByRole('radio', { name: 'It indicates a conduct matter' }).check();
+  await page.getByLabel('Why').fill('Bullying, if proved, would justify disciplinary proceedings');
+  await page.getByRole('button', { name: 'Record the assessment' }).click();
+  await page.getByText(/It indicates a conduct matter \(PRA 2002 s\.12\(2\), Sch 3 para 11\)\. Why: Bullying/).waitFor();
+  await page.getByLabel('Ask the reporter a question').fill('When did this start?');
+  await page.getByRole('button', { name: 'Ask the question' }).click();
+  await page.getByText('When did this start?').waitFor();
+  await axe(page, 'desk: assessed, a question asked');
+
+  const admin = await browser.person();
+  await signIn(admin, { name: 'Desk Administrator', role: 'administrator' });
+  await admin.goto(`${apiUrl()}/psd/confidential-reports/${reference}`);
+  await admin.getByRole('button', { name: 'Read who the reporter is' }).click();
+  await admin.getByText(`DC ${run}`).waitFor();
+  await axe(admin, 'desk: identity read');
+  const record = await call('GET', `/confidential-reports/${reference}/record`, undefined, CASE_OFFICER);
+  expect(record.body.trail.map((t: { action: string; actor: string }) => `${t.action} by ${t.actor}`)).toEqual(['assessed by dev:desk-officer', 'question-asked by dev:desk-officer', 'identity-read by dev:desk-administrator']);
+  expect(violations).toEqual([]);
+});
+
 it("the reporter's pages set no cookie and are never cached", async () => {
   for (const [method, path, body] of [['GET', '/confidential-reporting', undefined], ['GET', '/confidential-reporting/return', undefined], ['POST', '/confidential-reporting/return', 'reference=CR-000000000000&secret=x']] as const) {
     const res = await fetch(`${apiUrl()}${path}`, { method, redirect: 'manual', headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}, body });

@@ -1,0 +1,28 @@
+import { recordPage, reportRows } from './department.view';
+
+const record = (over: Record<string, unknown> = {}) => ({
+  reference: 'CR-0123456789YZ', forceId: 'north', receivedOn: '2024-03-01', account: 'He took <cash>', about: null, hasIdentity: true,
+  status: 'received' as const, assessment: null, matterReference: null, questions: [], trail: [], ...over,
+}) as unknown as Parameters<typeof recordPage>[0];
+
+describe("the department's confidential report pages", () => {
+  it('offer the identity only to administrators, and only when the reporter gave one', () => {
+    expect(recordPage(record(), 'administrator').mayReadIdentity).toBe(true);
+    expect(recordPage(record(), 'appropriate-authority').mayReadIdentity).toBe(false);
+    expect(recordPage(record({ hasIdentity: false }), 'administrator').mayReadIdentity).toBe(false);
+  });
+
+  it('show the assessment with its regulation and rationale, and the matter it became, and no longer offer to assess it', () => {
+    const page = recordPage(record({ status: 'conduct-matter', matterReference: 'M-1', assessment: { assessment: 'conduct-matter-indicated', rationale: 'theft', by: 'aa-1', at: '2024-03-02T10:00:00Z' } }), 'case-officer');
+    const text = JSON.stringify(page.facts);
+    expect(text).toContain('It indicates a conduct matter (PRA 2002 s.12(2), Sch 3 para 11). Why: theft');
+    expect(text).toContain('href=\\"/matter/M-1\\"');
+    expect(page.mayAssess).toBe(false);
+    expect(page.assessmentItems.find((i) => i.checked)?.value).toBe('conduct-matter-indicated');
+  });
+
+  it('list each report with what waits on the reporter', () => {
+    const rows = reportRows([{ reference: 'CR-0123456789YZ', receivedOn: '2024-03-01', about: null, status: 'assessed', questionsUnanswered: 2 } as never]);
+    expect(rows[0].map((c) => ('text' in c ? c.text : c.html))).toEqual([expect.stringContaining('/psd/confidential-reports/CR-0123456789YZ'), '1 March 2024', 'Not said', 'Assessed', '2 waiting']);
+  });
+});
