@@ -1,3 +1,4 @@
+import { identityOf, type MatterRow } from '../matter/matter.view';
 import { recordPage, reportRows } from './department.view';
 
 const record = (over: Record<string, unknown> = {}) => ({
@@ -24,5 +25,13 @@ describe("the department's confidential report pages", () => {
   it('list each report with what waits on the reporter', () => {
     const rows = reportRows([{ reference: 'CR-0123456789YZ', receivedOn: '2024-03-01', about: null, status: 'assessed', questionsUnanswered: 2 } as never]);
     expect(rows[0].map((c) => ('text' in c ? c.text : c.html))).toEqual([expect.stringContaining('/psd/confidential-reports/CR-0123456789YZ'), '1 March 2024', 'Not said', 'Assessed', '2 waiting']);
+  });
+});
+
+describe('a matter made from a confidential report', () => {
+  it("names the report in the matter's identity bar; a matter made otherwise does not", () => {
+    const m = { reference: 'M-1', kind: 'conduct-matter', forceId: 'north', appropriateAuthority: 'Chief Constable', modeOfInvestigation: null, regime: 'conduct-regulations', ruleSet: null } as unknown as MatterRow;
+    expect(identityOf({ ...m, confidentialReport: 'CR-0123456789YZ' }).find((f) => f.label === 'From confidential report')?.value).toBe('CR-0123456789YZ');
+    expect(identityOf(m).some((f) => f.label === 'From confidential report')).toBe(false);
   });
 });
