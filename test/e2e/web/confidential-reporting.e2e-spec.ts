@@ -75,7 +75,7 @@ async function signIn(page: Page, who: { name: string; role: string }) {
   await page.waitForURL(`${apiUrl()}/`);
 }
 
-it("the department lists reports, assesses one with its rationale and asks a question in its pages; an administrator reads who the reporter is, recorded in the trail; every page passes axe-core", async () => {
+it("the department lists reports, assesses one with its rationale, asks a question and refers it as a conduct matter in its pages; an administrator reads who the reporter is, recorded in the trail; every page passes axe-core", async () => {
   const made = await call('POST', '/confidential-reports', { forceId: 'e2e-force', account: `A sergeant ${run} bullies probationers`, identity: `DC ${run}` }, null);
   expect(made.status).toBe(201);
   const { reference } = made.body;
@@ -99,6 +99,21 @@ it("the department lists reports, assesses one with its rationale and asks a que
   await page.getByRole('button', { name: 'Ask the question' }).click();
   await page.getByText('When did this start?').waitFor();
   await axe(page, 'desk: assessed, a question asked');
+  await page.getByRole('button', { name: 'Refer as a conduct matter' }).click();
+  await page.getByRole('link', { name: /appropriateAuthority/ }).waitFor();
+  await axe(page, 'desk: conduct matter form with errors');
+  const matterReference = `CONFW-${run}`;
+  await page.getByLabel('Matter reference').fill(matterReference);
+  await page.getByRole('radio', { name: 'Conduct matter', exact: true }).check();
+  await page.getByLabel('Appropriate authority').fill('Chief Constable of E2E');
+  await page.getByLabel("Subject's id in the matter").fill('ps-1');
+  await page.getByRole('radio', { name: 'Police officer', exact: true }).check();
+  await page.getByRole('button', { name: 'Refer as a conduct matter' }).click();
+  await page.waitForURL(`${apiUrl()}/matter/${matterReference}`);
+  await page.getByText('From confidential report').first().waitFor();
+  expect(await page.getByText(reference).count()).toBeGreaterThan(0);
+  const matter = await call('GET', `/matters/${matterReference}`, undefined, CASE_OFFICER);
+  expect(matter.body).toMatchObject({ kind: 'conduct-matter', confidentialReport: reference });
 
   const admin = await browser.person();
   await signIn(admin, { name: 'Desk Administrator', role: 'administrator' });
@@ -107,7 +122,7 @@ it("the department lists reports, assesses one with its rationale and asks a que
   await admin.getByText(`DC ${run}`).waitFor();
   await axe(admin, 'desk: identity read');
   const record = await call('GET', `/confidential-reports/${reference}/record`, undefined, CASE_OFFICER);
-  expect(record.body.trail.map((t: { action: string; actor: string }) => `${t.action} by ${t.actor}`)).toEqual(['assessed by dev:desk-officer', 'question-asked by dev:desk-officer', 'identity-read by dev:desk-administrator']);
+  expect(record.body.trail.map((t: { action: string; actor: string }) => `${t.action} by ${t.actor}`)).toEqual(['assessed by dev:desk-officer', 'question-asked by dev:desk-officer', 'conduct-matter-referred by dev:desk-officer', 'identity-read by dev:desk-administrator']);
   expect(violations).toEqual([]);
 });
 

@@ -1,17 +1,18 @@
-import { Body, Controller, Get, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Public } from '../../auth/auth.guard';
 import { ConfidentialAssessmentDto, ConfidentialQuestionDto } from '../../confidential-reports/confidential-reports.dto';
 import { ConfidentialReportsService } from '../../confidential-reports/confidential-reports.service';
+import { ReferMatterDto } from '../../matters/matters.dto';
 import type { Response } from '../http';
 import { Pages } from '../rendering/pages';
 import { sendPage } from '../send-page';
 import { CurrentSession, SignedInGuard } from '../session/signed-in.guard';
 import type { WebSession } from '../session/web-sessions';
 import { WebErrorFilter } from '../web-errors.filter';
-import { reportRows, recordPage } from './department.view';
+import { conductMatterReferral, referralFieldErrors, reportRows, recordPage } from './department.view';
 
 /** The field errors of a form, from the API's own DTO, so the page refuses exactly what the API refuses. */
 async function fieldErrors<T extends object>(dto: new () => T, body: Record<string, unknown>): Promise<Record<string, string>> {
@@ -59,6 +60,28 @@ export class ConfidentialReportsDeskController {
     if (Object.keys(errors).length) return this.show(reference, session, res, { errors, values: form }, 400);
     await this.reports.ask(reference, form as ConfidentialQuestionDto, session.user!);
     res.redirect(303, `/psd/confidential-reports/${encodeURIComponent(reference)}`);
+  }
+
+  /**
+   * The report becomes a conduct matter: one subject here (a referral with more is made through the API), received on
+   * the day the report came, through the same service as the API's, then to the matter's page.
+   */
+  @Post(':reference/conduct-matter')
+  async referConductMatter(@Param('reference') reference: string, @Body() body: Record<string, unknown>, @CurrentSession() session: WebSession, @Res() res: Response) {
+    const user = session.user!;
+    const record = await this.reports.record(reference, user);
+    const referral = conductMatterReferral(body, record);
+    const errors = referralFieldErrors(await validate(plainToInstance(ReferMatterDto, referral), { whitelist: true }));
+    if (Object.keys(errors).length) return this.show(reference, session, res, { errors, values: body }, 400);
+    try {
+      await this.reports.referConductMatter(reference, plainToInstance(ReferMatterDto, referral), user);
+    } catch (err) {
+      if (!(err instanceof HttpException) || err.getStatus() >= 500 || err.getStatus() === 403) throw err;
+      const r = err.getResponse() as { message?: unknown; field?: unknown; rule?: unknown; regulation?: unknown };
+      const text = `${Array.isArray(r.message) ? r.message.join('; ') : String(r.message)}${r.regulation ? ` (${String(r.regulation)})` : ''}`;
+      return this.show(reference, session, res, { errors: { [typeof r.field === 'string' && !r.field.startsWith('subjects') ? r.field : 'matterReference']: text }, values: body }, err.getStatus());
+    }
+    res.redirect(303, `/matter/${encodeURIComponent(referral.reference as string)}`);
   }
 
   /** A form, not a link: reading the identity is an act, recorded in the report's trail, and never a page a browser may prefetch. */

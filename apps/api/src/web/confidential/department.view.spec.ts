@@ -1,5 +1,9 @@
 import { identityOf, type MatterRow } from '../matter/matter.view';
-import { recordPage, reportRows } from './department.view';
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { ReferMatterDto } from '../../matters/matters.dto';
+import { conductMatterReferral, recordPage, referralFieldErrors, reportRows } from './department.view';
 
 const record = (over: Record<string, unknown> = {}) => ({
   reference: 'CR-0123456789YZ', forceId: 'north', receivedOn: '2024-03-01', account: 'He took <cash>', about: null, hasIdentity: true,
@@ -33,5 +37,21 @@ describe('a matter made from a confidential report', () => {
     const m = { reference: 'M-1', kind: 'conduct-matter', forceId: 'north', appropriateAuthority: 'Chief Constable', modeOfInvestigation: null, regime: 'conduct-regulations', ruleSet: null } as unknown as MatterRow;
     expect(identityOf({ ...m, confidentialReport: 'CR-0123456789YZ' }).find((f) => f.label === 'From confidential report')?.value).toBe('CR-0123456789YZ');
     expect(identityOf(m).some((f) => f.label === 'From confidential report')).toBe(false);
+  });
+});
+
+describe("the department's conduct matter form", () => {
+  it('is offered once the report is assessed as indicating a conduct matter, to roles that may refer, and not after it became one', () => {
+    const assessed = { assessment: { assessment: 'conduct-matter-indicated', rationale: 'x', by: 'aa', at: '2024-03-02T10:00:00Z' } };
+    expect(recordPage(record(assessed), 'case-officer').mayReferConductMatter).toBe(true);
+    expect(recordPage(record(), 'case-officer').mayReferConductMatter).toBe(false);
+    expect(recordPage(record({ ...assessed, matterReference: 'M-1' }), 'case-officer').mayReferConductMatter).toBe(false);
+  });
+
+  it("makes a referral of the form's fields, received on the day the report came, and names its errors by the form's fields", async () => {
+    const referral = conductMatterReferral({ matterReference: ' M-9 ', kind: 'conduct-matter', appropriateAuthority: 'Chief Constable', subjectId: 'ps-1', subjectKind: 'police-officer', rank: '' }, { forceId: 'north', receivedOn: '2024-03-01', reference: 'CR-0123456789YZ' });
+    expect(referral).toEqual({ reference: 'M-9', kind: 'conduct-matter', forceId: 'north', appropriateAuthority: 'Chief Constable', receivedOn: '2024-03-01', summary: 'From confidential report CR-0123456789YZ', subjects: [{ subjectId: 'ps-1', kind: 'police-officer', rank: undefined, warrantNumber: undefined }] });
+    const errors = await validate(plainToInstance(ReferMatterDto, conductMatterReferral({ kind: 'complaint', subjectKind: 'robot' }, { forceId: 'north', receivedOn: '2024-03-01', reference: 'CR-0123456789YZ' })));
+    expect(Object.keys(referralFieldErrors(errors)).sort()).toEqual(['appropriateAuthority', 'matterReference', 'subjectId', 'subjectKind']);
   });
 });

@@ -1,4 +1,5 @@
-import { CONFIDENTIAL_REPORT_ASSESSMENTS, CONFIDENTIAL_REPORT_GRANTS, type ConfidentialReportAssessment, type Role } from '@conduct/domain';
+import type { ValidationError } from 'class-validator';
+import { COMMAND_GRANTS, CONFIDENTIAL_REPORT_ASSESSMENTS, CONFIDENTIAL_REPORT_GRANTS, CONFIDENTIAL_REPORT_MATTER_KINDS, MATTER_KIND_WORDS, SUBJECT_KINDS, refuseConductMatter, type ConfidentialReportAssessment, type Role } from '@conduct/domain';
 import type { ConfidentialReportsService } from '../../confidential-reports/confidential-reports.service';
 import { dateAndTime, dateInFull, sentenceCase } from '../rendering/words';
 
@@ -36,8 +37,40 @@ export function recordPage(r: Record_, role: Role) {
     trail: r.trail.map((t) => [{ text: dateAndTime(t.occurredAt as string) }, { text: sentenceCase(String(t.action)) }, { text: `${String(t.actor)} (${sentenceCase(String(t.actorRole))})` }]),
     assessmentItems: Object.entries(CONFIDENTIAL_REPORT_ASSESSMENTS).map(([value, a]) => ({ value, text: a.words, hint: { text: a.regulation }, checked: r.assessment?.assessment === value })),
     mayAssess: r.matterReference === null,
+    // Offered once the rules would allow it (refuseConductMatter, the referral's grant); the kind is chosen in the form.
+    mayReferConductMatter: refuseConductMatter(r.assessment ? { assessment: r.assessment.assessment, matterReference: r.matterReference } : { assessment: null, matterReference: r.matterReference }, 'conduct-matter') === null
+      && (COMMAND_GRANTS.referral.roles as readonly Role[]).includes(role),
+    matterKindItems: CONFIDENTIAL_REPORT_MATTER_KINDS.map((k) => ({ value: k, text: MATTER_KIND_WORDS[k] })),
+    subjectKindItems: SUBJECT_KINDS.map((k) => ({ value: k, text: sentenceCase(k) })),
     mayReadIdentity: r.hasIdentity && (CONFIDENTIAL_REPORT_GRANTS['confidential-reporter-identity'].roles as readonly Role[]).includes(role),
   };
+}
+
+/** The form's fields as a referral (POST /matters' body): one subject, received on the day the report came. */
+export function conductMatterReferral(body: Record<string, unknown>, r: { forceId: string; receivedOn: string; reference: string }): Record<string, unknown> {
+  const t = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
+  const optional = (k: string) => t(k) || undefined;
+  return {
+    reference: t('matterReference'), kind: t('kind'), forceId: r.forceId, appropriateAuthority: t('appropriateAuthority'), receivedOn: r.receivedOn,
+    summary: `From confidential report ${r.reference}`,
+    subjects: [{ subjectId: t('subjectId'), kind: t('subjectKind'), rank: optional('rank'), warrantNumber: optional('warrantNumber') }],
+  };
+}
+
+/** The referral's validation errors keyed by the form's field ids (the one subject's fields by their own ids). */
+export function referralFieldErrors(errors: readonly ValidationError[]): Record<string, string> {
+  const FIELD: Record<string, string> = { reference: 'matterReference', kind: 'kind', appropriateAuthority: 'appropriateAuthority', subjectId: 'subjectId', rank: 'rank', warrantNumber: 'warrantNumber' };
+  const out: Record<string, string> = {};
+  const walk = (es: readonly ValidationError[], inSubject: boolean) => {
+    for (const e of es) {
+      if (e.children?.length) walk(e.children, inSubject || e.property === 'subjects');
+      if (!e.constraints) continue;
+      const id = inSubject && e.property === 'kind' ? 'subjectKind' : (FIELD[e.property] ?? 'matterReference');
+      out[id] ??= Object.values(e.constraints)[0];
+    }
+  };
+  walk(errors, false);
+  return out;
 }
 
 function escapeHtml(s: string): string {
