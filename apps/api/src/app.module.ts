@@ -6,6 +6,8 @@ import { AuthSettings, authSettings } from './auth/auth.config';
 import { AuthGuard } from './auth/auth.guard';
 import { RateLimits } from './common/rate-limit';
 import { CodecController } from './codec/codec.controller';
+import { ConfidentialReportsController } from './confidential-reports/confidential-reports.controller';
+import { ConfidentialReportsService } from './confidential-reports/confidential-reports.service';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
@@ -26,10 +28,11 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [CodecController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, PeopleController, RecommendationsController, ReportsController, RulesController, ...WEB_CONTROLLERS],
+  controllers: [CodecController, ConfidentialReportsController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, PeopleController, RecommendationsController, ReportsController, RulesController, ...WEB_CONTROLLERS],
   providers: [
     MattersService,
     PeopleService,
+    ConfidentialReportsService,
     RecommendationsService,
     ImportsService,
     ApiMetrics,

@@ -18,3 +18,4 @@ export * from './early-intervention';
 export * from './investigator';
 export * from './reflective-practice';
 export * from './people';
+export * from './confidential-reports';

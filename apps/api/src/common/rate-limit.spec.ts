@@ -10,6 +10,14 @@ describe('the rate limits', () => {
     expect(rateLimitedAs('/rulesets', 'Bearer eyJ…')).toBeNull();
   });
 
+  it("count a confidential reporter's requests whatever cookie the browser sends; the department's, with a token, are not counted", () => {
+    expect(rateLimitedAs('/confidential-reporting', undefined, true)).toBe('token-less');
+    expect(rateLimitedAs('/confidential-reporting/return', undefined, true)).toBe('token-less');
+    expect(rateLimitedAs('/confidential-reports/CR-0123456789YZ', undefined)).toBe('token-less');
+    expect(rateLimitedAs('/confidential-reports', 'Bearer eyJ…')).toBeNull();
+    expect(rateLimitedAs('/confidential-reportsx', undefined, true)).toBeNull();
+  });
+
   it('let the limit through in a window, then refuse until the window ends, saying how long in whole seconds', () => {
     let now = 1_000_000;
     const counter = new FixedWindowCounter(2, 60_000, () => now);

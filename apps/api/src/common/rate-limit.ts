@@ -17,11 +17,19 @@ export const RATE_LIMITED = ['public', 'token-less'] as const;
 export type RateLimited = (typeof RATE_LIMITED)[number];
 
 /**
+ * What a confidential reporter uses without an account: counted as token-less whatever cookie the browser sends (a
+ * session of the case-working interface must not lift the limit here). The department's calls carry a bearer token.
+ * The counters key on the address in memory only, for one window: nothing of it is stored or logged.
+ */
+export const REPORTER_PATHS = ['/confidential-reporting', '/confidential-reports'] as const;
+
+/**
  * A web page with a session cookie is not counted here, as a bearer token is not: the session is looked up by the
  * page's guard, which counts one that does not exist as token-less (apps/api/src/web/session/signed-in.guard.ts).
  */
 export function rateLimitedAs(path: string, authorization: string | undefined, hasSessionCookie = false): RateLimited | null {
   if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}-`))) return 'public';
+  if (REPORTER_PATHS.some((p) => path === p || path.startsWith(`${p}/`)) && !authorization?.startsWith('Bearer ')) return 'token-less';
   return authorization?.startsWith('Bearer ') || hasSessionCookie ? null : 'token-less';
 }
 

@@ -17,6 +17,14 @@ interface Res {
 }
 
 /**
+ * A confidential report's reference is not logged: with the time of each visit it would tell when its reporter came
+ * back, which can be matched against who was at a keyboard. The rest of the path stays, for the route.
+ */
+export function loggedPath(path: string): string {
+  return path.replace(/^\/confidential-reports\/[^/]+/, '/confidential-reports/:reference');
+}
+
+/**
  * One JSON line per request, with a request id (the caller's X-Request-Id, or a new one, echoed back).
  * Paths and ids only: no bodies, no names, nothing personal.
  */
@@ -34,7 +42,7 @@ export function requestLog(req: Req, res: Res, next: () => void): void {
         service: 'api',
         requestId,
         method: req.method,
-        path: (req.originalUrl ?? req.url).split('?')[0],
+        path: loggedPath((req.originalUrl ?? req.url).split('?')[0]),
         status: res.statusCode,
         error: res.statusCode >= 400 ? res.locals?.errorCode : undefined,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,

@@ -17,6 +17,7 @@ import {
   findMatterForce,
   findMatterMessages,
   findSubjectStage,
+  findConfidentialReportOfMatter,
   findSubjects,
   listMatters,
   MatterCursor,
@@ -156,6 +157,8 @@ export class MattersService {
       iopcReferralRequired: matter.iopc_referral_required,
       modeOfInvestigation: matter.mode_of_investigation,
       receivedOn: matter.received_on,
+      // The confidential report this matter was made from, if it was (read at /confidential-reports/:reference/record).
+      confidentialReport: await findConfidentialReportOfMatter(this.db, reference),
       subjects: subjects.map((s: Record<string, unknown>) => ({
         subjectId: s.subject_id,
         kind: s.kind,

@@ -1,4 +1,6 @@
 import { AssetsController } from './assets.controller';
+import { ConfidentialReportingPagesController } from './confidential/confidential.controller';
+import { ConfidentialReportsDeskController } from './confidential/department.controller';
 import { MatterController } from './matter/matter.controller';
 import { MyWorkController } from './my-work/my-work.controller';
 import { OversightController } from './oversight/oversight.controller';
@@ -15,5 +17,5 @@ import { WebErrorFilter } from './web-errors.filter';
 
 // The case-working web interface, served by the API's process at /. Its pages call the API's own services (the same
 // permission checks, the same refusals), so its controllers and providers join the application's module.
-export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController];
+export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController, ConfidentialReportingPagesController, ConfidentialReportsDeskController];
 export const WEB_PROVIDERS = [Pages, WebSessions, SignedInGuard, WebErrorFilter, SignInMethod];

@@ -45,6 +45,8 @@ export interface MatterRow {
   iopcReferralRequired?: boolean | null;
   modeOfInvestigation: string | null;
   receivedOn: string;
+  /** The confidential report the matter was made from, if it was. */
+  confidentialReport?: string | null;
   subjects: {
     subjectId: string;
     kind: string;
@@ -111,6 +113,7 @@ export function identityOf(m: MatterRow): { label: string; value: string }[] {
     { label: 'Mode of investigation', value: m.modeOfInvestigation ? sentenceCase(m.modeOfInvestigation) : m.iopcReferralRequired ? 'Awaiting the IOPC' : 'Local (not referred to the IOPC)' },
     { label: 'Regime', value: REGIME_WORDS[m.regime] ?? sentenceCase(m.regime) },
     { label: 'Rule set', value: ruleSet },
+    ...(m.confidentialReport ? [{ label: 'From confidential report', value: m.confidentialReport }] : []),
   ];
 }
 

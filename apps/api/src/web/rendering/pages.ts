@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import * as nunjucks from 'nunjucks';
-import { COMMAND_GRANTS, type Role } from '@conduct/domain';
+import { COMMAND_GRANTS, mayUseConfidentialReports, type Role } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { dateAndTime, dateInFull, deadlineInWords, sentenceCase } from './words';
 import { stylesheet } from './stylesheet';
@@ -18,7 +18,7 @@ export interface PageFrame {
   user?: { name: string; role: Role; forceId: string; via?: string };
   csrfToken?: string;
   /** Where the person is, for the navigation's current item. */
-  section?: 'my-work' | 'refer' | 'oversight' | 'messages';
+  section?: 'my-work' | 'refer' | 'oversight' | 'messages' | 'confidential';
 }
 
 /** The service navigation: each section only for the roles that may use it (the grants table, the readers of reports and of the outbox). */
@@ -28,6 +28,7 @@ export function navigationFor(user: { role: Role }, section: PageFrame['section'
     ...(!COMMAND_GRANTS.referral.roles.includes(user.role) ? [] : [{ href: '/refer', text: 'Refer a matter', section: 'refer' as const }]),
     ...(!REPORT_READERS.includes(user.role) ? [] : [{ href: '/oversight', text: 'Reports', section: 'oversight' as const }]),
     ...(!OUTBOX_READERS.includes(user.role) ? [] : [{ href: '/messages', text: 'Messages sent', section: 'messages' as const }]),
+    ...(!mayUseConfidentialReports(user.role, 'confidential-report') ? [] : [{ href: '/psd/confidential-reports', text: 'Confidential reports', section: 'confidential' as const }]),
   ];
   return items.map((i) => ({ href: i.href, text: i.text, active: i.section === section }));
 }
