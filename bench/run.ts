@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --quick] [--matters N] [--seconds S] [--concurrency C] [--users U] [--simulate N] [--only a,b] [--out file.json]`
+ * `npm run bench [-- --quick] [--matters N] [--seconds S] [--concurrency C] [--users U] [--simulate N] [--only a,b] [--workers 1,2] [--out file.json]`
  * Starts the embedded stack (or uses TEMPORAL_ADDRESS / DATABASE_URL), runs the benchmarks, prints a table and
  * writes bench/results/<date>.json. Sections: intake, decisions, capacity, history, simulation.
+ * `--workers 1,2` measures intake and decisions once per count of worker processes on the one task queue (the
+ * stack starts or stops workers between them) and prints those figures side by side; the rest runs on the last count.
  */
 import 'reflect-metadata';
 import * as fs from 'fs';
@@ -12,7 +14,8 @@ import { freePort, startEmbeddedPostgres, startStack } from '../tools/stack';
 import { prepareTokens } from './http';
 import { runMigrations } from '@conduct/persistence';
 import { capacity, CapacityResult, decisions, DecisionsResult, fill, FloorResult, FloorWorker, intake, IntakeResult, Target } from './stack-bench';
-import { fmt, fmtBytes, markdownTable, parseArgs } from './stats';
+import { fmt, fmtBytes, markdownTable, parseArgs, parseWorkerCounts } from './stats';
+import { WorkersRound, renderByWorkers } from './by-workers';
 import { WorkflowHarness, quietRuntime } from '../test/support/workflow-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,6 +24,7 @@ const toolchain = require('../tools/toolchain') as { ensureTestServer(o?: { log?
 const SECTIONS = ['intake', 'decisions', 'capacity', 'history', 'simulation'] as const;
 /** Open matters the engine must carry (issue #6); a run with fewer says so in its table. */
 const CAPACITY_TARGET = 50_000;
+
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -38,8 +42,9 @@ async function main(): Promise<void> {
     requests: num('requests', 1_000, 100),
   };
   const only = typeof args.only === 'string' ? args.only.split(',') : [...SECTIONS];
+  const workerCounts = parseWorkerCounts(args.workers);
   const log = (s: string) => console.error(`[bench] ${s}`);
-  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), sizes, quick, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version } };
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), sizes, quick, workerCounts, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version } };
   const began = performance.now();
   let stopping: Promise<void> | undefined;
   const onSignal = () => {
@@ -80,7 +85,12 @@ async function main(): Promise<void> {
       await runMigrations(databaseUrl);
     }
     const pids: Record<string, number> = { bench: process.pid };
-    for (const p of stack?.processes() ?? []) pids[p.name] = p.pid;
+    // Again after the workers change: a second worker's process is measured as `worker-2`.
+    const measureStack = () => {
+      for (const name of Object.keys(pids)) if (name.startsWith('worker')) delete pids[name];
+      for (const p of stack?.processes() ?? []) pids[p.name] = p.pid;
+    };
+    measureStack();
     // An external Temporal server's process, when it runs on this machine (bench/temporal-on-postgres.ts sets it).
     if (process.env.TEMPORAL_ADDRESS && Number(process.env.TEMPORAL_SERVER_PID)) pids.temporal = Number(process.env.TEMPORAL_SERVER_PID);
     if (process.env.TEMPORAL_ADDRESS && Number(process.env.TEMPORAL_DATABASE_PID)) pids['temporal-db'] = Number(process.env.TEMPORAL_DATABASE_PID);
@@ -98,23 +108,46 @@ async function main(): Promise<void> {
       floor = await FloorWorker.start(target.temporalAddress);
       await floor.measure({ seconds: 2, concurrency: 4, pids: {} });
     }
-    if (only.includes('intake')) {
-      log(`1. intake: ${sizes.concurrency} clients for ${sizes.seconds} s`);
-      const http: IntakeResult = await intake(target, { seconds: sizes.seconds, concurrency: sizes.concurrency, run, pool, counter });
-      log(`   ${fmt(http.perSecond)} matters/s (${http.failed} failed) cpu ${JSON.stringify(http.cpuCores)}`);
-      log(`1. floor: empty workflows, raw client, ${sizes.concurrency} at once for ${sizes.seconds} s`);
-      const empty: FloorResult = await floor!.measure({ seconds: sizes.seconds, concurrency: sizes.concurrency, pids });
-      log(`   ${fmt(empty.perSecond)} workflows/s cpu ${JSON.stringify(empty.cpuCores)}`);
-      results.intake = { http, emptyWorkflow: empty, ratio: http.perSecond / empty.perSecond };
+    const byWorkers: WorkersRound[] = [];
+    let empty: FloorResult | undefined;
+    for (const workers of only.includes('intake') || only.includes('decisions') ? workerCounts : []) {
+      if (workerCounts.length > 1) {
+        log(`with ${workers} worker process${workers === 1 ? '' : 'es'}`);
+        await stack!.setWorkers(workers);
+        measureStack();
+        // A worker that has just joined takes its share of the queue: warm it as the first was warmed.
+        await fill(target, { total: pool.length + 20, concurrency: 4, run, pool, counter, log });
+      }
+      // Each count decides on matters referred under it, never one already decided.
+      const round: string[] = [];
+      const r: WorkersRound = { workers };
+      if (only.includes('intake')) {
+        log(`1. intake: ${sizes.concurrency} clients for ${sizes.seconds} s`);
+        const http: IntakeResult = await intake(target, { seconds: sizes.seconds, concurrency: sizes.concurrency, run, pool: round, counter });
+        log(`   ${fmt(http.perSecond)} matters/s (${http.failed} failed) cpu ${JSON.stringify(http.cpuCores)}`);
+        if (!empty) {
+          // The floor does not depend on the engine's workers: measured once.
+          log(`1. floor: empty workflows, raw client, ${sizes.concurrency} at once for ${sizes.seconds} s`);
+          empty = await floor!.measure({ seconds: sizes.seconds, concurrency: sizes.concurrency, pids });
+          log(`   ${fmt(empty.perSecond)} workflows/s cpu ${JSON.stringify(empty.cpuCores)}`);
+        }
+        r.intake = { http, emptyWorkflow: empty, ratio: http.perSecond / empty.perSecond };
+      }
+      if (only.includes('decisions')) {
+        if (round.length < sizes.users * 3) await fill(target, { total: sizes.users * 3, concurrency: sizes.concurrency, run, pool: round, counter, log });
+        await new Promise((res) => setTimeout(res, 2_000)); // the subjects' projection rows follow their matters'
+        log(`2. decisions: ${sizes.users} users, up to ${sizes.seconds} s`);
+        const dec: DecisionsResult = await decisions(target, { concurrency: sizes.users, seconds: sizes.seconds, pool: round });
+        log(`   p50 ${fmt(dec.latencyMs.p50)} p99 ${fmt(dec.latencyMs.p99)} ms (${dec.decided} decided, ${dec.failed} failed) cpu ${JSON.stringify(dec.cpuCores)}`);
+        r.decisions = dec;
+      }
+      pool.push(...round);
+      byWorkers.push(r);
     }
-    if (only.includes('decisions')) {
-      if (pool.length < sizes.users * 3) await fill(target, { total: sizes.users * 3, concurrency: sizes.concurrency, run, pool, counter, log });
-      await new Promise((r) => setTimeout(r, 2_000)); // the subjects' projection rows follow their matters'
-      log(`2. decisions: ${sizes.users} users, up to ${sizes.seconds} s`);
-      const dec: DecisionsResult = await decisions(target, { concurrency: sizes.users, seconds: sizes.seconds, pool });
-      log(`   p50 ${fmt(dec.latencyMs.p50)} p99 ${fmt(dec.latencyMs.p99)} ms (${dec.decided} decided, ${dec.failed} failed) cpu ${JSON.stringify(dec.cpuCores)}`);
-      results.decisions = dec;
-    }
+    // The main table's rows are the first count's; with more than one, the side-by-side table follows it.
+    if (byWorkers[0]?.intake) results.intake = byWorkers[0].intake;
+    if (byWorkers[0]?.decisions) results.decisions = byWorkers[0].decisions;
+    if (byWorkers.length > 1) results.byWorkers = byWorkers;
     if (only.includes('capacity')) {
       log(`3. capacity: filling to ${sizes.matters} open matters`);
       const filled = await fill(target, { total: sizes.matters, concurrency: sizes.concurrency, run, pool, counter, log });
@@ -207,7 +240,8 @@ export function render(r: any): string {
     const s = r.simulation;
     rows.push([`5. Simulation: ${s.matters} matters, whole lifecycle`, `${fmt(s.wallSeconds)} s wall (driving ${fmt(s.driveSeconds)} s, to the end ${fmt(s.settleSeconds)} s, ${s.monthsSkipped} months skipped); ${s.completed} finished, ${s.failed} failed`, '', ok(s.failed === 0)]);
   }
-  return markdownTable(['Figure', 'Result', 'Target', 'Met'], rows);
+  const table = markdownTable(['Figure', 'Result', 'Target', 'Met'], rows);
+  return r.byWorkers?.length > 1 ? `${table}\n\n${renderByWorkers(r.byWorkers)}` : table;
 }
 
 /** "temporal 51, worker 41, ..." for the processes that did any work. */

@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { Client as Pg } from 'pg';
 import { Sql, countOpenMatters, databaseSize } from '@conduct/persistence';
+import { temporalConnectionOptions } from '@conduct/temporal';
 import { APPROPRIATE_AUTHORITY, BENCH_FORCE, CASE_OFFICER, expectStatus, referral, request } from './http';
 import { CpuMeter, totalRss } from './proc';
 import { rate, runLoops, summarize, Summary } from './stats';
@@ -113,11 +114,13 @@ export class FloorWorker {
 
   static async start(address: string, namespace = 'default'): Promise<FloorWorker> {
     const bundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'empty.workflow.ts'), logger: quietLogger() });
-    const native = await NativeConnection.connect({ address });
+    // Connected as the engine's services are (TEMPORAL_TLS_* and TEMPORAL_API_KEY when set), to the stack's address.
+    const options = temporalConnectionOptions({ ...process.env, TEMPORAL_ADDRESS: address });
+    const native = await NativeConnection.connect(options);
     const taskQueue = `bench-floor-${randomUUID().slice(0, 8)}`;
     const worker = await Worker.create({ connection: native, namespace, taskQueue, workflowBundle: { code: bundle.code } });
     const running = worker.run();
-    const connection = await Connection.connect({ address });
+    const connection = await Connection.connect(options);
     return new FloorWorker(new Client({ connection, namespace }), taskQueue, worker, running, connection, native);
   }
 

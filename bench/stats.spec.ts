@@ -1,4 +1,4 @@
-import { fmt, fmtBytes, markdownTable, parseArgs, percentile, rate, runLoops, summarize } from './stats';
+import { fmt, fmtBytes, markdownTable, parseArgs, parseWorkerCounts, percentile, rate, runLoops, summarize } from './stats';
 
 describe('benchmark statistics', () => {
   it('percentiles by nearest rank', () => {
@@ -48,5 +48,12 @@ describe('benchmark statistics', () => {
     expect(r.ok + r.failed).toBeGreaterThanOrEqual(10);
     expect(r.failed).toBeGreaterThanOrEqual(1);
     expect(r.errors[0]).toBe('boom');
+  });
+
+  it('reads --workers as the worker counts to measure, one worker when not given, and refuses anything but whole numbers from 1', () => {
+    expect(parseWorkerCounts(undefined)).toEqual([1]);
+    expect(parseWorkerCounts('1,2')).toEqual([1, 2]);
+    expect(parseWorkerCounts('2, 1 ,2')).toEqual([2, 1, 2]);
+    for (const bad of ['0', '1,,2', 'two', '1.5', true] as const) expect(() => parseWorkerCounts(bad)).toThrow(/^--workers: whole numbers from 1/);
   });
 });

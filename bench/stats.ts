@@ -98,3 +98,11 @@ export function parseArgs(argv: readonly string[]): Record<string, string | true
   }
   return out;
 }
+
+/** `--workers 1,2`: the worker process counts to measure, in the order given (a count may come back: `1,2,1`). */
+export function parseWorkerCounts(text: string | true | undefined): number[] {
+  if (text === undefined) return [1];
+  const counts = typeof text === 'string' ? text.split(',').map((s) => s.trim()) : [];
+  if (counts.length === 0 || !counts.every((c) => /^[1-9]\d*$/.test(c))) throw new Error(`--workers: whole numbers from 1, comma-separated (--workers 1,2), not '${text === true ? '' : text}'`);
+  return counts.map(Number);
+}

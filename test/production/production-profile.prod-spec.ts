@@ -4,6 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { temporalConnectionOptions } from '@conduct/temporal';
+import { makeThrowawayCertificates } from '../../tools/stack/certificates';
 import { temporal } from '@temporalio/proto';
 import { freePort } from '../../tools/stack/ports';
 import { TemporalOnPostgres, TemporalServerBinaries, startTemporalOnPostgres } from '../../tools/stack/temporal-on-postgres';
@@ -14,7 +17,9 @@ import { Caller, IdentityProvider, startIdentityProvider } from './tokens';
 /**
  * The engine as a department runs it: `npm run build`'s JavaScript (node dist/..., no ts-node), the worker on the
  * prebuilt workflow bundle, NODE_ENV=production, Temporal's own server on PostgreSQL (not the dev server), payloads
- * encrypted, bearer tokens checked against an identity provider's JWKS. Its own processes and database, on free ports.
+ * encrypted, bearer tokens checked against an identity provider's JWKS, and Temporal's frontend on mTLS only (a
+ * throwaway CA's server and client certificates): the api and worker reach it through TEMPORAL_TLS_* alone. Its own
+ * processes and database, on free ports.
  */
 const root = path.resolve(__dirname, '../..');
 const { ensureTemporalServer } = require('../../tools/toolchain/temporal-server') as { ensureTemporalServer(o?: { log?: (s: string) => void }): TemporalServerBinaries };
@@ -57,7 +62,7 @@ async function until(what: string, ms: number, check: () => Promise<boolean> | b
   }
 }
 
-describe('the production profile: the built api and worker on Temporal-on-PostgreSQL, encrypted, with tokens from an identity provider', () => {
+describe('the production profile: the built api and worker on Temporal-on-PostgreSQL over mTLS, encrypted, with tokens from an identity provider', () => {
   let dataDir: string;
   let temporalServer: TemporalOnPostgres | undefined;
   let idp: IdentityProvider | undefined;
@@ -83,14 +88,16 @@ describe('the production profile: the built api and worker on Temporal-on-Postgr
       if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
     });
     const binaries = ensureTemporalServer({ log });
-    temporalServer = await timed('temporal on postgres', () => startTemporalOnPostgres({ ...binaries, dataDir, serverOutput: 'ignore' }));
+    const tls = makeThrowawayCertificates(path.join(dataDir, 'certificates'));
+    temporalServer = await timed('temporal on postgres', () => startTemporalOnPostgres({ ...binaries, dataDir, serverOutput: 'ignore', tls }));
     idp = await startIdentityProvider([AA, CASE_OFFICER]);
     const port = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
     env = {
       NODE_ENV: 'production',
       DATABASE_URL: temporalServer.postgres.url,
-      TEMPORAL_ADDRESS: temporalServer.address,
+      // TEMPORAL_ADDRESS and the mTLS files: the CA, the server's name, the client certificate and key.
+      ...temporalServer.connectionEnv,
       PAYLOAD_ENCRYPTION_KEYS: JSON.stringify({ 'production-1': randomBytes(32).toString('base64') }),
       ...idp.env,
       PORT: String(port),
@@ -170,7 +177,7 @@ describe('the production profile: the built api and worker on Temporal-on-Postgr
   });
 
   it("keeps the officer's name and date of birth out of Temporal's history: every workflow input on the server is sealed", async () => {
-    const connection = await Connection.connect({ address: temporalServer!.address });
+    const connection = await Connection.connect(temporalConnectionOptions(temporalServer!.connectionEnv));
     try {
       const raw: Buffer[] = [];
       const encodings = new Set<string>();
@@ -204,6 +211,25 @@ describe('the production profile: the built api and worker on Temporal-on-Postgr
     expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8']);
     expect((await css.text()).length).toBeGreaterThan(100_000);
     for (const script of ['init.js', 'govuk-frontend.min.js', 'moj-frontend.min.js']) expect((await fetch(`${apiUrl}/assets/js/${script}`)).status).toBe(200);
+  });
+
+  it("connects to Temporal's frontend only with the client certificate: without it, or without TLS, the API's and the worker's connections are refused", async () => {
+    const connectionEnv = temporalServer!.connectionEnv;
+    expect(connectionEnv).toMatchObject({ TEMPORAL_TLS: 'on', TEMPORAL_TLS_CERT_FILE: expect.any(String), TEMPORAL_TLS_KEY_FILE: expect.any(String) });
+    const { TEMPORAL_TLS_CERT_FILE: _cert, TEMPORAL_TLS_KEY_FILE: _key, ...withoutClientCertificate } = connectionEnv;
+    const withCertificate = await Connection.connect({ ...temporalConnectionOptions(connectionEnv), connectTimeout: 10_000 });
+    expect((await withCertificate.workflowService.getSystemInfo({})).serverVersion).toMatch(/^1\./);
+    await withCertificate.close();
+    for (const env of [withoutClientCertificate, { TEMPORAL_ADDRESS: connectionEnv.TEMPORAL_ADDRESS }]) {
+      await expect(Connection.connect({ ...temporalConnectionOptions(env), connectTimeout: 3_000 }).then((c) => c.workflowService.getSystemInfo({}))).rejects.toThrow();
+      await expect(NativeConnection.connect(temporalConnectionOptions(env)).then((c) => c.close())).rejects.toThrow();
+    }
+    // The built worker, given the CA but no client certificate, stops on its error rather than running unconnected.
+    const { TEMPORAL_TLS_CERT_FILE: _c, TEMPORAL_TLS_KEY_FILE: _k, ...workerWithoutCertificate } = env;
+    const worker = startBuilt(ENTRY_POINTS.worker, workerWithoutCertificate);
+    expect(await worker.exited).toBe(1);
+    expect(worker.output()).toContain('worker stopped on an error');
+    expect(worker.output()).not.toContain('worker running');
   });
 
   it('refuses to start the api or the worker without the payload encryption keys, exit 78, naming the variable', async () => {

@@ -52,7 +52,8 @@ export interface StackOptions {
   abort?: AbortSignal;
 }
 
-export type ServerName = 'postgres' | 'temporal' | 'worker' | 'api';
+/** A second worker process and on (`setWorkers`) is `worker-2`, `worker-3`, ... */
+export type ServerName = 'postgres' | 'temporal' | 'worker' | 'api' | `worker-${number}`;
 
 export interface StackProcess {
   name: ServerName;
@@ -77,6 +78,11 @@ export interface RunningStack {
   server(name: ServerName): Supervised | undefined;
   /** Kills the worker (SIGKILL by default) and waits until the supervisor has started it again. */
   restartWorker(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Runs `count` worker processes on the one task queue (the benchmark's one and two workers): more are started
+   * (`worker-2`, ...), each supervised and logged on its own, or the last ones stopped. `worker` itself always runs.
+   */
+  setWorkers(count: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -155,9 +161,11 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     }
     const env = { ...payloadKeys, ...opts.env, ...mail, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, ...(authJwtSecret ? { AUTH_JWT_SECRET: authJwtSecret } : {}) };
     log('starting the worker (bundling the workflows)');
-    await supervise('worker', () =>
-      startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent, logFile: path.join(logsDir, 'worker.log'), ownProcessGroup }).then((s) => ({ pid: s.process.pid, exited: s.exited, stop: s.stop })),
-    );
+    const superviseWorker = (name: ServerName) =>
+      supervise(name, () => startService('worker', 'apps/worker/src/main.ts', env, { silent: opts.silent, logFile: path.join(logsDir, `${name}.log`), ownProcessGroup }).then((s) => ({ pid: s.process.pid, exited: s.exited, stop: s.stop })));
+    await superviseWorker('worker');
+    const workerName = (n: number): ServerName => (n === 1 ? 'worker' : `worker-${n}`);
+    let workers = 1;
     log('starting the API');
     await supervise('api', () =>
       startService('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort) }, { silent: opts.silent, logFile: path.join(logsDir, 'api.log'), ownProcessGroup }).then((s) => ({ pid: s.process.pid, exited: s.exited, stop: s.stop })),
@@ -181,6 +189,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       server: (name) => supervisor.get(name),
       async restartWorker(signal: NodeJS.Signals = 'SIGKILL') {
         await supervisor.get('worker')!.kill(signal);
+      },
+      async setWorkers(count: number) {
+        if (!Number.isInteger(count) || count < 1) throw new Error(`setWorkers: a whole number of workers from 1, not ${count}`);
+        for (; workers < count; workers++) {
+          log(`starting ${workerName(workers + 1)}`);
+          await superviseWorker(workerName(workers + 1));
+        }
+        for (; workers > count; workers--) await supervisor.retire(workerName(workers));
       },
       stop: stopAll,
     };

@@ -108,6 +108,24 @@ describe('the supervisor', () => {
     expect(lines).toEqual([]);
   });
 
+  it('retires a second worker for good: stopped, not restarted, no longer listed, the others untouched', async () => {
+    const lines: string[] = [];
+    const supervisor = new Supervisor((_l, message) => lines.push(message), fast);
+    const [one, two] = [fakeServer(), fakeServer()];
+    await supervisor.supervise('worker', one.start);
+    await supervisor.supervise('worker-2', two.start);
+    await supervisor.retire('worker-2');
+    expect(two.runs[0].stopped).toBe(true);
+    expect(supervisor.list().map((s) => s.name)).toEqual(['worker']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(two.runs).toHaveLength(1);
+    expect(one.runs[0].stopped).toBe(false);
+    expect(lines).toEqual(['worker started', 'worker-2 started']);
+    await supervisor.retire('no-such-server');
+    await supervisor.stop();
+    expect(one.runs[0].stopped).toBe(true);
+  });
+
   it('cancels a pending restart when the stack stops', async () => {
     const supervisor = new Supervisor(() => undefined, { initialMs: 60_000, maxMs: 60_000, stableMs: 60_000 });
     const server = fakeServer();

@@ -167,6 +167,14 @@ export class Supervisor {
     return this.servers;
   }
 
+  /** Stops one server for good (a worker no longer wanted) and forgets it. */
+  async retire(name: string): Promise<void> {
+    const server = this.get(name);
+    if (!server) return;
+    this.servers.splice(this.servers.indexOf(server), 1);
+    await server.stop();
+  }
+
   /** Stops every server, the last started first; a failure to stop one does not keep the others running. */
   async stop(onError: (name: string, err: unknown) => void = () => undefined): Promise<void> {
     // A server that falls over while those after it are stopping (the worker losing Temporal) stays down.

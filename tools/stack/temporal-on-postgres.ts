@@ -3,7 +3,8 @@
  * PostgreSQL (the stack's binaries), Temporal's two databases created and their schema set up and upgraded with
  * temporal-sql-tool, a development-postgres12 style config with all four services in one process, and the
  * namespace registered. Used by the benchmark (bench/temporal-on-postgres.ts) and the production-profile suite
- * (test/production). The binaries come from tools/toolchain/temporal-server.js.
+ * (test/production). The binaries come from tools/toolchain/temporal-server.js. Given certificates, its frontend
+ * serves TLS only and requires a client certificate signed by their CA (mTLS), as a hardened cluster does.
  */
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
@@ -11,6 +12,8 @@ import * as net from 'net';
 import * as path from 'path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
+import { temporalConnectionOptions } from '@conduct/temporal';
+import { Certificates, mtlsEnv } from './certificates';
 import { startEmbeddedPostgres, RunningPostgres } from './postgres';
 import { freePort, retryUntil, waitForPort } from './ports';
 import { stopChild } from './temporal-dev-server';
@@ -24,6 +27,8 @@ export interface TemporalServerBinaries {
 export interface TemporalOnPostgres {
   /** The frontend, `host:port`. */
   address: string;
+  /** What the engine's services are given to reach it: TEMPORAL_ADDRESS, and over mTLS the TEMPORAL_TLS_* files. */
+  connectionEnv: Record<string, string>;
   serverPid: number;
   /** The embedded PostgreSQL Temporal keeps its data in; the caller may create its own databases there too. */
   postgres: RunningPostgres;
@@ -43,7 +48,31 @@ function sqlTool(tool: string, pgPort: number, database: string, ...args: string
   }
 }
 
-function config(o: { pgPort: number; maxConns: number; shards: number; ports: Record<string, number>; dynamicConfigPath: string }): string {
+/**
+ * The frontend on TLS only, refusing a client without a certificate signed by the CA; the server's own system
+ * worker connects to it with the client certificate. Between the services inside the one process: plain.
+ */
+function tlsConfig(c: Certificates): string {
+  return `
+  tls:
+    frontend:
+      server:
+        certFile: "${c.serverCertFile}"
+        keyFile: "${c.serverKeyFile}"
+        requireClientAuth: true
+        clientCaFiles: ["${c.caFile}"]
+      client:
+        serverName: "${c.serverName}"
+        rootCaFiles: ["${c.caFile}"]
+    systemWorker:
+      certFile: "${c.clientCertFile}"
+      keyFile: "${c.clientKeyFile}"
+      client:
+        serverName: "${c.serverName}"
+        rootCaFiles: ["${c.caFile}"]`;
+}
+
+function config(o: { pgPort: number; maxConns: number; shards: number; ports: Record<string, number>; dynamicConfigPath: string; tls?: Certificates }): string {
   const store = (db: string, conns: number) => `
       sql:
         pluginName: "postgres12"
@@ -71,7 +100,7 @@ persistence:
   datastores:
     postgres-default:${store('temporal', o.maxConns)}
     postgres-visibility:${store('temporal_visibility', 4)}
-global:
+global:${o.tls ? tlsConfig(o.tls) : ''}
   membership:
     maxJoinDuration: 30s
     broadcastAddress: "127.0.0.1"
@@ -117,10 +146,10 @@ async function lowFreePort(taken: Set<number>): Promise<number> {
   }
 }
 
-async function registerNamespace(address: string, namespace: string): Promise<void> {
+async function registerNamespace(connectionEnv: Record<string, string>, namespace: string): Promise<void> {
   const deadline = Date.now() + 120_000;
-  // The frontend's port opens before it serves.
-  const connection = await retryUntil(deadline, 1_000, () => Connection.connect({ address, connectTimeout: 5_000 }));
+  // The frontend's port opens before it serves. Connected as the engine connects (temporalConnectionOptions).
+  const connection = await retryUntil(deadline, 1_000, () => Connection.connect({ ...temporalConnectionOptions(connectionEnv), connectTimeout: 5_000 }));
   try {
     await retryUntil(deadline, 500, async () => {
       try {
@@ -149,7 +178,9 @@ function postmasterPid(pgData: string): string {
  * Starts PostgreSQL and the Temporal server on it, in `dataDir` (kept: a second start on the same folder finds its
  * data and only upgrades the schema), and registers `namespace`.
  */
-export async function startTemporalOnPostgres(opts: TemporalServerBinaries & { dataDir: string; namespace?: string; maxConns?: number; shards?: number; log?: (line: string) => void; serverOutput?: 'inherit' | 'ignore' }): Promise<TemporalOnPostgres> {
+export async function startTemporalOnPostgres(
+  opts: TemporalServerBinaries & { dataDir: string; namespace?: string; maxConns?: number; shards?: number; log?: (line: string) => void; serverOutput?: 'inherit' | 'ignore'; /** mTLS on the frontend. */ tls?: Certificates },
+): Promise<TemporalOnPostgres> {
   const log = opts.log ?? (() => undefined);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -183,7 +214,7 @@ export async function startTemporalOnPostgres(opts: TemporalServerBinaries & { d
     fs.mkdirSync(configDir, { recursive: true });
     const dynamicConfigPath = path.join(configDir, 'dynamicconfig.yaml');
     fs.writeFileSync(dynamicConfigPath, 'limit.maxIDLength:\n  - value: 255\nfrontend.enableExecuteMultiOperation:\n  - value: true\n');
-    fs.writeFileSync(path.join(configDir, 'development.yaml'), config({ pgPort, maxConns: opts.maxConns ?? 20, shards: opts.shards ?? 4, ports, dynamicConfigPath }));
+    fs.writeFileSync(path.join(configDir, 'development.yaml'), config({ pgPort, maxConns: opts.maxConns ?? 20, shards: opts.shards ?? 4, ports, dynamicConfigPath, tls: opts.tls }));
 
     const address = `127.0.0.1:${ports.frontendGrpc}`;
     log(`Temporal server ${opts.serverPath} on ${address} (metrics http://127.0.0.1:${ports.metrics}/metrics)`);
@@ -191,9 +222,10 @@ export async function startTemporalOnPostgres(opts: TemporalServerBinaries & { d
     const exited = new Promise((r) => child.once('exit', r));
     stops.push(() => stopChild(child, exited));
     await waitForPort(ports.frontendGrpc, '127.0.0.1', 60_000, 'the Temporal server');
-    await registerNamespace(address, opts.namespace ?? 'default');
-    log(`ready: TEMPORAL_ADDRESS=${address} (server pid ${child.pid})`);
-    return { address, serverPid: child.pid!, postgres, pgPort, databasePid: postmasterPid(path.join(opts.dataDir, 'postgres')), stop };
+    const connectionEnv = { TEMPORAL_ADDRESS: address, ...(opts.tls ? mtlsEnv(opts.tls) : {}) };
+    await registerNamespace(connectionEnv, opts.namespace ?? 'default');
+    log(`ready: ${Object.entries(connectionEnv).map(([k, v]) => `${k}=${v}`).join(' ')} (server pid ${child.pid})`);
+    return { address, connectionEnv, serverPid: child.pid!, postgres, pgPort, databasePid: postmasterPid(path.join(opts.dataDir, 'postgres')), stop };
   } catch (err) {
     await stop();
     throw err;

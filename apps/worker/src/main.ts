@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { exitUnlessConfigured, setting } from '@conduct/config';
 import { parseEscalationPolicy, parseRoutes } from '@conduct/notifications';
-import { startTracing, temporalSettings } from '@conduct/temporal';
+import { connectionSecurity, startTracing, temporalConnectionOptions, temporalSettings } from '@conduct/temporal';
 import { JsonLogger, logLine } from '@conduct/logging';
 import { WorkerModule } from './worker.module';
 import { createConductWorker } from './temporal-worker';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   process.once('disconnect', stop);
   const running = worker.run();
   dispatcher?.start();
-  logLine('worker', 'info', 'worker running', { taskQueue: settings.taskQueue, temporal: settings.address });
+  logLine('worker', 'info', 'worker running', { taskQueue: settings.taskQueue, temporal: settings.address, security: connectionSecurity(temporalConnectionOptions()) });
   process.send?.({ ready: 'worker' });
   await running;
   await dispatcherStopped;

@@ -3,7 +3,7 @@ import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, WorkerOptions, WorkflowBundleOption } from '@temporalio/worker';
 import { VARIABLES, setting } from '@conduct/config';
 import { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
-import { TemporalSettings, Tracing, bundleWorkflows, encryptionCodecFromEnv, tracingClientInterceptors, workflowSpanSink } from '@conduct/temporal/worker';
+import { TemporalSettings, Tracing, bundleWorkflows, encryptionCodecFromEnv, temporalConnectionOptions, tracingClientInterceptors, workflowSpanSink } from '@conduct/temporal/worker';
 import { CalendarActivitiesService } from './activities/calendar.activities';
 import { RecordChangeActivities } from './activities/record-change.activities';
 import { SubjectTracksActivitiesService } from './activities/subject-tracks.activities';
@@ -31,7 +31,8 @@ export async function createConductWorker(
   settings: TemporalSettings,
   opts: { connection?: NativeConnection; workflowBundle?: WorkflowBundleOption; tracing?: Tracing } = {},
 ): Promise<Worker> {
-  const connection = opts.connection ?? (await NativeConnection.connect({ address: settings.address }));
+  // TLS, a client certificate, an API key: as the API's connection is given them (temporalConnectionOptions).
+  const connection = opts.connection ?? (await NativeConnection.connect(temporalConnectionOptions()));
   // The tracks the worker starts are encrypted like everything else it writes.
   const dataConverter = { payloadCodecs: [encryptionCodecFromEnv()].filter((c) => c !== undefined) };
   // The tracks an activity starts, and what it tells a matter, continue the activity's trace.

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SERVICES, Variable } from './types';
 import { VARIABLES, VariableName } from './variables';
-import { checkConfig, describeProblems, plainHttpAllowed, requiredInProduction, setting } from './config';
+import { checkConfig, describeProblems, plainHttpAllowed, requiredInProduction, setting, temporalTlsOn } from './config';
 import { configurationTable } from './table';
 
 const root = path.resolve(__dirname, '../../..');
@@ -118,6 +118,35 @@ describe('the configuration a service is started with', () => {
     expect(checkConfig('worker', { DATABASE_URL, NOTIFICATION_ROUTES: '{"forces":{"f1":{"case-officer":{"fax":"1"}}}}' }, { NOTIFICATION_ROUTES: routes })).toEqual([
       { variable: 'NOTIFICATION_ROUTES', problem: 'forces.f1.case-officer: a route is {"email"}, {"webhook","secret"} or {"log": true}' },
     ]);
+  });
+
+  it('connects to Temporal over TLS only with what TLS needs: a client certificate with its key, readable PEM files, TLS on', () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'config-tls-'));
+    try {
+      const cert = path.join(dir, 'client.pem');
+      fs.writeFileSync(cert, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+      const notPem = path.join(dir, 'client.der');
+      fs.writeFileSync(notPem, 'binary');
+      expect(checkConfig('worker', { DATABASE_URL, TEMPORAL_TLS_CERT_FILE: cert })).toEqual([
+        { variable: 'TEMPORAL_TLS_KEY_FILE', problem: 'mTLS to Temporal needs the client certificate and its key together: TEMPORAL_TLS_CERT_FILE is set, TEMPORAL_TLS_KEY_FILE is not' },
+      ]);
+      expect(checkConfig('api', { DATABASE_URL, AUTH_JWT_SECRET: 'dev', TEMPORAL_TLS_CA_FILE: path.join(dir, 'missing.pem'), TEMPORAL_TLS_CERT_FILE: cert, TEMPORAL_TLS_KEY_FILE: notPem })).toEqual([
+        { variable: 'TEMPORAL_TLS_CA_FILE', problem: `expected a readable file, got '${path.join(dir, 'missing.pem')}'` },
+        { variable: 'TEMPORAL_TLS_KEY_FILE', problem: `expected a PEM file (-----BEGIN ...-----), got '${notPem}'` },
+      ]);
+      // An API key or a client certificate in clear is refused, and the key is never repeated back.
+      const off = checkConfig('worker', { DATABASE_URL, TEMPORAL_TLS: 'off', TEMPORAL_API_KEY: 'cloud-secret-key' });
+      expect(off).toEqual([{ variable: 'TEMPORAL_TLS', problem: 'is off, but TEMPORAL_API_KEY is set: they need TLS (a client certificate or an API key is never sent in clear); set TEMPORAL_TLS=on or leave it unset' }]);
+      expect(JSON.stringify(off)).not.toContain('cloud-secret-key');
+      expect(checkConfig('worker', { DATABASE_URL, TEMPORAL_API_KEY: 'cloud-secret-key' })).toEqual([]);
+      expect(temporalTlsOn({ TEMPORAL_API_KEY: 'k' })).toBe(true);
+      expect(temporalTlsOn({ TEMPORAL_TLS: 'on' })).toBe(true);
+      expect(temporalTlsOn({})).toBe(false);
+      // The migrations never connect to Temporal.
+      expect(checkConfig('migrate', { DATABASE_URL, TEMPORAL_TLS_CERT_FILE: cert })).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names what each service must be given in production', () => {

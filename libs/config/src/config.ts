@@ -60,6 +60,18 @@ export const OIDC_SIGN_IN = ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_CLIENT_ID', 'AUTH_OI
 /** HS256's key should be at least as long as its hash (RFC 7518 §3.2): 32 bytes. */
 export const MIN_JWT_SECRET_LENGTH = 32;
 
+/** What connects to Temporal over TLS when given (TEMPORAL_TLS left unset then means on). */
+export const TEMPORAL_TLS_IMPLIED_BY = ['TEMPORAL_TLS_CA_FILE', 'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE', 'TEMPORAL_API_KEY'] as const satisfies readonly VariableName[];
+/** A client certificate and its key: one is no use without the other. */
+export const TEMPORAL_CLIENT_CERTIFICATE = ['TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE'] as const satisfies readonly VariableName[];
+
+/** Whether the engine connects to Temporal over TLS: as TEMPORAL_TLS says, else when anything that needs TLS is given. */
+export function temporalTlsOn(env: Env = process.env): boolean {
+  const said = given(env, 'TEMPORAL_TLS');
+  if (said !== undefined) return said === 'on';
+  return TEMPORAL_TLS_IMPLIED_BY.some((n) => given(env, n) !== undefined);
+}
+
 /** The rules that span variables, each for the services it concerns. */
 const RULES: { services: readonly Service[]; check: (env: Env, production: boolean) => Problem | undefined }[] = [
   {
@@ -99,6 +111,24 @@ const RULES: { services: readonly Service[]; check: (env: Env, production: boole
       if (url.protocol === 'http:' && !plainHttpAllowed(url, env))
         return { variable: 'AUTH_OIDC_ISSUER', problem: 'sign-in over plain http only to a provider on this machine (localhost, 127.0.0.1, [::1]) or a local trial\'s named in AUTH_PLAIN_HTTP_HOSTS: use https' };
       return undefined;
+    },
+  },
+  {
+    services: ['api', 'worker'],
+    check: (env) => {
+      const set = TEMPORAL_CLIENT_CERTIFICATE.filter((n) => given(env, n) !== undefined);
+      if (set.length !== 1) return undefined;
+      const missing = TEMPORAL_CLIENT_CERTIFICATE.find((n) => !set.includes(n))!;
+      return { variable: missing, problem: `mTLS to Temporal needs the client certificate and its key together: ${set[0]} is set, ${missing} is not` };
+    },
+  },
+  {
+    services: ['api', 'worker'],
+    check: (env) => {
+      if (given(env, 'TEMPORAL_TLS') !== 'off') return undefined;
+      const set = TEMPORAL_TLS_IMPLIED_BY.filter((n) => given(env, n) !== undefined);
+      if (set.length === 0) return undefined;
+      return { variable: 'TEMPORAL_TLS', problem: `is off, but ${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set: they need TLS (a client certificate or an API key is never sent in clear); set TEMPORAL_TLS=on or leave it unset` };
     },
   },
   {

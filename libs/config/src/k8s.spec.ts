@@ -106,6 +106,21 @@ describe('deploy/k8s', () => {
     for (const probe of [worker.readinessProbe, worker.livenessProbe]) expect(probe!.httpGet).toEqual({ path: '/metrics', port: 'metrics' });
   });
 
+  it("mounts the optional Temporal TLS Secret read-only into the api and the worker, readable by their user, where the ConfigMap's TEMPORAL_TLS_* files point", () => {
+    const commented = [...fs.readFileSync(path.join(dir, 'configmap.yaml'), 'utf8').matchAll(/^\s*#\s*(TEMPORAL_TLS_[A-Z_]+_FILE): (\S+)$/gm)].map((m) => ({ name: m[1], file: m[2] }));
+    expect(commented.map((c) => c.name).sort()).toEqual(['TEMPORAL_TLS_CA_FILE', 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE']);
+    for (const c of commented) expect(VARIABLES[c.name as keyof typeof VARIABLES].readBy).toEqual(['api', 'worker']);
+    for (const name of ['conduct-engine-api', 'conduct-engine-worker']) {
+      const pod = workload(name).spec.template.spec;
+      const volume = pod.volumes.find((v: { secret?: { secretName: string } }) => v.secret?.secretName === 'conduct-engine-temporal-tls');
+      expect(volume.secret).toMatchObject({ optional: true, defaultMode: 0o440 });
+      expect(pod.securityContext.fsGroup).toBe(pod.securityContext.runAsGroup);
+      const mount = (container(name) as unknown as { volumeMounts: { name: string; mountPath: string; readOnly?: boolean }[] }).volumeMounts.find((m) => m.name === volume.name)!;
+      expect(mount.readOnly).toBe(true);
+      for (const c of commented) expect(path.posix.dirname(c.file)).toBe(mount.mountPath);
+    }
+  });
+
   it('runs the migrations as a Job that retries a failure and is not restarted once done', () => {
     const job = workload('conduct-engine-migrate-0-1-0');
     expect(job.kind).toBe('Job');

@@ -32,6 +32,21 @@ export function url(protocols: readonly string[]): Parser<string> {
 /** A file that must exist when the service starts (a prebuilt artefact), so a wrong path stops it with exit 78, not later. */
 export const existingFile: Parser<string> = z.string().refine((v) => fs.existsSync(v) && fs.statSync(v).isFile(), 'expected an existing file');
 
+/**
+ * A PEM file (a certificate, a chain, a key) that exists and this process may read when the service starts, so a
+ * wrong path or a file mounted unreadable stops it with exit 78 rather than at its first connection.
+ */
+export const pemFile: Parser<string> = z.string().superRefine((v, ctx) => {
+  try {
+    fs.accessSync(v, fs.constants.R_OK);
+    if (!fs.statSync(v).isFile()) throw new Error('not a file');
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'expected a readable file' });
+    return;
+  }
+  if (!/-----BEGIN [A-Z0-9 ]+-----/.test(fs.readFileSync(v, 'utf8'))) ctx.addIssue({ code: 'custom', message: 'expected a PEM file (-----BEGIN ...-----)' });
+});
+
 export const hostAndPort: Parser<string> = z.string().regex(/^[A-Za-z0-9._-]+:\d{1,5}$|^\[[0-9A-Fa-f:]+\]:\d{1,5}$/, 'expected host:port');
 
 export const json: Parser<string> = z.string().refine((v) => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { LOG_LEVELS } from '@conduct/logging';
-import { deadlineOverrides, earlyInterventionRules, existingFile, hostAndPort, hostNames, investigatorForceSettings, json, panelRules, oneOf, origins, payloadKeys, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
+import { deadlineOverrides, earlyInterventionRules, existingFile, hostAndPort, hostNames, investigatorForceSettings, json, panelRules, oneOf, origins, payloadKeys, pemFile, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
 import { variable } from './types';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -29,6 +29,13 @@ export const VARIABLES = {
   TEMPORAL_NAMESPACE: variable({ type: text, default: 'default', meaning: 'The Temporal namespace', readBy: [...SERVICES_ON_TEMPORAL] }),
   TEMPORAL_TASK_QUEUE: variable({ type: text, default: 'misconduct-proceedings', meaning: 'The task queue the worker polls and the API starts workflows on', readBy: [...SERVICES_ON_TEMPORAL] }),
   TEMPORAL_WORKFLOW_TASK_TIMEOUT_MS: variable({ type: wholeNumber(1_000, 120_000), default: 5_000, meaning: "How long Temporal waits for a worker's workflow task before handing it to another worker (Temporal's own default is 10 s): what a worker killed mid-task delays, set on workflows started from then on", readBy: [...SERVICES_ON_TEMPORAL] }),
+  // Temporal over TLS (a cluster behind TLS, mTLS, Temporal Cloud): built into one connection by libs/temporal's temporalConnectionOptions.
+  TEMPORAL_TLS: variable({ type: oneOf(ON_OFF), shownDefault: '`on` when any of `TEMPORAL_TLS_CA_FILE`, `TEMPORAL_TLS_SERVER_NAME`, `TEMPORAL_TLS_CERT_FILE`, `TEMPORAL_TLS_KEY_FILE`, `TEMPORAL_API_KEY` is set, else `off`', meaning: "TLS to the Temporal frontend. `off` with any of those set is refused (a client certificate or an API key is never sent in clear)", readBy: [...SERVICES_ON_TEMPORAL] }),
+  TEMPORAL_TLS_CA_FILE: variable({ type: pemFile, shownDefault: "the system's trusted roots (enough for Temporal Cloud)", meaning: "A PEM file of the CA(s) the frontend's certificate is checked against (a cluster with its own CA); read at start", readBy: [...SERVICES_ON_TEMPORAL] }),
+  TEMPORAL_TLS_SERVER_NAME: variable({ type: text, shownDefault: "the host of `TEMPORAL_ADDRESS`", meaning: "The name the frontend's certificate must carry, when it is not the address's host (behind a load balancer, or by IP)", readBy: [...SERVICES_ON_TEMPORAL] }),
+  TEMPORAL_TLS_CERT_FILE: variable({ type: pemFile, shownDefault: 'none (no client certificate)', meaning: "mTLS: the PEM client certificate (chain) the engine presents, with `TEMPORAL_TLS_KEY_FILE`; read at start", readBy: [...SERVICES_ON_TEMPORAL] }),
+  TEMPORAL_TLS_KEY_FILE: variable({ type: pemFile, shownDefault: 'none', meaning: "mTLS: the PEM private key of `TEMPORAL_TLS_CERT_FILE` (both or neither); read at start, never logged", readBy: [...SERVICES_ON_TEMPORAL] }),
+  TEMPORAL_API_KEY: variable({ type: text, shownDefault: 'none', meaning: "Temporal Cloud: an API key, sent as a bearer token on every call to Temporal (over TLS only)", readBy: [...SERVICES_ON_TEMPORAL], secret: true }),
   PAYLOAD_ENCRYPTION_KEYS: variable({ type: payloadKeys, shownDefault: '`npm start`: a key in the data folder', meaning: 'JSON `{"<id>": "<32 bytes base64>"}`: everything stored in Temporal is AES-256-GCM encrypted; add a key and switch the id to rotate', readBy: [...SERVICES_ON_TEMPORAL], required: 'production', secret: true }),
   PAYLOAD_ENCRYPTION_KEY_ID: variable({ type: text, shownDefault: 'the last key', meaning: 'The id of the key new payloads are sealed with (one of `PAYLOAD_ENCRYPTION_KEYS`)', readBy: [...SERVICES_ON_TEMPORAL] }),
 

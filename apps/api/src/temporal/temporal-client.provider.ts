@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { setting } from '@conduct/config';
-import { EncryptionCodec, TemporalSettings, encryptionCodecFromEnv, temporalSettings, tracingClientInterceptors } from '@conduct/temporal';
+import { EncryptionCodec, TemporalSettings, encryptionCodecFromEnv, temporalConnectionOptions, temporalSettings, tracingClientInterceptors } from '@conduct/temporal';
 import { CallContext, RetryLaterException, temporalUnreachable, toHttpError } from '../common/temporal-errors';
 
 /**
@@ -41,7 +41,8 @@ export class TemporalClientProvider implements OnModuleDestroy {
     if (!this.connecting) {
       this.connecting = (async () => {
         const connection = await Connection.connect({
-          address: this.settings.address,
+          // The address, TLS, a client certificate, an API key: as the worker's connection is given them.
+          ...temporalConnectionOptions(),
           connectTimeout: Math.min(this.timeoutMs, 2_000),
           interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: TEMPORAL_CALL_ATTEMPTS }))],
           // After a restart of Temporal the channel reconnects within a second, not after gRPC's default back-off (up to 2 min).
