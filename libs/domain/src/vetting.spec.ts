@@ -11,7 +11,7 @@ describe('a referral under the Police (Vetting) Regulations 2025 as a tracked ro
     expect(checkVettingReferral('rules-2025')).toEqual({ allowed: true });
     for (const earlier of ['rules-2020', 'rules-2024'] as const) {
       expect(checkVettingReferral(earlier)).toMatchObject({
-        allowed: false, rule: 'vetting-referral-rule-set', regulation: 'CR reg 14(2)(aa) (SI 2025/558 reg 9)',
+        allowed: false, rule: 'vetting-referral-rule-set', regulation: 'CR reg 14(2)(aa) (SI 2025/558 reg 9)', ruleSet: earlier,
         reason: expect.stringContaining(`(${earlier})`),
       });
     }
@@ -19,6 +19,11 @@ describe('a referral under the Police (Vetting) Regulations 2025 as a tracked ro
     expect(checkVettingReferral(undefined)).toMatchObject({ allowed: false, reason: expect.stringContaining('rules-2020') });
     expect(RULE_SET['rules-2025'].changes.map((c) => c.rule)).toContain('vetting-referral');
     expect(formatRuleSets()).toMatch(/vettingReferral\s+no\s+no\s+yes/);
+  });
+
+  it('is for those the duty to hold clearance binds: a member of police staff is refused', () => {
+    expect(checkVettingReferral('rules-2025', 'special-constable')).toEqual({ allowed: true });
+    expect(checkVettingReferral('rules-2025', 'police-staff')).toMatchObject({ allowed: false, rule: 'vetting-referral-who', regulation: 'SI 2025/502 reg 5' });
   });
 
   it('its events are subject events on the closed track, and every vetting period is unconfirmed and configurable', () => {

@@ -8,6 +8,7 @@
 import { compareIsoDates, type IsoDate } from './time';
 import type { DeadlineRuleId } from './rules/deadlines';
 import { RULE_SET, RULE_SET_WHEN_NONE_RECORDED, type RuleSetId } from './rules/rule-sets';
+import { SUBJECT_KINDS, SUBJECT_KIND_RULES, type SubjectKind } from './kinds';
 
 /** The events of the route, after the referral, in the order they usually come. Part of the subject's events. */
 export const VETTING_EVENTS = [
@@ -43,6 +44,11 @@ export const VETTING = {
    */
   referredFrom: ['severity-assessment', 'case-to-answer', 'withdrawal'],
   referredFromStatus: 'U',
+  /**
+   * Whom the duty to hold vetting clearance binds: police officers (reg 5 [C]); the engine takes those the Conduct
+   * Regulations govern (officers and special constables; special constables [U]). Staff and volunteers are not referred.
+   */
+  subjectKinds: SUBJECT_KINDS.filter((k) => SUBJECT_KIND_RULES[k].conductRegulations) as readonly SubjectKind[],
   /** Withdrawal of clearance: dismissal without notice (SI 2025/502 Part 3 [S]), reported to the barred list as any dismissal (BL&AL Regs reg 3 [S] for a vetting dismissal). */
   dismissal: { outcome: 'dismissal-without-notice', regulation: 'SI 2025/502 Part 3 / BL&AL Regs reg 3', status: 'S' },
   source:
@@ -73,15 +79,24 @@ export interface VettingRecord {
   endedOn?: IsoDate;
 }
 
-export type VettingCheck = { allowed: true } | { allowed: false; rule: string; regulation: string; reason: string };
+export type VettingCheck = { allowed: true } | { allowed: false; rule: string; regulation: string; reason: string; ruleSet?: RuleSetId };
 
-/** Whether a case under this rule set may be referred under the Vetting Regulations (only where CR reg 14(2)(aa) is in its rules). */
-export function checkVettingReferral(ruleSet: RuleSetId | undefined): VettingCheck {
+/**
+ * Whether a case under this rule set may be referred under the Vetting Regulations (only where CR reg 14(2)(aa) is in
+ * its rules), for a subject of this kind.
+ */
+export function checkVettingReferral(ruleSet: RuleSetId | undefined, kind: SubjectKind = 'police-officer'): VettingCheck {
   const set = RULE_SET[ruleSet ?? RULE_SET_WHEN_NONE_RECORDED];
+  if (!VETTING.subjectKinds.includes(kind)) {
+    return {
+      allowed: false, rule: 'vetting-referral-who', regulation: 'SI 2025/502 reg 5',
+      reason: `the duty to hold vetting clearance (SI 2025/502 reg 5) binds ${VETTING.subjectKinds.join(', ')}, not a ${kind}: choose another route`,
+    };
+  }
   if (set.routing.vettingReferral) return { allowed: true };
   const from = Object.values(RULE_SET).find((r) => r.routing.vettingReferral);
   return {
-    allowed: false, rule: 'vetting-referral-rule-set', regulation: VETTING.referral.regulation,
+    allowed: false, rule: 'vetting-referral-rule-set', regulation: VETTING.referral.regulation, ruleSet: set.id,
     reason:
       `a referral under the Police (Vetting) Regulations 2025 is not open under ${set.name} (${set.id}): CR reg 14(2)(aa), inserted by SI 2025/558 reg 9, ` +
       `governs allegations under ${from ? `${from.id} (from ${from.inForce})` : 'a later rule set'}; choose another route`,

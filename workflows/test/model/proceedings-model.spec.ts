@@ -43,6 +43,7 @@ function view(v: Partial<SubjectView>): SubjectView {
     acceleratedHearingWindow: null,
     panel: null,
     reflectivePractice: null,
+    vetting: null,
     openDeadlines: [],
     deadlines: [],
     revision: 1,

@@ -378,8 +378,11 @@ export class EventDto {
   @IsIn(LIST_REPORTS as unknown as string[])
   report?: (typeof LIST_REPORTS)[number];
 
-  @ApiPropertyOptional({ type: () => ListReportDetailsDto, description: 'With list-report-details-supplied: what the report lacked' })
-  @ValidateIf((o) => o.event === 'list-report-details-supplied')
+  @ApiPropertyOptional({
+    type: () => ListReportDetailsDto,
+    description: 'With list-report-details-supplied: what the report lacked. With vetting-clearance-withdrawn (optional): the conduct, standardsBreached and publicationExemption for the barred-list report the dismissal owes (BL&AL Regs reg 3)',
+  })
+  @ValidateIf((o) => o.event === 'list-report-details-supplied' || (o.event === 'vetting-clearance-withdrawn' && o.details !== undefined))
   @IsDefined() @ValidateNested() @Type(() => ListReportDetailsDto)
   details?: ListReportDetailsDto;
 
