@@ -62,7 +62,8 @@ describe('a referral under the Vetting Regulations as a tracked route (SI 2025/5
       occurredAt: await at(),
     });
     expect(s.vetting).toMatchObject({ result: 'clearance-withdrawn', dismissedOn: withdrawnOn });
-    expect(s.outcome).toBe('dismissal-without-notice');
+    // A dismissal under the Vetting Regulations, not an outcome of misconduct proceedings (CR reg 42).
+    expect(s.outcome).toBeNull();
     const barred = s.openDeadlines.find((d) => d.key === 'barred-list-report')!;
     expect(barred).toMatchObject({ ruleId: 'barredListReport', dueDate: workingDays(withdrawnOn, 5) });
     expect(s.openDeadlines.find((d) => d.key === 'vetting-appeal')).toMatchObject({ ruleId: 'vettingAppeal', dueDate: workingDays(withdrawnOn, 10) });
@@ -109,7 +110,6 @@ describe('a referral under the Vetting Regulations as a tracked route (SI 2025/5
     const allowedOn = await today();
     s = await h.record(restored, 'pc-1', { event: 'vetting-appeal-allowed', occurredAt: await at() });
     expect(s.vetting).toMatchObject({ appealResult: 'allowed', clearanceRestoredOn: allowedOn, endedOn: allowedOn });
-    expect(s.outcome).toBeNull();
     expect(s.deadlines.find((d) => d.key === 'barred-list-report')!.status).toBe('cancelled');
     expect(s.openDeadlines.map((d) => d.key)).toEqual(['barred-list-removal']);
     expect((await h.outbox(restored)).map((m) => m.purpose).filter((p) => p.startsWith('barred-list'))).toEqual(['barred-list-report', 'barred-list-removal']);

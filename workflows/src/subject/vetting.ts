@@ -1,7 +1,7 @@
 /**
  * A referral under the Police (Vetting) Regulations 2025 as a route that is tracked, not a dead end: a track closed by
  * the referral keeps the withdrawal assessment's steps, its decision and the appeals, and runs until nothing more is
- * awaited. Withdrawal of clearance is dismissal without notice, reported to the barred list as any dismissal is; a
+ * awaited. Withdrawal of clearance is dismissal without notice (kept on the route, not as a CR reg 42 outcome), reported to the barred list as any dismissal is; a
  * dismissal overturned on appeal is reported again so the entry is removed. The rules are @conduct/domain's vetting.ts.
  */
 import { VETTING, VETTING_DEADLINES, listReportsAfterAppeal, vettingAfter, vettingAwaiting, type IsoDate, type Outcome, type VettingEvent } from '@conduct/domain';
@@ -55,8 +55,8 @@ export async function recordVetting(
       break;
     case 'vetting-clearance-withdrawn': {
       // Dismissal without notice, reported to the barred list within 5 working days (BL&AL Regs reg 3).
+      // Not an outcome of misconduct proceedings (CR reg 42): the route records the dismissal (vetting.dismissedOn).
       book.close(s.deadlines, VETTING_DEADLINES.representations.key, 'cancelled');
-      s.outcome = DISMISSAL;
       const [due] = await addDeadlines(ctx, [{ key: 'barred-list-report', ruleId: 'barredListReport', trigger: on }]);
       s.barredListReportDue = due.dueDate;
       queueListReport(ctx, 'barred-list-report', outbox, {
@@ -69,7 +69,6 @@ export async function recordVetting(
     case 'vetting-appeal-allowed':
     case 'vetting-pat-appeal-allowed': {
       // Clearance restored: the dismissal is overturned, and the barred-list entry removed by a further report (reg 5).
-      s.outcome = undefined;
       if (!listReportsAfterAppeal(DISMISSAL, 'no-action').barredListRemoval) break;
       const owed = book.findOutstanding(s.deadlines, 'barred-list-report');
       if (owed) owed.status = 'cancelled';
