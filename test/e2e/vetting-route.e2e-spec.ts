@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call } from '../support/api-client';
+import { WebClient, textOf } from '../support/web-client';
 
 // Over HTTP: a referral under the Police (Vetting) Regulations 2025 from the severity assessment (CR reg 14(2)(aa), from
 // 28 May 2025) carried to the withdrawal of clearance, the dismissal without notice and its barred-list report; and the
@@ -39,7 +40,7 @@ describe('the vetting referral route over HTTP', () => {
     }
     const withdrawn = await call('POST', `${subject}/events`, {
       event: 'vetting-clearance-withdrawn', occurredAt: day('2025-06-16', 30),
-      details: { conduct: 'Undeclared association with a person convicted of supplying drugs', standardsBreached: ['honesty-and-integrity'], publicationExemption: { requested: false } },
+      conduct: 'Undeclared association with a person convicted of supplying drugs', standardsBreached: ['honesty-and-integrity'], publicationExemption: { requested: false },
     }, CASE_OFFICER);
     expect(withdrawn.status).toBe(200);
     pc = (await call('GET', `/matters/${reference}`)).body.subjects[0];
@@ -64,6 +65,20 @@ describe('the vetting referral route over HTTP', () => {
     const audit = (await call('GET', `/matters/${reference}/audit`)).body as { action: string }[];
     expect(audit.filter((a) => a.action.startsWith('decision:'))).toEqual([]);
     expect((await call('GET', `/matters/${reference}`)).body.subjects[0]).toMatchObject({ stage: 'severity-assessment' });
+  });
+
+  it('on the web, a case officer is offered the route\'s steps on the matter page, and the withdrawal\'s question page asks for the barred-list report\'s details', async () => {
+    const { reference, subject } = await referred('2025-06-16');
+    expect((await call('POST', `${subject}/decisions`, { decision: 'severity-assessment', severity: 'neither', routeIfNeither: 'vetting-referral', rationale: 'suitability to hold clearance', occurredAt: day('2025-06-16', 3) }, AA)).status).toBe(200);
+    const co = new WebClient();
+    await co.signIn({ ...CASE_OFFICER, id: 'co-web-vetting', name: 'co-web-vetting' });
+    const page = await co.get(`/matter/${reference}`);
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    for (const words of ['Notice of the vetting withdrawal assessment', 'Withdrawal of vetting clearance', 'Decision to keep vetting clearance']) expect(text).toContain(words);
+    const question = await co.get(`/matter/${reference}/act/event-vetting-clearance-withdrawn?subject=pc-1`);
+    expect(question.status).toBe(200);
+    expect(textOf(question.html)).toContain('Why clearance was withdrawn (optional)');
   });
 
   it('GET /rules shows the referral under the 2025 rules only, and the vetting periods as unconfirmed', async () => {
