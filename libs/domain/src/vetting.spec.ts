@@ -21,9 +21,11 @@ describe('a referral under the Police (Vetting) Regulations 2025 as a tracked ro
     expect(formatRuleSets()).toMatch(/vettingReferral\s+no\s+no\s+yes/);
   });
 
-  it('is for those the duty to hold clearance binds: a member of police staff is refused', () => {
+  it('is for those the duty to hold clearance binds, while they serve: a member of police staff, or an officer who has left, is refused', () => {
     expect(checkVettingReferral('rules-2025', 'special-constable')).toEqual({ allowed: true });
     expect(checkVettingReferral('rules-2025', 'police-staff')).toMatchObject({ allowed: false, rule: 'vetting-referral-who', regulation: 'SI 2025/502 reg 5' });
+    // Clearance ends when the officer leaves (reg 6): a former officer has none to withdraw.
+    expect(checkVettingReferral('rules-2025', 'police-officer', '2025-07-01')).toMatchObject({ allowed: false, rule: 'vetting-referral-serving', regulation: 'SI 2025/502 reg 6' });
   });
 
   it('its events are subject events on the closed track, and every vetting period is unconfirmed and configurable', () => {

@@ -85,8 +85,14 @@ export type VettingCheck = { allowed: true } | { allowed: false; rule: string; r
  * Whether a case under this rule set may be referred under the Vetting Regulations (only where CR reg 14(2)(aa) is in
  * its rules), for a subject of this kind.
  */
-export function checkVettingReferral(ruleSet: RuleSetId | undefined, kind: SubjectKind = 'police-officer'): VettingCheck {
+export function checkVettingReferral(ruleSet: RuleSetId | undefined, kind: SubjectKind = 'police-officer', leftServiceOn?: IsoDate): VettingCheck {
   const set = RULE_SET[ruleSet ?? RULE_SET_WHEN_NONE_RECORDED];
+  if (leftServiceOn) {
+    return {
+      allowed: false, rule: 'vetting-referral-serving', regulation: 'SI 2025/502 reg 6',
+      reason: `the subject left the service on ${leftServiceOn}, and vetting clearance ends when a police officer ceases to be one (SI 2025/502 reg 6): there is no clearance to withdraw; choose another route`,
+    };
+  }
   if (!VETTING.subjectKinds.includes(kind)) {
     return {
       allowed: false, rule: 'vetting-referral-who', regulation: 'SI 2025/502 reg 5',

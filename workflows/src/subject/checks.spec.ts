@@ -372,6 +372,11 @@ describe('a referral under the Vetting Regulations (CR reg 14(2)(aa), from 28 Ma
     expect(ruleOf(() => checkDecisionCommand(awaiting, under('2025-04-14'), decision({ decision: 'withdrawal', route: 'vetting-referral', reason: 'r' }), now))).toBe('vetting-referral-rule-set');
   });
 
+  it('is refused for an officer who has left: clearance ends on leaving (SI 2025/502 reg 6)', () => {
+    const left = track({ vettingRouteTracked: true, leftService: { how: 'resigned', on: '2026-02-01' } });
+    expect(detailsOf(() => checkDecisionCommand(left, under('2025-06-16'), refer(), now))).toMatchObject({ rule: 'vetting-referral-serving', regulation: 'SI 2025/502 reg 6' });
+  });
+
   it('on a track started before the patch, is accepted as it was (a closed track, no route)', () => {
     expect(detailsOf(() => checkDecisionCommand(track(), under('2023-03-01'), refer(), now))).toBeNull();
   });

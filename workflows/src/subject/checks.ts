@@ -65,7 +65,7 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
   }
   // On tracks that follow it, a referral under the Vetting Regulations only under a rule set that has it (CR reg 14(2)(aa)).
   if (s.vettingRouteTracked && route === 'vetting-referral') {
-    const open = checkVettingReferral(track.ruleSet?.ruleSet, track.subject.kind);
+    const open = checkVettingReferral(track.ruleSet?.ruleSet, track.subject.kind, s.leftService?.on);
     if (!open.allowed) refuse(open);
   }
   switch (cmd.decision) {

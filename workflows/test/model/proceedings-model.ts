@@ -674,6 +674,7 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (vetting && !RULE_SET[facts.ruleSet].routing.vettingReferral) problems.push(`referred to vetting under ${facts.ruleSet}, which has no CR reg 14(2)(aa)`);
   if (vetting && !VETTING.subjectKinds.includes(facts.kind)) problems.push(`a ${facts.kind} referred to vetting`);
   if (vetting && v.vetting === null) problems.push('referred to vetting with no route tracked (a dead end)');
+  if (vetting && v.leftService) problems.push('a former officer referred to vetting (clearance ends on leaving, SI 2025/502 reg 6)');
   if (!vetting && v.vetting !== null) problems.push(`a vetting route on a track closed because ${v.closedBecause}`);
   if (v.vetting?.endedOn && v.openDeadlines.some((d) => d.key.startsWith('vetting-'))) problems.push('the vetting route ended with its deadlines still open');
   if (v.vetting && v.outcome !== null) problems.push(`an outcome (${v.outcome}) on a track referred to vetting (its dismissal is the route's, not CR reg 42's)`);
