@@ -12,6 +12,7 @@ import { startOfLondonDay } from '@conduct/domain';
 import { RECORD_CHANGE_OPTIONS, type CalendarActivities, type ProceedingsActivities, type SubjectTrackActivities } from './activities';
 import * as book from './deadline-book';
 import { startedSubjectState } from './subject/state';
+import { vettingOpen } from './subject/vetting';
 import { WakeTimer } from './wake-timer';
 import { recordDecision, recordEvent, extendDeadline, subjectState } from './messages';
 import { Serial } from './serial';
@@ -61,9 +62,11 @@ export async function officerProceedings(input: SubjectInput): Promise<SubjectVi
   // One timer, for the earliest instant; it is re-armed only when a step moves that instant, so a step
   // that leaves it alone adds no timer events to the history.
   const wakeTimer = new WakeTimer();
-  while (!(s.stage === 'closed' && book.openDeadlines(s.deadlines).length === 0)) {
+  // A closed track runs on while it has deadlines open, or while a vetting route awaits a step with no deadline (its decision, an appeal's determination).
+  while (!(s.stage === 'closed' && book.openDeadlines(s.deadlines).length === 0 && !vettingOpen(s))) {
     const wake = book.nextWake(s.deadlines);
-    const stirred = () => book.nextWake(s.deadlines) !== wake || (s.stage === 'closed' && !parentTold) || historyTooLong();
+    const awaiting = vettingOpen(s);
+    const stirred = () => book.nextWake(s.deadlines) !== wake || (s.stage === 'closed' && !parentTold) || vettingOpen(s) !== awaiting || historyTooLong();
     await wakeTimer.until(wake, stirred);
     await serial.run(fireTimers);
     await tellMatterIfClosed();

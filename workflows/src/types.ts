@@ -28,6 +28,7 @@ import type {
   PublicationExemption,
   Regime,
   ReflectivePracticeRecord,
+  VettingRecord,
   Role,
   RuleSetChoice,
   RuleSetId,
@@ -210,7 +211,9 @@ type EventWithDetails =
   /** The member whose objection was upheld, and who takes their place. */
   | { event: 'panel-member-replaced'; member: string; replacement: PanelChair | PanelMember; panelRules?: PanelRuleOverrides }
   /** The reflective review development report sets when its actions are due and the review date (CR reg 70). */
-  | { event: 'reflective-review-report-agreed'; actionsDueBy: IsoDate; reviewOn: IsoDate };
+  | { event: 'reflective-review-report-agreed'; actionsDueBy: IsoDate; reviewOn: IsoDate }
+  /** Withdrawal of vetting clearance is dismissal without notice: what the barred-list report needs (BL&AL Regs reg 3). */
+  | ({ event: 'vetting-clearance-withdrawn' } & ListReportFindings);
 
 export type EventCommand = CommandBase & { note?: string } & (EventWithDetails | { event: Exclude<SubjectEventName, EventWithDetails['event']> });
 
@@ -312,6 +315,10 @@ export interface SubjectState {
   reflectivePracticeTracked?: boolean;
   /** The reflective practice review process the track was referred to, as far as it has gone. */
   reflectivePractice?: ReflectivePracticeRecord;
+  /** Started from VETTING_ROUTE on: a referral under the Vetting Regulations is tracked until done, and only under a rule set that has it. */
+  vettingRouteTracked?: boolean;
+  /** The vetting route the track was referred to (SI 2025/502), as far as it has gone. */
+  vetting?: VettingRecord;
 }
 
 export interface PanelRecord {
@@ -348,6 +355,8 @@ export interface SubjectView {
   panel: PanelRecord | null;
   /** The reflective practice review process the subject was referred to (CR Part 6), while and after it runs; null if none. */
   reflectivePractice: ReflectivePracticeRecord | null;
+  /** The vetting route the subject was referred to (SI 2025/502), while and after it runs; null if none. */
+  vetting: VettingRecord | null;
   warningExpired: boolean;
   openDeadlines: Deadline[];
   deadlines: Deadline[];

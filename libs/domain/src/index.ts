@@ -19,3 +19,4 @@ export * from './investigator';
 export * from './reflective-practice';
 export * from './people';
 export * from './confidential-reports';
+export * from './vetting';

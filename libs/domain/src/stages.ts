@@ -1,6 +1,7 @@
 // The stages one subject passes through, and which decisions and events each stage allows.
 // A refusal names the stage and the regulation, in words a user can act on.
 import { REFLECTIVE_PRACTICE_EVENTS } from './reflective-practice';
+import { VETTING_EVENTS } from './vetting';
 
 export type SubjectStage =
   | 'severity-assessment'
@@ -157,6 +158,7 @@ export const SUBJECT_EVENTS = [
   'advisory-list-report-sent',
   'list-report-details-supplied',
   ...REFLECTIVE_PRACTICE_EVENTS,
+  ...VETTING_EVENTS,
 ] as const;
 export type SubjectEventName = (typeof SUBJECT_EVENTS)[number];
 
@@ -177,6 +179,12 @@ const PANEL_STAGES: readonly SubjectStage[] = ['misconduct-hearing', 'accelerate
 const CASE_OFFICER: readonly Role[] = ['case-officer', 'administrator'];
 /** The reviewer's report is agreed with the officer; the appropriate authority or a case officer records it and what follows. */
 const REFLECTIVE_PRACTICE_RECORDERS: readonly Role[] = ['appropriate-authority', 'case-officer', 'administrator'];
+/** The vetting authority (the chief officer) decides; the appropriate authority or a case officer records its steps on the track. */
+const VETTING_RECORDERS: readonly Role[] = ['appropriate-authority', 'case-officer', 'administrator'];
+const VETTING_STATUS = { status: 'S', source: 'SI 2025/502 Part 3 and its appeals: 5 Essex Court, Weightmans, Home Office statutory guidance of 22 July 2025 (the text of Part 3 not read)' } as const;
+const vettingStep = (requirement: string, words: string): StageRule => ({
+  allowedIn: ['closed'], regulation: 'SI 2025/502 Part 3', madeBy: VETTING_RECORDERS, rule: 'vetting-referred', requirement, words, status: VETTING_STATUS,
+});
 const RESTRICTED_DUTIES_STATUS = {
   status: 'U',
   source:
@@ -346,6 +354,17 @@ export const EVENT_RULES: Readonly<Record<SubjectEvent, StageRule>> = {
     allowedIn: ['closed'], regulation: 'CR reg 70', madeBy: REFLECTIVE_PRACTICE_RECORDERS, rule: 'reflective-practice-referred',
     requirement: "is the discussion at the officer's performance and development review within 12 months of the report", words: 'reflective practice check',
   },
+  // The vetting route (SI 2025/502) follows a track closed by a referral to it (CR reg 14(2)(aa)): recorded on the closed track until done.
+  'vetting-withdrawal-notice-served': vettingStep('follows a referral under the Vetting Regulations: the officer is told of the withdrawal assessment', 'notice of the vetting withdrawal assessment'),
+  'vetting-representations-received': vettingStep('follows the notice of the withdrawal assessment', "officer's representations on the withdrawal of vetting clearance"),
+  'vetting-clearance-kept': vettingStep('decides the withdrawal assessment: the officer keeps vetting clearance, and the route ends', 'decision to keep vetting clearance'),
+  'vetting-clearance-withdrawn': vettingStep('decides the withdrawal assessment after notice to the officer: clearance withdrawn, the officer dismissed without notice and reported to the barred list', 'withdrawal of vetting clearance'),
+  'vetting-appeal-lodged': vettingStep('follows a withdrawal of clearance: an appeal to the appeal panel', 'appeal to the vetting appeal panel'),
+  'vetting-appeal-allowed': vettingStep('determines an appeal lodged: clearance restored, the dismissal overturned', 'vetting appeal allowed'),
+  'vetting-appeal-dismissed': vettingStep('determines an appeal lodged: the withdrawal stands, and the Police Appeals Tribunal may be asked', 'vetting appeal dismissed'),
+  'vetting-pat-appeal-lodged': vettingStep("follows the appeal panel's dismissal of an appeal", 'appeal to the Police Appeals Tribunal against the withdrawal of vetting clearance'),
+  'vetting-pat-appeal-allowed': vettingStep('determines the appeal to the Tribunal: clearance restored, the dismissal overturned', "Tribunal's allowing of the vetting appeal"),
+  'vetting-pat-appeal-dismissed': vettingStep('determines the appeal to the Tribunal: the withdrawal and dismissal stand', "Tribunal's dismissal of the vetting appeal"),
   'complainant-updated': {
     allowedIn: ANY, regulation: 'CMR reg 34', madeBy: CASE_OFFICER, rule: 'complainant-updates-any-time',
     requirement: 'is sent whenever due, and every update is recorded', words: 'complainant update',

@@ -356,3 +356,36 @@ describe('every decision carries its rationale (IOPC statutory guidance)', () =>
   });
 });
 
+
+describe('a referral under the Vetting Regulations (CR reg 14(2)(aa), from 28 May 2025)', () => {
+  const refer = (over: Record<string, unknown> = {}) => decision({ decision: 'severity-assessment', severity: 'neither', routeIfNeither: 'vetting-referral', ...over });
+  const under = (receivedOn: string): Track => ({ ...officer, receivedOn, ruleSet: ruleSetFor(receivedOn) });
+
+  it('on a track that follows it, is refused under the 2020 and 2024 rules naming the rule set, and allowed under the 2025 rules', () => {
+    const tracked = track({ vettingRouteTracked: true });
+    expect(detailsOf(() => checkDecisionCommand(tracked, under('2023-03-01'), refer(), now))).toMatchObject({ rule: 'vetting-referral-rule-set', ruleSet: 'rules-2020' });
+    expect(detailsOf(() => checkDecisionCommand(tracked, under('2025-04-14'), refer(), now))).toMatchObject({ rule: 'vetting-referral-rule-set', ruleSet: 'rules-2024' });
+    expect(detailsOf(() => checkDecisionCommand(tracked, under('2025-06-16'), refer(), now))).toBeNull();
+    // The same refusal for no case to answer and a withdrawal routed there.
+    const awaiting = track({ vettingRouteTracked: true, stage: 'awaiting-case-to-answer' });
+    expect(ruleOf(() => checkDecisionCommand(awaiting, under('2025-04-14'), decision({ decision: 'case-to-answer', caseToAnswer: 'none', routeIfNone: 'vetting-referral' }), now))).toBe('vetting-referral-rule-set');
+    expect(ruleOf(() => checkDecisionCommand(awaiting, under('2025-04-14'), decision({ decision: 'withdrawal', route: 'vetting-referral', reason: 'r' }), now))).toBe('vetting-referral-rule-set');
+  });
+
+  it('is refused for an officer who has left: clearance ends on leaving (SI 2025/502 reg 6)', () => {
+    const left = track({ vettingRouteTracked: true, leftService: { how: 'resigned', on: '2026-02-01' } });
+    expect(detailsOf(() => checkDecisionCommand(left, under('2025-06-16'), refer(), now))).toMatchObject({ rule: 'vetting-referral-serving', regulation: 'SI 2025/502 reg 6' });
+  });
+
+  it('on a track started before the patch, is accepted as it was (a closed track, no route)', () => {
+    expect(detailsOf(() => checkDecisionCommand(track(), under('2023-03-01'), refer(), now))).toBeNull();
+  });
+
+  it("the route's events need a route: refused on a track closed another way", () => {
+    const closed = track({ vettingRouteTracked: true, stage: 'closed', closedBecause: 'no-further-action', closedOn: '2026-03-01' });
+    expect(ruleOf(() => checkEventCommand(closed, officer, event('vetting-withdrawal-notice-served'), now))).toBe('vetting-referred');
+    const referred = { ...closed, closedBecause: 'vetting-referral', vetting: { referredOn: '2026-03-01', withdrawalNoticeServedOn: '2026-03-01' } };
+    expect(ruleOf(() => checkEventCommand(referred, officer, event('vetting-clearance-withdrawn'), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(referred, officer, event('vetting-clearance-withdrawn', { standardsBreached: ['punctuality'] }), now))).toBe('standards-of-professional-behaviour');
+  });
+});

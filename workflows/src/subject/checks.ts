@@ -25,6 +25,8 @@ import {
   checkOutcome,
   checkReflectivePracticeEvent,
   checkReflectivePracticeReferral,
+  checkVettingEvent,
+  checkVettingReferral,
   compareIsoDates,
   findingsOpenOnCase,
   isIsoDate,
@@ -60,6 +62,11 @@ export function checkDecisionCommand(s: SubjectState, track: Track, cmd: Decisio
   if (s.reflectivePracticeTracked && route === 'reflective-practice') {
     const who = checkReflectivePracticeReferral(track.subject.kind);
     if (!who.allowed) refuse(who);
+  }
+  // On tracks that follow it, a referral under the Vetting Regulations only under a rule set that has it (CR reg 14(2)(aa)).
+  if (s.vettingRouteTracked && route === 'vetting-referral') {
+    const open = checkVettingReferral(track.ruleSet?.ruleSet, track.subject.kind, s.leftService?.on);
+    if (!open.allowed) refuse(open);
   }
   switch (cmd.decision) {
     case 'severity-assessment':
@@ -182,6 +189,22 @@ export function checkEventCommand(s: SubjectState, track: Track, cmd: EventComma
     case 'reflective-practice-checked': {
       const rp = checkReflectivePracticeEvent(s.reflectivePractice, cmd.event, on, cmd.event === 'reflective-review-report-agreed' ? cmd : {});
       if (!rp.allowed) refuse(rp);
+      break;
+    }
+    case 'vetting-withdrawal-notice-served':
+    case 'vetting-representations-received':
+    case 'vetting-clearance-kept':
+    case 'vetting-clearance-withdrawn':
+    case 'vetting-appeal-lodged':
+    case 'vetting-appeal-allowed':
+    case 'vetting-appeal-dismissed':
+    case 'vetting-pat-appeal-lodged':
+    case 'vetting-pat-appeal-allowed':
+    case 'vetting-pat-appeal-dismissed': {
+      const v = checkVettingEvent(s.vetting, cmd.event, on);
+      if (!v.allowed) refuse(v);
+      // What the barred-list report carries, as an outcome's would.
+      if (cmd.event === 'vetting-clearance-withdrawn') checkStandardsBreached(cmd.standardsBreached);
       break;
     }
     case 'interview-arranged':

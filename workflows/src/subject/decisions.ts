@@ -8,6 +8,7 @@ import type { FollowingStep, RuleRef, TrackContext } from './context';
 import { addDeadlines, meet } from './deadlines';
 import { reportAdvisoryListRemovalIfOwed, reportToBarredList } from './list-report-steps';
 import { referIfRouted } from './reflective-practice';
+import { referToVettingIfRouted } from './vetting';
 import type { DecisionCommand, OutboxRecord, SubjectView } from '../types';
 
 /** From this patch on, the case-to-answer decision routes a former officer by the track's rule set (CR Part 3A from 28 May 2025). */
@@ -93,6 +94,8 @@ export async function decide(ctx: TrackContext, cmd: DecisionCommand): Promise<S
   }
   // A referral to reflective practice is a route tracked until done (CR Part 6), on tracks started from its patch on.
   await referIfRouted(ctx);
+  // So is a referral under the Vetting Regulations (SI 2025/502), on tracks started from its patch on.
+  referToVettingIfRouted(ctx);
   ctx.markApplied(cmd);
   await reportAdvisoryListRemovalIfOwed(ctx, londonDateOf(cmd.occurredAt), outbox);
   return ctx.commit(cmd, `decision:${cmd.decision}`, ruleRef, decisionDetails(cmd), outbox, follows);

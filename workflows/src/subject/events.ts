@@ -2,7 +2,7 @@
 import { EVENT_RULES, compareIsoDates, londonDateOf } from '@conduct/domain';
 import * as book from '../deadline-book';
 import * as checks from './checks';
-import type { RuleRef, TrackContext } from './context';
+import type { FollowingStep, RuleRef, TrackContext } from './context';
 import { addDeadlines, endSuspensionReviews, meet, notOwedAfter } from './deadlines';
 import { leaveService } from './leaving-service';
 import { reportAdvisoryListRemovalIfOwed } from './list-report-steps';
@@ -10,6 +10,7 @@ import * as lists from './list-reports';
 import { notifyOutcome } from './outcome';
 import * as panels from './panel';
 import { recordReflectivePractice } from './reflective-practice';
+import { recordVetting } from './vetting';
 import type { EventCommand, OutboxRecord, SubjectView } from '../types';
 
 /** Panels and chairs (SI 2024/521): the day the notice of referral was given is kept for the panel's rules. */
@@ -24,7 +25,23 @@ export async function recordSubjectEvent(ctx: TrackContext, cmd: EventCommand): 
   const ruleRef: RuleRef = { rule: EVENT_RULES[cmd.event].rule, regulation: EVENT_RULES[cmd.event].regulation };
   const outbox: OutboxRecord[] = [];
   const details: Record<string, unknown> = { scheduledFor: ('scheduledFor' in cmd ? cmd.scheduledFor : undefined) ?? null, note: cmd.note ?? null };
+  const follows: FollowingStep[] = [];
   switch (cmd.event) {
+    // The vetting route (SI 2025/502): withdrawal of clearance dismisses without notice and reports to the barred list.
+    case 'vetting-clearance-withdrawn':
+      await recordVetting(ctx, cmd.event, on, { conduct: cmd.conduct, standardsBreached: cmd.standardsBreached, publicationExemption: cmd.publicationExemption }, outbox, follows);
+      break;
+    case 'vetting-withdrawal-notice-served':
+    case 'vetting-representations-received':
+    case 'vetting-clearance-kept':
+    case 'vetting-appeal-lodged':
+    case 'vetting-appeal-allowed':
+    case 'vetting-appeal-dismissed':
+    case 'vetting-pat-appeal-lodged':
+    case 'vetting-pat-appeal-allowed':
+    case 'vetting-pat-appeal-dismissed':
+      await recordVetting(ctx, cmd.event, on, {}, outbox, follows);
+      break;
     case 'reflective-review-report-agreed':
       details.actionsDueBy = cmd.actionsDueBy;
       details.reviewOn = cmd.reviewOn;
@@ -214,5 +231,5 @@ export async function recordSubjectEvent(ctx: TrackContext, cmd: EventCommand): 
   }
   ctx.markApplied(cmd);
   await reportAdvisoryListRemovalIfOwed(ctx, londonDateOf(cmd.occurredAt), outbox);
-  return ctx.commit(cmd, `event:${cmd.event}`, ruleRef, details, outbox);
+  return ctx.commit(cmd, `event:${cmd.event}`, ruleRef, details, outbox, follows);
 }

@@ -1,6 +1,7 @@
 import { DECISION_RATIONALE_REQUIRED } from '../refusal';
 import type { SubjectState } from '../types';
 import { REFLECTIVE_PRACTICE_TRACKED } from './reflective-practice';
+import { VETTING_ROUTE } from './vetting';
 
 /** A subject's track as it begins: at the severity assessment, with nothing yet decided or due. */
 export function newSubjectState(finalWrittenWarningLive = false): SubjectState {
@@ -32,5 +33,7 @@ export function startedSubjectState(finalWrittenWarningLive: boolean, patched: (
     ...(patched(DECISION_RATIONALE_REQUIRED) ? { decisionRationaleRequired: true } : {}),
     // A referral to reflective practice is tracked until done (CR Part 6), not closed on as before.
     ...(patched(REFLECTIVE_PRACTICE_TRACKED) ? { reflectivePracticeTracked: true } : {}),
+    // A referral under the Vetting Regulations only where the rule set has it (CR reg 14(2)(aa)), tracked until done.
+    ...(patched(VETTING_ROUTE) ? { vettingRouteTracked: true } : {}),
   };
 }

@@ -66,6 +66,7 @@ describe('what is shown of a subject', () => {
       acceleratedHearingWindow: null,
       misconductHearingBecause: 'officer-chose-misconduct-hearing',
       reflectivePractice: null,
+      vetting: null,
     });
     expect(JSON.stringify(snapshot)).not.toContain('A Person');
     expect(JSON.stringify(snapshot)).not.toContain('1980-01-01');

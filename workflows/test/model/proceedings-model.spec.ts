@@ -43,6 +43,7 @@ function view(v: Partial<SubjectView>): SubjectView {
     acceleratedHearingWindow: null,
     panel: null,
     reflectivePractice: null,
+    vetting: null,
     openDeadlines: [],
     deadlines: [],
     revision: 1,
@@ -189,5 +190,19 @@ describe('the model of proceedings', () => {
     ]);
     const open = { key: 'reflective-practice-check', status: 'open' } as SubjectView['openDeadlines'][number];
     expect(subjectInvariants(facts(), view({ ...closed, reflectivePractice: { ...route, completedOn: '2030-06-01' }, openDeadlines: [open] }))).toEqual([expect.stringMatching(/completed with its deadlines still open/)]);
+  });
+
+  it('a referral to vetting under a rule set without it, for police staff, or left untracked is a problem; its dismissal owes a barred-list report', () => {
+    const closed = { stage: 'closed' as const, closedBecause: 'vetting-referral', duties: 'full' as const };
+    const route = { referredOn: '2030-01-10' };
+    const under2025 = facts({ ruleSet: 'rules-2025' });
+    expect(subjectInvariants(under2025, view({ ...closed, vetting: route }))).toEqual([]);
+    expect(subjectInvariants(facts({ ruleSet: 'rules-2024' }), view({ ...closed, vetting: route }))).toEqual([expect.stringMatching(/under rules-2024, which has no CR reg 14\(2\)\(aa\)/)]);
+    expect(subjectInvariants(facts({ ruleSet: 'rules-2025', kind: 'police-staff' }), view({ ...closed, kind: 'police-staff', vetting: route }))).toEqual([expect.stringMatching(/police-staff referred to vetting/)]);
+    expect(subjectInvariants(under2025, view({ ...closed, vetting: null }))).toEqual([expect.stringMatching(/no route tracked/)]);
+    const withdrawn = { ...route, withdrawalNoticeServedOn: '2030-01-11', result: 'clearance-withdrawn' as const, decidedOn: '2030-01-20', dismissedOn: '2030-01-20' };
+    const barred = { key: 'barred-list-report', status: 'open' } as SubjectView['openDeadlines'][number];
+    expect(subjectInvariants(under2025, view({ ...closed, vetting: withdrawn, openDeadlines: [barred] }))).toEqual([]);
+    expect(subjectInvariants(under2025, view({ ...closed, vetting: { ...withdrawn, clearanceRestoredOn: '2030-02-01' }, openDeadlines: [barred] }))).toEqual([expect.stringMatching(/barred-list report owed/)]);
   });
 });

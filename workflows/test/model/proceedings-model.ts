@@ -39,6 +39,8 @@ import {
   type SubjectStage,
   DECISION_RATIONALE,
   REFLECTIVE_PRACTICE_EVENTS,
+  VETTING,
+  VETTING_EVENTS,
   SUBJECT_KIND_RULES,
   checkRationale,
 } from '@conduct/domain';
@@ -244,6 +246,23 @@ export function plausible(c: SubjectCommandName, view: SubjectView | undefined, 
     case 'reflective-practice-reviewed':
     case 'reflective-practice-checked':
       return !!view?.reflectivePractice?.reportAgreedOn && !view.reflectivePractice.completedOn;
+    // The vetting route (SI 2025/502): only on a track referred to it and not yet ended; the notice before a withdrawal, appeals after it.
+    case 'vetting-withdrawal-notice-served':
+    case 'vetting-clearance-kept':
+      return !!view?.vetting && !view.vetting.result && (c.name !== 'vetting-withdrawal-notice-served' || !view.vetting.withdrawalNoticeServedOn);
+    case 'vetting-representations-received':
+    case 'vetting-clearance-withdrawn':
+      return !!view?.vetting?.withdrawalNoticeServedOn && !view.vetting.result && (c.name !== 'vetting-representations-received' || !view.vetting.representationsReceivedOn);
+    case 'vetting-appeal-lodged':
+      return view?.vetting?.result === 'clearance-withdrawn' && !view.vetting.appealLodgedOn && !view.vetting.endedOn;
+    case 'vetting-appeal-allowed':
+    case 'vetting-appeal-dismissed':
+      return !!view?.vetting?.appealLodgedOn && !view.vetting.appealResult;
+    case 'vetting-pat-appeal-lodged':
+      return view?.vetting?.appealResult === 'dismissed' && !view.vetting.patAppealLodgedOn;
+    case 'vetting-pat-appeal-allowed':
+    case 'vetting-pat-appeal-dismissed':
+      return !!view?.vetting?.patAppealLodgedOn && !view.vetting.endedOn;
     default:
       return true;
   }
@@ -259,7 +278,7 @@ export const ADVANCES: Readonly<Record<SubjectStage, readonly string[]>> = {
   'accelerated-hearing': ['notice-of-referral-served', 'proceedings-scheduled', 'proceedings-held', 'outcome'],
   outcome: ['outcome-notified'],
   appeal: ['appeal-lodged', 'appeal-determination'],
-  closed: [...REFLECTIVE_PRACTICE_EVENTS],
+  closed: [...REFLECTIVE_PRACTICE_EVENTS, ...VETTING_EVENTS],
 };
 
 /** A subject command the model chooses for a step: guided by the stage (and the view), or from the whole vocabulary. */
@@ -356,6 +375,12 @@ export function buildSubjectCommand(c: SubjectCommandName, seed: PayloadSeed, cl
       // The report's dates: after the day it is agreed, now and then on it (refused).
       cmd.actionsDueBy = addCalendarDays(today, seed.scheduledDays + (seed.inWindow ? 1 : 0));
       cmd.reviewOn = addCalendarDays(today, seed.scheduledDays + 14);
+      break;
+    case 'vetting-clearance-withdrawn':
+      // Now and then without what the barred-list report needs (supplied later), or with a standard that is not one.
+      if (seed.report % 2) cmd.conduct = 'undeclared association';
+      if (seed.standards.length) cmd.standardsBreached = seed.standards.map((n) => at(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, n));
+      if (seed.report % 3) cmd.publicationExemption = { requested: false };
       break;
     case 'list-report-details-supplied':
       cmd.report = at(LIST_REPORTS, seed.report);
@@ -635,13 +660,24 @@ export function subjectInvariants(facts: SubjectFacts, v: SubjectView): string[]
   if (!v.suspended && v.openDeadlines.some((d) => d.ruleId === 'suspensionReview')) problems.push('a suspension review open for an officer who is not suspended (restricted duties and redeployment have none)');
   const warning = v.outcome === 'written-warning' || v.outcome === 'final-written-warning';
   if (!warning && (v.warningLiveUntil !== null || v.openDeadlines.some((d) => d.key === 'warning-live'))) problems.push(`a warning in force with the outcome ${v.outcome} (quashed or replaced on appeal?)`);
-  if (v.outcome !== 'dismissal-without-notice' && v.outcome !== 'would-have-been-dismissed' && v.openDeadlines.some((d) => d.key === 'barred-list-report')) problems.push(`a barred-list report owed with the outcome ${v.outcome}`);
+  // A withdrawal of vetting clearance dismisses without notice too (SI 2025/502), on the route, not as an outcome; restored on appeal, it is not.
+  const dismissedByVetting = !!v.vetting?.dismissedOn && !v.vetting.clearanceRestoredOn;
+  if (v.outcome !== 'dismissal-without-notice' && v.outcome !== 'would-have-been-dismissed' && !dismissedByVetting && v.openDeadlines.some((d) => d.key === 'barred-list-report')) problems.push(`a barred-list report owed with the outcome ${v.outcome}`);
   // Reflective practice (CR Part 6) is a route, not a dead end: every referral (all the model's tracks follow the patch) is tracked until done, for officers only.
   const rprp = v.closedBecause === 'reflective-practice';
   if (rprp && !SUBJECT_KIND_RULES[facts.kind].conductRegulations) problems.push(`a ${facts.kind} referred to reflective practice (CR Part 6 is for those the CR govern)`);
   if (rprp && v.reflectivePractice === null) problems.push('referred to reflective practice with no route tracked (a dead end)');
   if (!rprp && v.reflectivePractice !== null) problems.push(`a reflective practice route on a track closed because ${v.closedBecause}`);
   if (v.reflectivePractice?.completedOn && v.openDeadlines.some((d) => d.key.startsWith('reflective-'))) problems.push('reflective practice completed with its deadlines still open');
+  // The vetting route: a referral only under a rule set that has it, for those the duty binds, tracked until it ends.
+  const vetting = v.closedBecause === 'vetting-referral';
+  if (vetting && !RULE_SET[facts.ruleSet].routing.vettingReferral) problems.push(`referred to vetting under ${facts.ruleSet}, which has no CR reg 14(2)(aa)`);
+  if (vetting && !VETTING.subjectKinds.includes(facts.kind)) problems.push(`a ${facts.kind} referred to vetting`);
+  if (vetting && v.vetting === null) problems.push('referred to vetting with no route tracked (a dead end)');
+  if (vetting && v.leftService) problems.push('a former officer referred to vetting (clearance ends on leaving, SI 2025/502 reg 6)');
+  if (!vetting && v.vetting !== null) problems.push(`a vetting route on a track closed because ${v.closedBecause}`);
+  if (v.vetting?.endedOn && v.openDeadlines.some((d) => d.key.startsWith('vetting-'))) problems.push('the vetting route ended with its deadlines still open');
+  if (v.vetting && v.outcome !== null) problems.push(`an outcome (${v.outcome}) on a track referred to vetting (its dismissal is the route's, not CR reg 42's)`);
   const keys = v.openDeadlines.map((d) => d.key);
   if (new Set(keys).size !== keys.length) problems.push(`two open deadlines share a key: ${keys.join(', ')}`);
   return problems;

@@ -67,6 +67,9 @@ export function eventCommand(dto: EventDto, actor: Actor, commandId: string | un
       return { ...base, event: dto.event, actionsDueBy: dto.actionsDueBy!, reviewOn: dto.reviewOn! };
     case 'list-report-details-supplied':
       return { ...base, event: dto.event, report: dto.report!, details: dto.details! };
+    case 'vetting-clearance-withdrawn':
+      // Withdrawal is dismissal without notice: what the barred-list report needs, if given now (else supplied later).
+      return { ...base, event: dto.event, conduct: dto.conduct, standardsBreached: dto.standardsBreached, publicationExemption: dto.publicationExemption };
     case 'panel-appointed':
       return { ...base, event: dto.event, panel: dto.panel!, ...(settings.panelRules ? { panelRules: settings.panelRules } : {}) };
     case 'panel-objection-made':

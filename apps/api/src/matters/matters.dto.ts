@@ -373,6 +373,22 @@ export class EventDto {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
   allegationSummary?: string;
 
+  // Withdrawal of vetting clearance is dismissal without notice (SI 2025/502): what its barred-list report needs, as an outcome's.
+  @ApiPropertyOptional({ description: 'With vetting-clearance-withdrawn: the conduct, for the barred-list report the dismissal owes (BL&AL Regs reg 3)' })
+  @ValidateIf((o) => o.event === 'vetting-clearance-withdrawn' && o.conduct !== undefined)
+  @IsString() @MinLength(1) @MaxLength(4000)
+  conduct?: string;
+
+  @ApiPropertyOptional({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true, description: 'With vetting-clearance-withdrawn: the Standards of Professional Behaviour breached, for the barred-list report' })
+  @ValidateIf((o) => o.event === 'vetting-clearance-withdrawn' && o.standardsBreached !== undefined)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsIn(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as unknown as string[], { each: true })
+  standardsBreached?: (typeof STANDARDS_OF_PROFESSIONAL_BEHAVIOUR)[number][];
+
+  @ApiPropertyOptional({ type: PublicationExemptionDto, description: 'With vetting-clearance-withdrawn: publication-exemption information for the barred-list report' })
+  @ValidateIf((o) => o.event === 'vetting-clearance-withdrawn' && o.publicationExemption !== undefined)
+  @ValidateNested() @Type(() => PublicationExemptionDto)
+  publicationExemption?: PublicationExemptionDto;
+
   @ApiPropertyOptional({ enum: LIST_REPORTS, description: 'With list-report-details-supplied: the report being completed' })
   @ValidateIf((o) => o.event === 'list-report-details-supplied')
   @IsIn(LIST_REPORTS as unknown as string[])

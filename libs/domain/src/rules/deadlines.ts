@@ -72,6 +72,9 @@ export const DEADLINE_RULE_IDS = [
   'reflectivePracticeActions',
   'reflectivePracticeReview',
   'reflectivePracticeCheck',
+  'vettingRepresentations',
+  'vettingAppeal',
+  'vettingPatAppeal',
   'complainantUpdate',
   'complainantOutcome',
   'reviewApplication',
@@ -313,6 +316,28 @@ const TABLE: Record<DeadlineRuleId, RuleLine> = {
     trigger: 'report agreed',
     length: 12, unit: 'months',
     regulation: 'CR reg 70', status: 'C', extendable: false,
+  },
+  // --- The vetting route (Police (Vetting) Regulations 2025, SI 2025/502): every period unconfirmed [U] ---
+  vettingRepresentations: {
+    name: "Officer's representations on the withdrawal of vetting clearance",
+    trigger: 'notice of the withdrawal assessment given to the officer',
+    length: 10, unit: 'working-days',
+    regulation: 'SI 2025/502 Part 3', status: 'U', extendable: true, closesWhenPassed: true,
+    source: 'Part 3 gives the officer the chance to respond (S: 5 Essex Court, Weightmans); its period was not read: the engine\'s default, for a department to set',
+  },
+  vettingAppeal: {
+    name: 'Appeal to the appeal panel against the withdrawal of vetting clearance',
+    trigger: 'clearance withdrawn (and the officer dismissed without notice)',
+    length: 10, unit: 'working-days',
+    regulation: 'SI 2025/502 (appeals)', status: 'U', extendable: false, closesWhenPassed: true,
+    source: 'a two-stage appeal, appeal panel then the Tribunal (S: 5 Essex Court); the filing period was not read',
+  },
+  vettingPatAppeal: {
+    name: 'Appeal to the Police Appeals Tribunal after the appeal panel',
+    trigger: 'appeal to the appeal panel dismissed',
+    length: 10, unit: 'working-days',
+    regulation: 'SI 2025/502 (appeals) / PAT Rules 2020', status: 'U', extendable: false, closesWhenPassed: true,
+    source: 'the Tribunal hears the second stage (S); its filing limit for a vetting appeal was not read (the PAT appeal\'s own 10 WD is U too)',
   },
   // --- Complainants and the IOPC ---
   complainantUpdate: {

@@ -32,6 +32,8 @@ export interface OutcomeRules {
 export interface RoutingRules {
   /** A former officer with a case to answer for gross misconduct goes to an accelerated misconduct hearing unless they choose, or the appropriate authority decides on, a misconduct hearing (CR Part 3A). */
   formerOfficerAcceleratedHearingByDefault: boolean;
+  /** Where no proceedings follow, the case may be referred under the Police (Vetting) Regulations 2025 (CR reg 14(2)(aa); vetting.ts). */
+  vettingReferral: boolean;
 }
 
 export interface RuleSet {
@@ -86,7 +88,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     transitionalStatus: 'S',
     exceptionsNotApplied: [],
     outcomes: { misconductCarriesDisciplinaryAction: false, grossMisconductDismissalUnlessExceptional: false },
-    routing: { formerOfficerAcceleratedHearingByDefault: false },
+    routing: { formerOfficerAcceleratedHearingByDefault: false, vettingReferral: false },
     panels: { 'misconduct-hearing': HEARING_PANEL_2020, 'accelerated-hearing': ACCELERATED_HEARING_2020 },
     changes: [],
   },
@@ -101,7 +103,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     transitionalStatus: 'U',
     exceptionsNotApplied: ['the transitional provision of SI 2024/521 itself (not read): a panel follows the matter\'s rule set unless PANEL_RULES keys it on the notice of referral'],
     outcomes: { misconductCarriesDisciplinaryAction: false, grossMisconductDismissalUnlessExceptional: false },
-    routing: { formerOfficerAcceleratedHearingByDefault: false },
+    routing: { formerOfficerAcceleratedHearingByDefault: false, vettingReferral: false },
     panels: { 'misconduct-hearing': HEARING_PANEL_2024, 'accelerated-hearing': ACCELERATED_HEARING_2024 },
     changes: [
       {
@@ -128,7 +130,7 @@ export const RULE_SETS: readonly RuleSet[] = [
       'CR regs 21C-21E: the period in which a former officer may choose a misconduct hearing (not read; the choice is recorded with the case-to-answer decision)',
     ],
     outcomes: { misconductCarriesDisciplinaryAction: true, grossMisconductDismissalUnlessExceptional: true },
-    routing: { formerOfficerAcceleratedHearingByDefault: true },
+    routing: { formerOfficerAcceleratedHearingByDefault: true, vettingReferral: true },
     panels: { 'misconduct-hearing': HEARING_PANEL_2024, 'accelerated-hearing': ACCELERATED_HEARING_2024 },
     changes: [
       {
@@ -148,6 +150,12 @@ export const RULE_SETS: readonly RuleSet[] = [
         what: 'on gross misconduct, dismissal without notice unless exceptional circumstances justify a final written warning or reduction in rank, with the reasons stated',
         regulation: 'CR reg 42 as amended by SI 2025/558 reg 15; reasons CR reg 43(1)(e)',
         status: 'S',
+      },
+      {
+        rule: 'vetting-referral',
+        what: 'where no proceedings follow, a referral under the Police (Vetting) Regulations 2025 (in force 14 May 2025), tracked: withdrawal assessment, clearance kept or withdrawn, withdrawal is dismissal without notice and a barred-list report, appeal panel, then the Police Appeals Tribunal (every vetting period U)',
+        regulation: 'CR reg 14(2)(aa) (SI 2025/558 reg 9); SI 2025/502 Part 3',
+        status: 'C',
       },
     ],
   },

@@ -140,6 +140,11 @@ const EVENT_FIELDS: Partial<Record<SubjectEventName, FormField[]>> = {
     { name: 'actionsDueBy', kind: 'date', label: 'Date the agreed actions are due by', required: true },
     { name: 'reviewOn', kind: 'date', label: 'Date of the review', required: true },
   ],
+  // Withdrawal of vetting clearance dismisses without notice: the barred-list report's details, as an outcome's.
+  'vetting-clearance-withdrawn': [
+    { name: 'conduct', kind: 'textarea', label: 'Why clearance was withdrawn (optional)', hint: 'For the barred-list report (BL&AL Regs reg 3)' },
+    { name: 'standardsBreached', kind: 'choices', label: 'Standards of Professional Behaviour breached (optional)', choices: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR },
+  ],
 };
 
 /** Not offered as a form: these carry nested records (a list report's details, a panel), supplied through the API. */
