@@ -17,3 +17,5 @@ export * from './panels';
 export * from './investigator';
 export * from './reflective-practice';
 export * from './people';
+// Allegations and their IOPC categories (issue 15).
+export * from './allegations';
