@@ -180,13 +180,13 @@ export class AllegationDto {
   @IsString() @MinLength(1) @MaxLength(4000)
   alleged!: string;
 
-  @ApiProperty({ example: ['officer-a'], description: 'The subjects of the matter it is alleged against' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(IDENT, { each: true, message: 'subjectIds must name subjects of the matter' })
-  subjectIds!: string[];
-
   @ApiProperty({ enum: IOPC_CATEGORY_CODES, description: `Its category: ${IOPC_CATEGORY_SOURCE} (GET /rules/allegation-categories lists them)` })
   @IsIn(IOPC_CATEGORY_CODES as unknown as string[], { message: `category must be one of the IOPC's complaint categories: ${IOPC_CATEGORY_CODES.join(', ')}` })
   category!: (typeof IOPC_CATEGORY_CODES)[number];
+
+  @ApiProperty({ example: ['officer-a'], description: 'The subjects of the matter it is alleged against' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(IDENT, { each: true, message: 'subjectIds must name subjects of the matter' })
+  subjectIds!: string[];
 
   @ApiProperty({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true, description: 'The Standards of Professional Behaviour engaged (CR Sch 2); may be empty' })
   @IsArray() @ArrayMaxSize(10) @IsIn(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as unknown as string[], { each: true })
