@@ -56,6 +56,9 @@ describe('allegations with their IOPC categories, over HTTP on the real stack', 
     const unknown = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', allegations: ['a1', 'a9'], occurredAt: nowIso() }, AA);
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ field: 'allegations[1]', rule: 'allegation-known' });
+    const misplaced = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'withdrawal', route: 'no-further-action', reason: 'no longer believed', allegations: ['a1'], occurredAt: nowIso() }, AA);
+    expect(misplaced.status).toBe(400);
+    expect(misplaced.body).toMatchObject({ field: 'allegations', rule: 'allegations-named-by' });
     const notHis = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'severity-assessment', severity: 'misconduct', allegations: ['a2'], occurredAt: nowIso() }, AA);
     expect(notHis.body).toMatchObject({ field: 'allegations[0]', rule: 'allegation-against-subject' });
     await step('pc-1', 'decisions', { decision: 'severity-assessment', severity: 'misconduct', likelyForm: 'meeting', allegations: ['a1', 'a3'] }, AA);

@@ -1,4 +1,4 @@
-import { type Allegation, IOPC_CATEGORY_CODES, IOPC_CATEGORY_GROUPS, IOPC_COMPLAINT_CATEGORIES, allegationProven, checkAllegationFindings, checkAllegations, checkAllegationsNamed } from './allegations';
+import { type Allegation, IOPC_CATEGORY_CODES, checkAllegationFieldsOfDecision, IOPC_CATEGORY_GROUPS, IOPC_COMPLAINT_CATEGORIES, allegationProven, checkAllegationFindings, checkAllegations, checkAllegationsNamed } from './allegations';
 
 const good: Allegation = { id: 'a1', alleged: 'pushed the complainant against a wall', subjectIds: ['pc-1'], category: 'B4', standards: ['use-of-force'] };
 
@@ -50,5 +50,15 @@ describe('decisions naming allegations', () => {
     expect(checkAllegationFindings([{ allegationId: 'a2', finding: 'proven' as never }], 'allegationFindings', matter, 'pc-2')).toMatchObject({ field: 'allegationFindings[0].finding', regulation: 'CR reg 41(15)' });
     expect(allegationProven('gross-misconduct')).toBe(true);
     expect(allegationProven('neither')).toBe(false);
+  });
+});
+
+describe('which decisions carry allegations', () => {
+  it('severity, its revision and case to answer name them, an outcome finds on them; a withdrawal does neither', () => {
+    expect(checkAllegationFieldsOfDecision('case-to-answer', { allegations: ['a1'] })).toBeNull();
+    expect(checkAllegationFieldsOfDecision('outcome', { allegationFindings: [] })).toBeNull();
+    expect(checkAllegationFieldsOfDecision('withdrawal', { allegations: ['a1'] })).toMatchObject({ field: 'allegations', rule: 'allegations-named-by' });
+    expect(checkAllegationFieldsOfDecision('case-to-answer', { allegationFindings: [] })).toMatchObject({ field: 'allegationFindings' });
+    expect(checkAllegationFieldsOfDecision('withdrawal', {})).toBeNull();
   });
 });

@@ -162,6 +162,17 @@ export function checkAllegationFindings(findings: readonly Partial<AllegationFin
   return null;
 }
 
+/** Only the decisions the regulations tie to allegations carry them: the ones above name them, an outcome finds on them. */
+export function checkAllegationFieldsOfDecision(decision: string, given: { allegations?: unknown; allegationFindings?: unknown }): AllegationProblem | null {
+  if (given.allegations !== undefined && !(DECISIONS_NAMING_ALLEGATIONS as readonly string[]).includes(decision)) {
+    return { field: 'allegations', rule: 'allegations-named-by', regulation: 'CR reg 14 / CMR reg 19 / CR reg 23', reason: `allegations: only ${DECISIONS_NAMING_ALLEGATIONS.join(', ')} name the allegations they concern, not ${decision}` };
+  }
+  if (given.allegationFindings !== undefined && decision !== 'outcome') {
+    return { field: 'allegationFindings', rule: 'allegation-findings-with-outcome', regulation: 'CR reg 41(15)', reason: `allegationFindings: findings on allegations are recorded with an outcome, not ${decision}` };
+  }
+  return null;
+}
+
 /** Whether a finding proves the allegation (for the returns: proven / not proven). */
 export function allegationProven(finding: Finding): boolean {
   return finding !== 'neither';
