@@ -75,6 +75,10 @@ it('referring a matter (with JavaScript), the messages sent, a recommendation’
   await page.getByRole('button', { name: 'Refer the matter' }).click();
   await page.waitForURL(/\/refer\/confirmation/);
   await axe(page, 'refer: confirmation');
+  // The matter page with its allegation listed.
+  await page.goto(`${apiUrl()}/matter/${reference}`);
+  await page.getByRole('cell', { name: 'B4 Use of force' }).waitFor();
+  await axe(page, 'matter with an allegation');
   await page.goto(`${apiUrl()}/messages`);
   await axe(page, 'messages');
   await screenshot(page, 'messages');
@@ -95,6 +99,6 @@ it('referring a matter (with JavaScript), the messages sent, a recommendation’
     await axe(o, p);
     if (p === '/oversight/time-in-stage') await screenshot(o, 'time-in-stage-report');
   }
-  expect(checked).toHaveLength(19);
+  expect(checked).toHaveLength(20);
   expect(violations).toEqual([]);
 }, 120_000);
