@@ -89,6 +89,10 @@ describe('allegations with their IOPC categories, over HTTP on the real stack', 
       'a2,C,Individual behaviours,C1,Impolite language or tone,pc-2,,,',
       'a3,H,Other,H1,Other,pc-1,misconduct,' + `${today()},0`,
     ]);
+    const byCategory = await call('GET', `/reports/returns/iopc-complaints/by-category?${period}`, undefined, AA);
+    expect(byCategory.status).toBe(200);
+    expect((byCategory.body as string).split('\r\n')[0]).toBe('category_group,category,category_name,allegations,allegations_finalised,mean_working_days_to_finalise');
+    expect(byCategory.body).toMatch(/\r\nH,H1,Other,\d+,\d+,/);
     const backwards = await call('GET', `/reports/returns/iopc-complaints?from=${today()}&to=2020-01-01`, undefined, AA);
     expect(backwards.status).toBe(400);
     expect(backwards.body).toMatchObject({ field: 'to' });

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { complaintAllegationRows, misconductReturnRows, outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { IsCivilDate } from '../common/validators';
-import { COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, headerOnly, returnRows, type ReturnColumn } from './returns';
+import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, allegationsByCategory, headerOnly, returnRows, type ReturnColumn } from './returns';
 import { User, visibleForces } from '../auth/user';
 import { CurrentActor, requireRole } from '../common/actor';
 import { quarterlyRows, REPORT_READERS, toCsv } from './report-data';
@@ -89,6 +89,17 @@ export class ReportsController {
     requireRole(user, REPORT_READERS, 'Reports');
     checkPeriod(q);
     return sendReturn(res, COMPLAINT_ALLEGATION_COLUMNS, await complaintAllegationRows(this.db, visibleForces(user), q.from, q.to));
+  }
+
+  @Get('returns/iopc-complaints/by-category')
+  @ApiOperation({ summary: "The IOPC's complaints data summed by category, as CSV: allegations on the complaints received from `from` to `to`, those finalised, and the mean working days to finalise (columns: docs/returns.md)" })
+  @ApiQuery({ name: 'from', example: '2025-04-01' })
+  @ApiQuery({ name: 'to', example: '2026-03-31' })
+  async complaintsByCategory(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
+    requireRole(user, REPORT_READERS, 'Reports');
+    checkPeriod(q);
+    const rows = await complaintAllegationRows(this.db, visibleForces(user), q.from, q.to);
+    return sendReturn(res, CATEGORY_TOTAL_COLUMNS, allegationsByCategory(rows, englandAndWalesCalendar()));
   }
 }
 

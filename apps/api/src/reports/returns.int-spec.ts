@@ -15,7 +15,7 @@ import {
   type AllegationRow,
 } from '@conduct/persistence';
 import { toCsv } from './report-data';
-import { COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, headerOnly, returnRows } from './returns';
+import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, allegationsByCategory, headerOnly, returnRows } from './returns';
 
 /**
  * The returns against a worked example on a real PostgreSQL: four matters of one force written row by row (in a
@@ -84,13 +84,24 @@ describe('the returns, checked against a worked example', () => {
       '',
     ]);
 
-    const iopc = toCsv(returnRows(COMPLAINT_ALLEGATION_COLUMNS, await complaintAllegationRows(q, [f], FROM, TO), calendar));
+    const complaints = await complaintAllegationRows(q, [f], FROM, TO);
+    const iopc = toCsv(returnRows(COMPLAINT_ALLEGATION_COLUMNS, complaints, calendar));
     expect(iopc.split('\r\n')).toEqual([
       'force_id,case_reference,received_on,mode_of_investigation,allegation_id,category_group,category_group_name,category,category_name,subject_id,finding,finding_on,working_days_to_finding',
       `${f},${c1},2024-04-02,local,a1,B,"Police powers, policies and procedures",B4,Use of force,pc-1,misconduct,2024-06-03,42`,
       `${f},${c1},2024-04-02,local,a1,B,"Police powers, policies and procedures",B4,Use of force,pc-2,neither,2024-06-04,43`,
       `${f},${c1},2024-04-02,local,a2,C,Individual behaviours,C1,Impolite language or tone,pc-2,neither,2024-06-04,43`,
       `${f},${c4},2024-09-10,local,d1,E,Abuse of position / corruption,E1,Abuse of position for a sexual purpose,pc-4,,,`,
+      '',
+    ]);
+
+    // By category: a1 counted once though against two officers, finalised at its last finding (4 June: 43 working days).
+    const byCategory = toCsv(returnRows(CATEGORY_TOTAL_COLUMNS, allegationsByCategory(complaints, calendar), calendar));
+    expect(byCategory.split('\r\n')).toEqual([
+      'category_group,category,category_name,allegations,allegations_finalised,mean_working_days_to_finalise',
+      'B,B4,Use of force,1,1,43.0',
+      'C,C1,Impolite language or tone,1,1,43.0',
+      'E,E1,Abuse of position for a sexual purpose,1,0,',
       '',
     ]);
   });

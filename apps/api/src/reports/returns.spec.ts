@@ -1,14 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
-import { COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, returnRows } from './returns';
+import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, returnRows } from './returns';
 
 describe('the returns’ columns', () => {
   const doc = fs.readFileSync(path.resolve(__dirname, '../../../../docs/returns.md'), 'utf8');
 
   it('docs/returns.md describes every column of each return, in the order the CSV has them', () => {
-    for (const columns of [MISCONDUCT_RETURN_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS]) {
-      const rows = columns.map((c) => doc.indexOf(`| \`${c.name}\` |`, doc.indexOf(`| \`${columns[0].name}\` |`, columns === COMPLAINT_ALLEGATION_COLUMNS ? doc.indexOf('## (b)') : 0)));
+    for (const [columns, section] of [[MISCONDUCT_RETURN_COLUMNS, '## (a)'], [COMPLAINT_ALLEGATION_COLUMNS, '## (b)'], [CATEGORY_TOTAL_COLUMNS, '## (c)']] as const) {
+      const from = doc.indexOf(section);
+      expect(from).toBeGreaterThan(0);
+      const rows = (columns as readonly { name: string }[]).map((c) => doc.indexOf(`| \`${c.name}\` |`, from));
       expect(rows.every((i) => i >= 0)).toBe(true);
       expect([...rows].sort((a, b) => a - b)).toEqual(rows);
       expect(new Set(columns.map((c) => c.name)).size).toBe(columns.length);

@@ -5,7 +5,7 @@
  * declared once here, with its meaning and its source; docs/returns.md describes the same columns (returns.spec.ts
  * checks it names each one).
  */
-import { FINDINGS, allegationProven, iopcCategory, IOPC_CATEGORY_GROUPS, type Finding } from '@conduct/domain';
+import { FINDINGS, allegationProven, iopcCategory, IOPC_CATEGORY_CODES, IOPC_CATEGORY_GROUPS, type Finding } from '@conduct/domain';
 import type { WorkingDayCalendar } from '@conduct/domain/calendar';
 import type { ComplaintAllegationSource, MisconductReturnSource } from '@conduct/persistence';
 
@@ -58,6 +58,51 @@ export const COMPLAINT_ALLEGATION_COLUMNS: readonly ReturnColumn<ComplaintAllega
     meaning: 'Working days (England and Wales) after received_on up to and including finding_on; empty while no finding',
     source: 'received_on and finding_on on the working-day calendar',
     value: (r, calendar) => (r.findingOn ? calendar.workingDaysBetween(r.receivedOn, r.findingOn) : null),
+  },
+];
+
+/** One IOPC category's allegations in the period: how many, how many finalised, and how long those took. */
+export interface CategoryTotal {
+  category: string;
+  allegations: number;
+  finalised: number;
+  /** Working days to each finalised allegation's last finding. */
+  workingDays: number[];
+}
+
+/**
+ * The complaints' allegations counted by category (each allegation once, however many subjects it is against); one is
+ * finalised when every subject it is against has a finding, on the day of the last. In the guidance's order.
+ */
+export function allegationsByCategory(source: readonly ComplaintAllegationSource[], calendar: WorkingDayCalendar): CategoryTotal[] {
+  const allegations = new Map<string, ComplaintAllegationSource[]>();
+  for (const r of source) allegations.set(`${r.matterReference}\u0000${r.allegationId}`, [...(allegations.get(`${r.matterReference}\u0000${r.allegationId}`) ?? []), r]);
+  const totals = new Map<string, CategoryTotal>();
+  for (const rows of allegations.values()) {
+    const t = totals.get(rows[0].category) ?? { category: rows[0].category, allegations: 0, finalised: 0, workingDays: [] };
+    totals.set(t.category, t);
+    t.allegations += 1;
+    if (rows.every((r) => r.findingOn)) {
+      t.finalised += 1;
+      const last = rows.map((r) => r.findingOn!).sort().at(-1)!;
+      t.workingDays.push(calendar.workingDaysBetween(rows[0].receivedOn, last));
+    }
+  }
+  const order = (c: string) => (IOPC_CATEGORY_CODES.indexOf(c as never) + 1 || Number.MAX_SAFE_INTEGER);
+  return [...totals.values()].sort((a, b) => order(a.category) - order(b.category) || a.category.localeCompare(b.category));
+}
+
+export const CATEGORY_TOTAL_COLUMNS: readonly ReturnColumn<CategoryTotal>[] = [
+  { name: 'category_group', meaning: "The group of the IOPC's categories (A to H)", source: 'the IOPC guidance (libs/domain allegations.ts)', value: (r) => iopcCategory(r.category)?.group ?? null },
+  { name: 'category', meaning: 'The IOPC category code', source: 'allegation.category', value: (r) => r.category },
+  { name: 'category_name', meaning: "The category's name", source: 'the IOPC guidance (libs/domain allegations.ts)', value: (r) => iopcCategory(r.category)?.name ?? null },
+  { name: 'allegations', meaning: 'Allegations in the category on the complaints received in the period (each once, however many subjects it is against)', source: 'allegation', value: (r) => r.allegations },
+  { name: 'allegations_finalised', meaning: 'Of those, allegations with a finding for every subject they are against', source: 'allegation_subject.finding', value: (r) => r.finalised },
+  {
+    name: 'mean_working_days_to_finalise',
+    meaning: 'The mean, to one decimal place, of the working days after received_on up to the last finding of each finalised allegation; empty when none is finalised',
+    source: 'received_on and allegation_subject.finding_on on the working-day calendar',
+    value: (r) => (r.workingDays.length ? (r.workingDays.reduce((a, b) => a + b, 0) / r.workingDays.length).toFixed(1) : null),
   },
 ];
 
