@@ -76,6 +76,8 @@ function commands(): Command[] {
     'investigator-appointed': { investigator: { id: 'ds-7', unit: 'PSD' } },
     'subject-line-management-recorded': { subjectId: 'pc-1', unit: 'Response 1' },
   };
+  // Each allegation added has an id of its own (a second with the same id is refused, 400).
+  const allegationBody = (e: string) => (e === 'allegation-added' ? { allegation: { id: `al-${randomUUID().slice(0, 8)}`, alleged: 'was rude to a member of the public', subjectIds: ['pc-1'], category: 'C1', standards: [] } } : {});
   const extension = () => ({ newDueDate: inDays(120), reason: 'on application', agreedBy: 'the chair', occurredAt: nowIso() });
   return [
     {
@@ -86,7 +88,7 @@ function commands(): Command[] {
     ...SUBJECT_EVENTS.map((e) => ({ name: `subject event ${e}`, grant: subjectEventGrant(e), path: `${subjectPath}/events`, body: () => ({ event: e, ...eventBodies[e], occurredAt: nowIso() }) })),
     { name: 'subject deadline extension', grant: COMMAND_GRANTS['subject-deadline-extension'], path: `${subjectPath}/deadlines/appeal-decision-notice/extensions`, body: extension },
     ...MATTER_DECISIONS.map((d) => ({ name: `matter decision ${d}`, grant: COMMAND_GRANTS[d], path: `/matters/${MATTER}/decisions`, body: () => ({ decision: d, mode: 'directed', occurredAt: nowIso() }) })),
-    ...MATTER_EVENTS.map((e) => ({ name: `matter event ${e}`, grant: COMMAND_GRANTS['matter-event'], path: `/matters/${MATTER}/events`, body: () => ({ event: e, note: 'progress', ...matterEventBodies[e], occurredAt: nowIso() }) })),
+    ...MATTER_EVENTS.map((e) => ({ name: `matter event ${e}`, grant: COMMAND_GRANTS['matter-event'], path: `/matters/${MATTER}/events`, body: () => ({ event: e, note: 'progress', ...matterEventBodies[e], ...allegationBody(e), occurredAt: nowIso() }) })),
     { name: 'matter deadline extension', grant: COMMAND_GRANTS['matter-deadline-extension'], path: `/matters/${MATTER}/deadlines/timeliness-report-1/extensions`, body: extension },
     {
       name: 'recommendation', grant: COMMAND_GRANTS.recommendation, creates: 'recommendation', path: '/recommendations',

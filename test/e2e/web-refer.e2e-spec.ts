@@ -17,12 +17,15 @@ class Browser {
     return this.read(res);
   }
 
-  async post(path: string, form: Record<string, string>, csrf = this.csrf): Promise<{ status: number; html: string; location: string | null; headers: Headers }> {
+  /** A field given a list is sent once per value, as ticked checkboxes are. */
+  async post(path: string, form: Record<string, string | string[]>, csrf = this.csrf): Promise<{ status: number; html: string; location: string | null; headers: Headers }> {
+    const body = new URLSearchParams({ _csrf: csrf });
+    for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     const res = await fetch(`${apiUrl()}${path}`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
+      body: body.toString(),
     });
     return this.read(res);
   }
@@ -103,11 +106,24 @@ describe('the web interface: referring a matter, reports, messages sent', () => 
       'subjects[1][dobYear]': '1980',
       continue: 'true',
     });
-    expect(subjects).toMatchObject({ status: 303, location: '/refer/check' });
+    expect(subjects).toMatchObject({ status: 303, location: '/refer/allegations' });
+
+    // What is alleged: at least one allegation, its category from the IOPC's list, against subjects of the referral.
+    const allegationsPage = await officer.get('/refer/allegations');
+    expect(allegationsPage.html).toContain('<option value="B4">B4 Use of force (Police powers, policies and procedures)</option>');
+    expect(allegationsPage.html).toContain('name="allegations[0][subjectIds]" type="checkbox" value="ps-2"');
+    const blank = await officer.post('/refer/allegations', { 'allegations[0][alleged]': '', continue: 'true' });
+    expect(blank.status).toBe(400);
+    expect(errorLinks(blank.html)).toEqual(['#allegations-0-alleged', '#allegations-0-category', '#allegations-0-subjectIds']);
+    const firstAllegation = { 'allegations[0][alleged]': 'pushed a detainee in the custody suite', 'allegations[0][category]': 'B4', 'allegations[0][subjectIds]': ['pc-1', 'ps-2'], 'allegations[0][standards]': 'use-of-force' };
+    expect(await officer.post('/refer/allegations', { ...firstAllegation, 'allegations-add-another': 'add-another-allegation' })).toMatchObject({ status: 303, location: '/refer/allegations#allegations-1-alleged' });
+    const allegations = await officer.post('/refer/allegations', { ...firstAllegation, 'allegations[1][alleged]': 'swore at the detainee', 'allegations[1][category]': 'C1', 'allegations[1][subjectIds]': 'ps-2', continue: 'true' });
+    expect(allegations).toMatchObject({ status: 303, location: '/refer/check' });
 
     const check = await officer.get('/refer/check');
     expect(check.status).toBe(200);
-    for (const text of [reference, 'Conduct matter', 'Chief Constable', 'Subject 1', 'Subject 2: Sam Example', '29 February 1980', '4521']) expect(check.html).toContain(text);
+    for (const text of [reference, 'Conduct matter', 'Chief Constable', 'Subject 1', 'Subject 2: Sam Example', '29 February 1980', '4521', 'Allegation 2', 'C1 Impolite language or tone']) expect(check.html).toContain(text);
+    expect(check.html).toContain('href="/refer/allegations?change=check#allegations-1-category"');
     expect(check.html).toContain('href="/refer/subjects?change=check#subjects-1-name"');
 
     // A Change link goes to the question and comes back to check your answers.
@@ -141,6 +157,10 @@ describe('the web interface: referring a matter, reports, messages sent', () => 
     expect(referred.status).toBe(200);
     expect(referred.body.forceId).toBe(force);
     expect(referred.body.appropriateAuthority).toBe('Chief Constable of the Force');
+    expect(referred.body.allegations.map((a: { id: string; category: string; subjectIds: string[] }) => [a.id, a.category, a.subjectIds])).toEqual([['a1', 'B4', ['pc-1', 'ps-2']], ['a2', 'C1', ['ps-2']]]);
+    // The matter page lists them by category.
+    const page = await officer.get(`/matter/${reference}`);
+    for (const text of ['Allegations', 'B4 Use of force', 'pushed a detainee in the custody suite', 'pc-1, ps-2']) expect(page.html).toContain(text);
     // Each subject's workflow records its own referral as it starts.
     let audit: { action: string }[] = [];
     for (let i = 0; i < 100; i++) {
@@ -156,6 +176,7 @@ describe('the web interface: referring a matter, reports, messages sent', () => 
     await officer.get('/refer');
     await officer.post('/refer', { reference, kind: 'complaint', appropriateAuthority: 'Chief Constable', 'receivedOn-day': String(Number(day)), 'receivedOn-month': String(Number(month)), 'receivedOn-year': year });
     await officer.post('/refer/subjects', { 'subjects[0][subjectId]': 'pc-9', 'subjects[0][kind]': 'police-officer', continue: 'true' });
+    await officer.post('/refer/allegations', { 'allegations[0][alleged]': 'did not return a call', 'allegations[0][category]': 'A1', 'allegations[0][subjectIds]': 'pc-9', continue: 'true' });
     const refused = await officer.post('/refer/check', {});
     expect(refused.status).toBe(409);
     expect(refused.html).toContain(`A matter with the reference ${reference} already exists`);

@@ -15,12 +15,12 @@ import { HISTORY_LIMIT } from './limits';
 import { extendMatterDeadline, matterState, recordMatterDecision, recordMatterEvent, referralRecorded, subjectClosed } from './messages';
 import { Serial } from './serial';
 import { guardedHandler, snapshotOf } from './handler-guard';
-import { RULE_SET_RECORDED_AT_REFERRAL, matterDuties } from './matter/duties';
+import { ALLEGATIONS_RECORDED_AT_REFERRAL, RULE_SET_RECORDED_AT_REFERRAL, matterDuties } from './matter/duties';
 import { newMatterState } from './matter/state';
 import { DECISION_RATIONALE_REQUIRED } from './refusal';
 import type { MatterInput, MatterState, MatterView } from './types';
 
-export { VOLUNTARY_IOPC_REFERRAL, INVESTIGATION_COMPLETED_ENDS_TIMELINESS, COMPLAINANT_OUTCOME_ENDS_UPDATES, MATTER_CLOSES_ON_ITS_TRACKS_DAY, RULE_SET_RECORDED_AT_REFERRAL } from './matter/duties';
+export { VOLUNTARY_IOPC_REFERRAL, INVESTIGATION_COMPLETED_ENDS_TIMELINESS, COMPLAINANT_OUTCOME_ENDS_UPDATES, MATTER_CLOSES_ON_ITS_TRACKS_DAY, RULE_SET_RECORDED_AT_REFERRAL, ALLEGATIONS_RECORDED_AT_REFERRAL, ALLEGATION_ADDED } from './matter/duties';
 
 const { recordMatterChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });
@@ -36,6 +36,8 @@ export async function matter(input: MatterInput): Promise<MatterView> {
     ...(patched(RULE_SET_RECORDED_AT_REFERRAL) ? { ruleSet: ruleSetFor(referral.receivedOn) } : {}),
     // Decided once, at the start, and kept: a matter started before the patch takes decisions as it did.
     ...(patched(DECISION_RATIONALE_REQUIRED) ? { decisionRationaleRequired: true } : {}),
+    // The referral's allegations are held, shown and projected from the patch on; a matter referred before holds none.
+    ...(patched(ALLEGATIONS_RECORDED_AT_REFERRAL) ? { allegations: referral.allegations ?? [] } : {}),
   };
   const duties = matterDuties(input, workflowId, s, { computeDeadlines, recordChange: recordMatterChange, updateId: () => currentUpdateInfo()?.id, patched });
   const { checkDecision, checkEvent, checkExtension, decide, recordEvent, extend, fireTimers, closeMatter, allSubjectsClosed, allSubjectsFinished, view } = duties;

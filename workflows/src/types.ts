@@ -3,6 +3,8 @@
  * Plain data only: they are serialised into Temporal's history.
  */
 import type {
+  Allegation,
+  AllegationFinding,
   CaseToAnswerFinding,
   FormerOfficerMisconductHearingReason,
   DeadlineRuleId,
@@ -83,6 +85,8 @@ export interface MatterReferral {
   recordableCategories?: string[];
   summary?: string;
   subjects: SubjectReferral[];
+  /** What is alleged, against whom, in which IOPC category (allegations.ts); absent from clients that send none. */
+  allegations?: Allegation[];
   referredBy: Actor;
   referredAt: string;
   /** The referral request's Idempotency-Key, so a retried referral is answered, not refused. */
@@ -145,6 +149,11 @@ export interface DeadlineRequest {
   length?: number;
 }
 
+/** The allegations a decision concerns (severity, its revision, case to answer): checked by the API against the matter's. */
+export interface AllegationsNamed {
+  allegations?: string[];
+}
+
 /**
  * What every decision says besides itself: why it was made (IOPC statutory guidance; DECISION_RATIONALE).
  * Optional in the type because decisions recorded before it was required have none; required by the API, and by
@@ -157,23 +166,24 @@ export interface DecisionRationale {
 export type DecisionCommand = CommandBase &
   DecisionRationale &
   (
-    | { decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute }
-    | { decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string }
-    | {
+    | ({ decision: 'severity-assessment'; severity: Severity; likelyForm?: LikelyForm; routeIfNeither?: NoProceedingsRoute } & AllegationsNamed)
+    | ({ decision: 'severity-revision'; severity: Severity; likelyForm?: LikelyForm; reason: string } & AllegationsNamed)
+    | ({
         decision: 'case-to-answer';
         caseToAnswer: CaseToAnswerFinding;
         routeIfNone?: NoProceedingsRoute;
         severalUnconnectedIncidents?: boolean;
         /** A former officer under the 2025 rules goes to a misconduct hearing, not an accelerated one, because of this (CR reg 21A(3)). */
         misconductHearingBecause?: FormerOfficerMisconductHearingReason;
-      }
+      } & AllegationsNamed)
     | { decision: 'special-conditions'; reason: string }
     | { decision: 'withdrawal'; route: NoProceedingsRoute; reason: string }
     /**
      * finding: what the proceedings found (CR reg 41(15)); exceptionalCircumstances: the panel's reasons for a sanction
      * short of dismissal on gross misconduct, required under the 2025 rules (CR reg 42 as amended by SI 2025/558 reg 15).
      */
-    | ({ decision: 'outcome'; outcome: Outcome; warningMonths?: number; finding?: Finding; exceptionalCircumstances?: string } & ListReportFindings)
+    /** allegationFindings: the finding on each allegation against the subject, in the same terms (checked by the API against the matter's allegations). */
+    | ({ decision: 'outcome'; outcome: Outcome; warningMonths?: number; finding?: Finding; exceptionalCircumstances?: string; allegationFindings?: AllegationFinding[] } & ListReportFindings)
     | ({ decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome } & ListReportFindings)
   );
 
@@ -385,7 +395,9 @@ export type MatterEventKind = MatterEventName;
 type MatterEventWithDetails =
   /** investigatorSettings: the force's rules on investigators (INVESTIGATOR_FORCE_SETTINGS), added by the API. */
   | { event: 'investigator-appointed'; investigator: Investigator; investigatorSettings?: InvestigatorForceSettings }
-  | { event: 'subject-line-management-recorded'; subjectId: string; unit?: string; lineManagers?: string[] };
+  | { event: 'subject-line-management-recorded'; subjectId: string; unit?: string; lineManagers?: string[] }
+  /** An allegation added after referral (allegations.ts). */
+  | { event: 'allegation-added'; allegation: Allegation };
 
 export type MatterEventCommand = CommandBase & { note?: string } & (MatterEventWithDetails | { event: Exclude<MatterEventKind, MatterEventWithDetails['event']> });
 
@@ -419,6 +431,8 @@ export interface MatterState {
   investigator?: InvestigatorRecord;
   /** A subject's unit and line management recorded after referral (they replace what the referral gave). */
   subjectLineManagement?: Record<string, { unit?: string; lineManagers?: string[] }>;
+  /** The matter's allegations, from referral and added since; absent for a matter referred before allegations were recorded (until one is added). */
+  allegations?: Allegation[];
   deadlines: Deadline[];
   revision: number;
   appliedCommands: string[];
@@ -453,6 +467,8 @@ export interface MatterView {
   /** Set for a matter brought in by an import: when, and the fingerprint of what was imported. */
   imported?: { importedAt: string; fingerprint: string } | null;
   subjects: { subjectId: string; workflowId: string; closed: boolean; outcome: Outcome | null }[];
+  /** The matter's allegations; empty for a matter with none recorded. */
+  allegations?: Allegation[];
   openDeadlines: Deadline[];
   revision: number;
 }
@@ -513,6 +529,8 @@ export interface MatterSnapshot {
   modeOfInvestigation: string | null;
   receivedOn: IsoDate;
   investigator?: InvestigatorRecord | null;
+  /** Written with the row: each allegation and whom it is against (allegation, allegation_subject). */
+  allegations?: Allegation[];
   deadlines: Deadline[];
   revision: number;
 }

@@ -20,3 +20,5 @@ export * from './reflective-practice';
 export * from './people';
 export * from './confidential-reports';
 export * from './vetting';
+// Allegations and their IOPC categories (issue 15).
+export * from './allegations';

@@ -79,3 +79,77 @@ export async function timeInStageReport(sql: Sql, forces: string[] | null): Prom
     [forces],
   );
 }
+
+/**
+ * The Home Office's case-level misconduct return: one row per subject whose outcome was decided (its occurredAt, as a
+ * London date) from `from` to `to`, with the allegations against them and the findings on each. Columns and their
+ * meaning: docs/returns.md (the API's returns.ts builds the CSV from these rows).
+ */
+export async function misconductReturnRows(sql: Sql, forces: string[] | null, from: string, to: string): Promise<MisconductReturnSource[]> {
+  return sql.query(
+    `WITH decided AS (
+       SELECT DISTINCT ON (a.matter_reference, a.subject_id) a.matter_reference, a.subject_id,
+              (a.occurred_at AT TIME ZONE 'Europe/London')::date AS outcome_on, a.details->>'outcome' AS outcome, a.details->>'finding' AS finding
+         FROM audit_entry a
+        WHERE a.action = 'decision:outcome'
+        ORDER BY a.matter_reference, a.subject_id, a.occurred_at DESC, a.id DESC)
+     SELECT m.force_id AS "forceId", m.reference AS "matterReference", m.kind AS "matterKind", m.received_on::text AS "receivedOn",
+            s.subject_id AS "subjectId", s.kind AS "subjectKind", s.rank, s.severity, s.case_to_answer AS "caseToAnswer",
+            s.form_of_proceedings AS "formOfProceedings", d.outcome, d.finding, d.outcome_on::text AS "outcomeOn",
+            coalesce((SELECT json_agg(json_build_object('category', al.category, 'standards', al.standards, 'finding', x.finding) ORDER BY al.allegation_id)
+                        FROM allegation_subject x JOIN allegation al USING (matter_reference, allegation_id)
+                       WHERE x.matter_reference = s.matter_reference AND x.subject_id = s.subject_id), '[]') AS allegations
+       FROM decided d
+       JOIN subject s ON s.matter_reference = d.matter_reference AND s.subject_id = d.subject_id
+       JOIN matter m ON m.reference = s.matter_reference
+      WHERE d.outcome_on BETWEEN $2::date AND $3::date AND ${forceFilter(forces, 'm', 1)}
+      ORDER BY m.force_id, d.outcome_on, m.reference, s.subject_id`,
+    [forces, from, to],
+  );
+}
+
+export interface MisconductReturnSource {
+  forceId: string;
+  matterReference: string;
+  matterKind: string;
+  receivedOn: string;
+  subjectId: string;
+  subjectKind: string;
+  rank: string | null;
+  severity: string | null;
+  caseToAnswer: string | null;
+  formOfProceedings: string | null;
+  outcome: string | null;
+  finding: string | null;
+  outcomeOn: string;
+  allegations: { category: string; standards: string[]; finding: string | null }[];
+}
+
+/**
+ * The IOPC's complaints data: one row per allegation and subject on the complaints received (the day they reached the
+ * appropriate authority) from `from` to `to`, with its category and the finding on it, if made. Columns: docs/returns.md.
+ */
+export async function complaintAllegationRows(sql: Sql, forces: string[] | null, from: string, to: string): Promise<ComplaintAllegationSource[]> {
+  return sql.query(
+    `SELECT m.force_id AS "forceId", m.reference AS "matterReference", m.received_on::text AS "receivedOn", m.mode_of_investigation AS "modeOfInvestigation",
+            al.allegation_id AS "allegationId", al.category, x.subject_id AS "subjectId", x.finding, x.finding_on::text AS "findingOn"
+       FROM allegation al
+       JOIN allegation_subject x USING (matter_reference, allegation_id)
+       JOIN matter m ON m.reference = al.matter_reference
+      WHERE m.kind = 'complaint' AND m.received_on BETWEEN $2::date AND $3::date AND ${forceFilter(forces, 'm', 1)}
+      ORDER BY m.force_id, m.received_on, m.reference, al.allegation_id, x.subject_id`,
+    [forces, from, to],
+  );
+}
+
+export interface ComplaintAllegationSource {
+  forceId: string;
+  matterReference: string;
+  receivedOn: string;
+  modeOfInvestigation: string | null;
+  allegationId: string;
+  category: string;
+  subjectId: string;
+  finding: string | null;
+  findingOn: string | null;
+}

@@ -5,7 +5,7 @@ import { daysFromToday } from '../../support/dates';
 import { axeViolations, describeViolations, screenshot, useBrowser } from '../../support/browser';
 
 /**
- * The referral, reports, messages and recommendation pages in Chromium, with JavaScript (the MOJ add-another adds a
+ * The referral (its allegations too), reports, messages and recommendation pages in Chromium, with JavaScript (the MOJ add-another adds a
  * subject in the page): axe-core on every page and every error state, for WCAG 2.2 AA. The journeys are elsewhere.
  */
 
@@ -60,12 +60,25 @@ it('referring a matter (with JavaScript), the messages sent, a recommendation’
   await axe(page, 'refer: subjects with errors');
   await page.locator('#subjects-1-kind').check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(/\/refer\/allegations/);
+  await axe(page, 'refer: allegations');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await axe(page, 'refer: allegations with errors');
+  await page.locator('#allegations-0-alleged').fill('pushed a detainee in the custody suite');
+  await page.locator('#allegations-0-category').selectOption('B4');
+  await page.locator('#allegations-0-subjectIds').check();
+  await page.locator('#allegations-0-subjectIds-2').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(/\/refer\/check/);
   await axe(page, 'refer: check');
   await screenshot(page, 'refer-check');
   await page.getByRole('button', { name: 'Refer the matter' }).click();
   await page.waitForURL(/\/refer\/confirmation/);
   await axe(page, 'refer: confirmation');
+  // The matter page with its allegation listed.
+  await page.goto(`${apiUrl()}/matter/${reference}`);
+  await page.getByRole('cell', { name: 'B4 Use of force' }).waitFor();
+  await axe(page, 'matter with an allegation');
   await page.goto(`${apiUrl()}/messages`);
   await axe(page, 'messages');
   await screenshot(page, 'messages');
@@ -86,6 +99,6 @@ it('referring a matter (with JavaScript), the messages sent, a recommendation’
     await axe(o, p);
     if (p === '/oversight/time-in-stage') await screenshot(o, 'time-in-stage-report');
   }
-  expect(checked).toHaveLength(17);
+  expect(checked).toHaveLength(20);
   expect(violations).toEqual([]);
 }, 120_000);

@@ -179,3 +179,25 @@ describe("the Director General's decision carries its rationale (IOPC statutory 
   });
 });
 
+
+describe('an allegation added after referral', () => {
+  const withSubjects: Referral = { ...conductMatter, subjects: [{ subjectId: 'PC-1', kind: 'police-officer' }, { subjectId: 'PC-2', kind: 'police-officer' }] };
+  const allegation = (over: Record<string, unknown> = {}) => event('allegation-added', { allegation: { id: 'a2', alleged: 'swore at the complainant', subjectIds: ['PC-2'], category: 'C1', standards: ['authority-respect-and-courtesy'], ...over } });
+  const held = { allegations: [{ id: 'a1', alleged: 'pushed the complainant', subjectIds: ['PC-1'], category: 'B4' as const, standards: ['use-of-force' as const] }] };
+
+  it('is accepted against a subject of the matter, in a category of the IOPC guidance', () => {
+    expect(ruleOf(() => checkEventCommand(matter(held), withSubjects, allegation(), now))).toBe('accepted');
+  });
+
+  it('is refused in an unknown category, against someone not a subject, with an id already used, or on a closed matter', () => {
+    expect(ruleOf(() => checkEventCommand(matter(held), withSubjects, allegation({ category: 'Z9' }), now))).toBe('allegation-category-known');
+    expect(ruleOf(() => checkEventCommand(matter(held), withSubjects, allegation({ subjectIds: ['PC-9'] }), now))).toBe('allegation-against-subjects');
+    expect(ruleOf(() => checkEventCommand(matter(held), withSubjects, allegation({ id: 'a1' }), now))).toBe('allegation-id-unique');
+    expect(ruleOf(() => checkEventCommand(matter({ ...held, stage: 'closed' }), withSubjects, allegation(), now))).toBe('allegation-while-open');
+    expect(ruleOf(() => checkEventCommand(matter(held), withSubjects, event('allegation-added'), now))).toBe('allegation-given');
+  });
+
+  it('may be the first on a matter referred before allegations were held', () => {
+    expect(ruleOf(() => checkEventCommand(matter(), withSubjects, allegation(), now))).toBe('accepted');
+  });
+});

@@ -4,7 +4,7 @@
  * and regulation (refusal.ts), or passes. The workflow runs them as its update validators, and again when
  * the update's turn comes (handler-guard). Unit tested in checks.spec.ts.
  */
-import { MATTER_EVENTS, MODES_OF_INVESTIGATION, ReferralGround, checkInvestigator, compareIsoDates, londonDateOf, regimeFor, voluntaryIopcReferral, type InvestigatedSubject } from '@conduct/domain';
+import { MATTER_EVENTS, MODES_OF_INVESTIGATION, checkAllegation, ReferralGround, checkInvestigator, compareIsoDates, londonDateOf, regimeFor, voluntaryIopcReferral, type InvestigatedSubject } from '@conduct/domain';
 import * as book from '../deadline-book';
 import * as judge from '../deadlines/judgement';
 import { checkDecisionRationale, checkOccurredAt, refuse } from '../refusal';
@@ -81,6 +81,13 @@ export function checkEventCommand(s: MatterState, referral: Referral, cmd: Matte
         refuse({ rule: 'line-managers-listed', regulation, reason: 'lineManagers must list the ids of the subject\'s line managers, nearest first' });
       }
       if (cmd.unit === undefined && cmd.lineManagers === undefined) refuse({ rule: 'line-management-given', regulation, reason: 'give unit, lineManagers or both' });
+      break;
+    }
+    case 'allegation-added': {
+      if (s.stage === 'closed') refuse({ rule: 'allegation-while-open', regulation: null, reason: 'the matter is closed' });
+      const subjectIds = (referral.subjects ?? []).map((x) => x.subjectId);
+      const problem = checkAllegation(cmd.allegation, 'allegation', subjectIds, (s.allegations ?? []).map((a) => a.id));
+      if (problem) refuse({ rule: problem.rule, regulation: problem.regulation, reason: problem.reason });
       break;
     }
     case 'timeliness-report-sent':

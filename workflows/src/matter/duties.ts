@@ -86,6 +86,17 @@ export const MATTER_CLOSES_ON_ITS_TRACKS_DAY = 'matter-closes-on-its-tracks-day'
  */
 export const RULE_SET_RECORDED_AT_REFERRAL = 'rule-set-recorded-at-referral';
 
+/**
+ * From this patch on, a matter holds the allegations its referral gives (allegations.ts), shows them and writes
+ * them to the projection; a matter referred before it holds none until one is added.
+ */
+export const ALLEGATIONS_RECORDED_AT_REFERRAL = 'allegations-recorded-at-referral';
+/**
+ * From this patch on, the event 'allegation-added' adds an allegation to the matter. The old code refused the
+ * event in its validator (unknown event), so no recorded history holds one; the marker keeps its steps apart.
+ */
+export const ALLEGATION_ADDED = 'allegations-added-after-referral';
+
 /** What the matter's duties ask of the workflow around them. */
 export interface MatterPorts {
   /** Counts deadlines on the working-day calendar (a local activity: the result is kept in history). */
@@ -130,7 +141,14 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
         ...audit('matter-referred', referral.referredBy.id, referral.referredBy.role, referral.referredAt),
         rule: referralRule.required ? 'mandatory-iopc-referral' : null,
         regulation: referralRule.required ? referralRule.regulation : null,
-        details: { kind: referral.kind, subjects: referral.subjects.length, iopcReferralRequired: s.iopcReferralRequired, ...(s.ruleSet ? { ruleSet: s.ruleSet } : {}) },
+        details: {
+          kind: referral.kind,
+          subjects: referral.subjects.length,
+          iopcReferralRequired: s.iopcReferralRequired,
+          ...(s.ruleSet ? { ruleSet: s.ruleSet } : {}),
+          // The audit trail keeps each allegation as referred (held only from the patch on).
+          ...(s.allegations?.length ? { allegations: s.allegations } : {}),
+        },
       },
     ],
     [],
@@ -218,6 +236,12 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
         };
         regulation = 'CR reg 15(3)';
         Object.assign(details, { subjectId: cmd.subjectId });
+        break;
+      case 'allegation-added':
+        if (ports.patched(ALLEGATION_ADDED)) {
+          s.allegations = [...(s.allegations ?? []), cmd.allegation];
+          Object.assign(details, { allegation: cmd.allegation });
+        }
         break;
       case 'timeliness-report-sent': {
         regulation = 'CR reg 19 / CMR reg 13';

@@ -25,6 +25,7 @@ export function matterView(input: Pick<MatterInput, 'referral' | 'imported'>, s:
     investigator: s.investigator ?? null,
     imported: input.imported ? { importedAt: input.imported.importedAt, fingerprint: input.imported.fingerprint } : null,
     subjects: Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, workflowId: x.workflowId, closed: x.closed, outcome: x.outcome ?? null })),
+    ...(s.allegations ? { allegations: s.allegations } : {}),
     openDeadlines: book.openDeadlines(s.deadlines),
     revision: s.revision,
   };
@@ -46,6 +47,7 @@ export function matterSnapshot(input: Pick<MatterInput, 'referral'>, workflowId:
     modeOfInvestigation: s.modeOfInvestigation ?? null,
     receivedOn: referral.receivedOn,
     ...(s.investigator ? { investigator: s.investigator } : {}),
+    ...(s.allegations?.length ? { allegations: s.allegations } : {}),
     deadlines: s.deadlines,
     revision: s.revision,
   };

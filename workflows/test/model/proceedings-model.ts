@@ -424,6 +424,10 @@ export function buildMatterCommand(pick: number, seed: PayloadSeed, clock: Clock
     if (seed.route % 2) details.investigatorSettings = { refuseInvestigatorFromSubjectsUnit: true };
   }
   if (c.name === 'subject-line-management-recorded') Object.assign(details, { subjectId: seed.pickDeadline % 4 === 0 ? 's9' : 's1', unit: 'Custody' });
+  // An allegation: now and then against someone not a subject, or in a category the IOPC does not have (refused), or an id used before.
+  if (c.name === 'allegation-added') {
+    details.allegation = { id: `al-${seed.pickDeadline % 3}`, alleged: 'pushed a detainee', subjectIds: [seed.pickDeadline % 4 === 0 ? 's9' : 's1'], category: seed.mode % 3 === 0 ? 'Z9' : 'B4', standards: ['use-of-force'] };
+  }
   return { type: 'event', cmd: { ...base, event: c.name, ...details, ...(c.name === 'complainant-updated' || seed.report % 2 ? { note: 'told the complainant of progress' } : {}) } };
 }
 

@@ -17,9 +17,9 @@ export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: strin
   const base = { actor, occurredAt: dto.occurredAt, rationale: dto.rationale, ...(commandId ? { commandId } : {}) };
   switch (dto.decision) {
     case 'severity-assessment':
-      return { ...base, decision: dto.decision, severity: dto.severity!, likelyForm: dto.likelyForm, routeIfNeither: dto.routeIfNeither };
+      return { ...base, decision: dto.decision, severity: dto.severity!, likelyForm: dto.likelyForm, routeIfNeither: dto.routeIfNeither, ...named(dto) };
     case 'severity-revision':
-      return { ...base, decision: dto.decision, severity: dto.severity!, likelyForm: dto.likelyForm, reason: dto.reason! };
+      return { ...base, decision: dto.decision, severity: dto.severity!, likelyForm: dto.likelyForm, reason: dto.reason!, ...named(dto) };
     case 'case-to-answer':
       return {
         ...base,
@@ -28,6 +28,7 @@ export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: strin
         routeIfNone: dto.routeIfNone,
         severalUnconnectedIncidents: dto.severalUnconnectedIncidents,
         ...(dto.misconductHearingBecause !== undefined ? { misconductHearingBecause: dto.misconductHearingBecause } : {}),
+        ...named(dto),
       };
     case 'special-conditions':
       return { ...base, decision: dto.decision, reason: dto.reason! };
@@ -44,10 +45,16 @@ export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: strin
         conduct: dto.conduct,
         standardsBreached: dto.standardsBreached,
         publicationExemption: dto.publicationExemption,
+        ...(dto.allegationFindings ? { allegationFindings: dto.allegationFindings.map((f) => ({ allegationId: f.allegationId, finding: f.finding })) } : {}),
       };
     case 'appeal-determination':
       return { ...base, decision: dto.decision, result: dto.result!, substitutedOutcome: dto.substitutedOutcome };
   }
+}
+
+/** The allegations a decision names, when it names any (checked by the API against the matter's before it is sent). */
+function named(dto: DecisionDto): { allegations?: string[] } {
+  return dto.allegations ? { allegations: dto.allegations } : {};
 }
 
 export function eventCommand(dto: EventDto, actor: Actor, commandId: string | undefined, settings: CommandSettings = {}): EventCommand {
@@ -90,6 +97,10 @@ export function matterEventCommand(dto: MatterEventDto, actor: Actor, commandId:
       return { ...base, event: dto.event, investigator: dto.investigator!, ...(settings.investigatorSettings ? { investigatorSettings: settings.investigatorSettings } : {}) };
     case 'subject-line-management-recorded':
       return { ...base, event: dto.event, subjectId: dto.subjectId!, ...(dto.unit !== undefined ? { unit: dto.unit } : {}), ...(dto.lineManagers !== undefined ? { lineManagers: dto.lineManagers } : {}) };
+    case 'allegation-added': {
+      const a = dto.allegation!;
+      return { ...base, event: dto.event, allegation: { id: a.id, alleged: a.alleged, subjectIds: a.subjectIds, category: a.category, standards: a.standards } };
+    }
     default:
       return { ...base, event: dto.event };
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { COMMAND_GRANTS, Role, subjectDecisionGrant, subjectEventGrant } from '@conduct/domain';
+import { COMMAND_GRANTS, Role, checkAllegationFieldsOfDecision, subjectDecisionGrant, subjectEventGrant } from '@conduct/domain';
 import type { User } from '../auth/user';
 import { IdentifierPipe } from '../common/pipes';
 import { CurrentActor, asActor, requireGrant, requireRole } from '../common/actor';
@@ -109,6 +109,9 @@ export class MattersController {
   subjectDecision(@Param('reference', new IdentifierPipe('matter')) reference: string, @Param('subjectId', new IdentifierPipe('subject')) subjectId: string, @Body() dto: DecisionDto, @CurrentActor() user: User, @Headers('idempotency-key') key?: string) {
     const grant = subjectDecisionGrant(dto.decision);
     requireGrant(user, grant);
+    // A decision the regulations do not tie to allegations carries none (not dropped without a word).
+    const misplaced = checkAllegationFieldsOfDecision(dto.decision, dto);
+    if (misplaced) throw new BadRequestException({ message: misplaced.reason, field: misplaced.field, rule: misplaced.rule, regulation: misplaced.regulation });
     return this.matters.subjectDecision(reference, subjectId, decisionCommand(dto, asActor(user), key), user, grant);
   }
 

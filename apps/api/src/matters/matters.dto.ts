@@ -39,6 +39,8 @@ import {
   SUBJECT_EVENTS,
   SUBJECT_KINDS,
   DECISION_RATIONALE,
+  IOPC_CATEGORY_CODES,
+  IOPC_CATEGORY_SOURCE,
 } from '@conduct/domain';
 import { EARLIEST_DATE, IsCivilDate, IsInstant, IsRationale } from '../common/validators';
 
@@ -168,6 +170,40 @@ export class InvestigatorDto {
   interestedParty?: boolean;
 }
 
+/** An allegation: what is alleged, against which subjects, its IOPC category, the standards it engages (allegations.ts). */
+export class AllegationDto {
+  @ApiProperty({ example: 'allegation-1', description: 'Unique within the matter; decisions name the allegation by it' })
+  @Matches(IDENT, { message: 'id must be 1-64 letters, digits, dots, dashes or underscores' })
+  id!: string;
+
+  @ApiProperty({ example: 'Pushed the complainant against a wall during the arrest' })
+  @IsString() @MinLength(1) @MaxLength(4000)
+  alleged!: string;
+
+  @ApiProperty({ enum: IOPC_CATEGORY_CODES, description: `Its category: ${IOPC_CATEGORY_SOURCE} (GET /rules/allegation-categories lists them)` })
+  @IsIn(IOPC_CATEGORY_CODES as unknown as string[], { message: `category must be one of the IOPC's complaint categories: ${IOPC_CATEGORY_CODES.join(', ')}` })
+  category!: (typeof IOPC_CATEGORY_CODES)[number];
+
+  @ApiProperty({ example: ['officer-a'], description: 'The subjects of the matter it is alleged against' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(IDENT, { each: true, message: 'subjectIds must name subjects of the matter' })
+  subjectIds!: string[];
+
+  @ApiProperty({ enum: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, isArray: true, description: 'The Standards of Professional Behaviour engaged (CR Sch 2); may be empty' })
+  @IsArray() @ArrayMaxSize(10) @IsIn(STANDARDS_OF_PROFESSIONAL_BEHAVIOUR as unknown as string[], { each: true })
+  standards!: (typeof STANDARDS_OF_PROFESSIONAL_BEHAVIOUR)[number][];
+}
+
+/** The finding on one allegation for the subject, with an outcome (CR reg 41(15)). */
+export class AllegationFindingDto {
+  @ApiProperty({ example: 'allegation-1' })
+  @Matches(IDENT, { message: 'allegationId must name an allegation of the matter' })
+  allegationId!: string;
+
+  @ApiProperty({ enum: FINDINGS })
+  @IsIn(FINDINGS)
+  finding!: (typeof FINDINGS)[number];
+}
+
 export class ReferMatterDto {
   @ApiProperty({ example: 'MPS-2020-0623', description: 'The matter reference; the workflow id derives from it, so it can be referred once' })
   @Matches(REFERENCE, { message: 'reference must be 1-64 letters, digits, dots, slashes, dashes or underscores, starting with a letter or digit' })
@@ -200,6 +236,10 @@ export class ReferMatterDto {
   @ApiProperty({ type: [SubjectReferralDto] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SubjectReferralDto)
   subjects!: SubjectReferralDto[];
+
+  @ApiPropertyOptional({ type: [AllegationDto], description: 'What is alleged, against which subjects; optional here (older clients send none), asked for by the web referral' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AllegationDto)
+  allegations?: AllegationDto[];
 }
 
 export class PublicationExemptionDto {
@@ -314,6 +354,14 @@ export class DecisionDto {
   @ApiPropertyOptional({ enum: FINDINGS, description: 'With an outcome: what the proceedings found (CR reg 41(15)). Under the 2025 rules no action is refused on a finding of misconduct' })
   @IsOptional() @IsIn(FINDINGS)
   finding?: (typeof FINDINGS)[number];
+
+  @ApiPropertyOptional({ type: [AllegationFindingDto], description: 'With an outcome: the finding on each allegation against the subject (CR reg 41(15))' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AllegationFindingDto)
+  allegationFindings?: AllegationFindingDto[];
+
+  @ApiPropertyOptional({ isArray: true, type: String, description: 'With a severity assessment, its revision or case to answer: the allegations it concerns (CR reg 14 / CMR reg 19 / CR reg 23)' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(IDENT, { each: true, message: 'allegations must name allegations of the matter' })
+  allegations?: string[];
 
   @ApiPropertyOptional({ description: 'With an outcome short of dismissal on a finding of gross misconduct: the panel\'s reasons (the exceptional circumstances), required under the 2025 rules (CR reg 42 as amended by SI 2025/558 reg 15)' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(4000)
@@ -495,6 +543,11 @@ export class MatterEventDto {
   @ApiPropertyOptional({ description: "With subject-line-management-recorded: the subject's line managers, nearest first" })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(IDENT, { each: true, message: 'lineManagers must be ids of 1-64 letters, digits, dots, dashes or underscores' })
   lineManagers?: string[];
+
+  @ApiPropertyOptional({ type: () => AllegationDto, description: 'With allegation-added: the allegation' })
+  @ValidateIf((o) => o.event === 'allegation-added')
+  @IsDefined() @ValidateNested() @Type(() => AllegationDto)
+  allegation?: AllegationDto;
 }
 
 export class ListMattersQuery {

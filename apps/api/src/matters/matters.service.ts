@@ -9,6 +9,7 @@ import {
   countMatters,
   decodeMatterCursor,
   encodeMatterCursor,
+  findAllegations,
   findAuditTrail,
   findDecisions,
   findListReports,
@@ -25,7 +26,7 @@ import {
   subjectExists,
 } from '@conduct/persistence';
 import { setting } from '@conduct/config';
-import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
+import { COMMAND_GRANTS, Grant, LIST_REPORTS, checkAllegation, checkAllegationFindings, checkAllegations, checkAllegationsNamed, mayActOnForce, type AllegationProblem } from '@conduct/domain';
 import {
   CommandBase,
   DecisionCommand,
@@ -76,6 +77,8 @@ export class MattersService {
       if (ids.has(s.subjectId)) throw new BadRequestException({ message: `subjects: subjectId '${s.subjectId}' appears twice`, field: 'subjects' });
       ids.add(s.subjectId);
     }
+    // Each allegation against subjects of this referral, in a known IOPC category (allegations.ts).
+    if (dto.allegations) refuseBadAllegation(checkAllegations(dto.allegations, 'allegations', [...ids]));
     // Each subject matched to their person, and a live final written warning taken from the engine's own records.
     const subjects = await settleReferralPeople(this.db, dto.forceId, dto.receivedOn, dto.subjects);
     const input: MatterInput = {
@@ -114,6 +117,11 @@ export class MattersService {
   async matterEvent(reference: string, cmd: MatterEventCommand, user: User, grant: Grant) {
     const forceId = await this.requireMatter(reference, user, grant);
     cmd = withInvestigatorSettings(cmd, forceId, setting('INVESTIGATOR_FORCE_SETTINGS'));
+    if (cmd.event === 'allegation-added') {
+      // Checked against the matter as its workflow holds it (its subjects are named there from the referral on).
+      const m = await this.temporal.call({ what: `matter ${reference}`, command: false }, (client) => client.workflow.getHandle(matterWorkflowId(reference)).query(matterState));
+      refuseBadAllegation(checkAllegation(cmd.allegation, 'allegation', m.subjects.map((x) => x.subjectId), (m.allegations ?? []).map((a) => a.id)));
+    }
     return this.update(matterWorkflowId(reference), recordMatterEvent, cmd, `matter ${reference}`);
   }
 
@@ -124,6 +132,14 @@ export class MattersService {
 
   async subjectDecision(reference: string, subjectId: string, cmd: DecisionCommand, user: User, grant: Grant) {
     await this.requireSubject(reference, subjectId, user, grant);
+    // The allegations a decision names, or finds on, are the matter's, alleged against this subject.
+    const named = 'allegations' in cmd ? cmd.allegations : undefined;
+    const findings = cmd.decision === 'outcome' ? cmd.allegationFindings : undefined;
+    if (named || findings) {
+      const allegations = await findAllegations(this.db, reference);
+      if (named) refuseBadAllegation(checkAllegationsNamed(named, 'allegations', allegations, subjectId));
+      if (findings) refuseBadAllegation(checkAllegationFindings(findings, 'allegationFindings', allegations, subjectId));
+    }
     return this.subjectUpdate(reference, subjectId, recordDecision, cmd);
   }
 
@@ -143,6 +159,7 @@ export class MattersService {
     const subjects = await findSubjects(this.db, reference);
     const deadlines = await findMatterDeadlines(this.db, reference);
     const decisions = await findDecisions(this.db, reference);
+    const allegations = await findAllegations(this.db, reference);
     return {
       reference: matter.reference,
       kind: matter.kind,
@@ -176,6 +193,8 @@ export class MattersService {
         deadlines: deadlines.filter((d: Record<string, unknown>) => d.subject_id === s.subject_id).map(deadlineView),
         decisions: decisions.filter((d) => d.subject_id === s.subject_id).map(decisionView),
       })),
+      // What is alleged, against whom, its IOPC category and standards, and the finding on it for each subject.
+      allegations,
       deadlines: deadlines.filter((d: Record<string, unknown>) => d.subject_id === null).map(deadlineView),
       decisions: decisions.filter((d) => d.subject_id === null).map(decisionView),
     };
@@ -316,6 +335,11 @@ export class MattersService {
   private async update<R, C extends CommandBase>(workflowId: string, def: UpdateDefinition<R, [C]>, cmd: C, what: string): Promise<R> {
     return executeCommand(this.temporal, what, workflowId, def, cmd);
   }
+}
+
+/** Bad allegation input is the client's mistake: a 400 naming the field and the rule, before anything is recorded. */
+function refuseBadAllegation(problem: AllegationProblem | null): void {
+  if (problem) throw new BadRequestException({ message: problem.reason, field: problem.field, rule: problem.rule, regulation: problem.regulation });
 }
 
 function deadlineView(d: Record<string, unknown>) {

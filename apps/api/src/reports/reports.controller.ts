@@ -1,9 +1,12 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
+import { complaintAllegationRows, misconductReturnRows, outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
+import { englandAndWalesCalendar } from '@conduct/domain/calendar';
+import { IsCivilDate } from '../common/validators';
+import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, allegationsByCategory, headerOnly, returnRows, type ReturnColumn } from './returns';
 import { User, visibleForces } from '../auth/user';
 import { CurrentActor, requireRole } from '../common/actor';
 import { quarterlyRows, REPORT_READERS, toCsv } from './report-data';
@@ -11,6 +14,12 @@ import { quarterlyRows, REPORT_READERS, toCsv } from './report-data';
 /** The part of the HTTP response a report touches. */
 interface Response {
   setHeader(name: string, value: string): unknown;
+}
+
+/** A return's period, both days included. */
+class PeriodQuery {
+  @IsCivilDate() from!: string;
+  @IsCivilDate() to!: string;
 }
 
 class FormatQuery {
@@ -61,6 +70,47 @@ export class ReportsController {
     const rows = await timeInStageReport(this.db, visibleForces(user));
     return send(res, q.format, rows);
   }
+
+  @Get('returns/home-office-misconduct')
+  @ApiOperation({ summary: "The Home Office's annual case-level police misconduct return, as CSV: one row per subject whose outcome was decided from `from` to `to` (columns: docs/returns.md)" })
+  @ApiQuery({ name: 'from', example: '2025-04-01' })
+  @ApiQuery({ name: 'to', example: '2026-03-31' })
+  async misconductReturn(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
+    requireRole(user, REPORT_READERS, 'Reports');
+    checkPeriod(q);
+    return sendReturn(res, MISCONDUCT_RETURN_COLUMNS, await misconductReturnRows(this.db, visibleForces(user), q.from, q.to));
+  }
+
+  @Get('returns/iopc-complaints')
+  @ApiOperation({ summary: "The IOPC's complaints data, as CSV: one row per allegation and subject on the complaints received from `from` to `to`, by category, with the finding and the working days it took (columns: docs/returns.md)" })
+  @ApiQuery({ name: 'from', example: '2025-04-01' })
+  @ApiQuery({ name: 'to', example: '2026-03-31' })
+  async complaintsReturn(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
+    requireRole(user, REPORT_READERS, 'Reports');
+    checkPeriod(q);
+    return sendReturn(res, COMPLAINT_ALLEGATION_COLUMNS, await complaintAllegationRows(this.db, visibleForces(user), q.from, q.to));
+  }
+
+  @Get('returns/iopc-complaints/by-category')
+  @ApiOperation({ summary: "The IOPC's complaints data summed by category, as CSV: allegations on the complaints received from `from` to `to`, those finalised, and the mean working days to finalise (columns: docs/returns.md)" })
+  @ApiQuery({ name: 'from', example: '2025-04-01' })
+  @ApiQuery({ name: 'to', example: '2026-03-31' })
+  async complaintsByCategory(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
+    requireRole(user, REPORT_READERS, 'Reports');
+    checkPeriod(q);
+    const rows = await complaintAllegationRows(this.db, visibleForces(user), q.from, q.to);
+    return sendReturn(res, CATEGORY_TOTAL_COLUMNS, allegationsByCategory(rows, englandAndWalesCalendar()));
+  }
+}
+
+/** A return as CSV: its columns' header always, one line per row. */
+function sendReturn<Source>(res: Response, columns: readonly ReturnColumn<Source>[], source: readonly Source[]): string {
+  res.setHeader('content-type', 'text/csv; charset=utf-8');
+  return source.length ? toCsv(returnRows(columns, source, englandAndWalesCalendar())) : headerOnly(columns);
+}
+
+function checkPeriod(q: PeriodQuery): void {
+  if (q.to < q.from) throw new BadRequestException({ message: `to (${q.to}) must not be before from (${q.from})`, field: 'to' });
 }
 
 function send(res: Response, format: 'json' | 'csv' | undefined, rows: object[]) {

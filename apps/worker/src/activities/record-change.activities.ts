@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inSpan } from '@conduct/temporal/worker';
-import { appendAudit, enqueue, linkSubjectToPerson, lockSubjectStage, recordStageTransition, replaceDeadlines, upsertMatter, upsertSubject } from '@conduct/persistence';
-import { personNumberOf } from '@conduct/domain';
+import { appendAudit, enqueue, linkSubjectToPerson, lockSubjectStage, recordAllegationFindings, recordStageTransition, replaceDeadlines, upsertAllegations, upsertMatter, upsertSubject, type AllegationFindingRow } from '@conduct/persistence';
+import { londonDateOf, personNumberOf } from '@conduct/domain';
 import type {
   AuditRecord,
   MatterSnapshot,
@@ -29,6 +29,8 @@ export class RecordChangeActivities implements ProceedingsActivities {
       await inSpan('projection: matter', { 'conduct.revision': m.revision }, async () => {
         const applied = await upsertMatter(tx, m);
         if (applied) await replaceDeadlines(tx, m.workflowId, m.reference, null, m.deadlines);
+        // Allegations are only added: each written once, with whom it is against.
+        if (m.allegations?.length) await upsertAllegations(tx, m.reference, m.allegations);
         await appendAudit(tx, audit);
       });
       await inSpan('outbox: enqueue', { 'conduct.messages': outbox.length }, () => enqueue(tx, outbox));
@@ -47,6 +49,11 @@ export class RecordChangeActivities implements ProceedingsActivities {
         if (applied && before?.stage !== s.stage) {
           // When it happened in the world (the event's occurredAt), not when it was recorded.
           await recordStageTransition(tx, { matterReference: s.matterReference, subjectId: s.subjectId, fromStage: before?.stage ?? null, toStage: s.stage, at: audit[0]?.occurredAt ?? null, revision: s.revision });
+        }
+        // The finding on each allegation, as the outcome's audit line records it, on the day it was decided.
+        for (const line of audit) {
+          const findings = line.action === 'decision:outcome' ? (line.details.allegationFindings as AllegationFindingRow[] | undefined) : undefined;
+          if (findings?.length) await recordAllegationFindings(tx, s.matterReference, s.subjectId, londonDateOf(line.occurredAt), findings);
         }
         await appendAudit(tx, audit);
       });

@@ -13,3 +13,4 @@ export * from './my-work';
 export * from './next-deadline';
 export * from './people';
 export * from './confidential-reports';
+export * from './allegations';

@@ -28,12 +28,12 @@ describe('the forms of decisions and events agree with the API', () => {
     }
   });
 
-  it('there is one form for each subject decision, subject event and matter event but those with nested records (list-report details, a panel, the investigator, line managers), the mode of investigation and extensions', () => {
+  it('there is one form for each subject decision, subject event and matter event but those with nested records (list-report details, a panel, the investigator, line managers, an allegation), the mode of investigation and extensions', () => {
     expect(COMMAND_FORMS.filter((f) => f.target === 'subject' && 'decision' in f.fixed)).toHaveLength(SUBJECT_DECISIONS.length);
     const subjectEvents = COMMAND_FORMS.filter((f) => f.target === 'subject' && 'event' in f.fixed).map((f) => (f.fixed as { event: string }).event);
     expect(SUBJECT_EVENTS.filter((e) => !subjectEvents.includes(e))).toEqual(['panel-appointed', 'panel-member-replaced', 'list-report-details-supplied']);
     const matterEvents = COMMAND_FORMS.filter((f) => f.target === 'matter' && 'event' in f.fixed).map((f) => (f.fixed as { event: string }).event);
-    expect(MATTER_EVENTS.filter((e) => !matterEvents.includes(e))).toEqual(['investigator-appointed', 'subject-line-management-recorded']);
+    expect(MATTER_EVENTS.filter((e) => !matterEvents.includes(e))).toEqual(['investigator-appointed', 'subject-line-management-recorded', 'allegation-added']);
     expect(new Set(COMMAND_FORMS.map((f) => f.id)).size).toBe(COMMAND_FORMS.length);
   });
 });

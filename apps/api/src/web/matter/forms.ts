@@ -150,7 +150,7 @@ const EVENT_FIELDS: Partial<Record<SubjectEventName, FormField[]>> = {
 /** Not offered as a form: these carry nested records (a list report's details, a panel), supplied through the API. */
 const EVENTS_NOT_ON_A_FORM: readonly SubjectEventName[] = ['list-report-details-supplied', 'panel-appointed', 'panel-member-replaced'];
 /** The matter's events that carry nested records or lists (the investigator, a subject's line managers): through the API. */
-const MATTER_EVENTS_NOT_ON_A_FORM = ['investigator-appointed', 'subject-line-management-recorded'] as const satisfies readonly MatterEventName[];
+const MATTER_EVENTS_NOT_ON_A_FORM = ['investigator-appointed', 'subject-line-management-recorded', 'allegation-added'] as const satisfies readonly MatterEventName[];
 
 const MATTER_EVENT_WORDS: Readonly<Record<Exclude<MatterEventName, (typeof MATTER_EVENTS_NOT_ON_A_FORM)[number]>, { title: string; noteLabel: string; noteHint?: string; noteRequired?: boolean }>> = {
   'referred-to-iopc': { title: 'Referral to the IOPC', noteLabel: 'Reason, for a voluntary referral (optional)' },

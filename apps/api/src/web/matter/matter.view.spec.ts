@@ -1,6 +1,6 @@
 import { addCalendarDays, londonDateOf } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
-import { actionInWords, bannersOf, identityOf, listReportsOf, openDeadlines, subjectOf, timelineOf, type AuditRow, type DeadlineRow, type MatterRow } from './matter.view';
+import { actionInWords, allegationsOf, bannersOf, identityOf, listReportsOf, openDeadlines, subjectOf, timelineOf, type AuditRow, type DeadlineRow, type MatterRow } from './matter.view';
 
 const calendar = englandAndWalesCalendar();
 const now = new Date();
@@ -91,5 +91,13 @@ describe('the timeline from the audit trail', () => {
     const [item] = timelineOf([audit(4, { action: 'deadline-missed:representations', actor: 'system', actorRole: 'system' })]);
     expect(item.byline.text).toBe('the engine');
     expect(actionInWords('deadline-missed:representations')).toBe('Deadline missed representations');
+  });
+});
+
+describe("the matter page's allegations", () => {
+  it('each allegation by its IOPC category code and name, whom it is against, the standards and the findings in words', () => {
+    const [a] = allegationsOf([{ id: 'a1', alleged: 'pushed the complainant', category: 'B4', standards: ['use-of-force'], subjectIds: ['pc-1', 'pc-2'], findings: [{ subjectId: 'pc-1', finding: 'gross-misconduct' }, { subjectId: 'pc-2', finding: null }] }]);
+    expect(a).toEqual({ id: 'a1', alleged: 'pushed the complainant', category: 'B4 Use of force', against: 'pc-1, pc-2', standards: 'Use of force', findings: 'pc-1: Gross misconduct' });
+    expect(allegationsOf(undefined)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   MATTER_KIND_WORDS,
   RULE_SET,
   STAGE_WORDS,
+  iopcCategory,
   type ListReport,
   type MatterKind,
   type RuleSetId,
@@ -47,6 +48,8 @@ export interface MatterRow {
   receivedOn: string;
   /** The confidential report the matter was made from, if it was. */
   confidentialReport?: string | null;
+  /** What is alleged, against whom, its IOPC category and standards, and the finding for each subject. */
+  allegations?: AllegationRow[];
   subjects: {
     subjectId: string;
     kind: string;
@@ -312,4 +315,26 @@ export function timelineOf(audit: AuditRow[]): TimelineItem[] {
         html: lines.map((l) => `<p class="govuk-body govuk-!-margin-bottom-1">${escapeHtml(l)}</p>`).join(''),
       };
     });
+}
+
+/** An allegation as MattersService.get gives it. */
+export interface AllegationRow {
+  id: string;
+  alleged: string;
+  category: string;
+  standards: string[];
+  subjectIds: string[];
+  findings: { subjectId: string; finding: string | null }[];
+}
+
+/** The matter's allegations as the page lists them: the category by code and name, the standards and findings in words. */
+export function allegationsOf(rows: readonly AllegationRow[] = []) {
+  return rows.map((a) => ({
+    id: a.id,
+    alleged: a.alleged,
+    category: `${a.category} ${iopcCategory(a.category)?.name ?? ''}`.trim(),
+    against: a.subjectIds.join(', '),
+    standards: a.standards.length ? a.standards.map((x) => sentenceCase(x)).join('; ') : 'None recorded',
+    findings: a.findings.filter((f) => f.finding).map((f) => `${f.subjectId}: ${sentenceCase(f.finding!)}`).join('; ') || 'None yet',
+  }));
 }

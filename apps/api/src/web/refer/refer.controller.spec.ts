@@ -25,6 +25,11 @@ describe('a refused referral, shown on check your answers', () => {
       .toBe('/refer/subjects?change=check#subjects-0-finalWrittenWarningLiveSource');
   });
 
+  it("takes a refusal naming an allegation's field to that field on the allegations' page", () => {
+    const refused = refusalOf(new BadRequestException({ message: 'allegations[1].subjectIds names no subject of this matter: pc-9', field: 'allegations[1].subjectIds', rule: 'allegation-against-subjects' }), 'R-1')!;
+    expect(refused).toEqual({ status: 400, error: { text: expect.stringContaining('(rule allegation-against-subjects)'), href: '/refer/allegations?change=check#allegations-1-subjectIds' } });
+  });
+
   it('leaves anything else (the engine unavailable, a fault) to the error pages', () => {
     expect(refusalOf(new ServiceUnavailableException(), 'R-1')).toBeUndefined();
     expect(refusalOf(new Error('boom'), 'R-1')).toBeUndefined();

@@ -13,15 +13,19 @@ import { CurrentSession, RedirectTo, SignedInGuard } from '../session/signed-in.
 import { WebSessions, type WebSession, type WebUser } from '../session/web-sessions';
 import { WebErrorFilter } from '../web-errors.filter';
 import {
+  allegationsFromForm,
+  blankAllegation,
   blankReferral,
   blankSubject,
   checkReferral,
   checkYourAnswers,
   errorList,
+  IOPC_CATEGORY_CHOICES,
   MATTER_KIND_CHOICES,
   matterAnswersFromForm,
   RECORDABLE_CATEGORY_CHOICES,
   referralDtoOf,
+  STANDARD_CHOICES,
   SUBJECT_KIND_CHOICES,
   subjectsFromForm,
   type Referral,
@@ -29,8 +33,12 @@ import {
 
 type Form = Record<string, unknown>;
 
-/** The most subjects one referral may carry (the DTO's own limit). */
+/** The most subjects, or allegations, one referral may carry (the DTO's own limits). */
 const MAX_SUBJECTS = 100;
+const MAX_ALLEGATIONS = 100;
+
+/** The page a refusal's first field is on. */
+const pageOf = (fieldId: string) => (fieldId.startsWith('subjects-') ? '/refer/subjects' : fieldId.startsWith('allegations-') ? '/refer/allegations' : '/refer');
 
 /**
  * Referring a matter: the matter's questions, its subjects (add another), check your answers, then the referral by
@@ -94,6 +102,35 @@ export class ReferController {
     await this.sessions.saveData(session);
     const errors = checkReferral(referral.answers, 'subjects');
     if (Object.keys(errors).length) return this.showSubjects(res, session, referral, errors, change, 400);
+    res.redirect(303, change && referral.answers.allegations?.length ? '/refer/check' : '/refer/allegations');
+  }
+
+  @Get('allegations')
+  async allegationsPage(@CurrentSession() session: WebSession, @Res() res: Response, @Query('change') change?: string) {
+    const referral = await this.referral(session, false);
+    this.showAllegations(res, session, referral, {}, change === 'check', 200);
+  }
+
+  /** As the subjects' page: adding or removing an allegation posts the page, which comes back with one more (or one fewer). */
+  @Post('allegations')
+  async answerAllegations(@Body() body: Form, @CurrentSession() session: WebSession, @Res() res: Response) {
+    const referral = await this.referral(session, false);
+    const allegations = allegationsFromForm(body);
+    const change = body.change === 'check';
+    referral.answers.allegations = allegations;
+    if (body['allegations-add-another'] !== undefined) {
+      if (allegations.length < MAX_ALLEGATIONS) allegations.push(blankAllegation());
+      await this.sessions.saveData(session);
+      return res.redirect(303, `/refer/allegations${change ? '?change=check' : ''}#allegations-${allegations.length - 1}-alleged`);
+    }
+    if (typeof body.remove === 'string' && /^\d{1,3}$/.test(body.remove) && allegations.length > 1) {
+      allegations.splice(Number(body.remove), 1);
+      await this.sessions.saveData(session);
+      return res.redirect(303, `/refer/allegations${change ? '?change=check' : ''}`);
+    }
+    await this.sessions.saveData(session);
+    const errors = checkReferral(referral.answers, 'allegations');
+    if (Object.keys(errors).length) return this.showAllegations(res, session, referral, errors, change, 400);
     res.redirect(303, '/refer/check');
   }
 
@@ -102,7 +139,7 @@ export class ReferController {
     const referral = await this.referral(session, false);
     const errors = checkReferral(referral.answers, 'all');
     // Answers not yet complete go back to their page first.
-    if (Object.keys(errors).length) throw new RedirectTo(Object.keys(errors)[0].startsWith('subjects-') ? '/refer/subjects' : '/refer');
+    if (Object.keys(errors).length) throw new RedirectTo(pageOf(Object.keys(errors)[0]));
     this.showCheck(res, session, referral, [], 200);
   }
 
@@ -115,7 +152,7 @@ export class ReferController {
     if (referral?.referred) throw new RedirectTo('/refer/confirmation');
     if (!referral) throw new RedirectTo('/refer');
     const errors = checkReferral(referral.answers, 'all');
-    if (Object.keys(errors).length) throw new RedirectTo(Object.keys(errors)[0].startsWith('subjects-') ? '/refer/subjects' : '/refer');
+    if (Object.keys(errors).length) throw new RedirectTo(pageOf(Object.keys(errors)[0]));
     try {
       await this.matters.refer(referralDtoOf(referral.answers) as unknown as ReferMatterDto, user, referral.idempotencyKey);
     } catch (err) {
@@ -190,6 +227,28 @@ export class ReferController {
     );
   }
 
+  private showAllegations(res: Response, session: WebSession, referral: Referral, errors: Record<string, string>, change: boolean, status: number) {
+    const allegations = referral.answers.allegations?.length ? referral.answers.allegations : [blankAllegation()];
+    sendPage(
+      res,
+      this.pages.render('refer/allegations.njk', {
+        ...this.frame(session),
+        title: 'What is alleged',
+        errors: errorList(errors),
+        fieldErrors: errors,
+        allegations: allegations.map((a) => ({
+          alleged: a.alleged,
+          categoryItems: [{ value: '', text: 'Choose a category' }, ...IOPC_CATEGORY_CHOICES.map((c) => ({ ...c, selected: a.category === c.value }))],
+          subjectItems: referral.answers.subjects.map((x) => ({ value: x.subjectId, text: x.subjectId, checked: a.subjectIds.includes(x.subjectId) })),
+          standardItems: STANDARD_CHOICES.map((c) => ({ ...c, checked: a.standards.includes(c.value) })),
+        })),
+        change,
+        reference: referral.answers.matter.reference,
+      }),
+      status,
+    );
+  }
+
   private showCheck(res: Response, session: WebSession, referral: Referral, errors: { text: string; href: string }[], status: number) {
     sendPage(res, this.pages.render('refer/check.njk', { ...this.frame(session), title: 'Check your answers before referring the matter', errors, shown: checkYourAnswers(referral.answers, !mayChooseForce(session.user!)) }), status);
   }
@@ -216,6 +275,8 @@ export function refusalOf(err: unknown, reference: string): { status: number; er
   const rule = typeof b.rule === 'string' ? ` (rule ${b.rule}${typeof b.regulation === 'string' ? `, ${b.regulation}` : ''})` : '';
   // A subject's own field (a person's number, a warning's source): straight to its box.
   const subjectField = field ? /^subjects\[(\d{1,3})\]\.([A-Za-z]+)$/.exec(field) : null;
+  const allegationField = field ? /^allegations\[(\d{1,3})\]\.([A-Za-z]+)$/.exec(field) : null;
+  if (allegationField) return { status, error: { text: `${message}${rule}`, href: `/refer/allegations?change=check#allegations-${allegationField[1]}-${allegationField[2]}` } };
   const href = field === 'forceId' ? '/refer?change=check#forceId' : field === 'subjects' ? '/refer/subjects?change=check' : subjectField ? `/refer/subjects?change=check#subjects-${subjectField[1]}-${subjectField[2]}` : '#main-content';
   return { status, error: { text: `${message}${rule}`, href } };
 }

@@ -1,5 +1,5 @@
 import { daysFromToday } from '../../../../../test/support/dates';
-import { blankReferral, checkReferral, checkYourAnswers, isoDateOf, matterAnswersFromForm, referralDtoOf, subjectsFromForm, type ReferralAnswers } from './referral';
+import { allegationsFromForm, blankReferral, checkReferral, checkYourAnswers, isoDateOf, matterAnswersFromForm, referralDtoOf, subjectsFromForm, type ReferralAnswers } from './referral';
 
 const dateParts = (iso: string) => ({ year: iso.slice(0, 4), month: String(Number(iso.slice(5, 7))), day: String(Number(iso.slice(8, 10))) });
 
@@ -18,6 +18,7 @@ function answers(): ReferralAnswers {
       { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: '1234', name: 'Jane Example', dateOfBirth: { day: '29', month: '2', year: '1980' }, finalWrittenWarningLive: true, finalWrittenWarningLiveSource: 'PSD paper file 2019/44' },
       { subjectId: 'staff-1', kind: 'police-staff', rank: '', warrantNumber: '', name: '', dateOfBirth: { day: '', month: '', year: '' }, finalWrittenWarningLive: false, finalWrittenWarningLiveSource: '' },
     ],
+    allegations: [{ alleged: 'looked up a neighbour on the police national computer', category: 'G1', subjectIds: ['pc-1', 'staff-1'], standards: ['confidentiality'] }],
   };
 }
 
@@ -33,6 +34,7 @@ describe('referring a matter through the question pages', () => {
         { subjectId: 'pc-1', kind: 'police-officer', rank: 'PC', warrantNumber: '1234', name: 'Jane Example', dateOfBirth: '1980-02-29', finalWrittenWarningLive: true, finalWrittenWarningLiveSource: 'PSD paper file 2019/44' },
         { subjectId: 'staff-1', kind: 'police-staff' },
       ],
+      allegations: [{ id: 'a1', alleged: 'looked up a neighbour on the police national computer', category: 'G1', subjectIds: ['pc-1', 'staff-1'], standards: ['confidentiality'] }],
     });
     expect(checkReferral(answers(), 'all')).toEqual({});
   });
@@ -87,6 +89,41 @@ describe('referring a matter through the question pages', () => {
     expect(errors['subjects-1-dobDay']).toMatch(/^Subject 2: Date of birth must be a real date/);
   });
 
+  it('reads the allegations by their index, with the subjects and standards ticked', () => {
+    const list = allegationsFromForm({
+      'allegations[1][alleged]': ' swore at the complainant ',
+      'allegations[1][category]': 'C1',
+      'allegations[1][subjectIds]': 'pc-1',
+      'allegations[0][alleged]': 'pushed the complainant',
+      'allegations[0][category]': 'B4',
+      'allegations[0][subjectIds]': ['pc-1', 'staff-1'],
+      'allegations[0][standards]': ['use-of-force'],
+      _csrf: 'x',
+    });
+    expect(list).toEqual([
+      { alleged: 'pushed the complainant', category: 'B4', subjectIds: ['pc-1', 'staff-1'], standards: ['use-of-force'] },
+      { alleged: 'swore at the complainant', category: 'C1', subjectIds: ['pc-1'], standards: [] },
+    ]);
+    expect(allegationsFromForm({})).toHaveLength(1);
+  });
+
+  it('asks for at least one allegation, each with what is alleged, a category of the IOPC guidance and a subject of the referral', () => {
+    const none = { ...answers(), allegations: [] };
+    expect(checkReferral(none, 'allegations')).toEqual({ 'allegations-0-alleged': 'Add at least one allegation' });
+    const blank = { ...answers(), allegations: [{ alleged: '', category: '', subjectIds: [], standards: [] }] };
+    expect(checkReferral(blank, 'allegations')).toEqual({
+      'allegations-0-alleged': 'Allegation 1: Enter what is alleged',
+      'allegations-0-category': 'Allegation 1: Select the IOPC category',
+      'allegations-0-subjectIds': 'Allegation 1: Select who it is alleged against',
+    });
+    const unknown = { ...answers(), allegations: [{ alleged: 'x', category: 'Z9', subjectIds: ['pc-1'], standards: [] }] };
+    expect(checkReferral(unknown, 'allegations')).toEqual({ 'allegations-0-category': 'Allegation 1: Select the IOPC category' });
+    const stranger = { ...answers(), allegations: [{ alleged: 'x', category: 'C1', subjectIds: ['pc-9'], standards: [] }] };
+    expect(checkReferral(stranger, 'allegations')).toEqual({ 'allegations-0-subjectIds': 'Allegation 1: Who it is alleged against names no subject of this matter: pc-9' });
+    // The subjects' page does not ask about allegations, nor the matter's.
+    expect(checkReferral(none, 'subjects')).toEqual({});
+  });
+
   it('shows the answers to check, each with a link to change it', () => {
     const shown = checkYourAnswers(answers());
     expect(shown.matter.find((r) => r.key === 'Kind of matter')).toEqual({ key: 'Kind of matter', value: 'Conduct matter', href: '/refer?change=check#kind' });
@@ -95,5 +132,6 @@ describe('referring a matter through the question pages', () => {
     expect(shown.subjects.map((s) => s.heading)).toEqual(['Subject 1: Jane Example', 'Subject 2']);
     expect(shown.subjects[0].rows.find((r) => r.key === 'Date of birth')!.value).toBe('29 February 1980');
     expect(shown.subjects[1].rows.find((r) => r.key === 'Full name')).toEqual({ key: 'Full name', value: 'Not given', href: '/refer/subjects?change=check#subjects-1-name' });
+    expect(shown.allegations[0].rows.find((r) => r.key === 'IOPC category')).toEqual({ key: 'IOPC category', value: 'G1 Improper access to or disclosure of information', href: '/refer/allegations?change=check#allegations-0-category' });
   });
 });

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { MATTER_KIND_WORDS, MATTER_KINDS, RECORDABLE_CATEGORIES, SUBJECT_KINDS, type MatterKind } from '@conduct/domain';
+import { IOPC_COMPLAINT_CATEGORIES, IOPC_CATEGORY_GROUPS, MATTER_KIND_WORDS, MATTER_KINDS, RECORDABLE_CATEGORIES, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, SUBJECT_KINDS, checkAllegations, iopcCategory, type Allegation, type MatterKind } from '@conduct/domain';
 import { ReferMatterDto } from '../../matters/matters.dto';
 import { dateInFull, sentenceCase } from '../rendering/words';
 
@@ -36,9 +36,19 @@ export interface SubjectAnswers {
   finalWrittenWarningLiveSource: string;
 }
 
+/** An allegation as typed: its id is its place in the list (a1, a2, …). */
+export interface AllegationAnswers {
+  alleged: string;
+  category: string;
+  subjectIds: string[];
+  standards: string[];
+}
+
 export interface ReferralAnswers {
   matter: MatterAnswers;
   subjects: SubjectAnswers[];
+  /** Absent from a referral begun before the page asked for them: none yet. */
+  allegations?: AllegationAnswers[];
 }
 
 /**
@@ -74,6 +84,13 @@ export const SUBJECT_FIELD_WORDS: Readonly<Record<keyof SubjectAnswers, string>>
   finalWrittenWarningLiveSource: 'Where that warning is recorded',
 };
 
+export const ALLEGATION_FIELD_WORDS: Readonly<Record<keyof AllegationAnswers, string>> = {
+  alleged: 'What is alleged',
+  category: 'IOPC category',
+  subjectIds: 'Who it is alleged against',
+  standards: 'Standards of Professional Behaviour engaged',
+};
+
 /** The choices the pages offer, from the domain's vocabularies. */
 export const MATTER_KIND_CHOICES = MATTER_KINDS.map((k) => ({ value: k, text: MATTER_KIND_WORDS[k] }));
 export const SUBJECT_KIND_CHOICES = SUBJECT_KINDS.map((k) => ({ value: k, text: sentenceCase(k) }));
@@ -82,7 +99,18 @@ export const RECORDABLE_CATEGORY_CHOICES = [
   { value: 'death-or-serious-injury', text: 'A death or serious injury', hint: 'PRA 2002 Sch 3 paras 4(1)(a), 13(1)(a)' },
 ];
 
+/** The IOPC's categories, each with its group's name, in the guidance's order. */
+export const IOPC_CATEGORY_CHOICES = IOPC_COMPLAINT_CATEGORIES.map((c) => ({ value: c.code, text: `${c.code} ${c.name} (${IOPC_CATEGORY_GROUPS[c.group].name})` }));
+export const STANDARD_CHOICES = STANDARDS_OF_PROFESSIONAL_BEHAVIOUR.map((x) => ({ value: x, text: sentenceCase(x) }));
+
 const blankDate = (): DateAnswer => ({ day: '', month: '', year: '' });
+
+export function blankAllegation(): AllegationAnswers {
+  return { alleged: '', category: '', subjectIds: [], standards: [] };
+}
+
+/** An allegation's id in the referral: its place in the list. */
+export const allegationId = (i: number) => `a${i + 1}`;
 
 export function blankSubject(): SubjectAnswers {
   return { subjectId: '', kind: '', rank: '', warrantNumber: '', name: '', dateOfBirth: blankDate(), finalWrittenWarningLive: false, finalWrittenWarningLiveSource: '' };
@@ -134,6 +162,23 @@ export function subjectsFromForm(body: Form): SubjectAnswers[] {
   return subjects.length ? subjects : [blankSubject()];
 }
 
+const ALLEGATION_FIELD = /^allegations\[(\d{1,3})\]\[(alleged|category|subjectIds|standards)\]$/;
+
+/** The allegations' page as posted (fields `allegations[i][field]`), in index order; at least one, blank. */
+export function allegationsFromForm(body: Form): AllegationAnswers[] {
+  const byIndex = new Map<number, AllegationAnswers>();
+  for (const [key, value] of Object.entries(body)) {
+    const m = ALLEGATION_FIELD.exec(key);
+    if (!m) continue;
+    const a = byIndex.get(Number(m[1])) ?? blankAllegation();
+    byIndex.set(Number(m[1]), a);
+    if (m[2] === 'subjectIds' || m[2] === 'standards') a[m[2]] = texts(value);
+    else a[m[2] as 'alleged' | 'category'] = text(value);
+  }
+  const list = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, a]) => a);
+  return list.length ? list : [blankAllegation()];
+}
+
 /** The three boxes as YYYY-MM-DD (padded), '' when all are empty; boxes that make no date are passed on for the DTO's check to name. */
 export function isoDateOf(d: DateAnswer): string {
   if (!d.day && !d.month && !d.year) return '';
@@ -155,6 +200,7 @@ export function referralDtoOf(a: ReferralAnswers): Record<string, unknown> {
     subjects: a.subjects.map((s) =>
       given({ subjectId: s.subjectId, kind: s.kind, rank: s.rank, warrantNumber: s.warrantNumber, name: s.name, dateOfBirth: isoDateOf(s.dateOfBirth), finalWrittenWarningLive: s.finalWrittenWarningLive, finalWrittenWarningLiveSource: s.finalWrittenWarningLiveSource }),
     ),
+    allegations: (a.allegations ?? []).map((x, i) => ({ id: allegationId(i), alleged: x.alleged, category: x.category, subjectIds: x.subjectIds, standards: x.standards })),
   });
 }
 
@@ -165,6 +211,8 @@ export function fieldId(path: string[]): string {
   if (first === 'kind') return 'kind';
   if (first === 'subjects' && index !== undefined && field) return `subjects-${index}-${field === 'dateOfBirth' ? 'dobDay' : field}`;
   if (first === 'subjects') return 'subjects-0-subjectId';
+  if (first === 'allegations' && index !== undefined && field) return `allegations-${index}-${field}`;
+  if (first === 'allegations') return 'allegations-0-alleged';
   return first;
 }
 
@@ -178,7 +226,7 @@ function messageOf(e: ValidationError, label: string): string {
   return first.startsWith(e.property) ? `${label}${first.slice(e.property.length)}` : `${label}: ${first}`;
 }
 
-export type Part = 'matter' | 'subjects' | 'all';
+export type Part = 'matter' | 'subjects' | 'allegations' | 'all';
 
 /**
  * The answers checked by the API's own ReferMatterDto (class-validator, as the API's ValidationPipe runs it): each
@@ -189,19 +237,42 @@ export function checkReferral(a: ReferralAnswers, part: Part): Record<string, st
   const failures = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
   const errors: Record<string, string> = {};
   for (const e of failures) {
-    if (e.property === 'subjects') {
-      if (part === 'matter') continue;
+    if (e.property === 'allegations') {
+      if (part === 'matter' || part === 'subjects') continue;
+      for (const item of e.children ?? []) {
+        for (const f of item.children ?? []) {
+          errors[fieldId(['allegations', item.property, f.property])] = `Allegation ${Number(item.property) + 1}: ${allegationMessageOf(f)}`;
+        }
+      }
+    } else if (e.property === 'subjects') {
+      if (part === 'matter' || part === 'allegations') continue;
       if (e.constraints) errors[fieldId(['subjects'])] = 'Add at least one subject';
       for (const item of e.children ?? []) {
         for (const f of item.children ?? []) {
           errors[fieldId(['subjects', item.property, f.property])] = `Subject ${Number(item.property) + 1}: ${messageOf(f, SUBJECT_FIELD_WORDS[f.property as keyof SubjectAnswers] ?? f.property)}`;
         }
       }
-    } else if (part !== 'subjects') {
+    } else if (part === 'matter' || part === 'all') {
       errors[fieldId([e.property])] = messageOf(e, MATTER_FIELD_WORDS[e.property as keyof MatterAnswers] ?? e.property);
     }
   }
+  if ((part === 'allegations' || part === 'all') && !Object.keys(errors).some((k) => k.startsWith('allegations-'))) {
+    // The web referral asks for at least one allegation (the API lets older clients send none), each against subjects of the referral.
+    const given = a.allegations ?? [];
+    if (!given.length) errors['allegations-0-alleged'] = 'Add at least one allegation';
+    const problem = given.length ? checkAllegations(referralDtoOf(a).allegations as Allegation[], 'allegations', a.subjects.map((x) => x.subjectId)) : null;
+    const at = problem ? /^allegations\[(\d+)\]\.(\w+)$/.exec(problem.field) : null;
+    if (problem && at) errors[fieldId(['allegations', at[1], at[2]])] = `Allegation ${Number(at[1]) + 1}: ${problem.reason.replace(problem.field, ALLEGATION_FIELD_WORDS[at[2] as keyof AllegationAnswers] ?? at[2])}`;
+  }
   return errors;
+}
+
+/** An allegation's field refused by the DTO, in the pages' words. */
+function allegationMessageOf(e: ValidationError): string {
+  const label = ALLEGATION_FIELD_WORDS[e.property as keyof AllegationAnswers] ?? e.property;
+  if (e.property === 'subjectIds') return `Select who it is alleged against`;
+  if (e.property === 'category') return 'Select the IOPC category';
+  return messageOf(e, label);
 }
 
 /** The error summary's list: each message linking to its field. */
@@ -210,7 +281,7 @@ export function errorList(errors: Record<string, string>, page = ''): { text: st
 }
 
 /** The answers as *check your answers* shows them: label, value, and where to change it (nothing to change for a force that is fixed). */
-export function checkYourAnswers(a: ReferralAnswers, forceFixed = false): { matter: SummaryRow[]; subjects: { heading: string; rows: SummaryRow[] }[] } {
+export function checkYourAnswers(a: ReferralAnswers, forceFixed = false): { matter: SummaryRow[]; subjects: { heading: string; rows: SummaryRow[] }[]; allegations: { heading: string; rows: SummaryRow[] }[] } {
   const row = (label: string, value: string, href: string): SummaryRow => ({ key: label, value: value || 'Not given', href });
   const m = a.matter;
   return {
@@ -240,6 +311,19 @@ export function checkYourAnswers(a: ReferralAnswers, forceFixed = false): { matt
           row(SUBJECT_FIELD_WORDS.dateOfBirth, dateInFull(isoDateOf(s.dateOfBirth)), href('dobDay')),
           row(SUBJECT_FIELD_WORDS.finalWrittenWarningLive, s.finalWrittenWarningLive ? 'Yes (CR reg 42(5))' : "No (unless this engine's records of the person show one)", href('finalWrittenWarningLive')),
           ...(s.finalWrittenWarningLive ? [row(SUBJECT_FIELD_WORDS.finalWrittenWarningLiveSource, s.finalWrittenWarningLiveSource, href('finalWrittenWarningLiveSource'))] : []),
+        ],
+      };
+    }),
+    allegations: (a.allegations ?? []).map((x, i) => {
+      const href = (f: string) => `/refer/allegations?change=check#allegations-${i}-${f}`;
+      const category = iopcCategory(x.category);
+      return {
+        heading: `Allegation ${i + 1}`,
+        rows: [
+          row(ALLEGATION_FIELD_WORDS.alleged, x.alleged, href('alleged')),
+          row(ALLEGATION_FIELD_WORDS.category, category ? `${category.code} ${category.name}` : x.category, href('category')),
+          row(ALLEGATION_FIELD_WORDS.subjectIds, x.subjectIds.join(', '), href('subjectIds')),
+          row(ALLEGATION_FIELD_WORDS.standards, x.standards.map((st) => sentenceCase(st)).join('; ') || 'None', href('standards')),
         ],
       };
     }),

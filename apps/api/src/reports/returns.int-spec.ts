@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { randomUUID } from 'crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import { londonDateOf } from '@conduct/domain';
+import { englandAndWalesCalendar } from '@conduct/domain/calendar';
+import {
+  appendAudit,
+  complaintAllegationRows,
+  dataSourceOptions,
+  misconductReturnRows,
+  recordAllegationFindings,
+  upsertAllegations,
+  upsertMatter,
+  upsertSubject,
+  type AllegationRow,
+} from '@conduct/persistence';
+import { toCsv } from './report-data';
+import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, allegationsByCategory, headerOnly, returnRows } from './returns';
+
+/**
+ * The returns against a worked example on a real PostgreSQL: four matters of one force written row by row (in a
+ * transaction rolled back after), and each return's CSV for the financial year 2024-25 written out by hand.
+ * The dates are fixed and past: 2024-04-02 to 2024-06-03 is 42 working days (Easter Monday 1 April, and the bank
+ * holidays of 6 and 27 May, do not count); an outcome typed at 23:30 UTC on 3 June 2024 was decided on 4 June in London.
+ */
+let db: DataSource;
+let q: QueryRunner;
+
+beforeAll(async () => {
+  db = new DataSource({ ...dataSourceOptions(process.env.INTEGRATION_DATABASE_URL), extra: { max: 2 } });
+  await db.initialize();
+});
+afterAll(async () => db.destroy());
+beforeEach(async () => {
+  q = db.createQueryRunner();
+  await q.connect();
+  await q.startTransaction();
+});
+afterEach(async () => {
+  await q.rollbackTransaction();
+  await q.release();
+});
+
+const FROM = '2024-04-01';
+const TO = '2025-03-31';
+
+async function matter(force: string, reference: string, kind: string, receivedOn: string, allegations: AllegationRow[]) {
+  await upsertMatter(q, { reference, workflowId: `matter-${reference}`, kind, regime: kind === 'conduct-matter' ? 'conduct-regulations' : 'schedule-3', forceId: force, stage: 'investigation', appropriateAuthority: 'Chief Constable', iopcReferralRequired: false, modeOfInvestigation: 'local', receivedOn, revision: 1 });
+  await upsertAllegations(q, reference, allegations);
+}
+
+async function subject(reference: string, subjectId: string, rank: string, s: { caseToAnswer?: string; form?: string; outcome?: string; finding?: string; decidedAt?: string; findings?: { allegationId: string; finding: string }[] }) {
+  await upsertSubject(q, { matterReference: reference, subjectId, workflowId: `subject-${reference}-${subjectId}`, kind: 'police-officer', rank, warrantNumber: null, stage: s.outcome ? 'outcome' : 'investigation', severity: 'misconduct', caseToAnswer: s.caseToAnswer ?? null, formOfProceedings: s.form ?? null, outcome: s.outcome ?? null, closedBecause: null, status: {}, revision: 1 });
+  if (!s.decidedAt) return;
+  // As the projection writes an outcome: its audit line, and the findings on the day it was decided in London.
+  await appendAudit(q, [{ idempotencyKey: `outcome-${reference}-${subjectId}`, matterReference: reference, subjectId, actor: 'chair', actorRole: 'case-officer', action: 'decision:outcome', rule: 'outcome', regulation: 'CR reg 42', occurredAt: s.decidedAt, details: { outcome: s.outcome, finding: s.finding, ...(s.findings ? { allegationFindings: s.findings } : {}) } }]);
+  if (s.findings) await recordAllegationFindings(q, reference, subjectId, londonDateOf(s.decidedAt), s.findings);
+}
+
+describe('the returns, checked against a worked example', () => {
+  it('a complaint against two officers, a conduct matter, a complaint from the year before and one still open: both returns for 2024-25, line by line', async () => {
+    const f = `f-${randomUUID().slice(0, 8)}`;
+    const [c1, k2, c3, c4] = ['C1', 'K2', 'C3', 'C4'].map((x) => `${x}-${f}`);
+    await matter(f, c1, 'complaint', '2024-04-02', [
+      { id: 'a1', alleged: 'pushed the complainant against a wall', subjectIds: ['pc-1', 'pc-2'], category: 'B4', standards: ['use-of-force'] },
+      { id: 'a2', alleged: 'swore at the complainant', subjectIds: ['pc-2'], category: 'C1', standards: ['authority-respect-and-courtesy'] },
+    ]);
+    await subject(c1, 'pc-1', 'PC', { caseToAnswer: 'misconduct', form: 'misconduct-meeting', outcome: 'written-warning', finding: 'misconduct', decidedAt: '2024-06-03T10:00:00Z', findings: [{ allegationId: 'a1', finding: 'misconduct' }] });
+    await subject(c1, 'pc-2', 'Sgt', { caseToAnswer: 'misconduct', form: 'misconduct-meeting', outcome: 'no-action', finding: 'neither', decidedAt: '2024-06-03T23:30:00Z', findings: [{ allegationId: 'a1', finding: 'neither' }, { allegationId: 'a2', finding: 'neither' }] });
+    await matter(f, k2, 'conduct-matter', '2024-05-01', [{ id: 'b1', alleged: 'looked up a neighbour on the PNC', subjectIds: ['pc-3'], category: 'G1', standards: ['confidentiality', 'honesty-and-integrity'] }]);
+    await subject(k2, 'pc-3', 'DC', { caseToAnswer: 'gross-misconduct', form: 'misconduct-hearing', outcome: 'final-written-warning', finding: 'gross-misconduct', decidedAt: '2024-07-01T14:00:00Z' });
+    await matter(f, c3, 'complaint', '2024-03-28', [{ id: 'c1', alleged: 'did not return a call', subjectIds: ['pc-5'], category: 'A1', standards: [] }]);
+    await subject(c3, 'pc-5', 'PC', { outcome: 'no-action', finding: 'neither', decidedAt: '2024-03-29T10:00:00Z', findings: [{ allegationId: 'c1', finding: 'neither' }] });
+    await matter(f, c4, 'complaint', '2024-09-10', [{ id: 'd1', alleged: 'sent messages to a victim of crime', subjectIds: ['pc-4'], category: 'E1', standards: ['discreditable-conduct'] }]);
+    await subject(c4, 'pc-4', 'PC', {});
+
+    const calendar = englandAndWalesCalendar();
+    const homeOffice = toCsv(returnRows(MISCONDUCT_RETURN_COLUMNS, await misconductReturnRows(q, [f], FROM, TO), calendar));
+    expect(homeOffice.split('\r\n')).toEqual([
+      'force_id,case_reference,case_type,received_on,subject_id,subject_type,rank,severity,case_to_answer,proceedings,finding,outcome,outcome_on,allegations,allegation_categories,standards_engaged,allegations_proven,allegations_not_proven',
+      `${f},${c1},complaint,2024-04-02,pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,misconduct,written-warning,2024-06-03,1,B4,use-of-force,1,0`,
+      `${f},${c1},complaint,2024-04-02,pc-2,police-officer,Sgt,misconduct,misconduct,misconduct-meeting,neither,no-action,2024-06-04,2,B4;C1,authority-respect-and-courtesy;use-of-force,0,2`,
+      `${f},${k2},conduct-matter,2024-05-01,pc-3,police-officer,DC,misconduct,gross-misconduct,misconduct-hearing,gross-misconduct,final-written-warning,2024-07-01,1,G1,confidentiality;honesty-and-integrity,0,0`,
+      '',
+    ]);
+
+    const complaints = await complaintAllegationRows(q, [f], FROM, TO);
+    const iopc = toCsv(returnRows(COMPLAINT_ALLEGATION_COLUMNS, complaints, calendar));
+    expect(iopc.split('\r\n')).toEqual([
+      'force_id,case_reference,received_on,mode_of_investigation,allegation_id,category_group,category_group_name,category,category_name,subject_id,finding,finding_on,working_days_to_finding',
+      `${f},${c1},2024-04-02,local,a1,B,"Police powers, policies and procedures",B4,Use of force,pc-1,misconduct,2024-06-03,42`,
+      `${f},${c1},2024-04-02,local,a1,B,"Police powers, policies and procedures",B4,Use of force,pc-2,neither,2024-06-04,43`,
+      `${f},${c1},2024-04-02,local,a2,C,Individual behaviours,C1,Impolite language or tone,pc-2,neither,2024-06-04,43`,
+      `${f},${c4},2024-09-10,local,d1,E,Abuse of position / corruption,E1,Abuse of position for a sexual purpose,pc-4,,,`,
+      '',
+    ]);
+
+    // By category: a1 counted once though against two officers, finalised at its last finding (4 June: 43 working days).
+    const byCategory = toCsv(returnRows(CATEGORY_TOTAL_COLUMNS, allegationsByCategory(complaints, calendar), calendar));
+    expect(byCategory.split('\r\n')).toEqual([
+      'category_group,category,category_name,allegations,allegations_finalised,mean_working_days_to_finalise',
+      'B,B4,Use of force,1,1,43.0',
+      'C,C1,Impolite language or tone,1,1,43.0',
+      'E,E1,Abuse of position for a sexual purpose,1,0,',
+      '',
+    ]);
+  });
+
+  it('another force’s matters are not in a force’s return, and a period with none gives the header alone', async () => {
+    const f = `f-${randomUUID().slice(0, 8)}`;
+    await matter(`${f}-other`, `C9-${f}`, 'complaint', '2024-04-02', [{ id: 'a1', alleged: 'was rude', subjectIds: ['pc-1'], category: 'C1', standards: [] }]);
+    await subject(`C9-${f}`, 'pc-1', 'PC', { outcome: 'no-action', finding: 'neither', decidedAt: '2024-06-03T10:00:00Z', findings: [{ allegationId: 'a1', finding: 'neither' }] });
+    expect(await complaintAllegationRows(q, [f], FROM, TO)).toEqual([]);
+    expect(await misconductReturnRows(q, [f], FROM, TO)).toEqual([]);
+    expect((await complaintAllegationRows(q, [`${f}-other`], FROM, TO)).map((r) => r.subjectId)).toEqual(['pc-1']);
+    expect(headerOnly(COMPLAINT_ALLEGATION_COLUMNS)).toBe(`${COMPLAINT_ALLEGATION_COLUMNS.map((c) => c.name).join(',')}\r\n`);
+  });
+});
