@@ -17,3 +17,4 @@ export * from './panels';
 export * from './investigator';
 export * from './reflective-practice';
 export * from './people';
+export * from './allocation';
