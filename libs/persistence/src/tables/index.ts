@@ -12,3 +12,4 @@ export * from './web-sessions';
 export * from './my-work';
 export * from './next-deadline';
 export * from './people';
+export * from './allocation';

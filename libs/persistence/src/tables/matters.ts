@@ -1,3 +1,4 @@
+import { allocatedToSql } from './allocation';
 import { refreshNextDeadline } from './next-deadline';
 import { Sql } from './sql';
 
@@ -81,6 +82,8 @@ export interface MatterFilter {
   warrantNumber?: string;
   dueWithinDays?: number;
   overdue?: boolean;
+  /** Allocated to a person (as case officer of the matter or a subject, or its investigator), or with no case officer. */
+  allocatedTo?: { userId: string } | { unallocated: true };
 }
 
 /** Where a page of the matters list starts: after this matter, in the list's order. */
@@ -108,6 +111,11 @@ function filterSql(f: MatterFilter): { where: string[]; params: unknown[] } {
   if (f.forceId) add('m.force_id = ?', f.forceId);
   if (f.kind) add('m.kind = ?', f.kind);
   if (f.appropriateAuthority) add('m.appropriate_authority = ?', f.appropriateAuthority);
+  if (f.allocatedTo && 'userId' in f.allocatedTo) {
+    params.push(f.allocatedTo.userId);
+    where.push(`m.reference IN ${allocatedToSql(`$${params.length}`)}`);
+  }
+  if (f.allocatedTo && 'unallocated' in f.allocatedTo) where.push('m.case_officer IS NULL');
   if (f.stage) {
     params.push(f.stage);
     const n = params.length;

@@ -1,3 +1,4 @@
+import { allocatedToSql } from './allocation';
 import { owedDeadline } from './next-deadline';
 import { Sql } from './sql';
 
@@ -21,6 +22,8 @@ export interface WorkFilter {
   overdue?: boolean;
   /** A matter's reference, or a subject's warrant number. */
   search?: string;
+  /** Allocated to a person (as case officer of the matter or a subject, or its investigator), or with no case officer. */
+  allocatedTo?: { userId: string } | { unallocated: true };
 }
 
 export interface WorkCursor {
@@ -53,6 +56,9 @@ async function filterSql(sql: Sql, f: WorkFilter, params: unknown[]): Promise<st
     if (!found.length) return null;
     add('m.reference = ANY(?)', found.map((r) => r.reference));
   }
+  if (f.allocatedTo && 'userId' in f.allocatedTo) add(`m.reference IN ${allocatedToSql('?')}`, f.allocatedTo.userId);
+  // Walked in the order of matter_force_unallocated_due_idx / matter_unallocated_due_idx.
+  if (f.allocatedTo && 'unallocated' in f.allocatedTo) where.push('m.case_officer IS NULL');
   if (f.forces) add('m.force_id = ANY(?)', f.forces);
   if (f.forceId) add('m.force_id = ?', f.forceId);
   if (f.kind) add('m.kind = ?', f.kind);
