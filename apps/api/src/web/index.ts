@@ -1,3 +1,4 @@
+import { UnallocatedController } from './allocation/unallocated.controller';
 import { AssetsController } from './assets.controller';
 import { MatterController } from './matter/matter.controller';
 import { MyWorkController } from './my-work/my-work.controller';
@@ -15,5 +16,5 @@ import { WebErrorFilter } from './web-errors.filter';
 
 // The case-working web interface, served by the API's process at /. Its pages call the API's own services (the same
 // permission checks, the same refusals), so its controllers and providers join the application's module.
-export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController];
+export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController, UnallocatedController];
 export const WEB_PROVIDERS = [Pages, WebSessions, SignedInGuard, WebErrorFilter, SignInMethod];

@@ -37,6 +37,8 @@ export interface WorkItem {
   forceId: string;
   stage: string;
   appropriateAuthority: string | null;
+  /** The matter's case officer; null while unallocated. */
+  caseOfficer: string | null;
   receivedOn: string;
   deadline: { name: string; regulation: string; dueDate: string; dueAt: string; status: string; subjectId: string | null };
 }
@@ -78,7 +80,7 @@ export async function listWork(sql: Sql, f: WorkFilter, page: { limit: number; a
     where.push(`(m.next_due_at, m.reference) > ($${params.length - 1}::timestamptz, $${params.length})`);
   }
   const rows: Record<string, unknown>[] = await sql.query(
-    `SELECT m.reference, m.kind, m.force_id, m.stage, m.appropriate_authority, m.received_on, m.next_due_at,
+    `SELECT m.reference, m.kind, m.force_id, m.stage, m.appropriate_authority, m.case_officer, m.received_on, m.next_due_at,
             d.name, d.regulation, d.due_date, d.due_at, d.status, d.subject_id
      FROM matter m
      JOIN LATERAL (SELECT d.name, d.regulation, d.due_date, d.due_at, d.status, d.subject_id FROM deadline d
@@ -97,6 +99,7 @@ export async function listWork(sql: Sql, f: WorkFilter, page: { limit: number; a
       forceId: String(r.force_id),
       stage: String(r.stage),
       appropriateAuthority: (r.appropriate_authority as string | null) ?? null,
+      caseOfficer: (r.case_officer as string | null) ?? null,
       receivedOn: String(r.received_on),
       deadline: {
         name: String(r.name),
