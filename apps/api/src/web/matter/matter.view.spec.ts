@@ -30,6 +30,9 @@ describe("a matter's page", () => {
     const facts = Object.fromEntries(identityOf(m).map((f) => [f.label, f.value]));
     expect(facts).toMatchObject({ Reference: 'PSD-1', Force: 'north', 'Appropriate authority': 'Chief Constable', 'Mode of investigation': 'Local (not referred to the IOPC)', Regime: 'Police (Conduct) Regulations 2020' });
     expect(facts['Rule set']).toMatch(/2025/);
+    expect(facts).toMatchObject({ 'Case officer': 'Unallocated', Investigator: 'None appointed' });
+    const allocated = Object.fromEntries(identityOf({ ...m, caseOfficer: 'co-1', investigator: { investigator: { id: 'ds-7' } } }).map((f) => [f.label, f.value]));
+    expect(allocated).toMatchObject({ 'Case officer': 'co-1', Investigator: 'ds-7' });
   });
 
   it('open deadlines come soonest first, each with its words, regulation, rule status from the rules table and its extensions; met ones are left out', () => {

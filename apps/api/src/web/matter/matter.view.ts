@@ -42,6 +42,9 @@ export interface MatterRow {
   forceId: string;
   stage: string;
   appropriateAuthority: string;
+  /** Who works it (issue 15): the case officer (null: unallocated) and the investigator appointed. */
+  caseOfficer?: string | null;
+  investigator?: { investigator?: { id?: string } } | null;
   iopcReferralRequired?: boolean | null;
   modeOfInvestigation: string | null;
   receivedOn: string;
@@ -108,6 +111,8 @@ export function identityOf(m: MatterRow): { label: string; value: string }[] {
     { label: 'Kind', value: MATTER_KIND_WORDS[m.kind as MatterKind] ?? sentenceCase(m.kind) },
     { label: 'Force', value: m.forceId },
     { label: 'Appropriate authority', value: m.appropriateAuthority },
+    { label: 'Case officer', value: m.caseOfficer ?? 'Unallocated' },
+    { label: 'Investigator', value: m.investigator?.investigator?.id ?? 'None appointed' },
     { label: 'Mode of investigation', value: m.modeOfInvestigation ? sentenceCase(m.modeOfInvestigation) : m.iopcReferralRequired ? 'Awaiting the IOPC' : 'Local (not referred to the IOPC)' },
     { label: 'Regime', value: REGIME_WORDS[m.regime] ?? sentenceCase(m.regime) },
     { label: 'Rule set', value: ruleSet },
