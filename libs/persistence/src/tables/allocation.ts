@@ -92,7 +92,7 @@ export interface UnallocatedItem {
   investigatorId: string | null;
 }
 
-/** Open matters with no case officer, oldest received first (matter_unallocated_queue_idx), a page at a time by keyset. */
+/** Open matters with no case officer, oldest received first (matter_received_idx, walked backwards), a page at a time by keyset. */
 export async function listUnallocated(
   sql: Sql,
   f: { forces: string[] | null; forceId?: string; queue?: string },
