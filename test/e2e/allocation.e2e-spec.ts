@@ -120,14 +120,19 @@ describe('allocation of work, over HTTP on the real stack', () => {
 
   it('the unallocated list holds the matters with no case officer, oldest first, a page at a time', async () => {
     const seen: string[] = [];
+    const queues = new Map<string, string>();
     let next: string | null = null;
     do {
-      const page: { status: number; body: { items: { reference: string }[]; next: string | null } } = await call('GET', `/allocations/unallocated?forceId=${E2E_FORCE}&limit=200${next ? `&after=${next}` : ''}`);
+      const page: { status: number; body: { items: { reference: string; queue: string }[]; next: string | null } } = await call('GET', `/allocations/unallocated?forceId=${E2E_FORCE}&limit=200${next ? `&after=${next}` : ''}`);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((i) => i.reference));
+      for (const i of page.body.items) queues.set(i.reference, i.queue);
       next = page.body.next;
     } while (next);
     expect(seen).toEqual(expect.arrayContaining([ref(4), ref(5)]));
+    // Every matter waits in its force's general queue until routing by allegation category names another.
+    expect(queues.get(ref(4))).toBe('general');
+    expect((await matter(ref(4))).allocationQueue).toBe('general');
     expect(seen).not.toEqual(expect.arrayContaining([ref(1)]));
     expect(seen.filter((r) => [ref(2), ref(3)].includes(r))).toEqual([]);
     expect((await call('GET', '/allocations/unallocated?after=not-a-cursor')).body).toMatchObject({ field: 'after' });

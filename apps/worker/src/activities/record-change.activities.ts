@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inSpan } from '@conduct/temporal/worker';
 import { appendAudit, enqueue, linkSubjectToPerson, lockSubjectStage, recordStageTransition, replaceDeadlines, upsertMatter, upsertSubject } from '@conduct/persistence';
-import { personNumberOf } from '@conduct/domain';
+import { allocationQueueOf, personNumberOf } from '@conduct/domain';
 import type {
   AuditRecord,
   MatterSnapshot,
@@ -27,7 +27,8 @@ export class RecordChangeActivities implements ProceedingsActivities {
   async recordMatterChange({ snapshot: m, audit, outbox }: RecordChange<MatterSnapshot>): Promise<void> {
     await this.db.transaction(async (tx) => {
       await inSpan('projection: matter', { 'conduct.revision': m.revision }, async () => {
-        const applied = await upsertMatter(tx, m);
+        // The queue its unallocated work waits in (issue 15): where routing by allegation category will send it.
+        const applied = await upsertMatter(tx, { ...m, allocationQueue: allocationQueueOf(m) });
         if (applied) await replaceDeadlines(tx, m.workflowId, m.reference, null, m.deadlines);
         await appendAudit(tx, audit);
       });
