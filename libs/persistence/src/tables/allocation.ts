@@ -32,15 +32,17 @@ export interface AllocationTarget {
   subjects: { subjectId: string; rank: string | null; caseOfficer: string | null }[];
 }
 
-/** The matters named, with their subjects, locked for the allocation's transaction (so two allocations queue, not interleave). */
+/** The matters named, with their subjects, locked (with `lock`) for the allocation's transaction: two allocations queue, not interleave. */
 export async function findAllocationTargets(sql: Sql, references: readonly string[], lock: boolean): Promise<Map<string, AllocationTarget>> {
   const refs = [...new Set(references)].sort();
-  const matters: Record<string, unknown>[] = await sql.query(
-    `SELECT reference, force_id, stage, case_officer, investigator_id FROM matter WHERE reference = ANY($1) ORDER BY reference${lock ? ' FOR UPDATE' : ''}`,
-    [refs],
-  );
+  // Subjects before matters, in a fixed order: the order the worker's subject projection locks them (lockSubjectStage,
+  // then refreshNextDeadline), so an allocation and a projection wait for each other but never deadlock.
   const subjects: Record<string, unknown>[] = await sql.query(
     `SELECT matter_reference, subject_id, rank, case_officer FROM subject WHERE matter_reference = ANY($1) ORDER BY matter_reference, subject_id${lock ? ' FOR UPDATE' : ''}`,
+    [refs],
+  );
+  const matters: Record<string, unknown>[] = await sql.query(
+    `SELECT reference, force_id, stage, case_officer, investigator_id FROM matter WHERE reference = ANY($1) ORDER BY reference${lock ? ' FOR UPDATE' : ''}`,
     [refs],
   );
   const found = new Map<string, AllocationTarget>();
