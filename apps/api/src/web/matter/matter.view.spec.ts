@@ -90,6 +90,17 @@ describe('the timeline from the audit trail', () => {
     expect(item.lines).toContain('Recorded 9 January 2026 at 15:30');
   });
 
+  it('an allocation says to whom, and a reallocation from whom', () => {
+    const items = timelineOf([
+      audit(5, { action: 'allocation:case-officer', rule: null, regulation: null, details: { from: null, to: 'co-1' } }),
+      audit(6, { action: 'reallocation:case-officer', subjectId: 'pc-1', rule: null, regulation: null, details: { from: 'co-1', to: 'co-2' } }),
+    ]);
+    expect(items.map((i) => [i.label.text, i.lines])).toEqual([
+      ['Case officer reallocated', ['Subject: pc-1', 'Case officer: co-2, before: co-1']],
+      ['Case officer allocated', ['Case officer: co-1']],
+    ]);
+  });
+
   it("the engine's own steps are by the engine", () => {
     const [item] = timelineOf([audit(4, { action: 'deadline-missed:representations', actor: 'system', actorRole: 'system' })]);
     expect(item.byline.text).toBe('the engine');

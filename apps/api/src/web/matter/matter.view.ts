@@ -274,7 +274,10 @@ export interface TimelineItem {
   id: number;
 }
 
-const ACTION_WORDS: Readonly<Record<string, string>> = { referral: 'Matter referred', 'matter-referred': 'Matter referred' };
+const ACTION_WORDS: Readonly<Record<string, string>> = {
+  referral: 'Matter referred', 'matter-referred': 'Matter referred',
+  'allocation:case-officer': 'Case officer allocated', 'reallocation:case-officer': 'Case officer reallocated',
+};
 
 /** An audit action in words: a decision's or event's own words from the stage rules, else the action's. */
 export function actionInWords(action: string): string {
@@ -303,6 +306,8 @@ export function timelineOf(audit: AuditRow[]): TimelineItem[] {
         const v = details[field];
         if (typeof v === 'string' && v.trim()) lines.push(`${capital(field)}: ${v}`);
       }
+      // An allocation says from whom to whom (issue 15).
+      if (a.action.endsWith('allocation:case-officer')) lines.push(`Case officer: ${details.to ?? 'none (unallocated)'}${details.from ? `, before: ${details.from}` : ''}`);
       const recordedLater = Date.parse(iso(a.recordedAt)) - Date.parse(iso(a.occurredAt)) > RECORDED_LATER_MS;
       if (recordedLater) lines.push(`Recorded ${dateAndTime(a.recordedAt)}`);
       return {
