@@ -98,4 +98,27 @@ describe('allocating work in a browser', () => {
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Choose who the work is allocated to, or name a person, not both');
     await expectAccessible(page);
   });
+
+  it("on the matter page, the case officer is allocated, refused across forces with the rule's words, and shown in the identity bar and the timeline", async () => {
+    const page = await browser.page();
+    await signIn(page);
+    await page.goto(`${apiUrl()}/matter/${second}`);
+    await expect(page.locator('.moj-identity-bar').innerText()).resolves.toContain('Case officer: Unallocated');
+    // A page header action: a link styled, and announced, as a button.
+    await page.getByRole('button', { name: 'Allocate a case officer' }).or(page.getByRole('link', { name: 'Allocate a case officer' })).first().click();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Allocate a case officer');
+    await expectAccessible(page);
+
+    await page.getByLabel('Case officer').fill(elsewhere.id);
+    await page.getByRole('button', { name: 'Allocate', exact: true }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(`'${elsewhere.id}' serves in e2e-force, not ${force}`);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Allocate to me' }).click();
+    await page.waitForURL(`${apiUrl()}/matter/${second}`);
+    await expect(page.locator('.moj-identity-bar').innerText()).resolves.toContain(`Case officer: ${me}`);
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await expect(page.locator('.moj-timeline').innerText()).resolves.toMatch(new RegExp(`Case officer allocated[\\s\\S]*Case officer: ${me}`));
+    await expectAccessible(page);
+  });
 });

@@ -1,3 +1,4 @@
+import { CaseOfficerPageController } from './allocation/case-officer.controller';
 import { UnallocatedController } from './allocation/unallocated.controller';
 import { AssetsController } from './assets.controller';
 import { MatterController } from './matter/matter.controller';
@@ -16,5 +17,5 @@ import { WebErrorFilter } from './web-errors.filter';
 
 // The case-working web interface, served by the API's process at /. Its pages call the API's own services (the same
 // permission checks, the same refusals), so its controllers and providers join the application's module.
-export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController, UnallocatedController];
+export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController, UnallocatedController, CaseOfficerPageController];
 export const WEB_PROVIDERS = [Pages, WebSessions, SignedInGuard, WebErrorFilter, SignInMethod];
