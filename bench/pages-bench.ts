@@ -18,12 +18,14 @@ import { fmt, markdownTable, parseArgs, summarize } from './stats';
 const FORCES = 10;
 const FORCE = 'force-1';
 
-/** The read model of `n` open matters: 10 forces, 1–2 subjects each, 4 deadlines per subject (one met), 12 audit lines, an outcome on every fourth. */
+/** The read model of `n` open matters: 10 forces, 1–2 subjects each, 4 deadlines per subject (one met), 12 audit lines, an outcome on every fourth; about half allocated. */
 async function fill(pg: Pg, n: number): Promise<void> {
   await pg.query(`
-    INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, mode_of_investigation, received_on, revision)
+    INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, mode_of_investigation, received_on, revision, case_officer)
     SELECT 'BENCH-' || g, 'matter-BENCH-' || g, (ARRAY['complaint','recordable-conduct-matter','conduct-matter','dsi-matter'])[1 + g % 4], 'schedule-3',
-           'force-' || (g % ${FORCES}), 'open', 'DCS ' || (g % 50), 'local', current_date - (g % 700), 1
+           'force-' || (g % ${FORCES}), 'open', 'DCS ' || (g % 50), 'local', current_date - (g % 700), 1,
+           -- Allocation (issue 15): one matter in 30 to the signed-in person, half to 40 others, the rest unallocated.
+           CASE WHEN g % 30 = 1 THEN 'dev:bench-aa' WHEN g % 2 = 0 THEN 'co-' || (g % 40) END
     FROM generate_series(1, $1) g`, [n]);
   await pg.query(`
     INSERT INTO subject (matter_reference, subject_id, workflow_id, kind, rank, warrant_number, stage, severity, status, revision)
@@ -85,6 +87,9 @@ async function main(): Promise<void> {
       { name: `My work (oversight, every force: ${matters} open matters)`, who: asOversight, path: () => '/' },
       { name: 'My work, overdue only, one stage', who: asForce, path: () => '/?overdue=true&stage=investigation' },
       { name: 'My work, search by warrant number', who: asForce, path: (i) => `/?search=${100000 + ((i * 20 + 1) % matters) * 2}` },
+      { name: 'My work, allocated to me', who: asForce, path: () => '/?allocatedTo=me' },
+      { name: 'My work, unallocated', who: asForce, path: () => '/?allocatedTo=unallocated' },
+      { name: `Unallocated work (one force)`, who: asForce, path: () => '/unallocated' },
       { name: 'A matter page', who: asForce, path: (i) => `/matter/BENCH-${((i * 10) % matters) + 1}` },
       { name: 'A matter timeline', who: asForce, path: (i) => `/matter/BENCH-${((i * 10) % matters) + 1}/timeline` },
       { name: 'Quarterly report (oversight, every force)', who: asOversight, path: () => '/oversight/quarterly' },

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@conduct/persistence';
+import { AllocationController } from './allocation/allocation.controller';
+import { AllocationService } from './allocation/allocation.service';
+import { StaffRegister } from './allocation/staff-register';
 import { AuthSettings, authSettings } from './auth/auth.config';
 import { AuthGuard } from './auth/auth.guard';
 import { RateLimits } from './common/rate-limit';
@@ -28,7 +31,7 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web';
 
 @Module({
   imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() })],
-  controllers: [CodecController, ConfidentialReportsController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, PeopleController, RecommendationsController, ReportsController, RulesController, ...WEB_CONTROLLERS],
+  controllers: [CodecController, ConfidentialReportsController, HealthController, ImportsController, MattersController, MetricsController, OutboxController, PeopleController, RecommendationsController, ReportsController, RulesController, ...WEB_CONTROLLERS, AllocationController],
   providers: [
     MattersService,
     PeopleService,
@@ -38,6 +41,8 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web';
     ApiMetrics,
     TemporalClientProvider,
     ...WEB_PROVIDERS,
+    AllocationService,
+    StaffRegister,
     { provide: AuthSettings, useFactory: () => authSettings() },
     { provide: RateLimits, useFactory: () => new RateLimits() },
     { provide: APP_GUARD, useClass: AuthGuard },

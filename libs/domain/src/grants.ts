@@ -51,6 +51,8 @@ export const COMMAND_GRANTS = {
   'recommendation-response': { roles: ['appropriate-authority', 'case-officer', 'administrator'], iopcDecision: false, words: 'A response to a recommendation' },
   'recommendation-publication': { roles: ['oversight', 'administrator'], iopcDecision: true, words: 'Publication of a response' },
   'recommendation-extension': { roles: ['oversight', 'appropriate-authority', 'administrator'], iopcDecision: true, words: 'An extension of a recommendation deadline' },
+  // Who works each matter (issue 15): a force's own management of its work, not a decision of the regulations.
+  allocation: { roles: ['case-officer', 'appropriate-authority', 'administrator'], iopcDecision: false, words: 'An allocation of work' },
 } as const satisfies Record<string, Grant>;
 
 export type CommandName = keyof typeof COMMAND_GRANTS;

@@ -22,3 +22,4 @@ export * from './confidential-reports';
 export * from './vetting';
 // Allegations and their IOPC categories (issue 15).
 export * from './allegations';
+export * from './allocation';

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { StaffRegister } from '../allocation/staff-register';
 import { RateLimits, tooMany } from '../common/rate-limit';
 import { AuthSettings } from './auth.config';
 import { User, userFromClaims } from './user';
@@ -15,6 +16,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly settings: AuthSettings,
     private readonly limits: RateLimits,
+    private readonly staff: StaffRegister,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -38,6 +40,8 @@ export class AuthGuard implements CanActivate {
     if ('refused' in checked) throw new UnauthorizedException(checked.refused);
     const user: User = checked.user;
     req.user = user;
+    // Someone who has signed in to a force can be allocated its work.
+    await this.staff.seen(user);
     return true;
   }
 }

@@ -556,6 +556,8 @@ export class ListMattersQuery {
   @ApiPropertyOptional({ enum: MATTER_KINDS }) @IsOptional() @IsIn(MATTER_KINDS) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) warrantNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) appropriateAuthority?: string;
+  @ApiPropertyOptional({ description: "'me', 'unallocated' (no case officer), or a person's user id: matters where they are the case officer (of the matter or a subject) or the investigator" })
+  @IsOptional() @IsString() @MaxLength(200) allocatedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) dueWithinDays?: number;
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) overdue?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;

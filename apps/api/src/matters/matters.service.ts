@@ -26,7 +26,7 @@ import {
   subjectExists,
 } from '@conduct/persistence';
 import { setting } from '@conduct/config';
-import { COMMAND_GRANTS, Grant, LIST_REPORTS, checkAllegation, checkAllegationFindings, checkAllegations, checkAllegationsNamed, mayActOnForce, type AllegationProblem } from '@conduct/domain';
+import { allocatedToFilter, COMMAND_GRANTS, Grant, LIST_REPORTS, checkAllegation, checkAllegationFindings, checkAllegations, checkAllegationsNamed, mayActOnForce, type AllegationProblem } from '@conduct/domain';
 import {
   CommandBase,
   DecisionCommand,
@@ -168,6 +168,9 @@ export class MattersService {
       ruleSet: matter.rule_set ?? null,
       // The investigator appointed and whether independent of each subject (CR reg 15(3)); null until one is recorded.
       investigator: matter.investigator ?? null,
+      // Who works the matter (issue 15): its case officer, null while unallocated, and the queue it waits in.
+      caseOfficer: matter.case_officer ?? null,
+      allocationQueue: matter.allocation_queue ?? null,
       forceId: matter.force_id,
       stage: matter.stage,
       appropriateAuthority: matter.appropriate_authority,
@@ -183,6 +186,7 @@ export class MattersService {
         warrantNumber: s.warrant_number,
         // The person the subject is (their number in the force); their record is read, audited, at /people/:id.
         personId: s.person_id == null ? null : String(s.person_id),
+        caseOfficer: s.case_officer ?? null,
         stage: s.stage,
         severity: s.severity,
         caseToAnswer: s.case_to_answer,
@@ -201,7 +205,10 @@ export class MattersService {
   }
 
   async list(q: ListMattersQuery, user: User) {
+    const allocatedTo = allocatedToFilter(q.allocatedTo, user.id);
+    if (allocatedTo === null) throw new BadRequestException({ message: "allocatedTo: 'me', 'unallocated', or a person's user id", field: 'allocatedTo' });
     const filter: MatterFilter = {
+      allocatedTo,
       // A user sees their own force's matters; oversight roles may be granted others.
       forces: visibleForces(user),
       forceId: q.forceId,

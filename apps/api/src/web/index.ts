@@ -1,3 +1,5 @@
+import { CaseOfficerPageController } from './allocation/case-officer.controller';
+import { UnallocatedController } from './allocation/unallocated.controller';
 import { AssetsController } from './assets.controller';
 import { ConfidentialReportingPagesController } from './confidential/confidential.controller';
 import { ConfidentialReportsDeskController } from './confidential/department.controller';
@@ -17,5 +19,5 @@ import { WebErrorFilter } from './web-errors.filter';
 
 // The case-working web interface, served by the API's process at /. Its pages call the API's own services (the same
 // permission checks, the same refusals), so its controllers and providers join the application's module.
-export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController, ConfidentialReportingPagesController, ConfidentialReportsDeskController];
+export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController, ConfidentialReportingPagesController, ConfidentialReportsDeskController, UnallocatedController, CaseOfficerPageController];
 export const WEB_PROVIDERS = [Pages, WebSessions, SignedInGuard, WebErrorFilter, SignInMethod];

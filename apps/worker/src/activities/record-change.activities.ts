@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inSpan } from '@conduct/temporal/worker';
 import { appendAudit, enqueue, linkSubjectToPerson, lockSubjectStage, recordAllegationFindings, recordStageTransition, replaceDeadlines, upsertAllegations, upsertMatter, upsertSubject, type AllegationFindingRow } from '@conduct/persistence';
-import { londonDateOf, personNumberOf } from '@conduct/domain';
+import { allocationQueueOf, londonDateOf, personNumberOf } from '@conduct/domain';
 import type {
   AuditRecord,
   MatterSnapshot,
@@ -27,7 +27,8 @@ export class RecordChangeActivities implements ProceedingsActivities {
   async recordMatterChange({ snapshot: m, audit, outbox }: RecordChange<MatterSnapshot>): Promise<void> {
     await this.db.transaction(async (tx) => {
       await inSpan('projection: matter', { 'conduct.revision': m.revision }, async () => {
-        const applied = await upsertMatter(tx, m);
+        // The queue its unallocated work waits in (issue 15): where routing by allegation category will send it.
+        const applied = await upsertMatter(tx, { ...m, allocationQueue: allocationQueueOf(m) });
         if (applied) await replaceDeadlines(tx, m.workflowId, m.reference, null, m.deadlines);
         // Allegations are only added: each written once, with whom it is against.
         if (m.allegations?.length) await upsertAllegations(tx, m.reference, m.allegations);

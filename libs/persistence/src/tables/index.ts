@@ -14,3 +14,4 @@ export * from './next-deadline';
 export * from './people';
 export * from './confidential-reports';
 export * from './allegations';
+export * from './allocation';

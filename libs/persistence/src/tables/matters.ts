@@ -1,3 +1,4 @@
+import { allocatedToSql } from './allocation';
 import { refreshNextDeadline } from './next-deadline';
 import { Sql } from './sql';
 
@@ -22,6 +23,8 @@ export interface MatterRow {
   modeOfInvestigation: string | null;
   receivedOn: string;
   revision: number;
+  /** The queue its unallocated work waits in, set when the row is first written (allocationQueueOf, libs/domain). */
+  allocationQueue?: string;
 }
 
 /**
@@ -31,14 +34,14 @@ export interface MatterRow {
 export async function upsertMatter(sql: Sql, m: MatterRow): Promise<boolean> {
   const applied = await sql.query(
     `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority,
-                         iopc_referral_required, mode_of_investigation, received_on, revision, rule_set, investigator)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+                         iopc_referral_required, mode_of_investigation, received_on, revision, rule_set, investigator, allocation_queue)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
      ON CONFLICT (reference) DO UPDATE SET
        stage = EXCLUDED.stage, mode_of_investigation = EXCLUDED.mode_of_investigation, investigator = EXCLUDED.investigator,
        revision = EXCLUDED.revision, updated_at = now()
      WHERE matter.revision <= EXCLUDED.revision
      RETURNING reference`,
-    [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision, m.ruleSet ? JSON.stringify(m.ruleSet) : null, m.investigator ? JSON.stringify(m.investigator) : null],
+    [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision, m.ruleSet ? JSON.stringify(m.ruleSet) : null, m.investigator ? JSON.stringify(m.investigator) : null, m.allocationQueue ?? 'general'],
   );
   // A subject's deadlines may have been written before the matter's first row.
   if (applied.length > 0) await refreshNextDeadline(sql, m.reference);
@@ -81,6 +84,8 @@ export interface MatterFilter {
   warrantNumber?: string;
   dueWithinDays?: number;
   overdue?: boolean;
+  /** Allocated to a person (as case officer of the matter or a subject, or its investigator), or with no case officer. */
+  allocatedTo?: { userId: string } | { unallocated: true };
 }
 
 /** Where a page of the matters list starts: after this matter, in the list's order. */
@@ -108,6 +113,11 @@ function filterSql(f: MatterFilter): { where: string[]; params: unknown[] } {
   if (f.forceId) add('m.force_id = ?', f.forceId);
   if (f.kind) add('m.kind = ?', f.kind);
   if (f.appropriateAuthority) add('m.appropriate_authority = ?', f.appropriateAuthority);
+  if (f.allocatedTo && 'userId' in f.allocatedTo) {
+    params.push(f.allocatedTo.userId);
+    where.push(`m.reference IN ${allocatedToSql(`$${params.length}`)}`);
+  }
+  if (f.allocatedTo && 'unallocated' in f.allocatedTo) where.push('m.case_officer IS NULL');
   if (f.stage) {
     params.push(f.stage);
     const n = params.length;

@@ -7,6 +7,8 @@ import { DeadlineRow, replaceDeadlines } from './deadlines';
 import { upsertMatter } from './matters';
 import { upsertSubject } from './subjects';
 import { countWork, listWork, WorkFilter } from './my-work';
+import { listUnallocated, writeCaseOfficer } from './allocation';
+import { listMatters } from './matters';
 
 /**
  * My work's SQL on a real PostgreSQL. Each test writes its own force's matters in a transaction it rolls back, and
@@ -79,5 +81,32 @@ describe('My work on PostgreSQL', () => {
     expect(await refs({ kind: 'dsi-matter' })).toEqual([`${force}-C`]);
     // Another force's matters are never in it.
     expect((await listWork(q, { forces: [`${force}-other`] }, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('filters by allocation: a person works a matter as its case officer, a subject\'s, or its investigator; unallocated has no case officer', async () => {
+    const force = `f-${randomUUID().slice(0, 8)}`;
+    for (const m of ['A', 'B', 'C', 'D']) await matter(force, `${force}-${m}`, [deadline(`${m}1`, 5)]);
+    const allocate = (reference: string, subjectId: string | null, to: string) =>
+      writeCaseOfficer(q, { idempotencyKey: `t:${randomUUID()}`, reference, subjectId, from: null, to, actor: 'aa', actorRole: 'appropriate-authority', details: {} });
+    await allocate(`${force}-A`, null, 'co-1');
+    await allocate(`${force}-B`, 'a', 'co-1');
+    await q.query(`UPDATE matter SET investigator = $2 WHERE reference = $1`, [`${force}-C`, JSON.stringify({ investigator: { id: 'co-1' }, independent: true })]);
+    await allocate(`${force}-C`, null, 'co-2');
+    const work = async (allocatedTo: WorkFilter['allocatedTo']) => (await listWork(q, { forces: [force], allocatedTo }, { limit: 10 })).items.map((i) => i.reference).sort();
+    expect(await work({ userId: 'co-1' })).toEqual([`${force}-A`, `${force}-B`, `${force}-C`]);
+    expect(await work({ userId: 'co-2' })).toEqual([`${force}-C`]);
+    // B's subject has a case officer, the matter none: it still waits for one.
+    expect(await work({ unallocated: true })).toEqual([`${force}-B`, `${force}-D`]);
+    expect((await listWork(q, { forces: [force] }, { limit: 10 })).items.find((i) => i.reference === `${force}-A`)?.caseOfficer).toBe('co-1');
+    const search = async (allocatedTo: WorkFilter['allocatedTo']) => (await listMatters(q, { forces: [force], allocatedTo }, { limit: 10, offset: 0 })).items.map((i) => String(i.reference)).sort();
+    expect(await search({ userId: 'co-1' })).toEqual([`${force}-A`, `${force}-B`, `${force}-C`]);
+    expect(await search({ unallocated: true })).toEqual([`${force}-B`, `${force}-D`]);
+    const unallocated = await listUnallocated(q, { forces: [force] }, { limit: 1 });
+    expect(unallocated.items.map((i) => [i.reference, i.queue])).toEqual([[`${force}-B`, 'general']]);
+    expect(unallocated.more).toBe(true);
+    const rest = await listUnallocated(q, { forces: [force] }, { limit: 5, after: { receivedOn: unallocated.items[0].receivedOn, reference: unallocated.items[0].reference } });
+    expect(rest.items.map((i) => i.reference)).toEqual([`${force}-D`]);
+    const trail = await q.query(`SELECT action, subject_id, details->>'to' AS to FROM audit_entry WHERE matter_reference = ANY($1) ORDER BY id`, [[`${force}-A`, `${force}-B`]]);
+    expect(trail).toEqual([{ action: 'allocation:case-officer', subject_id: null, to: 'co-1' }, { action: 'allocation:case-officer', subject_id: 'a', to: 'co-1' }]);
   });
 });

@@ -1,3 +1,4 @@
+import { allocatedToSql } from './allocation';
 import { owedDeadline } from './next-deadline';
 import { Sql } from './sql';
 
@@ -21,6 +22,8 @@ export interface WorkFilter {
   overdue?: boolean;
   /** A matter's reference, or a subject's warrant number. */
   search?: string;
+  /** Allocated to a person (as case officer of the matter or a subject, or its investigator), or with no case officer. */
+  allocatedTo?: { userId: string } | { unallocated: true };
 }
 
 export interface WorkCursor {
@@ -34,6 +37,8 @@ export interface WorkItem {
   forceId: string;
   stage: string;
   appropriateAuthority: string | null;
+  /** The matter's case officer; null while unallocated. */
+  caseOfficer: string | null;
   receivedOn: string;
   deadline: { name: string; regulation: string; dueDate: string; dueAt: string; status: string; subjectId: string | null };
 }
@@ -53,6 +58,9 @@ async function filterSql(sql: Sql, f: WorkFilter, params: unknown[]): Promise<st
     if (!found.length) return null;
     add('m.reference = ANY(?)', found.map((r) => r.reference));
   }
+  if (f.allocatedTo && 'userId' in f.allocatedTo) add(`m.reference IN ${allocatedToSql('?')}`, f.allocatedTo.userId);
+  // Walked in the order of matter_force_unallocated_due_idx / matter_unallocated_due_idx.
+  if (f.allocatedTo && 'unallocated' in f.allocatedTo) where.push('m.case_officer IS NULL');
   if (f.forces) add('m.force_id = ANY(?)', f.forces);
   if (f.forceId) add('m.force_id = ?', f.forceId);
   if (f.kind) add('m.kind = ?', f.kind);
@@ -72,7 +80,7 @@ export async function listWork(sql: Sql, f: WorkFilter, page: { limit: number; a
     where.push(`(m.next_due_at, m.reference) > ($${params.length - 1}::timestamptz, $${params.length})`);
   }
   const rows: Record<string, unknown>[] = await sql.query(
-    `SELECT m.reference, m.kind, m.force_id, m.stage, m.appropriate_authority, m.received_on, m.next_due_at,
+    `SELECT m.reference, m.kind, m.force_id, m.stage, m.appropriate_authority, m.case_officer, m.received_on, m.next_due_at,
             d.name, d.regulation, d.due_date, d.due_at, d.status, d.subject_id
      FROM matter m
      JOIN LATERAL (SELECT d.name, d.regulation, d.due_date, d.due_at, d.status, d.subject_id FROM deadline d
@@ -91,6 +99,7 @@ export async function listWork(sql: Sql, f: WorkFilter, page: { limit: number; a
       forceId: String(r.force_id),
       stage: String(r.stage),
       appropriateAuthority: (r.appropriate_authority as string | null) ?? null,
+      caseOfficer: (r.case_officer as string | null) ?? null,
       receivedOn: String(r.received_on),
       deadline: {
         name: String(r.name),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
-import { READ_GRANTS } from '@conduct/domain';
+import { COMMAND_GRANTS, READ_GRANTS } from '@conduct/domain';
 import { Public } from '../../auth/auth.guard';
 import { IdentifierPipe } from '../../common/pipes';
 import { MattersService } from '../../matters/matters.service';
@@ -75,6 +75,8 @@ export class MatterController {
         allegations: allegationsOf(matter.allegations),
         banners: bannersOf(deadlines, subjects, listReports),
         matterActions: offered.matter,
+        // Who works it (issue 15): the case officer's page, for those who allocate, while the matter is open.
+        allocateHref: (COMMAND_GRANTS.allocation.roles as readonly string[]).includes(user.role) && matter.stage !== 'closed' ? `/matter/${encodeURIComponent(matter.reference)}/case-officer` : null,
         extensions: offered.extensions,
         receivedOn: dateInFull(matter.receivedOn),
       }),

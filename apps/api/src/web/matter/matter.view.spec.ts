@@ -30,6 +30,9 @@ describe("a matter's page", () => {
     const facts = Object.fromEntries(identityOf(m).map((f) => [f.label, f.value]));
     expect(facts).toMatchObject({ Reference: 'PSD-1', Force: 'north', 'Appropriate authority': 'Chief Constable', 'Mode of investigation': 'Local (not referred to the IOPC)', Regime: 'Police (Conduct) Regulations 2020' });
     expect(facts['Rule set']).toMatch(/2025/);
+    expect(facts).toMatchObject({ 'Case officer': 'Unallocated', Investigator: 'None appointed' });
+    const allocated = Object.fromEntries(identityOf({ ...m, caseOfficer: 'co-1', investigator: { investigator: { id: 'ds-7' } } }).map((f) => [f.label, f.value]));
+    expect(allocated).toMatchObject({ 'Case officer': 'co-1', Investigator: 'ds-7' });
   });
 
   it('open deadlines come soonest first, each with its words, regulation, rule status from the rules table and its extensions; met ones are left out', () => {
@@ -85,6 +88,17 @@ describe('the timeline from the audit trail', () => {
     const [item] = timelineOf([audit(3, { action: 'event:interview-held', occurredAt: '2026-01-05T10:00:00.000Z', recordedAt: '2026-01-09T15:30:00.000Z' })]);
     expect(item.label.text).toBe('Interview');
     expect(item.lines).toContain('Recorded 9 January 2026 at 15:30');
+  });
+
+  it('an allocation says to whom, and a reallocation from whom', () => {
+    const items = timelineOf([
+      audit(5, { action: 'allocation:case-officer', rule: null, regulation: null, details: { from: null, to: 'co-1' } }),
+      audit(6, { action: 'reallocation:case-officer', subjectId: 'pc-1', rule: null, regulation: null, details: { from: 'co-1', to: 'co-2' } }),
+    ]);
+    expect(items.map((i) => [i.label.text, i.lines])).toEqual([
+      ['Case officer reallocated', ['Subject: pc-1', 'Case officer: co-2, before: co-1']],
+      ['Case officer allocated', ['Case officer: co-1']],
+    ]);
   });
 
   it("the engine's own steps are by the engine", () => {

@@ -43,6 +43,9 @@ export interface MatterRow {
   forceId: string;
   stage: string;
   appropriateAuthority: string;
+  /** Who works it (issue 15): the case officer (null: unallocated) and the investigator appointed. */
+  caseOfficer?: string | null;
+  investigator?: { investigator?: { id?: string } } | null;
   iopcReferralRequired?: boolean | null;
   modeOfInvestigation: string | null;
   receivedOn: string;
@@ -113,6 +116,8 @@ export function identityOf(m: MatterRow): { label: string; value: string }[] {
     { label: 'Kind', value: MATTER_KIND_WORDS[m.kind as MatterKind] ?? sentenceCase(m.kind) },
     { label: 'Force', value: m.forceId },
     { label: 'Appropriate authority', value: m.appropriateAuthority },
+    { label: 'Case officer', value: m.caseOfficer ?? 'Unallocated' },
+    { label: 'Investigator', value: m.investigator?.investigator?.id ?? 'None appointed' },
     { label: 'Mode of investigation', value: m.modeOfInvestigation ? sentenceCase(m.modeOfInvestigation) : m.iopcReferralRequired ? 'Awaiting the IOPC' : 'Local (not referred to the IOPC)' },
     { label: 'Regime', value: REGIME_WORDS[m.regime] ?? sentenceCase(m.regime) },
     { label: 'Rule set', value: ruleSet },
@@ -275,7 +280,10 @@ export interface TimelineItem {
   id: number;
 }
 
-const ACTION_WORDS: Readonly<Record<string, string>> = { referral: 'Matter referred', 'matter-referred': 'Matter referred' };
+const ACTION_WORDS: Readonly<Record<string, string>> = {
+  referral: 'Matter referred', 'matter-referred': 'Matter referred',
+  'allocation:case-officer': 'Case officer allocated', 'reallocation:case-officer': 'Case officer reallocated',
+};
 
 /** An audit action in words: a decision's or event's own words from the stage rules, else the action's. */
 export function actionInWords(action: string): string {
@@ -304,6 +312,8 @@ export function timelineOf(audit: AuditRow[]): TimelineItem[] {
         const v = details[field];
         if (typeof v === 'string' && v.trim()) lines.push(`${capital(field)}: ${v}`);
       }
+      // An allocation says from whom to whom (issue 15).
+      if (a.action.endsWith('allocation:case-officer')) lines.push(`Case officer: ${details.to ?? 'none (unallocated)'}${details.from ? `, before: ${details.from}` : ''}`);
       const recordedLater = Date.parse(iso(a.recordedAt)) - Date.parse(iso(a.occurredAt)) > RECORDED_LATER_MS;
       if (recordedLater) lines.push(`Recorded ${dateAndTime(a.recordedAt)}`);
       return {

@@ -14,7 +14,7 @@ import { sendPage } from '../send-page';
 import { CurrentSession, SignedInGuard } from '../session/signed-in.guard';
 import type { WebSession } from '../session/web-sessions';
 import { WebErrorFilter } from '../web-errors.filter';
-import { DUE_WITHIN_CHOICES, filterOf, groupWork, WorkQuery } from './my-work.view';
+import { ALLOCATED_TO_CHOICES, DUE_WITHIN_CHOICES, filterOf, groupWork, WorkQuery } from './my-work.view';
 
 const PAGE_SIZE = 50;
 
@@ -36,7 +36,7 @@ export class MyWorkController {
   async myWork(@Query() q: WorkQuery, @CurrentSession() session: WebSession, @Res() res: Response) {
     const user = session.user!;
     const now = new Date();
-    const { filter, errors } = filterOf(q, now, this.calendar);
+    const { filter, errors } = filterOf(q, now, this.calendar, user.id);
     const after = q.after ? decodeWorkCursor(q.after) : undefined;
     if (after === null) errors.after = 'That page link is not one this list gave out: start again from the first page';
     const forces = visibleForces(user);
@@ -66,6 +66,7 @@ export class MyWorkController {
         seesOtherForces: forces === null || forces.length > 1,
         stageItems: [{ value: '', text: 'Any stage' }, ...SUBJECT_STAGES.map((s) => ({ value: s, text: sentenceCase(STAGE_WORDS[s]), selected: q.stage === s }))],
         kindItems: [{ value: '', text: 'Any kind' }, ...MATTER_KINDS.map((k) => ({ value: k, text: MATTER_KIND_WORDS[k], selected: q.kind === k }))],
+        allocatedToItems: ALLOCATED_TO_CHOICES.map((c) => ({ value: c.value, text: c.text, selected: (q.allocatedTo ?? '') === c.value })),
         dueWithinItems: [{ value: '', text: 'Any time' }, ...DUE_WITHIN_CHOICES.map((n) => ({ value: String(n), text: `${n} working days`, selected: q.dueWithin === String(n) }))],
       }),
       failed ? 400 : 200,

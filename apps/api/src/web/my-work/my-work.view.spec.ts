@@ -12,6 +12,7 @@ const item = (reference: string, dueDate: string, status = 'open'): WorkItem => 
   forceId: 'wmp',
   stage: 'investigation',
   appropriateAuthority: null,
+  caseOfficer: null,
   receivedOn: '2021-01-04',
   deadline: { name: 'Notice of investigation', regulation: 'CR reg 17', dueDate, dueAt: `${dueDate}T23:59:59.999Z`, status, subjectId: 'a' },
 });
@@ -42,5 +43,15 @@ describe('My work', () => {
     const bad = filterOf({ stage: 'lunch', kind: 'rumour', dueWithin: '7' }, now, calendar);
     expect(Object.keys(bad.errors)).toEqual(['stage', 'kind', 'dueWithin']);
     expect(bad.errors.dueWithin).toBe('Due within must be one of 5, 10, 20, 60 working days');
+  });
+
+  it('filters by allocation: to me (the signed-in user), unallocated, or a person named by user id, never two at once', () => {
+    expect(filterOf({ allocatedTo: 'me' }, now, calendar, 'co-1').filter.allocatedTo).toEqual({ userId: 'co-1' });
+    expect(filterOf({ allocatedTo: 'unallocated' }, now, calendar, 'co-1').filter.allocatedTo).toEqual({ unallocated: true });
+    expect(filterOf({ allocatedPerson: ' ds-7 ' }, now, calendar, 'co-1').filter.allocatedTo).toEqual({ userId: 'ds-7' });
+    expect(filterOf({ allocatedTo: 'me', allocatedPerson: 'ds-7' }, now, calendar, 'co-1').errors).toEqual({ allocatedPerson: 'Choose who the work is allocated to, or name a person, not both' });
+    expect(Object.keys(filterOf({ allocatedTo: 'everyone' }, now, calendar, 'co-1').errors)).toEqual(['allocatedTo']);
+    // The appropriate authority is a filter of its own.
+    expect(filterOf({ appropriateAuthority: 'DCS Example' }, now, calendar, 'co-1').filter).toEqual({ appropriateAuthority: 'DCS Example' });
   });
 });

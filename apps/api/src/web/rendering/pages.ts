@@ -18,13 +18,14 @@ export interface PageFrame {
   user?: { name: string; role: Role; forceId: string; via?: string };
   csrfToken?: string;
   /** Where the person is, for the navigation's current item. */
-  section?: 'my-work' | 'refer' | 'oversight' | 'messages' | 'confidential';
+  section?: 'my-work' | 'unallocated' | 'refer' | 'oversight' | 'messages' | 'confidential';
 }
 
 /** The service navigation: each section only for the roles that may use it (the grants table, the readers of reports and of the outbox). */
 export function navigationFor(user: { role: Role }, section: PageFrame['section']): { href: string; text: string; active: boolean }[] {
   const items: { href: string; text: string; section: NonNullable<PageFrame['section']> }[] = [
     { href: '/', text: 'My work', section: 'my-work' },
+    ...(!(COMMAND_GRANTS.allocation.roles as readonly Role[]).includes(user.role) ? [] : [{ href: '/unallocated', text: 'Unallocated work', section: 'unallocated' as const }]),
     ...(!COMMAND_GRANTS.referral.roles.includes(user.role) ? [] : [{ href: '/refer', text: 'Refer a matter', section: 'refer' as const }]),
     ...(!REPORT_READERS.includes(user.role) ? [] : [{ href: '/oversight', text: 'Reports', section: 'oversight' as const }]),
     ...(!OUTBOX_READERS.includes(user.role) ? [] : [{ href: '/messages', text: 'Messages sent', section: 'messages' as const }]),

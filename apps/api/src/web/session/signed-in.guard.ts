@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, createParamDecorator } from '@nestjs/common';
+import { StaffRegister } from '../../allocation/staff-register';
 import { RateLimits, tooMany } from '../../common/rate-limit';
 import { csrfTokenMatches, sessionTokenOf, WebSession, WebSessions, WebUser } from './web-sessions';
 
@@ -31,6 +32,7 @@ export class SignedInGuard implements CanActivate {
   constructor(
     private readonly sessions: WebSessions,
     private readonly limits: RateLimits,
+    private readonly staff: StaffRegister,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -46,6 +48,7 @@ export class SignedInGuard implements CanActivate {
     if (req.method === 'POST' && !csrfTokenMatches(session, req.body?._csrf)) throw new FormExpired();
     req.webSession = session;
     req.user = session.user;
+    await this.staff.seen(session.user);
     return true;
   }
 }
