@@ -1,5 +1,6 @@
 import {
   checkEarlyInterventionRules,
+  concernsOfCategory,
   DEFAULT_EARLY_INTERVENTION_RULES,
   earlyInterventionFlags,
   earlyInterventionRulesOf,
@@ -105,5 +106,12 @@ describe('early intervention', () => {
       ]);
       expect(checkEarlyInterventionRules([])).toEqual([{ field: 'EARLY_INTERVENTION_RULES', reason: 'must be an object of force ids to lists of rules' }]);
     });
+  });
+
+  it("reads sexual misconduct and discrimination from the allegation's IOPC category", () => {
+    expect(concernsOfCategory('E1')).toEqual(['sexual-misconduct']);
+    expect(concernsOfCategory('F2')).toEqual(['sexual-misconduct']);
+    expect(concernsOfCategory('D1')).toEqual(['discrimination']);
+    expect(concernsOfCategory('B4')).toEqual([]);
   });
 });

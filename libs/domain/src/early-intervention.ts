@@ -1,3 +1,4 @@
+import { IOPC_COMPLAINT_CATEGORIES } from './allegations';
 import { addCalendarMonths, compareIsoDates, type IsoDate } from './time';
 
 // Early intervention: patterns across a person's matters that the appropriate authority should see when it assesses
@@ -10,6 +11,24 @@ import { addCalendarMonths, compareIsoDates, type IsoDate } from './time';
 /** The kinds of allegation a repeat of which matters most, whatever the complaint category they were recorded under. */
 export const EARLY_INTERVENTION_CONCERNS = ['sexual-misconduct', 'domestic-abuse', 'discrimination'] as const;
 export type EarlyInterventionConcern = (typeof EARLY_INTERVENTION_CONCERNS)[number];
+
+/**
+ * Which IOPC complaint categories (libs/domain/src/allegations.ts) are which concern. Sexual misconduct: abuse of
+ * position for a sexual purpose or an emotional relationship, and every category of sexual conduct; discrimination:
+ * every category of discriminatory behaviour. Domestic abuse has no category of its own in the IOPC's list (the
+ * guidance records it as a factor of the complaint, which an allegation here does not yet carry), so no allegation is
+ * flagged as domestic abuse until it does [U].
+ */
+export const CONCERN_CATEGORIES: Readonly<Record<EarlyInterventionConcern, readonly string[]>> = {
+  'sexual-misconduct': ['E1', 'E2', ...IOPC_COMPLAINT_CATEGORIES.filter((c) => c.group === 'F').map((c) => c.code)],
+  'domestic-abuse': [],
+  discrimination: IOPC_COMPLAINT_CATEGORIES.filter((c) => c.group === 'D').map((c) => c.code),
+};
+
+/** The concerns an allegation of this category raises. */
+export function concernsOfCategory(category: string): EarlyInterventionConcern[] {
+  return EARLY_INTERVENTION_CONCERNS.filter((c) => CONCERN_CATEGORIES[c].includes(category));
+}
 
 /** One allegation the engine holds against the person. */
 export interface AllegationOnRecord {

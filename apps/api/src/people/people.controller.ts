@@ -32,6 +32,16 @@ export class PeopleController {
     return this.people.byNumber(forceId, numberKind, number.trim(), user, requestIdOf(req));
   }
 
+  @Get('early-intervention')
+  @ApiOperation({
+    summary:
+      "Everyone of the forces you see whom an early-intervention rule flags (EARLY_INTERVENTION_RULES, or the defaults), each flag with its rule, its matters and the day it was met; advice for the appropriate authority, never a decision; appropriate authority and administrators only; each person listed is an audited read",
+  })
+  @ApiForbiddenResponse({ description: 'Not a role that may read a person' })
+  earlyIntervention(@CurrentActor() user: User, @Req() req: { headers: Record<string, string | string[] | undefined> }) {
+    return this.people.earlyInterventionReport(user, requestIdOf(req));
+  }
+
   @Get(':id')
   @ApiOperation({ summary: "A person's record: every matter they were subject to, each subject's stage and outcome, the warnings recorded with their live-until dates, their list reports; appropriate authority and administrators only; every read is audited" })
   @ApiForbiddenResponse({ description: 'Not a role that may read a person' })

@@ -2,9 +2,32 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { compareIsoDates, deriveFromEarlierOutcomes, LIST_REPORTS, londonDateOf, READ_GRANTS, type Role } from '@conduct/domain';
-import { appendPersonRead, findListReports, findPerson, findPersonByNumber, findPersonSubjects, type PersonRow } from '@conduct/persistence';
-import { User, mayAccessForce } from '../auth/user';
+import { setting } from '@conduct/config';
+import {
+  compareIsoDates,
+  concernsOfCategory,
+  deriveFromEarlierOutcomes,
+  earlyInterventionFlags,
+  earlyInterventionRulesOf,
+  LIST_REPORTS,
+  londonDateOf,
+  READ_GRANTS,
+  type EarlyInterventionFlag,
+  type Role,
+} from '@conduct/domain';
+import {
+  appendPersonRead,
+  findAllegationsAgainst,
+  findEarlyInterventionCandidates,
+  findListReports,
+  findPerson,
+  findPersonByNumber,
+  findPersonSubjects,
+  findWarningsOn,
+  type PersonRow,
+  type Sql,
+} from '@conduct/persistence';
+import { User, mayAccessForce, visibleForces } from '../auth/user';
 
 /** Who reads a person's record, refused with the roles that may (the grants table, libs/domain/src/grants.ts). */
 export function requirePersonReader(user: { role: Role }): void {
@@ -33,6 +56,29 @@ export class PeopleService {
     return this.read(person, `person with ${numberKind} ${number} in force ${forceId}`, user, requestId);
   }
 
+  /**
+   * Everyone of the forces the reader sees whom an early-intervention rule flags, with each flag. Each person listed
+   * is a person read: audited in the trail of each matter the flags name, in the report's transaction.
+   */
+  async earlyInterventionReport(user: User, requestId: string | null) {
+    requirePersonReader(user);
+    return this.db.transaction(async (tx) => {
+      const candidates = await findEarlyInterventionCandidates(tx, visibleForces(user));
+      const flags = await earlyInterventionOf(tx, candidates);
+      const rows = candidates.flatMap((c) => (flags.get(c.personId) ?? []).map((f) => ({ ...c, ...f })));
+      const readId = randomUUID();
+      for (const c of candidates.filter((c) => flags.get(c.personId)?.length)) {
+        const named = new Set(flags.get(c.personId)!.flatMap((f) => f.matterReferences));
+        const subjects = (await findPersonSubjects(tx, c.personId)).filter((s) => named.has(s.matterReference));
+        await appendPersonRead(tx, {
+          readId: `${readId}:${c.personId}`, personId: c.personId, matters: subjects.map((s) => ({ matterReference: s.matterReference, subjectId: s.subjectId })),
+          actor: user.id, actorRole: user.role, regulation: 'early intervention (force policy)', details: { requestId, report: 'early-intervention' },
+        });
+      }
+      return rows;
+    });
+  }
+
   /** The read and its audit lines are one transaction: no audit line, no record. */
   private async read(person: PersonRow | undefined, what: string, user: User, requestId: string | null) {
     if (!person || !mayAccessForce(user, person.forceId)) throw new NotFoundException(`${what} not found`);
@@ -56,6 +102,7 @@ export class PeopleService {
       const warnings = subjects
         .filter((s) => (s.outcome === 'written-warning' || s.outcome === 'final-written-warning') && s.warningLiveUntil)
         .map((s) => ({ matterReference: s.matterReference, subjectId: s.subjectId, warning: s.outcome, liveUntil: s.warningLiveUntil, live: compareIsoDates(s.warningLiveUntil as string, today) >= 0 }));
+      const earlyIntervention = (await earlyInterventionOf(tx, [{ personId: person.id, forceId: person.forceId }])).get(person.id) ?? [];
       await appendPersonRead(tx, {
         readId: randomUUID(), personId: person.id, matters: subjects.map((s) => ({ matterReference: s.matterReference, subjectId: s.subjectId })),
         actor: user.id, actorRole: user.role, regulation: 'CR reg 42(5)', details: { requestId },
@@ -67,7 +114,26 @@ export class PeopleService {
         // On today's date, from the engine's own records (CR reg 42(5)); and earlier reductions in rank (CR reg 42(3)).
         finalWrittenWarningLive: derived.finalWrittenWarningLive,
         reducedInRank: derived.reducedInRank,
+        // Advice for the appropriate authority, never a decision (libs/domain/src/early-intervention.ts).
+        earlyIntervention,
       };
     });
   }
+}
+
+/** The early-intervention flags of these people, each under their own force's rules (EARLY_INTERVENTION_RULES). */
+export async function earlyInterventionOf(sql: Sql, people: readonly { personId: string; forceId: string }[]): Promise<Map<string, EarlyInterventionFlag[]>> {
+  const ids = people.map((p) => p.personId);
+  const allegations = await findAllegationsAgainst(sql, ids);
+  const warnings = await findWarningsOn(sql, ids);
+  const configured = setting('EARLY_INTERVENTION_RULES');
+  const flags = new Map<string, EarlyInterventionFlag[]>();
+  for (const p of people) {
+    const record = {
+      allegations: allegations.filter((a) => a.personId === p.personId).map((a) => ({ ...a, concerns: concernsOfCategory(a.category) })),
+      warnings: warnings.filter((w) => w.personId === p.personId),
+    };
+    flags.set(p.personId, earlyInterventionFlags(record, earlyInterventionRulesOf(p.forceId, configured)));
+  }
+  return flags;
 }

@@ -15,3 +15,4 @@ export * from './people';
 export * from './confidential-reports';
 export * from './allegations';
 export * from './allocation';
+export * from './early-intervention';

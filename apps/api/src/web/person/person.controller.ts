@@ -29,6 +29,13 @@ export function personPageOf(p: PersonRecord) {
       { text: m.subject.outcome ? sentenceCase(m.subject.outcome) : 'None yet' },
       { text: m.listReports.length ? m.listReports.map((r) => `${sentenceCase(String(r.purpose))} (${String(r.status)})`).join(', ') : 'None' },
     ]),
+    // Advice for the appropriate authority: which rule, on which matters, since when. It decides nothing.
+    earlyIntervention: p.earlyIntervention.map((f) => ({
+      words: capitalFirst(f.words),
+      matters: f.matterReferences,
+      raisedOn: dateInFull(f.raisedOn),
+      ruleId: f.ruleId,
+    })),
     warnings: p.warnings.map((w) => [
       { text: sentenceCase(w.warning ?? '') },
       { text: w.matterReference },
@@ -37,6 +44,8 @@ export function personPageOf(p: PersonRecord) {
     ]),
   };
 }
+
+const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
