@@ -6,6 +6,10 @@ const os = require('os');
 const path = require('path');
 require('../../tools/register-ts');
 
+// One force of the suite routes sexual misconduct to a specialist unit's queue (test/e2e/allocation-routes.e2e-spec.ts);
+// the others keep every matter in the general queue.
+const E2E_ALLOCATION_ROUTES = { 'e2e-routed-force': [{ queue: 'sexual-misconduct-unit', categories: ['E1', 'E2', 'F1', 'F2', 'F3'] }] };
+
 module.exports = async () => {
   const { startStack, freePort } = require('../../tools/stack');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-e2e-'));
@@ -13,7 +17,7 @@ module.exports = async () => {
   const started = Date.now();
   // The worker serves the Temporal SDK's metrics on a free port (off by default: `npm start` sets none).
   const workerMetrics = `127.0.0.1:${await freePort()}`;
-  const stack = await startStack({ dataDir: dir, uiPort: null, env: { AUTH_JWT_SECRET: require('crypto').randomBytes(32).toString('hex'), WORKER_METRICS_ADDRESS: workerMetrics }, silent: !process.env.E2E_VERBOSE, log: () => undefined });
+  const stack = await startStack({ dataDir: dir, uiPort: null, env: { AUTH_JWT_SECRET: require('crypto').randomBytes(32).toString('hex'), WORKER_METRICS_ADDRESS: workerMetrics, ALLOCATION_ROUTES: JSON.stringify(E2E_ALLOCATION_ROUTES) }, silent: !process.env.E2E_VERBOSE, log: () => undefined });
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_JWT_SECRET = stack.authJwtSecret;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;

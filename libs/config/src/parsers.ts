@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { z } from 'zod';
-import { checkEarlyInterventionRules, DeadlineOverrides, type EarlyInterventionRule, InvestigatorForceSettings, PanelRuleOverrides, parseDeadlineOverrides, parseInvestigatorForceSettings, parsePanelRuleOverrides } from '@conduct/domain';
+import { type AllocationRoute, checkAllocationRoutes, checkEarlyInterventionRules, IOPC_CATEGORY_CODES, DeadlineOverrides, type EarlyInterventionRule, InvestigatorForceSettings, PanelRuleOverrides, parseDeadlineOverrides, parseInvestigatorForceSettings, parsePanelRuleOverrides } from '@conduct/domain';
 import type { Parser } from './types';
 
 /** The parsers each variable's text goes through: each says, in words, what it expected. */
@@ -114,6 +114,23 @@ export const panelRules: Parser<PanelRuleOverrides> = z.string().transform((v, c
     ctx.addIssue({ code: 'custom', message: (e as Error).message });
     return z.NEVER;
   }
+});
+
+/** Each force's routes of matters to specialist queues by allegation category (libs/domain/src/allocation.ts). */
+export const allocationRoutes: Parser<Record<string, AllocationRoute[]>> = z.string().transform((v, ctx) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'expected JSON: {"<force id>": [{"queue": "...", "categories": ["E1", ...]}]}' });
+    return z.NEVER;
+  }
+  const problems = checkAllocationRoutes(parsed, IOPC_CATEGORY_CODES);
+  if (problems.length) {
+    ctx.addIssue({ code: 'custom', message: problems.map((p) => `${p.field} ${p.reason}`).join('; ') });
+    return z.NEVER;
+  }
+  return parsed as Record<string, AllocationRoute[]>;
 });
 
 /** Each force's own early-intervention rules (libs/domain/src/early-intervention.ts), every problem named. */

@@ -1,4 +1,5 @@
-import { allocatedToFilter, allocationQueueOf, bulkRefusalStatus, checkAllocatee, duplicateAllocationItems, GENERAL_QUEUE } from './allocation';
+import { allocatedToFilter, allocationQueueOf, bulkRefusalStatus, checkAllocatee, checkAllocationRoutes, duplicateAllocationItems, GENERAL_QUEUE } from './allocation';
+import { IOPC_CATEGORY_CODES } from './allegations';
 
 const matter = { reference: 'PSD-1', forceId: 'north' };
 
@@ -56,7 +57,22 @@ describe('a bulk allocation', () => {
     expect(bulkRefusalStatus([r(409)])).toBe(409);
   });
 
-  it('waits in the force’s general queue until routing by allegation category says otherwise', () => {
+  it('waits in the force’s general queue unless an allegation falls in a category the force routes to a specialist unit', () => {
+    const routes = { north: [{ queue: 'sexual-misconduct-unit', categories: ['E1', 'F1', 'F2'] }, { queue: 'counter-corruption-unit', categories: ['E3'] }] };
     expect(allocationQueueOf({ forceId: 'north' })).toBe(GENERAL_QUEUE);
+    expect(allocationQueueOf({ forceId: 'north', allegations: [{ category: 'B4' }] }, routes)).toBe(GENERAL_QUEUE);
+    expect(allocationQueueOf({ forceId: 'north', allegations: [{ category: 'B4' }, { category: 'F2' }] }, routes)).toBe('sexual-misconduct-unit');
+    expect(allocationQueueOf({ forceId: 'north', allegations: [{ category: 'E3' }, { category: 'E1' }] }, routes)).toBe('sexual-misconduct-unit');
+    expect(allocationQueueOf({ forceId: 'south', allegations: [{ category: 'F2' }] }, routes)).toBe(GENERAL_QUEUE);
+  });
+
+  it('checks a force’s routes, naming each problem by its place', () => {
+    expect(checkAllocationRoutes({ north: [{ queue: 'sexual-misconduct-unit', categories: ['E1', 'F2'] }] }, IOPC_CATEGORY_CODES)).toEqual([]);
+    expect(checkAllocationRoutes({ north: [{ queue: 'general', categories: ['Z9'] }, { queue: 'unit', categories: [] }], south: {} }, IOPC_CATEGORY_CODES)).toEqual([
+      { field: 'ALLOCATION_ROUTES.north[0].queue', reason: 'must name a specialist queue: lower-case letters, digits and dashes, not general' },
+      { field: 'ALLOCATION_ROUTES.north[0].categories', reason: 'not IOPC complaint categories: Z9' },
+      { field: 'ALLOCATION_ROUTES.north[1].categories', reason: 'must list one or more IOPC complaint categories' },
+      { field: 'ALLOCATION_ROUTES.south', reason: 'must be a list of routes' },
+    ]);
   });
 });

@@ -22,13 +22,46 @@ export const ALLOCATION_WITHIN_FORCE = 'allocation-within-force';
 export const ALLOCATION_TO_KNOWN_STAFF = 'allocation-to-known-staff';
 
 /**
- * The queue a matter's unallocated work waits in. Every matter waits in its force's general queue today; routing by
- * allegation category to a specialist unit (issue 15) sets another queue here, from the matter's allegations, once
- * they are recorded: the seam is this function and the matter's allocation_queue column.
+ * The queue a matter's unallocated work waits in: its force's general queue, unless one of its allegations falls in a
+ * category the force routes to a specialist unit (ALLOCATION_ROUTES: for example sexual misconduct to a unit of its
+ * own). The first route of the force that matches wins. A matter once routed stays routed (the projection never moves
+ * it back to the general queue when an allegation is added).
  */
 export const GENERAL_QUEUE = 'general';
-export function allocationQueueOf(_matter: { forceId: string }): string {
-  return GENERAL_QUEUE;
+
+/** A force's route: the specialist queue, and the IOPC complaint categories (allegations.ts) that go to it. */
+export interface AllocationRoute {
+  queue: string;
+  categories: readonly string[];
+}
+
+export function allocationQueueOf(
+  matter: { forceId: string; allegations?: readonly { category: string }[] },
+  routes: Readonly<Record<string, readonly AllocationRoute[]>> = {},
+): string {
+  const categories = new Set((matter.allegations ?? []).map((a) => a.category));
+  return (routes[matter.forceId] ?? []).find((r) => r.categories.some((c) => categories.has(c)))?.queue ?? GENERAL_QUEUE;
+}
+
+/** ALLOCATION_ROUTES as configured, checked: each route's queue a name, its categories the IOPC's. Problems named by place. */
+export function checkAllocationRoutes(value: unknown, knownCategories: readonly string[], field = 'ALLOCATION_ROUTES'): { field: string; reason: string }[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ field, reason: 'must be an object of force ids to lists of routes' }];
+  const problems: { field: string; reason: string }[] = [];
+  for (const [force, routes] of Object.entries(value)) {
+    if (!Array.isArray(routes)) {
+      problems.push({ field: `${field}.${force}`, reason: 'must be a list of routes' });
+      continue;
+    }
+    routes.forEach((r: Record<string, unknown>, i) => {
+      const at = `${field}.${force}[${i}]`;
+      if (typeof r?.queue !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(r.queue) || r.queue === GENERAL_QUEUE)
+        problems.push({ field: `${at}.queue`, reason: `must name a specialist queue: lower-case letters, digits and dashes, not ${GENERAL_QUEUE}` });
+      const unknown = Array.isArray(r?.categories) ? r.categories.filter((c) => !knownCategories.includes(c as string)) : null;
+      if (!Array.isArray(r?.categories) || !r.categories.length) problems.push({ field: `${at}.categories`, reason: 'must list one or more IOPC complaint categories' });
+      else if (unknown?.length) problems.push({ field: `${at}.categories`, reason: `not IOPC complaint categories: ${unknown.join(', ')}` });
+    });
+  }
+  return problems;
 }
 
 export type AllocationRefusal = { status: 400 | 404 | 409; field: string; rule: string; reason: string };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { setting } from '@conduct/config';
 import { DataSource } from 'typeorm';
 import { inSpan } from '@conduct/temporal/worker';
 import { appendAudit, enqueue, linkSubjectToPerson, lockSubjectStage, recordAllegationFindings, recordStageTransition, replaceDeadlines, upsertAllegations, upsertMatter, upsertSubject, type AllegationFindingRow } from '@conduct/persistence';
@@ -27,8 +28,8 @@ export class RecordChangeActivities implements ProceedingsActivities {
   async recordMatterChange({ snapshot: m, audit, outbox }: RecordChange<MatterSnapshot>): Promise<void> {
     await this.db.transaction(async (tx) => {
       await inSpan('projection: matter', { 'conduct.revision': m.revision }, async () => {
-        // The queue its unallocated work waits in (issue 15): where routing by allegation category will send it.
-        const applied = await upsertMatter(tx, { ...m, allocationQueue: allocationQueueOf(m) });
+        // The queue its unallocated work waits in: a specialist unit's, where the force routes one of its allegations' categories.
+        const applied = await upsertMatter(tx, { ...m, allocationQueue: allocationQueueOf(m, setting('ALLOCATION_ROUTES')) });
         if (applied) await replaceDeadlines(tx, m.workflowId, m.reference, null, m.deadlines);
         // Allegations are only added: each written once, with whom it is against.
         if (m.allegations?.length) await upsertAllegations(tx, m.reference, m.allegations);

@@ -23,7 +23,7 @@ export interface MatterRow {
   modeOfInvestigation: string | null;
   receivedOn: string;
   revision: number;
-  /** The queue its unallocated work waits in, set when the row is first written (allocationQueueOf, libs/domain). */
+  /** The queue its unallocated work waits in (allocationQueueOf, libs/domain): once a specialist queue, always. */
   allocationQueue?: string;
 }
 
@@ -38,7 +38,9 @@ export async function upsertMatter(sql: Sql, m: MatterRow): Promise<boolean> {
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
      ON CONFLICT (reference) DO UPDATE SET
        stage = EXCLUDED.stage, mode_of_investigation = EXCLUDED.mode_of_investigation, investigator = EXCLUDED.investigator,
-       revision = EXCLUDED.revision, updated_at = now()
+       revision = EXCLUDED.revision, updated_at = now(),
+       -- Routed to a specialist queue by an allegation added later; never back to the general queue.
+       allocation_queue = CASE WHEN matter.allocation_queue = 'general' THEN EXCLUDED.allocation_queue ELSE matter.allocation_queue END
      WHERE matter.revision <= EXCLUDED.revision
      RETURNING reference`,
     [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision, m.ruleSet ? JSON.stringify(m.ruleSet) : null, m.investigator ? JSON.stringify(m.investigator) : null, m.allocationQueue ?? 'general'],
