@@ -20,6 +20,8 @@ export const MATTER_EVENTS = [
   'referred-to-iopc', 'complainant-updated', 'timeliness-report-sent', 'complainant-outcome-sent', 'investigation-completed',
   // The investigator's appointment (CR reg 15), and a subject's unit and line management recorded after referral, which it is checked against.
   'investigator-appointed', 'subject-line-management-recorded',
+  // A timeliness report withheld because it might prejudice an investigation, with its reason (CR reg 19(3); CMR reg 13).
+  'timeliness-report-withheld',
 ] as const;
 
 export type MatterDecisionName = (typeof MATTER_DECISIONS)[number];

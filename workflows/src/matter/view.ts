@@ -3,7 +3,7 @@
  * every update) answers with, and the snapshot written to the database projection with each change.
  * Pure; unit tested in view.spec.ts.
  */
-import { regimeFor } from '@conduct/domain';
+import { regimeFor, timelinessStartsOn } from '@conduct/domain';
 import * as book from '../deadline-book';
 import type { MatterInput, MatterSnapshot, MatterState, MatterView } from '../types';
 
@@ -26,6 +26,8 @@ export function matterView(input: Pick<MatterInput, 'referral' | 'imported'>, s:
     imported: input.imported ? { importedAt: input.imported.importedAt, fingerprint: input.imported.fingerprint } : null,
     subjects: Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, workflowId: x.workflowId, closed: x.closed, outcome: x.outcome ?? null })),
     openDeadlines: book.openDeadlines(s.deadlines),
+    timelinessStart: timelinessStartsOn(referral.kind, referral.receivedOn, referral.complaintMadeOn),
+    timelinessReports: s.timelinessReportRecords ?? [],
     revision: s.revision,
   };
 }
@@ -45,6 +47,9 @@ export function matterSnapshot(input: Pick<MatterInput, 'referral'>, workflowId:
     iopcReferralRequired: s.iopcReferralRequired,
     modeOfInvestigation: s.modeOfInvestigation ?? null,
     receivedOn: referral.receivedOn,
+    complaintMadeOn: referral.complaintMadeOn ?? null,
+    timelinessStartsOn: timelinessStartsOn(referral.kind, referral.receivedOn, referral.complaintMadeOn).startsOn,
+    timelinessReports: s.timelinessReportRecords ?? [],
     ...(s.investigator ? { investigator: s.investigator } : {}),
     deadlines: s.deadlines,
     revision: s.revision,
