@@ -87,6 +87,8 @@ export function matterEventCommand(dto: MatterEventDto, actor: Actor, commandId:
       return { ...base, event: dto.event, investigator: dto.investigator!, ...(settings.investigatorSettings ? { investigatorSettings: settings.investigatorSettings } : {}) };
     case 'subject-line-management-recorded':
       return { ...base, event: dto.event, subjectId: dto.subjectId!, ...(dto.unit !== undefined ? { unit: dto.unit } : {}), ...(dto.lineManagers !== undefined ? { lineManagers: dto.lineManagers } : {}) };
+    case 'timeliness-report-sent':
+      return { ...base, event: dto.event, ...(dto.officerCopies !== undefined ? { officerCopies: dto.officerCopies.map((c) => ({ subjectId: c.subjectId, sent: c.sent, ...(c.withheldReason !== undefined ? { withheldReason: c.withheldReason } : {}) })) } : {}) };
     default:
       return { ...base, event: dto.event };
   }

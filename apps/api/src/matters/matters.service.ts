@@ -24,7 +24,7 @@ import {
   subjectExists,
 } from '@conduct/persistence';
 import { setting } from '@conduct/config';
-import { COMMAND_GRANTS, Grant, LIST_REPORTS, mayActOnForce } from '@conduct/domain';
+import { COMMAND_GRANTS, Grant, LIST_REPORTS, complaintMadeOnRefusal, mayActOnForce } from '@conduct/domain';
 import {
   CommandBase,
   DecisionCommand,
@@ -75,6 +75,9 @@ export class MattersService {
       if (ids.has(s.subjectId)) throw new BadRequestException({ message: `subjects: subjectId '${s.subjectId}' appears twice`, field: 'subjects' });
       ids.add(s.subjectId);
     }
+    // Only a complaint carries the day it was made, and it reaches the appropriate authority on or after it (CMR reg 13).
+    const made = complaintMadeOnRefusal(dto.kind, dto.receivedOn, dto.complaintMadeOn);
+    if (made) throw new BadRequestException({ message: `complaintMadeOn: ${made.reason}`, field: 'complaintMadeOn', rule: made.rule, regulation: made.regulation });
     // Each subject matched to their person, and a live final written warning taken from the engine's own records.
     const subjects = await settleReferralPeople(this.db, dto.forceId, dto.receivedOn, dto.subjects);
     const input: MatterInput = {
@@ -156,6 +159,11 @@ export class MattersService {
       iopcReferralRequired: matter.iopc_referral_required,
       modeOfInvestigation: matter.mode_of_investigation,
       receivedOn: matter.received_on,
+      // A complaint: the day it was made; the first timeliness period starts with it, else with receivedOn (CMR reg 13; CR reg 19).
+      complaintMadeOn: matter.complaint_made_on ?? null,
+      timelinessStartsOn: matter.timeliness_starts_on ?? matter.received_on,
+      // Each timeliness report answered: withheld for prejudice with its reason, or sent with the officers' copies (CR reg 19(3), (4)).
+      timelinessReports: matter.timeliness_reports ?? [],
       subjects: subjects.map((s: Record<string, unknown>) => ({
         subjectId: s.subject_id,
         kind: s.kind,
