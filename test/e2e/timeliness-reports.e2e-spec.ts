@@ -1,6 +1,17 @@
 import { randomUUID } from 'crypto';
 import { call } from '../support/api-client';
 import { daysFromToday } from '../support/dates';
+import { textOf, WebClient } from '../support/web-client';
+
+/** The date and time an hour ago, as the question page's date parts, London time. */
+function anHourAgo(): Record<string, string> {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(Date.now() - 3_600_000))
+      .map((x) => [x.type, x.value]),
+  );
+  return { 'occurredAt-day': p.day, 'occurredAt-month': p.month, 'occurredAt-year': p.year, 'occurredAt-time': `${p.hour}:${p.minute}` };
+}
 
 /**
  * Timeliness reports per the regulations over HTTP (CR reg 19; CMR reg 13): a complaint's first period starts on the
@@ -82,5 +93,28 @@ describe('timeliness reports per the regulations', () => {
     expect((await call('POST', `/matters/${reference}/events`, { event: 'timeliness-report-sent', occurredAt: inTime, officerCopies }, who)).status).toBe(200);
     const m = await matter(reference, (x) => x.timelinessReports?.length === 1);
     expect(m.timelinessReports).toEqual([{ key: 'timeliness-report-1', dueDate: expect.any(String), sent: { on: inTime.slice(0, 10), officerCopies } }]);
+  });
+
+  it("on the matter's page a case officer records a report withheld, with its reason, through the question and check pages; the page then shows it and when the reports run from", async () => {
+    const reference = `TL-WEB-${randomUUID().slice(0, 8)}`;
+    // Received 300 days ago: its first report is still to fall due, so withholding it now is in time.
+    expect((await refer({ reference, kind: 'conduct-matter', receivedOn: daysFromToday(-300) })).status).toBe(201);
+    await matter(reference, (x) => x.deadlines?.some((d: { key: string }) => d.key === 'timeliness-report-1'));
+    const web = new WebClient();
+    await web.signIn({ ...who, name: 'Case Officer' });
+    const page = `/matter/${reference}`;
+    const form = `${page}/act/matter-event-timeliness-report-withheld`;
+    const overview = await web.get(page);
+    expect(overview.html).toContain(`href="${form}"`);
+    expect(textOf(overview.html)).toContain(`Timeliness reports run from`);
+    expect((await web.get(form)).status).toBe(200);
+    const noReason = await web.post(form, anHourAgo());
+    expect(noReason.status).toBe(400);
+    expect(noReason.html).toContain('href="#note"');
+    const answered = await web.post(form, { ...anHourAgo(), note: 'the report would alert a suspect to a covert line of inquiry' });
+    expect(answered.status).toBe(303);
+    expect((await web.post(answered.location!, {})).status).toBe(303);
+    await matter(reference, (x) => x.timelinessReports?.length === 1);
+    expect(textOf((await web.get(page)).html)).toMatch(/Timeliness reports .*Withheld from the local policing body on \d+ \w+ \d{4} \(CR reg 19\(3\)\): the report would alert a suspect to a covert line of inquiry/);
   });
 });

@@ -15,7 +15,7 @@ import { WebSessions, type WebSession, type WebUser } from '../session/web-sessi
 import { WebErrorFilter } from '../web-errors.filter';
 import { actionHref, findOffered, offeredActions, type Action, type MatterFacts } from './actions';
 import { answerRows, answersFrom, checkAnswers, defaultAnswers, formById, inputIdOf, type Answers } from './forms';
-import { bannersOf, identityOf, listReportsOf, messagesOf, openDeadlines, subjectOf, timelineOf, type AuditRow, type MatterRow, type MessageRow } from './matter.view';
+import { bannersOf, identityOf, listReportsOf, messagesOf, openDeadlines, subjectOf, timelineOf, timelinessOf, type AuditRow, type MatterRow, type MessageRow } from './matter.view';
 import { sendCommand, sendFailureOf } from './send-command';
 import { fieldParams } from './question.view';
 
@@ -76,6 +76,7 @@ export class MatterController {
         matterActions: offered.matter,
         extensions: offered.extensions,
         receivedOn: dateInFull(matter.receivedOn),
+        timeliness: timelinessOf(matter),
       }),
     );
   }
