@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { MATTER_KIND_WORDS, MATTER_KINDS, RECORDABLE_CATEGORIES, SUBJECT_KINDS, type MatterKind } from '@conduct/domain';
+import { complaintMadeOnRefusal, MATTER_KIND_WORDS, MATTER_KINDS, RECORDABLE_CATEGORIES, SUBJECT_KINDS, type MatterKind } from '@conduct/domain';
 import { ReferMatterDto } from '../../matters/matters.dto';
 import { dateInFull, sentenceCase } from '../rendering/words';
 
@@ -20,6 +20,8 @@ export interface MatterAnswers {
   forceId: string;
   appropriateAuthority: string;
   receivedOn: DateAnswer;
+  /** A complaint: the day it was made, where it was before its receipt (CMR reg 13); absent in a referral begun before it was asked. */
+  complaintMadeOn?: DateAnswer;
   recordableCategories: string[];
   summary: string;
 }
@@ -59,6 +61,7 @@ export const MATTER_FIELD_WORDS: Readonly<Record<keyof MatterAnswers, string>> =
   forceId: 'Force',
   appropriateAuthority: 'Appropriate authority',
   receivedOn: 'Date the matter reached the appropriate authority',
+  complaintMadeOn: 'Date the complaint was made',
   recordableCategories: 'Recordable categories',
   summary: 'Summary',
 };
@@ -90,7 +93,7 @@ export function blankSubject(): SubjectAnswers {
 
 export function blankReferral(forceId: string): ReferralAnswers {
   return {
-    matter: { reference: '', kind: '', forceId, appropriateAuthority: '', receivedOn: blankDate(), recordableCategories: [], summary: '' },
+    matter: { reference: '', kind: '', forceId, appropriateAuthority: '', receivedOn: blankDate(), complaintMadeOn: blankDate(), recordableCategories: [], summary: '' },
     subjects: [blankSubject()],
   };
 }
@@ -107,6 +110,7 @@ export function matterAnswersFromForm(body: Form, forceId: string, forceFixed: b
     forceId: forceFixed ? forceId : text(body.forceId),
     appropriateAuthority: text(body.appropriateAuthority),
     receivedOn: { day: text(body['receivedOn-day']), month: text(body['receivedOn-month']), year: text(body['receivedOn-year']) },
+    complaintMadeOn: { day: text(body['complaintMadeOn-day']), month: text(body['complaintMadeOn-month']), year: text(body['complaintMadeOn-year']) },
     recordableCategories: texts(body.recordableCategories),
     summary: text(body.summary),
   };
@@ -150,6 +154,7 @@ export function referralDtoOf(a: ReferralAnswers): Record<string, unknown> {
     forceId: a.matter.forceId,
     appropriateAuthority: a.matter.appropriateAuthority,
     receivedOn: isoDateOf(a.matter.receivedOn),
+    complaintMadeOn: isoDateOf(a.matter.complaintMadeOn ?? blankDate()),
     recordableCategories: a.matter.recordableCategories,
     summary: a.matter.summary,
     subjects: a.subjects.map((s) =>
@@ -162,6 +167,7 @@ export function referralDtoOf(a: ReferralAnswers): Record<string, unknown> {
 export function fieldId(path: string[]): string {
   const [first, index, field] = path;
   if (first === 'receivedOn') return 'receivedOn-day';
+  if (first === 'complaintMadeOn') return 'complaintMadeOn-day';
   if (first === 'kind') return 'kind';
   if (first === 'subjects' && index !== undefined && field) return `subjects-${index}-${field === 'dateOfBirth' ? 'dobDay' : field}`;
   if (first === 'subjects') return 'subjects-0-subjectId';
@@ -201,6 +207,11 @@ export function checkReferral(a: ReferralAnswers, part: Part): Record<string, st
       errors[fieldId([e.property])] = messageOf(e, MATTER_FIELD_WORDS[e.property as keyof MatterAnswers] ?? e.property);
     }
   }
+  // The complaint's made date against its kind and receipt, as the API checks it (CMR reg 13), once each is valid.
+  const made = part !== 'subjects' && !errors.kind && !errors['receivedOn-day'] && !errors['complaintMadeOn-day'] && dto.complaintMadeOn
+    ? complaintMadeOnRefusal(dto.kind, dto.receivedOn, dto.complaintMadeOn)
+    : null;
+  if (made) errors['complaintMadeOn-day'] = made.rule === 'complaint-made-on-complaints-only' ? 'Date the complaint was made: leave it blank unless the matter is a complaint' : 'Date the complaint was made must be the same as or before the date it reached the appropriate authority';
   return errors;
 }
 
@@ -220,6 +231,7 @@ export function checkYourAnswers(a: ReferralAnswers, forceFixed = false): { matt
       row(MATTER_FIELD_WORDS.forceId, m.forceId, forceFixed ? '' : '/refer?change=check#forceId'),
       row(MATTER_FIELD_WORDS.appropriateAuthority, m.appropriateAuthority, '/refer?change=check#appropriateAuthority'),
       row(MATTER_FIELD_WORDS.receivedOn, dateInFull(isoDateOf(m.receivedOn)), '/refer?change=check#receivedOn-day'),
+      ...(m.kind === 'complaint' ? [row(MATTER_FIELD_WORDS.complaintMadeOn, isoDateOf(m.complaintMadeOn ?? blankDate()) ? dateInFull(isoDateOf(m.complaintMadeOn!)) : 'The day it was received', '/refer?change=check#complaintMadeOn-day')] : []),
       row(
         MATTER_FIELD_WORDS.recordableCategories,
         m.recordableCategories.map((c) => RECORDABLE_CATEGORY_CHOICES.find((x) => x.value === c)?.text ?? c).join('; ') || 'None',
