@@ -117,4 +117,24 @@ describe('timeliness reports per the regulations', () => {
     await matter(reference, (x) => x.timelinessReports?.length === 1);
     expect(textOf((await web.get(page)).html)).toMatch(/Timeliness reports .*Withheld from the local policing body on \d+ \w+ \d{4} \(CR reg 19\(3\)\): the report would alert a suspect to a covert line of inquiry/);
   });
+
+  it('a complaint referred through the web pages with the day it was made: a made date after its receipt is named on the page, and the matter then runs its reports from the day it was made', async () => {
+    const reference = `TL-REF-${randomUUID().slice(0, 8)}`;
+    const web = new WebClient();
+    await web.signIn({ ...who, name: 'Case Officer' });
+    expect((await web.get('/refer')).status).toBe(200);
+    const parts = (name: string, iso: string) => ({ [`${name}-day`]: String(Number(iso.slice(8, 10))), [`${name}-month`]: String(Number(iso.slice(5, 7))), [`${name}-year`]: iso.slice(0, 4) });
+    const matterPage = { reference, kind: 'complaint', appropriateAuthority: 'Chief Constable', ...parts('receivedOn', daysFromToday(-20)) };
+    const late = await web.post('/refer', { ...matterPage, ...parts('complaintMadeOn', daysFromToday(-19)) });
+    expect(late.status).toBe(400);
+    expect(late.html).toContain('href="#complaintMadeOn-day"');
+    const complaintMadeOn = daysFromToday(-45);
+    expect(await web.post('/refer', { ...matterPage, ...parts('complaintMadeOn', complaintMadeOn) })).toMatchObject({ status: 303, location: '/refer/subjects' });
+    expect(await web.post('/refer/subjects', { 'subjects[0][subjectId]': 'pc-1', 'subjects[0][kind]': 'police-officer', continue: 'true' })).toMatchObject({ status: 303, location: '/refer/check' });
+    expect(textOf((await web.get('/refer/check')).html)).toContain('Date the complaint was made');
+    expect(await web.post('/refer/check', {})).toMatchObject({ status: 303, location: '/refer/confirmation' });
+    const m = await matter(reference, (x) => x.subjects?.length === 1);
+    expect(m).toMatchObject({ complaintMadeOn, timelinessStartsOn: complaintMadeOn });
+    expect(textOf((await web.get(`/matter/${reference}`)).html)).toContain('Timeliness reports run from');
+  });
 });
