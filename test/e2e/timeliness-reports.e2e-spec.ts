@@ -137,4 +137,12 @@ describe('timeliness reports per the regulations', () => {
     expect(m).toMatchObject({ complaintMadeOn, timelinessStartsOn: complaintMadeOn });
     expect(textOf((await web.get(`/matter/${reference}`)).html)).toContain('Timeliness reports run from');
   });
+
+  it('GET /rules gives the timeliness rules with their regulations and status', async () => {
+    const rules = (await call('GET', '/rules')).body;
+    expect(rules.timeliness.start.complaint).toEqual({ from: 'complaint-made', regulation: 'CMR reg 13', status: 'C' });
+    expect(rules.timeliness.prejudiceExemption['conduct-regulations']).toEqual({ mayWithholdFrom: ['local-policing-body'], regulation: 'CR reg 19(3)', status: 'C' });
+    expect(rules.timeliness.officerCopy).toEqual({ regulation: 'CR reg 19(4)', status: 'C' });
+    expect(rules.timeliness.duties['schedule-3-iopc']).toMatchObject({ reporter: 'director-general' });
+  });
 });

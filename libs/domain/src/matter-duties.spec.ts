@@ -1,4 +1,4 @@
-import { complaintMadeOnRefusal, officerCopiesRefusal, PERIODIC_SERIES, periodicOccurrenceOwed, prejudiceExemption, timelinessDuty, timelinessStartsOn, voluntaryIopcReferral } from './matter-duties';
+import { complaintMadeOnRefusal, formatTimelinessRules, officerCopiesRefusal, PERIODIC_SERIES, periodicOccurrenceOwed, prejudiceExemption, timelinessDuty, timelinessStartsOn, voluntaryIopcReferral } from './matter-duties';
 
 describe('a voluntary referral to the IOPC', () => {
   it('a complaint may be referred although no category requires it (PRA 2002 Sch 3 para 4(2))', () => {
@@ -106,5 +106,14 @@ describe("the officer's copy of a report (CR reg 19(4))", () => {
     expect(officerCopiesRefusal([{ subjectId: 'pc-9', sent: true }], subjects)).toMatchObject({ rule: 'officer-copy-subject' });
     expect(officerCopiesRefusal([{ subjectId: 'pc-1', sent: true }, { subjectId: 'pc-1', sent: true }], subjects)).toMatchObject({ rule: 'officer-copy-once' });
     expect(officerCopiesRefusal({ subjectId: 'pc-1' }, subjects)).toMatchObject({ rule: 'officer-copies-listed' });
+  });
+});
+
+describe('the timeliness rules as npm run rules prints them', () => {
+  it('names for each duty its reporter, recipients, exemption and copy, and the start per kind, with regulation and status', () => {
+    const printed = formatTimelinessRules();
+    expect(printed).toContain('conduct-regulations  appropriate-authority reports to local-policing-body (CR reg 19 [C]); may be withheld from local-policing-body (CR reg 19(3) [C]); copy to the officer concerned, subject to the harm test (CR reg 19(4) [C])');
+    expect(printed).toContain("schedule-3-iopc      director-general reports to local-policing-body, appropriate-authority (CMR reg 13 [C]); no exemption of the force's");
+    expect(printed).toContain('complaint                  complaint-made (CMR reg 13 [C])');
   });
 });

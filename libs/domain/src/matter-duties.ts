@@ -223,3 +223,16 @@ export function officerCopiesRefusal(copies: unknown, subjectIds: readonly strin
   }
   return null;
 }
+
+/** The timeliness rules as `npm run rules` prints them: who reports to whom, when the first period starts, the prejudice exemption and the officer's copy. */
+export function formatTimelinessRules(): string {
+  const out = ['Timeliness reports (12 months from the start, then every 6, while the investigation is unfinished)', ''];
+  for (const [id, d] of Object.entries(TIMELINESS_DUTIES)) {
+    const exemption = TIMELINESS_PREJUDICE_EXEMPTION[id as TimelinessDutyId];
+    const withheld = exemption.mayWithholdFrom.length ? `may be withheld from ${exemption.mayWithholdFrom.join(', ')} (${exemption.regulation} [${exemption.status}])` : 'no exemption of the force\'s';
+    out.push(`  ${id.padEnd(20)} ${d.reporter} reports to ${d.recipients.join(', ')} (${d.regulation} [${d.status}]); ${withheld}${d.copyToOfficerConcerned ? `; copy to the officer concerned, subject to the harm test (${OFFICER_COPY_RULE.regulation} [${OFFICER_COPY_RULE.status}])` : ''}`);
+  }
+  out.push('  First period starts:');
+  for (const [kind, s] of Object.entries(TIMELINESS_START)) out.push(`    ${kind.padEnd(26)} ${s.from} (${s.regulation} [${s.status}])`);
+  return out.join('\n') + '\n';
+}
