@@ -20,7 +20,7 @@ import { newMatterState } from './matter/state';
 import { DECISION_RATIONALE_REQUIRED } from './refusal';
 import type { MatterInput, MatterState, MatterView } from './types';
 
-export { VOLUNTARY_IOPC_REFERRAL, INVESTIGATION_COMPLETED_ENDS_TIMELINESS, COMPLAINANT_OUTCOME_ENDS_UPDATES, MATTER_CLOSES_ON_ITS_TRACKS_DAY, RULE_SET_RECORDED_AT_REFERRAL } from './matter/duties';
+export { VOLUNTARY_IOPC_REFERRAL, INVESTIGATION_COMPLETED_ENDS_TIMELINESS, COMPLAINANT_OUTCOME_ENDS_UPDATES, MATTER_CLOSES_ON_ITS_TRACKS_DAY, RULE_SET_RECORDED_AT_REFERRAL, TIMELINESS_STARTS_WHEN_COMPLAINT_MADE, TIMELINESS_REPORT_WITHHELD_FOR_PREJUDICE, TIMELINESS_REPORTS_RECORDED } from './matter/duties';
 
 const { recordMatterChange } = proxyLocalActivities<ProceedingsActivities>(RECORD_CHANGE_OPTIONS);
 const { computeDeadlines } = proxyLocalActivities<CalendarActivities>({ startToCloseTimeout: '10 seconds' });

@@ -101,7 +101,7 @@ export const TIMELINESS_STARTS_WHEN_COMPLAINT_MADE = 'timeliness-starts-when-com
  * goes on; in a force-run Schedule 3 investigation the local policing body is not told of it, and the Director
  * General's report is still owed. The old code refused the event as unknown, so no recorded history holds one.
  */
-export const TIMELINESS_PREJUDICE_EXEMPTION = 'timeliness-prejudice-exemption';
+export const TIMELINESS_REPORT_WITHHELD_FOR_PREJUDICE = 'timeliness-prejudice-exemption';
 /**
  * From this patch on, each timeliness report answered is kept on the matter (its key and due date, withheld or sent),
  * with the officers' copies the report records, each sent or withheld under the harm test (CR reg 19(4)).
@@ -265,7 +265,7 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
         // Checked before (checks.ts): the reporter may withhold it, a reason is given, a report is owed.
         const exemption = prejudiceExemption(regime, s.modeOfInvestigation);
         regulation = exemption.regulation;
-        if (!ports.patched(TIMELINESS_PREJUDICE_EXEMPTION)) break;
+        if (!ports.patched(TIMELINESS_REPORT_WITHHELD_FOR_PREJUDICE)) break;
         const occurrence = judge.oldestOutstanding(s.deadlines, inTimelinessSeries);
         if (!occurrence) break; // checked before: cannot happen
         const reason = (cmd.note ?? '').trim();
