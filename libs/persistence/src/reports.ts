@@ -29,11 +29,13 @@ export async function overdueDeadlinesReport(sql: Sql, forces: string[] | null):
 export async function timelinessReport(sql: Sql, forces: string[] | null): Promise<Record<string, unknown>[]> {
   return sql.query(
     `SELECT s.matter_reference AS "matterReference", m.force_id AS "forceId", s.subject_id AS "subjectId", m.received_on AS "receivedOn",
-            m.start AS "timelinessStartsOn", s.stage,
-            (extract(year FROM age(current_date, m.start)) * 12 + extract(month FROM age(current_date, m.start)))::int AS "monthsOpen"
-     FROM subject s JOIN (SELECT matter.*, COALESCE(timeliness_starts_on, received_on) AS start FROM matter) m ON m.reference = s.matter_reference
-     WHERE s.stage IN ('severity-assessment', 'investigation') AND m.start <= current_date - interval '12 months' AND ${forceFilter(forces, 'm', 1)}
-     ORDER BY m.start`,
+            COALESCE(m.timeliness_starts_on, m.received_on) AS "timelinessStartsOn", s.stage,
+            (extract(year FROM age(current_date, COALESCE(m.timeliness_starts_on, m.received_on))) * 12
+              + extract(month FROM age(current_date, COALESCE(m.timeliness_starts_on, m.received_on))))::int AS "monthsOpen"
+     FROM subject s JOIN matter m ON m.reference = s.matter_reference
+     WHERE s.stage IN ('severity-assessment', 'investigation') AND COALESCE(m.timeliness_starts_on, m.received_on) <= current_date - interval '12 months'
+       AND ${forceFilter(forces, 'm', 1)}
+     ORDER BY COALESCE(m.timeliness_starts_on, m.received_on)`,
     [forces],
   );
 }
