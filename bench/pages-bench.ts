@@ -21,11 +21,12 @@ const FORCE = 'force-1';
 /** The read model of `n` open matters: 10 forces, 1–2 subjects each, 4 deadlines per subject (one met), 12 audit lines, an outcome on every fourth; about half allocated. */
 async function fill(pg: Pg, n: number): Promise<void> {
   await pg.query(`
-    INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, mode_of_investigation, received_on, revision, case_officer)
+    INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority, mode_of_investigation, received_on, revision, case_officer, timeliness_starts_on)
     SELECT 'BENCH-' || g, 'matter-BENCH-' || g, (ARRAY['complaint','recordable-conduct-matter','conduct-matter','dsi-matter'])[1 + g % 4], 'schedule-3',
            'force-' || (g % ${FORCES}), 'open', 'DCS ' || (g % 50), 'local', current_date - (g % 700), 1,
            -- Allocation (issue 15): one matter in 30 to the signed-in person, half to 40 others, the rest unallocated.
-           CASE WHEN g % 30 = 1 THEN 'dev:bench-aa' WHEN g % 2 = 0 THEN 'co-' || (g % 40) END
+           CASE WHEN g % 30 = 1 THEN 'dev:bench-aa' WHEN g % 2 = 0 THEN 'co-' || (g % 40) END,
+           current_date - (g % 700) - CASE WHEN g % 4 = 0 THEN g % 60 ELSE 0 END
     FROM generate_series(1, $1) g`, [n]);
   await pg.query(`
     INSERT INTO subject (matter_reference, subject_id, workflow_id, kind, rank, warrant_number, stage, severity, status, revision)
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
       { name: 'A matter page', who: asForce, path: (i) => `/matter/BENCH-${((i * 10) % matters) + 1}` },
       { name: 'A matter timeline', who: asForce, path: (i) => `/matter/BENCH-${((i * 10) % matters) + 1}/timeline` },
       { name: 'Quarterly report (oversight, every force)', who: asOversight, path: () => '/oversight/quarterly' },
+      { name: 'Timeliness report (one force)', who: asForce, path: () => '/oversight/timeliness' },
     ];
     const firstPage = (await asForce.get('/')).html;
     const rows: string[][] = [];

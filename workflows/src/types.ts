@@ -24,6 +24,8 @@ import type {
   MatterKind,
   ModeOfInvestigation,
   NoProceedingsRoute,
+  OfficerCopy,
+  TimelinessStart,
   Duties,
   Outcome,
   ProceedingsForm,
@@ -80,8 +82,10 @@ export interface MatterReferral {
   kind: MatterKind;
   forceId: string;
   appropriateAuthority: string;
-  /** The date the matter came to the appropriate authority's attention: the timeliness clock starts here. */
+  /** The date the matter came to the appropriate authority's attention: the timeliness clock of a conduct or DSI matter starts here (CR reg 19). */
   receivedOn: IsoDate;
+  /** A complaint: the date it was made, on or before receivedOn; its timeliness clock starts here (CMR reg 13). Absent: receivedOn. */
+  complaintMadeOn?: IsoDate;
   recordableCategories?: string[];
   summary?: string;
   subjects: SubjectReferral[];
@@ -397,7 +401,9 @@ type MatterEventWithDetails =
   | { event: 'investigator-appointed'; investigator: Investigator; investigatorSettings?: InvestigatorForceSettings }
   | { event: 'subject-line-management-recorded'; subjectId: string; unit?: string; lineManagers?: string[] }
   /** An allegation added after referral (allegations.ts). */
-  | { event: 'allegation-added'; allegation: Allegation };
+  | { event: 'allegation-added'; allegation: Allegation }
+  /** officerCopies: for each subject, whether their copy was sent or withheld under the harm test (CR reg 19(4)). */
+  | { event: 'timeliness-report-sent'; officerCopies?: OfficerCopy[] };
 
 export type MatterEventCommand = CommandBase & { note?: string } & (MatterEventWithDetails | { event: Exclude<MatterEventKind, MatterEventWithDetails['event']> });
 
@@ -438,6 +444,18 @@ export interface MatterState {
   appliedCommands: string[];
   /** Started from DECISION_RATIONALE_REQUIRED on: every decision must carry its rationale. */
   decisionRationaleRequired?: boolean;
+  /** Each timeliness report as it was answered: withheld for prejudice (with the reason), sent (with the officers' copies). */
+  timelinessReportRecords?: TimelinessReportRecord[];
+}
+
+/** One occurrence of the timeliness series as it was answered (CR reg 19 / CMR reg 13). */
+export interface TimelinessReportRecord {
+  key: string;
+  dueDate: IsoDate;
+  /** Withheld because it might prejudice an investigation (CR reg 19(3); CMR reg 13), from the recipients named, with its reason. */
+  withheld?: { on: IsoDate; from: string[]; reason: string; regulation: string };
+  /** Sent; with, where the report said, each officer's copy sent or withheld under the harm test (CR reg 19(4)). */
+  sent?: { on: IsoDate; officerCopies?: OfficerCopy[] };
 }
 
 export interface MatterInput {
@@ -470,6 +488,10 @@ export interface MatterView {
   /** The matter's allegations; empty for a matter with none recorded. */
   allegations?: Allegation[];
   openDeadlines: Deadline[];
+  /** The day the first timeliness period starts with, and why (CR reg 19 / CMR reg 13). */
+  timelinessStart?: TimelinessStart;
+  /** Each timeliness report answered: sent, or withheld for prejudice, with the officers' copies. */
+  timelinessReports?: TimelinessReportRecord[];
   revision: number;
 }
 
@@ -528,6 +550,11 @@ export interface MatterSnapshot {
   iopcReferralRequired: boolean;
   modeOfInvestigation: string | null;
   receivedOn: IsoDate;
+  /** A complaint: the day it was made, where the referral gave it. */
+  complaintMadeOn?: IsoDate | null;
+  /** The day the first timeliness period starts with (CR reg 19 / CMR reg 13). */
+  timelinessStartsOn?: IsoDate;
+  timelinessReports?: TimelinessReportRecord[];
   investigator?: InvestigatorRecord | null;
   /** Written with the row: each allegation and whom it is against (allegation, allegation_subject). */
   allegations?: Allegation[];

@@ -22,6 +22,8 @@ export const MATTER_EVENTS = [
   'investigator-appointed', 'subject-line-management-recorded',
   // An allegation added after referral (issue 15).
   'allegation-added',
+  // A timeliness report withheld because it might prejudice an investigation, with its reason (CR reg 19(3); CMR reg 13).
+  'timeliness-report-withheld',
 ] as const;
 
 export type MatterDecisionName = (typeof MATTER_DECISIONS)[number];

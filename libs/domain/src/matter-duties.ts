@@ -93,3 +93,146 @@ export function periodicOccurrenceOwed(dueDate: IsoDate, conditionEndedOn: IsoDa
   if (!conditionEndedOn) return true;
   return compareIsoDates(dueDate, conditionEndedOn) <= 0;
 }
+
+// ---- Timeliness reports: when the first period starts -------------------------------------------------
+
+/** What the first 12-month period of the timeliness series starts with, by kind of matter. */
+export type TimelinessStartFrom = 'complaint-made' | 'came-to-appropriate-authority-attention';
+
+/**
+ * The date the first 12 months start with (regimes-2024-2025.md item 10, [C]):
+ * - a complaint: "the date on which the complaint … was made" (CMR reg 13), which may precede its reaching the
+ *   appropriate authority (a complaint made to the IOPC or the local policing body is passed on);
+ * - a conduct or DSI matter: when it came to the appropriate authority's attention (CR reg 19; CMR reg 13), which
+ *   is the referral's receivedOn.
+ */
+export const TIMELINESS_START = {
+  complaint: { from: 'complaint-made', regulation: 'CMR reg 13', status: 'C' },
+  'recordable-conduct-matter': { from: 'came-to-appropriate-authority-attention', regulation: 'CMR reg 13', status: 'C' },
+  'conduct-matter': { from: 'came-to-appropriate-authority-attention', regulation: 'CR reg 19', status: 'C' },
+  'dsi-matter': { from: 'came-to-appropriate-authority-attention', regulation: 'CMR reg 13', status: 'C' },
+} as const satisfies Record<MatterKind, { from: TimelinessStartFrom; regulation: string; status: 'C' | 'S' | 'U' }>;
+
+export interface TimelinessStart {
+  startsOn: IsoDate;
+  from: TimelinessStartFrom;
+  regulation: string;
+}
+
+/** The first period's start: the complaint's making where it was given (else its receipt), or the day it came to the appropriate authority's attention. */
+export function timelinessStartsOn(kind: MatterKind, receivedOn: IsoDate, complaintMadeOn?: IsoDate | null): TimelinessStart {
+  const rule = TIMELINESS_START[kind];
+  const startsOn = rule.from === 'complaint-made' && complaintMadeOn ? complaintMadeOn : receivedOn;
+  return { startsOn, from: rule.from, regulation: rule.regulation };
+}
+
+/**
+ * The complaint-made date a referral may carry: only a complaint has one (the other kinds start from their receipt,
+ * CR reg 19 / CMR reg 13), and a complaint cannot reach the appropriate authority before it is made. Null when it may stand.
+ */
+export function complaintMadeOnRefusal(kind: MatterKind, receivedOn: IsoDate, complaintMadeOn: IsoDate | null | undefined): { rule: string; regulation: string; reason: string } | null {
+  if (complaintMadeOn === undefined || complaintMadeOn === null) return null;
+  if (kind !== 'complaint') {
+    return { rule: 'complaint-made-on-complaints-only', regulation: TIMELINESS_START[kind].regulation, reason: `complaintMadeOn is given only for a complaint: a ${kind}'s timeliness period starts when it came to the appropriate authority's attention (receivedOn)` };
+  }
+  if (compareIsoDates(complaintMadeOn, receivedOn) > 0) {
+    return { rule: 'complaint-made-before-received', regulation: 'CMR reg 13', reason: `complaintMadeOn ${complaintMadeOn} is after receivedOn ${receivedOn}: a complaint reaches the appropriate authority on or after the day it is made` };
+  }
+  return null;
+}
+
+// ---- Timeliness reports: the prejudice exemption and the officer's copy --------------------------------
+
+export type TimelinessDutyId = keyof typeof TIMELINESS_DUTIES;
+
+/**
+ * Whom a timeliness report may be withheld from because it might prejudice an investigation, by duty
+ * (regimes-2024-2025.md item 10, [C]): under the Conduct Regulations the report itself (CR reg 19(3)); in a force-run
+ * Schedule 3 investigation the local policing body's report, while the Director General's is still owed (CMR reg 13);
+ * where the Director General reports, the notes give no exemption, so none is recorded here.
+ */
+export const TIMELINESS_PREJUDICE_EXEMPTION = {
+  'conduct-regulations': { mayWithholdFrom: ['local-policing-body'], regulation: 'CR reg 19(3)', status: 'C' },
+  'schedule-3-force': { mayWithholdFrom: ['local-policing-body'], regulation: 'CMR reg 13', status: 'C' },
+  'schedule-3-iopc': { mayWithholdFrom: [], regulation: 'CMR reg 13', status: 'C' },
+} as const satisfies Record<TimelinessDutyId, { mayWithholdFrom: readonly TimelinessRecipient[]; regulation: string; status: 'C' | 'S' | 'U' }>;
+
+export function timelinessDutyId(regime: Regime, mode: ModeOfInvestigation | null | undefined): TimelinessDutyId {
+  if (regime === 'conduct-regulations') return 'conduct-regulations';
+  return mode === 'directed' || mode === 'independent' ? 'schedule-3-iopc' : 'schedule-3-force';
+}
+
+export interface PrejudiceExemption {
+  allowed: boolean;
+  /** The recipients the report is withheld from. */
+  withheldFrom: readonly TimelinessRecipient[];
+  /** Whether withholding settles the occurrence (no recipient is still owed the report). */
+  settles: boolean;
+  regulation: string;
+  reason: string;
+}
+
+/** What withholding a report for prejudice does under this duty: settles it, leaves it owed to the Director General, or is not open to the reporter. */
+export function prejudiceExemption(regime: Regime, mode: ModeOfInvestigation | null | undefined): PrejudiceExemption {
+  const id = timelinessDutyId(regime, mode);
+  const rule = TIMELINESS_PREJUDICE_EXEMPTION[id];
+  const duty = TIMELINESS_DUTIES[id];
+  if (rule.mayWithholdFrom.length === 0) {
+    return { allowed: false, withheldFrom: [], settles: false, regulation: rule.regulation, reason: 'in a directed or independent investigation the Director General reports (CMR reg 13): the force records the report as sent, and has no report of its own to withhold' };
+  }
+  const stillOwed = duty.recipients.filter((r) => !(rule.mayWithholdFrom as readonly string[]).includes(r));
+  return {
+    allowed: true,
+    withheldFrom: rule.mayWithholdFrom,
+    settles: stillOwed.length === 0,
+    regulation: rule.regulation,
+    reason: stillOwed.length === 0 ? 'withheld: it might prejudice an investigation' : `withheld from the local policing body; still owed to ${stillOwed.join(', ')}`,
+  };
+}
+
+/** The officer's copy of a report (CR reg 19(4)): sent, or withheld under the harm test with its reason. */
+export interface OfficerCopy {
+  subjectId: string;
+  sent: boolean;
+  withheldReason?: string;
+}
+
+/** CR reg 19(4): a copy of the report to the officer concerned, subject to the harm test. [C] */
+export const OFFICER_COPY_RULE = { regulation: 'CR reg 19(4)', status: 'C' } as const;
+
+/**
+ * The copies a report records, checked against the matter's subjects: each subject at most once, each known, a withheld
+ * copy with its reason (the harm test). Null when they may stand.
+ */
+export function officerCopiesRefusal(copies: unknown, subjectIds: readonly string[]): { rule: string; regulation: string; reason: string } | null {
+  const regulation = OFFICER_COPY_RULE.regulation;
+  if (copies === undefined) return null;
+  if (!Array.isArray(copies)) return { rule: 'officer-copies-listed', regulation, reason: 'officerCopies must list, for each subject, whether the copy was sent' };
+  const seen = new Set<string>();
+  for (const c of copies as Partial<OfficerCopy>[]) {
+    if (!c || typeof c !== 'object' || typeof c.subjectId !== 'string' || !subjectIds.includes(c.subjectId)) {
+      return { rule: 'officer-copy-subject', regulation, reason: `officerCopies[].subjectId must name a subject of this matter, not ${JSON.stringify(c?.subjectId)}` };
+    }
+    if (seen.has(c.subjectId)) return { rule: 'officer-copy-once', regulation, reason: `officerCopies names ${c.subjectId} twice` };
+    seen.add(c.subjectId);
+    if (typeof c.sent !== 'boolean') return { rule: 'officer-copy-sent-or-withheld', regulation, reason: `officerCopies[${c.subjectId}].sent must be true or false` };
+    if (!c.sent && !(typeof c.withheldReason === 'string' && c.withheldReason.trim())) {
+      return { rule: 'officer-copy-harm-test-reason', regulation, reason: `the copy to ${c.subjectId} was withheld: withheldReason must say why under the harm test` };
+    }
+    if (c.sent && c.withheldReason !== undefined) return { rule: 'officer-copy-sent-or-withheld', regulation, reason: `the copy to ${c.subjectId} was sent: it has no withheldReason` };
+  }
+  return null;
+}
+
+/** The timeliness rules as `npm run rules` prints them: who reports to whom, when the first period starts, the prejudice exemption and the officer's copy. */
+export function formatTimelinessRules(): string {
+  const out = ['Timeliness reports (12 months from the start, then every 6, while the investigation is unfinished)', ''];
+  for (const [id, d] of Object.entries(TIMELINESS_DUTIES)) {
+    const exemption = TIMELINESS_PREJUDICE_EXEMPTION[id as TimelinessDutyId];
+    const withheld = exemption.mayWithholdFrom.length ? `may be withheld from ${exemption.mayWithholdFrom.join(', ')} (${exemption.regulation} [${exemption.status}])` : 'no exemption of the force\'s';
+    out.push(`  ${id.padEnd(20)} ${d.reporter} reports to ${d.recipients.join(', ')} (${d.regulation} [${d.status}]); ${withheld}${d.copyToOfficerConcerned ? `; copy to the officer concerned, subject to the harm test (${OFFICER_COPY_RULE.regulation} [${OFFICER_COPY_RULE.status}])` : ''}`);
+  }
+  out.push('  First period starts:');
+  for (const [kind, s] of Object.entries(TIMELINESS_START)) out.push(`    ${kind.padEnd(26)} ${s.from} (${s.regulation} [${s.status}])`);
+  return out.join('\n') + '\n';
+}

@@ -21,14 +21,21 @@ export async function overdueDeadlinesReport(sql: Sql, forces: string[] | null):
   );
 }
 
-/** Subjects in severity assessment or investigation on matters received more than 12 months ago. */
+/**
+ * Subjects in severity assessment or investigation on matters whose first timeliness period (12 months) has run: it
+ * starts on the day a complaint was made (CMR reg 13), or a conduct or DSI matter came to the appropriate authority's
+ * attention (CR reg 19); a row written before the start was kept falls back to received_on.
+ */
 export async function timelinessReport(sql: Sql, forces: string[] | null): Promise<Record<string, unknown>[]> {
   return sql.query(
     `SELECT s.matter_reference AS "matterReference", m.force_id AS "forceId", s.subject_id AS "subjectId", m.received_on AS "receivedOn",
-            s.stage, (extract(year FROM age(current_date, m.received_on)) * 12 + extract(month FROM age(current_date, m.received_on)))::int AS "monthsOpen"
+            COALESCE(m.timeliness_starts_on, m.received_on) AS "timelinessStartsOn", s.stage,
+            (extract(year FROM age(current_date, COALESCE(m.timeliness_starts_on, m.received_on))) * 12
+              + extract(month FROM age(current_date, COALESCE(m.timeliness_starts_on, m.received_on))))::int AS "monthsOpen"
      FROM subject s JOIN matter m ON m.reference = s.matter_reference
-     WHERE s.stage IN ('severity-assessment', 'investigation') AND m.received_on <= current_date - interval '12 months' AND ${forceFilter(forces, 'm', 1)}
-     ORDER BY m.received_on`,
+     WHERE s.stage IN ('severity-assessment', 'investigation') AND COALESCE(m.timeliness_starts_on, m.received_on) <= current_date - interval '12 months'
+       AND ${forceFilter(forces, 'm', 1)}
+     ORDER BY COALESCE(m.timeliness_starts_on, m.received_on)`,
     [forces],
   );
 }

@@ -42,9 +42,11 @@ it('referring a matter (with JavaScript), the messages sent, a recommendation’
   await page.getByRole('radio', { name: 'Conduct matter', exact: true }).check();
   await page.getByLabel('Appropriate authority').fill('Chief Constable');
   const [y, m, d] = daysFromToday(-2).split('-');
-  await page.getByLabel('Day').fill(d);
-  await page.getByLabel('Month').fill(m);
-  await page.getByLabel('Year').fill(y);
+  // The date received (a complaint's made date has boxes of the same names).
+  const received = page.getByRole('group', { name: 'Date the matter reached the appropriate authority' });
+  await received.getByLabel('Day').fill(d);
+  await received.getByLabel('Month').fill(m);
+  await received.getByLabel('Year').fill(y);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(/\/refer\/subjects/);
   await axe(page, 'refer: subjects');

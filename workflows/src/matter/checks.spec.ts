@@ -120,6 +120,29 @@ describe('checks on events about the matter as a whole', () => {
     expect(ruleOf(() => checkEventCommand(matter({ deadlines: [deadline('timeliness-report-1', { status: 'met' })] }), conductMatter, event('timeliness-report-sent'), now))).toBe('timeliness-report-due');
   });
 
+  it("a report sent records each officer's copy, sent or withheld under the harm test with its reason (CR reg 19(4))", () => {
+    const owed = matter({ deadlines: [deadline('timeliness-report-1')] });
+    const withSubjects = { ...conductMatter, subjects: referral().subjects };
+    expect(ruleOf(() => checkEventCommand(owed, withSubjects, event('timeliness-report-sent', { officerCopies: [{ subjectId: 'PC-1', sent: false, withheldReason: 'it would reveal a covert source' }] }), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(owed, withSubjects, event('timeliness-report-sent', { officerCopies: [{ subjectId: 'PC-1', sent: false }] }), now))).toBe('officer-copy-harm-test-reason');
+    expect(ruleOf(() => checkEventCommand(owed, withSubjects, event('timeliness-report-sent', { officerCopies: [{ subjectId: 'PC-9', sent: true }] }), now))).toBe('officer-copy-subject');
+  });
+
+  it('a report withheld for prejudice needs its reason and a report owed (CR reg 19(3))', () => {
+    const owed = matter({ deadlines: [deadline('timeliness-report-1')] });
+    expect(ruleOf(() => checkEventCommand(owed, conductMatter, event('timeliness-report-withheld', { note: 'the officer would learn of a covert line of inquiry' }), now))).toBe('accepted');
+    expect(ruleOf(() => checkEventCommand(owed, conductMatter, event('timeliness-report-withheld', { note: ' ' }), now))).toBe('withholding-reason-recorded');
+    expect(ruleOf(() => checkEventCommand(matter(), conductMatter, event('timeliness-report-withheld', { note: 'prejudice' }), now))).toBe('timeliness-report-due');
+  });
+
+  it("where the Director General reports, the force has no report to withhold; in a force-run Schedule 3 investigation it is withheld once, and the Director General's is still owed", () => {
+    const independent = matter({ modeOfInvestigation: 'independent', deadlines: [deadline('timeliness-report-1')] }, { kind: 'complaint' });
+    expect(ruleOf(() => checkEventCommand(independent, complaint, event('timeliness-report-withheld', { note: 'prejudice' }), now))).toBe('timeliness-report-withheld-by-reporter');
+    const withheld = matter({ deadlines: [deadline('timeliness-report-1')], timelinessReportRecords: [{ key: 'timeliness-report-1', dueDate: '2026-07-06', withheld: { on: '2026-03-02', from: ['local-policing-body'], reason: 'prejudice', regulation: 'CMR reg 13' } }] }, { kind: 'complaint' });
+    expect(ruleOf(() => checkEventCommand(withheld, complaint, event('timeliness-report-withheld', { note: 'prejudice' }), now))).toBe('timeliness-report-withheld-once');
+    expect(ruleOf(() => checkEventCommand(withheld, complaint, event('timeliness-report-sent'), now))).toBe('accepted');
+  });
+
   it('refuses an event dated before the matter reached the appropriate authority', () => {
     expect(ruleOf(() => checkEventCommand(matter(), conductMatter, event('investigation-completed', { occurredAt: '2026-01-02T10:00:00Z' }), now))).toBe('occurred-at-after-matter-began');
   });

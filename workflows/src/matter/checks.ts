@@ -4,7 +4,7 @@
  * and regulation (refusal.ts), or passes. The workflow runs them as its update validators, and again when
  * the update's turn comes (handler-guard). Unit tested in checks.spec.ts.
  */
-import { MATTER_EVENTS, MODES_OF_INVESTIGATION, checkAllegation, ReferralGround, checkInvestigator, compareIsoDates, londonDateOf, regimeFor, voluntaryIopcReferral, type InvestigatedSubject } from '@conduct/domain';
+import { MATTER_EVENTS, MODES_OF_INVESTIGATION, checkAllegation, ReferralGround, checkInvestigator, compareIsoDates, londonDateOf, officerCopiesRefusal, prejudiceExemption, regimeFor, voluntaryIopcReferral, type InvestigatedSubject } from '@conduct/domain';
 import * as book from '../deadline-book';
 import * as judge from '../deadlines/judgement';
 import { checkDecisionRationale, checkOccurredAt, refuse } from '../refusal';
@@ -90,11 +90,25 @@ export function checkEventCommand(s: MatterState, referral: Referral, cmd: Matte
       if (problem) refuse({ rule: problem.rule, regulation: problem.regulation, reason: problem.reason });
       break;
     }
-    case 'timeliness-report-sent':
+    case 'timeliness-report-sent': {
       if (!s.deadlines.some((d) => (d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat') && judge.outstanding(d))) {
         refuse({ rule: 'timeliness-report-due', regulation: 'CR reg 19 / CMR reg 13', reason: 'no timeliness report is outstanding for this matter' });
       }
+      // Each officer's copy, sent or withheld under the harm test with its reason (CR reg 19(4)).
+      const copies = officerCopiesRefusal('officerCopies' in cmd ? cmd.officerCopies : undefined, (referral.subjects ?? []).map((x) => x.subjectId));
+      if (copies) refuse(copies);
       break;
+    }
+    case 'timeliness-report-withheld': {
+      const exemption = prejudiceExemption(regimeFor(referral.kind), s.modeOfInvestigation);
+      if (!exemption.allowed) refuse({ rule: 'timeliness-report-withheld-by-reporter', regulation: exemption.regulation, reason: exemption.reason });
+      if (!cmd.note?.trim()) refuse({ rule: 'withholding-reason-recorded', regulation: exemption.regulation, reason: 'note must say why the report might prejudice an investigation' });
+      const owed = judge.oldestOutstanding(s.deadlines, (d) => d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat');
+      if (!owed) refuse({ rule: 'timeliness-report-due', regulation: exemption.regulation, reason: 'no timeliness report is outstanding for this matter' });
+      const already = s.timelinessReportRecords?.find((r) => r.key === owed!.key)?.withheld;
+      if (already) refuse({ rule: 'timeliness-report-withheld-once', regulation: exemption.regulation, reason: `the report due on ${owed!.dueDate} was withheld on ${already.on}; the Director General's is still owed (record it as sent)` });
+      break;
+    }
     default:
       refuse({ rule: 'known-event', regulation: null, reason: `unknown event '${(cmd as { event: string }).event}'` });
   }

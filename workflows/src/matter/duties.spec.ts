@@ -1,7 +1,7 @@
 import { endOfLondonDay } from '@conduct/domain';
 import { daysFromToday } from '../../../test/support/dates';
 import type { AuditRecord, Deadline, DeadlineRequest, MatterInput, MatterReferral, MatterState, OutboxRecord } from '../types';
-import { INVESTIGATION_COMPLETED_ENDS_TIMELINESS, matterDuties, MODE_RATIONALE_RECORDED } from './duties';
+import { INVESTIGATION_COMPLETED_ENDS_TIMELINESS, matterDuties, MODE_RATIONALE_RECORDED, TIMELINESS_STARTS_WHEN_COMPLAINT_MADE } from './duties';
 import { newMatterState } from './state';
 
 // What each of the matter's own steps does, without Temporal: the calendar and the database are fakes.
@@ -147,5 +147,52 @@ describe("a matter's own duties, step by step", () => {
     expect(written).toHaveLength(2);
     expect(written[1].lines.map((l) => l.action)).toContain('deadline-missed-before-import:timeliness-report-1');
     expect(sent()).toEqual([]);
+  });
+});
+
+describe('timeliness reports per the regulations (CR reg 19; CMR reg 13)', () => {
+  const madeOn = daysFromToday(-230);
+
+  it('a complaint made before it reached the appropriate authority starts its first period on the day it was made (CMR reg 13)', async () => {
+    const { duties, asked, written } = harness({ referral: referral({ kind: 'complaint', complaintMadeOn: madeOn }) });
+    await duties.refer();
+    expect(asked[0]).toEqual({ key: 'timeliness-report-1', ruleId: 'timelinessReport', trigger: madeOn });
+    expect(written[0].lines[0].details).toMatchObject({ complaintMadeOn: madeOn, timelinessStartsOn: madeOn });
+    expect(duties.view().timelinessStart).toEqual({ startsOn: madeOn, from: 'complaint-made', regulation: 'CMR reg 13' });
+  });
+
+  it('a run from before the patch starts it on the receipt, as it did', async () => {
+    const { duties, asked } = harness({ referral: referral({ kind: 'complaint', complaintMadeOn: madeOn }) }, { patched: (id) => id !== TIMELINESS_STARTS_WHEN_COMPLAINT_MADE });
+    await duties.refer();
+    expect(asked[0].trigger).toBe(receivedOn);
+  });
+
+  it('under the Conduct Regulations a report withheld for prejudice settles the occurrence, with its reason, and the series goes on (CR reg 19(3))', async () => {
+    const { s, duties, asked, written, sent } = harness({ referral: referral() }, { dueIn: { 'timeliness-report-1': 5 } });
+    await duties.refer();
+    await duties.recordEvent({ actor, occurredAt: at(daysFromToday(-1)), event: 'timeliness-report-withheld', note: 'a covert line of inquiry' });
+    expect(s.deadlines.find((d) => d.key === 'timeliness-report-1')?.status).toBe('met');
+    expect(asked.at(-1)).toMatchObject({ key: 'timeliness-report-2', ruleId: 'timelinessReportRepeat' });
+    expect(written.at(-1)!.lines[0]).toMatchObject({ action: 'event:timeliness-report-withheld', regulation: 'CR reg 19(3)', details: { key: 'timeliness-report-1', reason: 'a covert line of inquiry', withheldFrom: ['local-policing-body'], settles: true } });
+    expect(duties.view().timelinessReports).toEqual([{ key: 'timeliness-report-1', dueDate: daysFromToday(5), withheld: { on: daysFromToday(-1), from: ['local-policing-body'], reason: 'a covert line of inquiry', regulation: 'CR reg 19(3)' } }]);
+    expect(sent()).toEqual([]);
+  });
+
+  it("in a force-run Schedule 3 investigation the local policing body's report is withheld, and when the Director General's is not sent it alone is told it is due (CMR reg 13)", async () => {
+    const { s, duties, sent } = harness({ referral: referral({ kind: 'complaint' }) }, { dueIn: { 'timeliness-report-1': -3 }, graceMs: 0 });
+    await duties.refer();
+    await duties.recordEvent({ actor, occurredAt: at(daysFromToday(-4)), event: 'timeliness-report-withheld', note: 'a covert line of inquiry' });
+    expect(s.deadlines.find((d) => d.key === 'timeliness-report-1')?.status).toBe('open');
+    await duties.fireTimers();
+    expect(sent().filter((m) => m.includes('timeliness-report-due'))).toEqual(['M-1:matter:timeliness-report-due:timeliness-report-1:iopc to iopc']);
+  });
+
+  it("a report sent records each officer's copy, one withheld under the harm test with its reason (CR reg 19(4))", async () => {
+    const { duties, written } = harness({ referral: referral({ subjects: [{ subjectId: 'PC-1', kind: 'police-officer' }, { subjectId: 'PC-2', kind: 'police-officer' }] }) });
+    await duties.refer();
+    const officerCopies = [{ subjectId: 'PC-1', sent: true }, { subjectId: 'PC-2', sent: false, withheldReason: 'it would reveal a witness' }];
+    await duties.recordEvent({ actor, occurredAt: at(daysFromToday(-1)), event: 'timeliness-report-sent', officerCopies });
+    expect(written.at(-1)!.lines[0].details).toMatchObject({ key: 'timeliness-report-1', officerCopies });
+    expect(duties.view().timelinessReports).toEqual([{ key: 'timeliness-report-1', dueDate: daysFromToday(30), sent: { on: daysFromToday(-1), officerCopies } }]);
   });
 });

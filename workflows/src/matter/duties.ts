@@ -15,8 +15,10 @@ import {
   londonDateOf,
   mustReferToIopc,
   periodicOccurrenceOwed,
+  prejudiceExemption,
   regimeFor,
   timelinessDuty,
+  timelinessStartsOn,
   voluntaryIopcReferral,
 } from '@conduct/domain';
 import * as book from '../deadline-book';
@@ -42,6 +44,7 @@ import type {
   MatterView,
   OutboxRecord,
   RecordChange,
+  TimelinessReportRecord,
 } from '../types';
 
 const TIMELINESS_SERIES: readonly PeriodicSeriesRuleId[] = ['timelinessReport', 'timelinessReportRepeat'];
@@ -96,6 +99,24 @@ export const ALLEGATIONS_RECORDED_AT_REFERRAL = 'allegations-recorded-at-referra
  * event in its validator (unknown event), so no recorded history holds one; the marker keeps its steps apart.
  */
 export const ALLEGATION_ADDED = 'allegations-added-after-referral';
+/**
+ * From this patch on, a complaint whose referral gives the date it was made starts its first timeliness period on that
+ * date (CMR reg 13), not on its receipt. Asked only of a referral that carries the date (none did before), so a
+ * matter referred without it runs, and replays, as before.
+ */
+export const TIMELINESS_STARTS_WHEN_COMPLAINT_MADE = 'timeliness-starts-when-complaint-made';
+/**
+ * From this patch on, a timeliness report may be recorded as withheld because it might prejudice an investigation,
+ * with its reason (CR reg 19(3); CMR reg 13): under the Conduct Regulations that settles the occurrence, and the series
+ * goes on; in a force-run Schedule 3 investigation the local policing body is not told of it, and the Director
+ * General's report is still owed. The old code refused the event as unknown, so no recorded history holds one.
+ */
+export const TIMELINESS_REPORT_WITHHELD_FOR_PREJUDICE = 'timeliness-prejudice-exemption';
+/**
+ * From this patch on, each timeliness report answered is kept on the matter (its key and due date, withheld or sent),
+ * with the officers' copies the report records, each sent or withheld under the harm test (CR reg 19(4)).
+ */
+export const TIMELINESS_REPORTS_RECORDED = 'timeliness-reports-recorded';
 
 /** What the matter's duties ask of the workflow around them. */
 export interface MatterPorts {
@@ -131,7 +152,12 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
 
   // ---- Referral: record it, set the matter's own deadlines, start one track per subject ------------
   async function refer(): Promise<void> {
-    const requests: DeadlineRequest[] = [{ key: 'timeliness-report-1', ruleId: 'timelinessReport', trigger: referral.receivedOn }];
+    // The first period starts with the day the complaint was made, where the referral gives it (CMR reg 13);
+    // else, and for a conduct or DSI matter, with the day it came to the appropriate authority's attention (CR reg 19).
+    const timelinessFrom = referral.complaintMadeOn !== undefined && ports.patched(TIMELINESS_STARTS_WHEN_COMPLAINT_MADE)
+      ? timelinessStartsOn(referral.kind, referral.receivedOn, referral.complaintMadeOn).startsOn
+      : referral.receivedOn;
+    const requests: DeadlineRequest[] = [{ key: 'timeliness-report-1', ruleId: 'timelinessReport', trigger: timelinessFrom }];
     if (s.iopcReferralRequired) requests.push({ key: 'iopc-referral', ruleId: 'iopcReferral', trigger: referral.receivedOn });
     if (referral.kind === 'complaint') requests.push({ key: 'complainant-update-1', ruleId: 'complainantUpdate', trigger: referral.receivedOn });
     await addDeadlines(requests);
@@ -148,6 +174,7 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
           ...(s.ruleSet ? { ruleSet: s.ruleSet } : {}),
           // The audit trail keeps each allegation as referred (held only from the patch on).
           ...(s.allegations?.length ? { allegations: s.allegations } : {}),
+          ...(referral.complaintMadeOn !== undefined ? { complaintMadeOn: referral.complaintMadeOn, timelinessStartsOn: timelinessFrom } : {}),
         },
       },
     ],
@@ -246,23 +273,33 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
       case 'timeliness-report-sent': {
         regulation = 'CR reg 19 / CMR reg 13';
         if (judged()) {
-          await recordTimelinessReport(cmd);
+          const answered = await recordTimelinessReport(cmd);
+          if (ports.patched(TIMELINESS_REPORTS_RECORDED)) {
+            const officerCopies = 'officerCopies' in cmd ? cmd.officerCopies : undefined;
+            if (answered) timelinessRecordOf(answered).sent = { on, ...(officerCopies ? { officerCopies } : {}) };
+            Object.assign(details, { key: answered?.key ?? null, ...(officerCopies ? { officerCopies } : {}) });
+          }
           break;
         }
-        // The report answers the oldest one outstanding: a late one (whose successor is already set),
-        // else the one now open, whose successor is then set 6 months after its due date.
-        const timeliness = s.deadlines.filter((d) => d.ruleId === 'timelinessReport' || d.ruleId === 'timelinessReportRepeat');
-        const late = timeliness.find((d) => d.status === 'missed');
-        const open = timeliness.find((d) => d.status === 'open');
-        if (late) late.status = 'met';
-        else if (open) {
-          open.status = 'met';
-          s.timelinessReports += 1;
-          // None is set for a day after the investigation was completed (CR reg 19 / CMR reg 13).
-          const ended = s.investigationCompletedOn !== undefined && compareIsoDates(open.dueDate, s.investigationCompletedOn) >= 0;
-          if (!ended) await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: open.dueDate }]);
-        }
+        await answerTimelinessReportAsBefore();
         regulation = 'CR reg 19 / CMR reg 13';
+        break;
+      }
+      case 'timeliness-report-withheld': {
+        // Checked before (checks.ts): the reporter may withhold it, a reason is given, a report is owed.
+        const exemption = prejudiceExemption(regime, s.modeOfInvestigation);
+        regulation = exemption.regulation;
+        if (!ports.patched(TIMELINESS_REPORT_WITHHELD_FOR_PREJUDICE)) break;
+        const occurrence = judge.oldestOutstanding(s.deadlines, inTimelinessSeries);
+        if (!occurrence) break; // checked before: cannot happen
+        const reason = (cmd.note ?? '').trim();
+        timelinessRecordOf(occurrence).withheld = { on, from: [...exemption.withheldFrom], reason, regulation: exemption.regulation };
+        Object.assign(details, { key: occurrence.key, dueDate: occurrence.dueDate, reason, withheldFrom: exemption.withheldFrom, settles: exemption.settles });
+        // Withheld from every recipient, it answers the occurrence as a report would: not missed, and the series goes on.
+        if (exemption.settles) {
+          if (judged()) await recordTimelinessReport(cmd);
+          else await answerTimelinessReportAsBefore();
+        }
         break;
       }
     }
@@ -288,6 +325,9 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
       // investigation the Director General, whom its reminder and escalation then reach.
       const duty = timelinessDuty(regime, s.modeOfInvestigation);
       const dgReports = timeliness && duty.reporter === 'director-general';
+      // A recipient the report was withheld from for prejudice (CMR reg 13) is not told of it.
+      const withheldFrom: readonly string[] = (timeliness && s.timelinessReportRecords?.find((r) => r.key === d.key)?.withheld?.from) || [];
+      const told = duty.recipients.filter((r) => !withheldFrom.includes(r));
       // A deadline held for the grace (back-dated) owes nothing yet; only the new code holds one.
       const due = judge.timersDue(d, now);
       if (due.remind) {
@@ -310,7 +350,7 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
         lines.push(systemAudit(`deadline-missed-before-import:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
       } else {
         outbox.push(message(`escalation:${d.key}`, dgReports ? 'iopc' : 'appropriate-authority', { deadline: d.name, dueDate: d.dueDate, regulation: d.regulation }));
-        if (judged()) judge.escalated(d, [dgReports ? 'iopc' : 'appropriate-authority', ...(timeliness ? duty.recipients : [])]);
+        if (judged()) judge.escalated(d, [dgReports ? 'iopc' : 'appropriate-authority', ...(timeliness ? told : [])]);
         lines.push(systemAudit(`deadline-missed:${d.key}`, d.ruleId, d.regulation, { dueDate: d.dueDate }));
       }
       // The timeliness report recurs every 6 months while the investigation is open; so do complainant updates.
@@ -319,7 +359,7 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
         // To each recipient the regime and the mode name: the local policing body, and the Director
         // General where the force investigates under Schedule 3 (CMR reg 13), or the chief officer where
         // the Director General reports; the local policing body's message keeps the key it always had.
-        for (const to of quietly ? [] : duty.recipients) {
+        for (const to of quietly ? [] : told) {
           const purpose = to === 'local-policing-body' ? `timeliness-report-due:${d.key}` : `timeliness-report-due:${d.key}:${to}`;
           outbox.push(message(purpose, to, { dueDate: d.dueDate, regulation: duty.regulation, reporter: duty.reporter, copyToOfficerConcerned: duty.copyToOfficerConcerned }));
         }
@@ -508,16 +548,51 @@ export function matterDuties(input: MatterInput, workflowId: string, s: MatterSt
     }
   }
 
-  /** The report answers the oldest one owed; the next is set 6 months after the due date of one answered before the timer reached it. */
-  async function recordTimelinessReport(cmd: MatterEventCommand): Promise<void> {
-    const answered = judge.oldestOutstanding(s.deadlines, (d) => (TIMELINESS_SERIES as readonly string[]).includes(d.ruleId));
+  /**
+   * A workflow started before deadlines were judged by when their steps happened: the report answers the oldest one
+   * outstanding, a late one (whose successor is already set), else the one now open, whose successor is then set 6
+   * months after its due date.
+   */
+  async function answerTimelinessReportAsBefore(): Promise<void> {
+    const timeliness = s.deadlines.filter(inTimelinessSeries);
+    const late = timeliness.find((d) => d.status === 'missed');
+    const open = timeliness.find((d) => d.status === 'open');
+    if (late) late.status = 'met';
+    else if (open) {
+      open.status = 'met';
+      s.timelinessReports += 1;
+      // None is set for a day after the investigation was completed (CR reg 19 / CMR reg 13).
+      const ended = s.investigationCompletedOn !== undefined && compareIsoDates(open.dueDate, s.investigationCompletedOn) >= 0;
+      if (!ended) await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: open.dueDate }]);
+    }
+  }
+
+  function inTimelinessSeries(d: Deadline): boolean {
+    return (TIMELINESS_SERIES as readonly string[]).includes(d.ruleId);
+  }
+
+  /** The record of one occurrence of the timeliness series, made when it is first answered. */
+  function timelinessRecordOf(d: Deadline): TimelinessReportRecord {
+    s.timelinessReportRecords ??= [];
+    let r = s.timelinessReportRecords.find((x) => x.key === d.key);
+    if (!r) {
+      r = { key: d.key, dueDate: d.dueDate };
+      s.timelinessReportRecords.push(r);
+    }
+    return r;
+  }
+
+  /** The report answers the oldest one owed; the next is set 6 months after the due date of one answered before the timer reached it. Returns the one it answered. */
+  async function recordTimelinessReport(cmd: MatterEventCommand): Promise<Deadline | undefined> {
+    const answered = judge.oldestOutstanding(s.deadlines, inTimelinessSeries);
     const wasOpen = answered?.status === 'open';
     take(judge.settle(answered, cmd, recordedAt()));
-    if (!answered || !wasOpen) return; // a missed one's successor was set when it was missed
+    if (!answered || !wasOpen) return answered; // a missed one's successor was set when it was missed
     s.timelinessReports += 1;
     // None is set for a day after the investigation was completed (CR reg 19 / CMR reg 13).
     const ended = s.investigationCompletedOn !== undefined && compareIsoDates(answered.dueDate, s.investigationCompletedOn) >= 0;
     if (!ended && s.stage !== 'closed') await addDeadlines([{ key: `timeliness-report-${s.timelinessReports + 1}`, ruleId: 'timelinessReportRepeat', trigger: answered.dueDate }]);
+    return answered;
   }
 
   /** A judgement's audit lines and messages go with the command's commit. */

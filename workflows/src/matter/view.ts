@@ -3,7 +3,7 @@
  * every update) answers with, and the snapshot written to the database projection with each change.
  * Pure; unit tested in view.spec.ts.
  */
-import { regimeFor } from '@conduct/domain';
+import { regimeFor, timelinessStartsOn } from '@conduct/domain';
 import * as book from '../deadline-book';
 import type { MatterInput, MatterSnapshot, MatterState, MatterView } from '../types';
 
@@ -27,6 +27,8 @@ export function matterView(input: Pick<MatterInput, 'referral' | 'imported'>, s:
     subjects: Object.entries(s.subjects).map(([subjectId, x]) => ({ subjectId, workflowId: x.workflowId, closed: x.closed, outcome: x.outcome ?? null })),
     ...(s.allegations ? { allegations: s.allegations } : {}),
     openDeadlines: book.openDeadlines(s.deadlines),
+    timelinessStart: timelinessStartsOn(referral.kind, referral.receivedOn, referral.complaintMadeOn),
+    timelinessReports: s.timelinessReportRecords ?? [],
     revision: s.revision,
   };
 }
@@ -46,6 +48,9 @@ export function matterSnapshot(input: Pick<MatterInput, 'referral'>, workflowId:
     iopcReferralRequired: s.iopcReferralRequired,
     modeOfInvestigation: s.modeOfInvestigation ?? null,
     receivedOn: referral.receivedOn,
+    complaintMadeOn: referral.complaintMadeOn ?? null,
+    timelinessStartsOn: timelinessStartsOn(referral.kind, referral.receivedOn, referral.complaintMadeOn).startsOn,
+    timelinessReports: s.timelinessReportRecords ?? [],
     ...(s.investigator ? { investigator: s.investigator } : {}),
     ...(s.allegations?.length ? { allegations: s.allegations } : {}),
     deadlines: s.deadlines,

@@ -155,7 +155,7 @@ export function parseJsonWithLines(text: string): { value: unknown; lines: WeakM
  * in the order they happened. A header names the columns used, in any order; an empty cell is an absent field.
  */
 export const CSV_COLUMNS = {
-  matter: ['reference', 'kind', 'forceId', 'appropriateAuthority', 'receivedOn', 'recordableCategories', 'summary'],
+  matter: ['reference', 'kind', 'forceId', 'appropriateAuthority', 'receivedOn', 'complaintMadeOn', 'recordableCategories', 'summary'],
   subject: ['reference', 'subjectId', 'subjectKind', 'rank', 'warrantNumber', 'name', 'dateOfBirth', 'finalWrittenWarningLive'],
   step: [
     'reference', 'subjectId', 'decision', 'event', 'extension', 'occurredAt', 'rationale',

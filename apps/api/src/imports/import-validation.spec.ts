@@ -109,6 +109,14 @@ describe('checking an import before anything is written', () => {
     expect(refused.map((r) => r.rule)).toEqual(expect.arrayContaining(['subject-once', 'reference-once']));
   });
 
+  it("a complaint's made date after its receipt, or a made date on a conduct matter, is refused naming the field and the rule (CMR reg 13)", async () => {
+    const conduct = { ...closedMatter('C-1', 'f', today()), complaintMadeOn: addCalendarDays(today(), -301) };
+    const late = { ...closedMatter('C-2', 'f', today()), kind: 'complaint', complaintMadeOn: addCalendarDays(today(), -299) };
+    const inTime = { ...closedMatter('C-3', 'f', today()), kind: 'complaint', complaintMadeOn: addCalendarDays(today(), -330) };
+    const { refused } = await check(readJsonImport(jsonFile([conduct, late, inTime] as ReturnType<typeof closedMatter>[])));
+    expect(refused.filter((r) => r.field === 'complaintMadeOn').map((r) => [r.reference, r.rule])).toEqual([['C-1', 'complaint-made-on-complaints-only'], ['C-2', 'complaint-made-before-received']]);
+  });
+
   it('the examples in docs/import.md pass, and the JSON and CSV examples are the same matter', async () => {
     const doc = fs.readFileSync(path.resolve(__dirname, '../../../../docs/import.md'), 'utf8');
     const block = (lang: string) => new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(doc)![1];

@@ -8,7 +8,7 @@
 import { createHash } from 'crypto';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validate } from 'class-validator';
-import { compareIsoDates, isIsoDate, londonDateOf } from '@conduct/domain';
+import { compareIsoDates, complaintMadeOnRefusal, isIsoDate, londonDateOf, MATTER_KINDS, type MatterKind } from '@conduct/domain';
 import type {
   Actor,
   CalendarActivities,
@@ -82,6 +82,10 @@ export async function validateImport(file: ReadFile, ctx: ImportContext): Promis
 
     // The steps: each one of the API's commands, in the order they happened.
     const receivedOn = typeof m.value.receivedOn === 'string' && isIsoDate(m.value.receivedOn) ? m.value.receivedOn : undefined;
+    // A complaint's made date: only a complaint's, on or before its receipt (CMR reg 13), as a referral's.
+    const kind = (MATTER_KINDS as readonly unknown[]).includes(m.value.kind) ? (m.value.kind as MatterKind) : undefined;
+    const made = receivedOn && kind && typeof m.value.complaintMadeOn === 'string' && isIsoDate(m.value.complaintMadeOn) ? complaintMadeOnRefusal(kind, receivedOn, m.value.complaintMadeOn) : null;
+    if (made) refuse(m.line, 'complaintMadeOn', made.reason, made.rule, made.regulation);
     let previous: { at: number; line: number } | undefined;
     const matterSteps: { line: number; step: ImportedMatterStep }[] = [];
     const subjectSteps: Record<string, { line: number; step: ImportedSubjectStep }[]> = {};

@@ -101,6 +101,8 @@ export function matterEventCommand(dto: MatterEventDto, actor: Actor, commandId:
       const a = dto.allegation!;
       return { ...base, event: dto.event, allegation: { id: a.id, alleged: a.alleged, subjectIds: a.subjectIds, category: a.category, standards: a.standards } };
     }
+    case 'timeliness-report-sent':
+      return { ...base, event: dto.event, ...(dto.officerCopies !== undefined ? { officerCopies: dto.officerCopies.map((c) => ({ subjectId: c.subjectId, sent: c.sent, ...(c.withheldReason !== undefined ? { withheldReason: c.withheldReason } : {}) })) } : {}) };
     default:
       return { ...base, event: dto.event };
   }

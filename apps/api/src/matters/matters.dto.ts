@@ -225,6 +225,10 @@ export class ReferMatterDto {
   @IsCivilDate({ notInFuture: true, notBefore: EARLIEST_DATE })
   receivedOn!: string;
 
+  @ApiPropertyOptional({ example: '2020-06-15', description: "A complaint only: the date it was made, on or before receivedOn; its first timeliness report falls due 12 months from it (CMR reg 13). Absent: receivedOn" })
+  @IsOptional() @IsCivilDate({ notInFuture: true, notBefore: EARLIEST_DATE })
+  complaintMadeOn?: string;
+
   @ApiPropertyOptional({ enum: Object.keys(RECORDABLE_CATEGORIES), isArray: true })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn([...Object.keys(RECORDABLE_CATEGORIES), 'death-or-serious-injury'], { each: true })
   recordableCategories?: string[];
@@ -513,6 +517,20 @@ export class MatterDecisionDto {
   rationale!: string;
 }
 
+/** An officer's copy of a timeliness report (CR reg 19(4)): sent, or withheld under the harm test with the reason. */
+export class OfficerCopyDto {
+  @ApiProperty({ example: 'pc-1' }) @Matches(IDENT, { message: 'subjectId must name a subject of the matter' })
+  subjectId!: string;
+
+  @ApiProperty({ description: 'Whether the copy went to the officer' }) @IsBoolean()
+  sent!: boolean;
+
+  @ApiPropertyOptional({ description: 'Why the copy was withheld under the harm test (required when sent is false)' })
+  @ValidateIf((o) => o.sent === false || o.withheldReason !== undefined)
+  @IsString() @MinLength(1) @MaxLength(4000)
+  withheldReason?: string;
+}
+
 export class MatterEventDto {
   @ApiProperty({ enum: MATTER_EVENTS })
   @IsIn(MATTER_EVENTS)
@@ -548,6 +566,10 @@ export class MatterEventDto {
   @ValidateIf((o) => o.event === 'allegation-added')
   @IsDefined() @ValidateNested() @Type(() => AllegationDto)
   allegation?: AllegationDto;
+  @ApiPropertyOptional({ type: [OfficerCopyDto], description: "With timeliness-report-sent: for each subject, whether their copy was sent or withheld under the harm test (CR reg 19(4))" })
+  @ValidateIf((o) => o.event === 'timeliness-report-sent' && o.officerCopies !== undefined)
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OfficerCopyDto)
+  officerCopies?: OfficerCopyDto[];
 }
 
 export class ListMattersQuery {

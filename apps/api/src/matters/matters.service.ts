@@ -26,7 +26,7 @@ import {
   subjectExists,
 } from '@conduct/persistence';
 import { setting } from '@conduct/config';
-import { allocatedToFilter, COMMAND_GRANTS, Grant, LIST_REPORTS, checkAllegation, checkAllegationFindings, checkAllegations, checkAllegationsNamed, mayActOnForce, type AllegationProblem } from '@conduct/domain';
+import { allocatedToFilter, COMMAND_GRANTS, Grant, LIST_REPORTS, checkAllegation, checkAllegationFindings, checkAllegations, checkAllegationsNamed, complaintMadeOnRefusal, mayActOnForce, type AllegationProblem } from '@conduct/domain';
 import {
   CommandBase,
   DecisionCommand,
@@ -79,6 +79,9 @@ export class MattersService {
     }
     // Each allegation against subjects of this referral, in a known IOPC category (allegations.ts).
     if (dto.allegations) refuseBadAllegation(checkAllegations(dto.allegations, 'allegations', [...ids]));
+    // Only a complaint carries the day it was made, and it reaches the appropriate authority on or after it (CMR reg 13).
+    const made = complaintMadeOnRefusal(dto.kind, dto.receivedOn, dto.complaintMadeOn);
+    if (made) throw new BadRequestException({ message: `complaintMadeOn: ${made.reason}`, field: 'complaintMadeOn', rule: made.rule, regulation: made.regulation });
     // Each subject matched to their person, and a live final written warning taken from the engine's own records.
     const subjects = await settleReferralPeople(this.db, dto.forceId, dto.receivedOn, dto.subjects);
     const input: MatterInput = {
@@ -179,6 +182,11 @@ export class MattersService {
       receivedOn: matter.received_on,
       // The confidential report this matter was made from, if it was (read at /confidential-reports/:reference/record).
       confidentialReport: await findConfidentialReportOfMatter(this.db, reference),
+      // A complaint: the day it was made; the first timeliness period starts with it, else with receivedOn (CMR reg 13; CR reg 19).
+      complaintMadeOn: matter.complaint_made_on ?? null,
+      timelinessStartsOn: matter.timeliness_starts_on ?? matter.received_on,
+      // Each timeliness report answered: withheld for prejudice with its reason, or sent with the officers' copies (CR reg 19(3), (4)).
+      timelinessReports: matter.timeliness_reports ?? [],
       subjects: subjects.map((s: Record<string, unknown>) => ({
         subjectId: s.subject_id,
         kind: s.kind,

@@ -22,6 +22,12 @@ export interface MatterRow {
   iopcReferralRequired: boolean;
   modeOfInvestigation: string | null;
   receivedOn: string;
+  /** A complaint: the day it was made, where the referral gave it (CMR reg 13). */
+  complaintMadeOn?: string | null;
+  /** The day the first timeliness period starts with (CR reg 19 / CMR reg 13); absent: receivedOn. */
+  timelinessStartsOn?: string;
+  /** Each timeliness report answered: withheld for prejudice, or sent with the officers' copies. */
+  timelinessReports?: unknown[];
   revision: number;
   /** The queue its unallocated work waits in (allocationQueueOf, libs/domain): once a specialist queue, always. */
   allocationQueue?: string;
@@ -34,16 +40,21 @@ export interface MatterRow {
 export async function upsertMatter(sql: Sql, m: MatterRow): Promise<boolean> {
   const applied = await sql.query(
     `INSERT INTO matter (reference, workflow_id, kind, regime, force_id, stage, appropriate_authority,
-                         iopc_referral_required, mode_of_investigation, received_on, revision, rule_set, investigator, allocation_queue)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+                         iopc_referral_required, mode_of_investigation, received_on, revision, rule_set, investigator, allocation_queue,
+                         complaint_made_on, timeliness_starts_on, timeliness_reports)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
      ON CONFLICT (reference) DO UPDATE SET
        stage = EXCLUDED.stage, mode_of_investigation = EXCLUDED.mode_of_investigation, investigator = EXCLUDED.investigator,
-       revision = EXCLUDED.revision, updated_at = now(),
+       timeliness_reports = EXCLUDED.timeliness_reports, revision = EXCLUDED.revision, updated_at = now(),
        -- Routed to a specialist queue by an allegation added later; never back to the general queue.
        allocation_queue = CASE WHEN matter.allocation_queue = 'general' THEN EXCLUDED.allocation_queue ELSE matter.allocation_queue END
      WHERE matter.revision <= EXCLUDED.revision
      RETURNING reference`,
-    [m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision, m.ruleSet ? JSON.stringify(m.ruleSet) : null, m.investigator ? JSON.stringify(m.investigator) : null, m.allocationQueue ?? 'general'],
+    [
+      m.reference, m.workflowId, m.kind, m.regime, m.forceId, m.stage, m.appropriateAuthority, m.iopcReferralRequired, m.modeOfInvestigation, m.receivedOn, m.revision,
+      m.ruleSet ? JSON.stringify(m.ruleSet) : null, m.investigator ? JSON.stringify(m.investigator) : null, m.allocationQueue ?? 'general',
+      m.complaintMadeOn ?? null, m.timelinessStartsOn ?? m.receivedOn, m.timelinessReports?.length ? JSON.stringify(m.timelinessReports) : null,
+    ],
   );
   // A subject's deadlines may have been written before the matter's first row.
   if (applied.length > 0) await refreshNextDeadline(sql, m.reference);

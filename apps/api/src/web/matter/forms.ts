@@ -158,6 +158,7 @@ const MATTER_EVENT_WORDS: Readonly<Record<Exclude<MatterEventName, (typeof MATTE
   'timeliness-report-sent': { title: 'Timeliness report sent', noteLabel: 'Note (optional)', noteHint: 'CR reg 19 / CMR reg 13' },
   'complainant-outcome-sent': { title: 'Outcome sent to the complainant', noteLabel: 'Note (optional)' },
   'investigation-completed': { title: 'Investigation completed', noteLabel: 'Note (optional)' },
+  'timeliness-report-withheld': { title: 'Timeliness report withheld', noteLabel: 'Why the report might prejudice an investigation', noteHint: 'CR reg 19(3); CMR reg 13', noteRequired: true },
 };
 
 function build(): CommandForm[] {

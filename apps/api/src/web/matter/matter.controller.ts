@@ -15,7 +15,7 @@ import { WebSessions, type WebSession, type WebUser } from '../session/web-sessi
 import { WebErrorFilter } from '../web-errors.filter';
 import { actionHref, findOffered, offeredActions, type Action, type MatterFacts } from './actions';
 import { answerRows, answersFrom, checkAnswers, defaultAnswers, formById, inputIdOf, type Answers } from './forms';
-import { allegationsOf, bannersOf, identityOf, listReportsOf, messagesOf, openDeadlines, subjectOf, timelineOf, type AuditRow, type MatterRow, type MessageRow } from './matter.view';
+import { allegationsOf, bannersOf, identityOf, listReportsOf, messagesOf, openDeadlines, subjectOf, timelineOf, timelinessOf, type AuditRow, type MatterRow, type MessageRow } from './matter.view';
 import { sendCommand, sendFailureOf } from './send-command';
 import { fieldParams } from './question.view';
 
@@ -79,6 +79,7 @@ export class MatterController {
         allocateHref: (COMMAND_GRANTS.allocation.roles as readonly string[]).includes(user.role) && matter.stage !== 'closed' ? `/matter/${encodeURIComponent(matter.reference)}/case-officer` : null,
         extensions: offered.extensions,
         receivedOn: dateInFull(matter.receivedOn),
+        timeliness: timelinessOf(matter),
       }),
     );
   }

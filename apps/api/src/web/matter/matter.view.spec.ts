@@ -1,6 +1,6 @@
 import { addCalendarDays, londonDateOf } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
-import { actionInWords, allegationsOf, bannersOf, identityOf, listReportsOf, openDeadlines, subjectOf, timelineOf, type AuditRow, type DeadlineRow, type MatterRow } from './matter.view';
+import { actionInWords, allegationsOf, bannersOf, identityOf, listReportsOf, openDeadlines, subjectOf, timelineOf, timelinessOf, type AuditRow, type DeadlineRow, type MatterRow } from './matter.view';
 
 const calendar = englandAndWalesCalendar();
 const now = new Date();
@@ -113,5 +113,31 @@ describe("the matter page's allegations", () => {
     const [a] = allegationsOf([{ id: 'a1', alleged: 'pushed the complainant', category: 'B4', standards: ['use-of-force'], subjectIds: ['pc-1', 'pc-2'], findings: [{ subjectId: 'pc-1', finding: 'gross-misconduct' }, { subjectId: 'pc-2', finding: null }] }]);
     expect(a).toEqual({ id: 'a1', alleged: 'pushed the complainant', category: 'B4 Use of force', against: 'pc-1, pc-2', standards: 'Use of force', findings: 'pc-1: Gross misconduct' });
     expect(allegationsOf(undefined)).toEqual([]);
+  });
+});
+
+describe("the matter's timeliness reports in words", () => {
+  it("a complaint's reports run from the day it was made; each report answered says whether it was withheld, and each officer's copy", () => {
+    const view = timelinessOf({
+      kind: 'complaint', receivedOn: '2021-03-10', complaintMadeOn: '2021-02-01', timelinessStartsOn: '2021-02-01',
+      timelinessReports: [
+        { key: 'timeliness-report-1', dueDate: '2022-02-01', withheld: { on: '2022-01-20', from: ['local-policing-body'], reason: 'a covert line of inquiry', regulation: 'CMR reg 13' }, sent: { on: '2022-01-25', officerCopies: [{ subjectId: 'pc-1', sent: true }, { subjectId: 'pc-2', sent: false, withheldReason: 'it would identify a witness' }] } },
+      ],
+    });
+    expect(view.startsOn).toBe('1 February 2021');
+    expect(view.why).toBe('the day the complaint was made (CMR reg 13)');
+    expect(view.reports).toEqual([{
+      due: '1 February 2022',
+      lines: [
+        'Withheld from the local policing body on 20 January 2022 (CMR reg 13): a covert line of inquiry',
+        'Sent on 25 January 2022',
+        'Copy to pc-1 sent',
+        'Copy to pc-2 withheld under the harm test (CR reg 19(4)): it would identify a witness',
+      ],
+    }]);
+  });
+
+  it("a conduct matter's run from the day it came to the appropriate authority's attention, as does a matter projected before the start was kept", () => {
+    expect(timelinessOf({ kind: 'conduct-matter', receivedOn: '2021-03-10' })).toEqual({ startsOn: '10 March 2021', why: "the day it came to the appropriate authority's attention", reports: [] });
   });
 });

@@ -53,6 +53,10 @@ export interface MatterRow {
   confidentialReport?: string | null;
   /** What is alleged, against whom, its IOPC category and standards, and the finding for each subject. */
   allegations?: AllegationRow[];
+  /** A complaint: the day it was made; the first timeliness period starts with timelinessStartsOn (CMR reg 13; CR reg 19). */
+  complaintMadeOn?: string | null;
+  timelinessStartsOn?: string | null;
+  timelinessReports?: TimelinessReportRow[] | null;
   subjects: {
     subjectId: string;
     kind: string;
@@ -347,4 +351,34 @@ export function allegationsOf(rows: readonly AllegationRow[] = []) {
     standards: a.standards.length ? a.standards.map((x) => sentenceCase(x)).join('; ') : 'None recorded',
     findings: a.findings.filter((f) => f.finding).map((f) => `${f.subjectId}: ${sentenceCase(f.finding!)}`).join('; ') || 'None yet',
   }));
+}
+
+/** One timeliness report as MattersService.get gives it: withheld for prejudice, sent with the officers' copies. */
+export interface TimelinessReportRow {
+  key: string;
+  dueDate: string;
+  withheld?: { on: string; from: string[]; reason: string; regulation: string };
+  sent?: { on: string; officerCopies?: { subjectId: string; sent: boolean; withheldReason?: string }[] };
+}
+
+const TIMELINESS_RECIPIENT_WORDS: Readonly<Record<string, string>> = { 'local-policing-body': 'the local policing body', iopc: 'the Director General', 'appropriate-authority': 'the chief officer' };
+
+/**
+ * The matter's timeliness reports in words: the day the first period started with and why (a complaint's making,
+ * CMR reg 13; else its receipt, CR reg 19), then each report answered, due date first, with its withholding and its
+ * officers' copies (CR reg 19(3), (4)).
+ */
+export function timelinessOf(m: Pick<MatterRow, 'kind' | 'receivedOn' | 'complaintMadeOn' | 'timelinessStartsOn' | 'timelinessReports'>): { startsOn: string; why: string; reports: { due: string; lines: string[] }[] } {
+  const startsOn = String(m.timelinessStartsOn ?? m.receivedOn).slice(0, 10);
+  const why = m.complaintMadeOn ? 'the day the complaint was made (CMR reg 13)' : m.kind === 'complaint' ? 'the day it was received (the day it was made was not given)' : "the day it came to the appropriate authority's attention";
+  const reports = (m.timelinessReports ?? []).map((r) => {
+    const lines: string[] = [];
+    if (r.withheld) lines.push(`Withheld from ${r.withheld.from.map((x) => TIMELINESS_RECIPIENT_WORDS[x] ?? x).join(' and ')} on ${dateInFull(r.withheld.on)} (${r.withheld.regulation}): ${r.withheld.reason}`);
+    if (r.sent) {
+      lines.push(`Sent on ${dateInFull(r.sent.on)}`);
+      for (const c of r.sent.officerCopies ?? []) lines.push(c.sent ? `Copy to ${c.subjectId} sent` : `Copy to ${c.subjectId} withheld under the harm test (CR reg 19(4)): ${c.withheldReason ?? ''}`);
+    }
+    return { due: dateInFull(r.dueDate), lines };
+  });
+  return { startsOn: dateInFull(startsOn), why, reports };
 }

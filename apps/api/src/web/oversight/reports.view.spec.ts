@@ -34,9 +34,9 @@ describe('oversight’s reports as pages', () => {
 
   it('bands investigations by months open, as the reports fall due at 12 months and every 6 after', () => {
     expect([12, 17, 18, 23, 24, 60].map(monthsOpenBand)).toEqual(['12 to 17 months', '12 to 17 months', '18 to 23 months', '18 to 23 months', '24 months or more', '24 months or more']);
-    const view = timelinessView([{ matterReference: 'A', forceId: 'f', subjectId: 'pc-1', receivedOn: '2024-01-15', stage: 'investigation', monthsOpen: 30 }]);
+    const view = timelinessView([{ matterReference: 'A', forceId: 'f', subjectId: 'pc-1', receivedOn: '2024-01-15', timelinessStartsOn: '2023-12-20', stage: 'investigation', monthsOpen: 30 }]);
     expect(view.charts[0].bars.map((b) => b.value)).toEqual([0, 0, 1]);
-    expect(view.tables[0].rows[0].map((c) => c.text)).toEqual(['A', 'f', 'pc-1', '15 January 2024', 'Investigation', '30']);
+    expect(view.tables[0].rows[0].map((c) => c.text)).toEqual(['A', 'f', 'pc-1', '15 January 2024', '20 December 2023', 'Investigation', '30']);
   });
 
   const quarterly: QuarterlyRow[] = [

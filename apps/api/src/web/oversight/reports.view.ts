@@ -126,8 +126,9 @@ export function timelinessView(rows: Record<string, unknown>[]): ReportView {
     tables: [
       {
         caption: 'Investigations open 12 months or more, oldest first',
-        head: ['Matter', 'Force', 'Subject', 'Received', 'Stage', 'Months open'],
-        rows: rows.map((r) => [matterLink(r.matterReference), plain(r.forceId), plain(r.subjectId), plain(dateInFull(String(r.receivedOn))), plain(stageWords(r.stage)), num(r.monthsOpen)]),
+        // Months are counted from the day the first period started: a complaint's making (CMR reg 13), else its receipt.
+        head: ['Matter', 'Force', 'Subject', 'Received', 'Period started', 'Stage', 'Months open'],
+        rows: rows.map((r) => [matterLink(r.matterReference), plain(r.forceId), plain(r.subjectId), plain(dateInFull(String(r.receivedOn))), plain(dateInFull(String(r.timelinessStartsOn ?? r.receivedOn))), plain(stageWords(r.stage)), num(r.monthsOpen)]),
       },
     ],
     csvRows: rows,

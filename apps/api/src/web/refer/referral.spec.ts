@@ -134,4 +134,20 @@ describe('referring a matter through the question pages', () => {
     expect(shown.subjects[1].rows.find((r) => r.key === 'Full name')).toEqual({ key: 'Full name', value: 'Not given', href: '/refer/subjects?change=check#subjects-1-name' });
     expect(shown.allegations[0].rows.find((r) => r.key === 'IOPC category')).toEqual({ key: 'IOPC category', value: 'G1 Improper access to or disclosure of information', href: '/refer/allegations?change=check#allegations-0-category' });
   });
+
+  it("a complaint's made date goes with the referral, is checked against its receipt and its kind (CMR reg 13), and is shown to check", () => {
+    const complaint = (madeDaysAgo: number, kind = 'complaint'): ReferralAnswers => {
+      const a = answers();
+      a.matter.kind = kind;
+      a.matter.complaintMadeOn = dateParts(daysFromToday(madeDaysAgo));
+      a.subjects[0].finalWrittenWarningLive = false;
+      return a;
+    };
+    expect(referralDtoOf(complaint(-40))).toMatchObject({ kind: 'complaint', receivedOn: daysFromToday(-3), complaintMadeOn: daysFromToday(-40) });
+    expect(checkReferral(complaint(-40), 'matter')).toEqual({});
+    expect(checkReferral(complaint(-2), 'matter')).toEqual({ 'complaintMadeOn-day': 'Date the complaint was made must be the same as or before the date it reached the appropriate authority' });
+    expect(checkReferral(complaint(-40, 'conduct-matter'), 'matter')).toEqual({ 'complaintMadeOn-day': 'Date the complaint was made: leave it blank unless the matter is a complaint' });
+    expect(checkYourAnswers(complaint(-40)).matter.find((r) => r.key === 'Date the complaint was made')).toMatchObject({ href: '/refer?change=check#complaintMadeOn-day' });
+    expect(matterAnswersFromForm({ 'complaintMadeOn-day': '1', 'complaintMadeOn-month': '2', 'complaintMadeOn-year': '2021' }, 'f', true).complaintMadeOn).toEqual({ day: '1', month: '2', year: '2021' });
+  });
 });

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { IOPC_COMPLAINT_CATEGORIES, IOPC_CATEGORY_GROUPS, MATTER_KIND_WORDS, MATTER_KINDS, RECORDABLE_CATEGORIES, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, SUBJECT_KINDS, checkAllegations, iopcCategory, type Allegation, type MatterKind } from '@conduct/domain';
+import { IOPC_COMPLAINT_CATEGORIES, IOPC_CATEGORY_GROUPS, MATTER_KIND_WORDS, MATTER_KINDS, RECORDABLE_CATEGORIES, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, SUBJECT_KINDS, checkAllegations, complaintMadeOnRefusal, iopcCategory, type Allegation, type MatterKind } from '@conduct/domain';
 import { ReferMatterDto } from '../../matters/matters.dto';
 import { dateInFull, sentenceCase } from '../rendering/words';
 
@@ -20,6 +20,8 @@ export interface MatterAnswers {
   forceId: string;
   appropriateAuthority: string;
   receivedOn: DateAnswer;
+  /** A complaint: the day it was made, where it was before its receipt (CMR reg 13); absent in a referral begun before it was asked. */
+  complaintMadeOn?: DateAnswer;
   recordableCategories: string[];
   summary: string;
 }
@@ -69,6 +71,7 @@ export const MATTER_FIELD_WORDS: Readonly<Record<keyof MatterAnswers, string>> =
   forceId: 'Force',
   appropriateAuthority: 'Appropriate authority',
   receivedOn: 'Date the matter reached the appropriate authority',
+  complaintMadeOn: 'Date the complaint was made',
   recordableCategories: 'Recordable categories',
   summary: 'Summary',
 };
@@ -118,7 +121,7 @@ export function blankSubject(): SubjectAnswers {
 
 export function blankReferral(forceId: string): ReferralAnswers {
   return {
-    matter: { reference: '', kind: '', forceId, appropriateAuthority: '', receivedOn: blankDate(), recordableCategories: [], summary: '' },
+    matter: { reference: '', kind: '', forceId, appropriateAuthority: '', receivedOn: blankDate(), complaintMadeOn: blankDate(), recordableCategories: [], summary: '' },
     subjects: [blankSubject()],
   };
 }
@@ -135,6 +138,7 @@ export function matterAnswersFromForm(body: Form, forceId: string, forceFixed: b
     forceId: forceFixed ? forceId : text(body.forceId),
     appropriateAuthority: text(body.appropriateAuthority),
     receivedOn: { day: text(body['receivedOn-day']), month: text(body['receivedOn-month']), year: text(body['receivedOn-year']) },
+    complaintMadeOn: { day: text(body['complaintMadeOn-day']), month: text(body['complaintMadeOn-month']), year: text(body['complaintMadeOn-year']) },
     recordableCategories: texts(body.recordableCategories),
     summary: text(body.summary),
   };
@@ -195,6 +199,7 @@ export function referralDtoOf(a: ReferralAnswers): Record<string, unknown> {
     forceId: a.matter.forceId,
     appropriateAuthority: a.matter.appropriateAuthority,
     receivedOn: isoDateOf(a.matter.receivedOn),
+    complaintMadeOn: isoDateOf(a.matter.complaintMadeOn ?? blankDate()),
     recordableCategories: a.matter.recordableCategories,
     summary: a.matter.summary,
     subjects: a.subjects.map((s) =>
@@ -208,6 +213,7 @@ export function referralDtoOf(a: ReferralAnswers): Record<string, unknown> {
 export function fieldId(path: string[]): string {
   const [first, index, field] = path;
   if (first === 'receivedOn') return 'receivedOn-day';
+  if (first === 'complaintMadeOn') return 'complaintMadeOn-day';
   if (first === 'kind') return 'kind';
   if (first === 'subjects' && index !== undefined && field) return `subjects-${index}-${field === 'dateOfBirth' ? 'dobDay' : field}`;
   if (first === 'subjects') return 'subjects-0-subjectId';
@@ -264,6 +270,11 @@ export function checkReferral(a: ReferralAnswers, part: Part): Record<string, st
     const at = problem ? /^allegations\[(\d+)\]\.(\w+)$/.exec(problem.field) : null;
     if (problem && at) errors[fieldId(['allegations', at[1], at[2]])] = `Allegation ${Number(at[1]) + 1}: ${problem.reason.replace(problem.field, ALLEGATION_FIELD_WORDS[at[2] as keyof AllegationAnswers] ?? at[2])}`;
   }
+  // The complaint's made date against its kind and receipt, as the API checks it (CMR reg 13), once each is valid.
+  const made = part !== 'subjects' && !errors.kind && !errors['receivedOn-day'] && !errors['complaintMadeOn-day'] && dto.complaintMadeOn
+    ? complaintMadeOnRefusal(dto.kind, dto.receivedOn, dto.complaintMadeOn)
+    : null;
+  if (made) errors['complaintMadeOn-day'] = made.rule === 'complaint-made-on-complaints-only' ? 'Date the complaint was made: leave it blank unless the matter is a complaint' : 'Date the complaint was made must be the same as or before the date it reached the appropriate authority';
   return errors;
 }
 
@@ -291,6 +302,7 @@ export function checkYourAnswers(a: ReferralAnswers, forceFixed = false): { matt
       row(MATTER_FIELD_WORDS.forceId, m.forceId, forceFixed ? '' : '/refer?change=check#forceId'),
       row(MATTER_FIELD_WORDS.appropriateAuthority, m.appropriateAuthority, '/refer?change=check#appropriateAuthority'),
       row(MATTER_FIELD_WORDS.receivedOn, dateInFull(isoDateOf(m.receivedOn)), '/refer?change=check#receivedOn-day'),
+      ...(m.kind === 'complaint' ? [row(MATTER_FIELD_WORDS.complaintMadeOn, isoDateOf(m.complaintMadeOn ?? blankDate()) ? dateInFull(isoDateOf(m.complaintMadeOn!)) : 'The day it was received', '/refer?change=check#complaintMadeOn-day')] : []),
       row(
         MATTER_FIELD_WORDS.recordableCategories,
         m.recordableCategories.map((c) => RECORDABLE_CATEGORY_CHOICES.find((x) => x.value === c)?.text ?? c).join('; ') || 'None',
