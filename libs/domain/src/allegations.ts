@@ -2,17 +2,18 @@
  * Allegations: what is alleged, against which subjects, its category in the IOPC's complaint categories, the
  * Standards of Professional Behaviour it engages (CR Sch 2), and later a finding per subject.
  *
- * Source of the categories: the IOPC's "Guidance on capturing data about police complaints" (published February
- * 2020, updated January 2021), issued for the Home Secretary's Annual Data Requirement. Only its introduction
- * could be read here (readkong.com copy); the categories below are as the IOPC's complaints statistics
- * (2020/21 on) report them, from memory of those bulletins, so each carries a status:
- * [S] the group and its name confirmed from a secondary source, [U] the code or wording unconfirmed.
- * Check them against the guidance's annex before relying on a code in a return.
+ * The categories: the IOPC's "Guidance on capturing data about police complaints" (February 2020, updated January
+ * 2021; only its introduction could be read here) sets them for the Home Secretary's Annual Data Requirement. Their
+ * names below are as the IOPC's own statistics report them (Police complaints: statistics for England and Wales
+ * 2024/25, table 6: the eleven categories; table 18: the subcategories), so each carries a status:
+ * [S] the name read in those tables; [U] a subcategory name not read there (the table was cut short where read).
+ * The codes (a letter per category, a number per subcategory) are this engine's, not the guidance's.
  */
 import { FINDINGS, type Finding } from './outcomes';
 import { STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, type StandardOfProfessionalBehaviour } from './list-reports';
 
-export const IOPC_CATEGORY_SOURCE = "IOPC, Guidance on capturing data about police complaints (February 2020, updated January 2021)";
+export const IOPC_CATEGORY_SOURCE =
+  "IOPC, Guidance on capturing data about police complaints (February 2020, updated January 2021); names as in the IOPC's Police complaints: statistics for England and Wales 2024/25, tables 6 and 18";
 
 export const IOPC_CATEGORY_GROUPS = {
   A: { name: 'Delivery of duties and service', status: 'S' },
@@ -20,13 +21,16 @@ export const IOPC_CATEGORY_GROUPS = {
   C: { name: 'Individual behaviours', status: 'S' },
   D: { name: 'Discriminatory behaviour', status: 'S' },
   E: { name: 'Abuse of position / corruption', status: 'S' },
-  F: { name: 'Sexual conduct', status: 'U' },
-  G: { name: 'Access and/or disclosure of information', status: 'U' },
-  H: { name: 'Other', status: 'U' },
+  F: { name: 'Sexual conduct', status: 'S' },
+  G: { name: 'Access and/or disclosure of information', status: 'S' },
+  H: { name: 'Other', status: 'S' },
+  I: { name: 'Handling of or damage to property / premises', status: 'S' },
+  J: { name: 'Use of police vehicles', status: 'S' },
+  K: { name: 'Discreditable conduct', status: 'S' },
 } as const;
 export type IopcCategoryGroup = keyof typeof IOPC_CATEGORY_GROUPS;
 
-/** Each category once: its code, name and group; status as for the groups. */
+/** Each category once: its code, name and group; status as above. */
 export const IOPC_COMPLAINT_CATEGORIES = [
   { code: 'A1', group: 'A', name: 'Police action following contact', status: 'S' },
   { code: 'A2', group: 'A', name: 'Decisions', status: 'S' },
@@ -37,15 +41,15 @@ export const IOPC_COMPLAINT_CATEGORIES = [
   { code: 'B3', group: 'B', name: 'Power to arrest and detain', status: 'S' },
   { code: 'B4', group: 'B', name: 'Use of force', status: 'S' },
   { code: 'B5', group: 'B', name: 'Detention in police custody', status: 'S' },
-  { code: 'B6', group: 'B', name: 'Bail, identification and interview procedures', status: 'U' },
-  { code: 'B7', group: 'B', name: 'Handling of or damage to property or premises', status: 'U' },
-  { code: 'B8', group: 'B', name: 'Use of police vehicles', status: 'U' },
-  { code: 'B9', group: 'B', name: 'Other policies and procedures', status: 'U' },
-  { code: 'C1', group: 'C', name: 'Impolite language or tone', status: 'S' },
-  { code: 'C2', group: 'C', name: 'Impolite and intolerant actions', status: 'S' },
-  { code: 'C3', group: 'C', name: 'Unprofessional attitude and disrespect', status: 'S' },
-  { code: 'C4', group: 'C', name: 'Lack of fairness and impartiality', status: 'S' },
-  { code: 'C5', group: 'C', name: 'Overbearing or harassing behaviours', status: 'S' },
+  { code: 'B6', group: 'B', name: 'Bail, identification and interview procedures', status: 'S' },
+  { code: 'B7', group: 'B', name: 'Evidential procedures', status: 'S' },
+  { code: 'B8', group: 'B', name: 'Out of court disposals', status: 'S' },
+  { code: 'B9', group: 'B', name: 'Other policies and procedures', status: 'S' },
+  { code: 'C1', group: 'C', name: 'Impolite language or tone', status: 'U' },
+  { code: 'C2', group: 'C', name: 'Impolite and intolerant actions', status: 'U' },
+  { code: 'C3', group: 'C', name: 'Unprofessional attitude and disrespect', status: 'U' },
+  { code: 'C4', group: 'C', name: 'Lack of fairness and impartiality', status: 'U' },
+  { code: 'C5', group: 'C', name: 'Overbearing or harassing behaviours', status: 'U' },
   // The protected characteristics of the Equality Act 2010 s.4, and one for any other ground.
   { code: 'D1', group: 'D', name: 'Race', status: 'S' },
   { code: 'D2', group: 'D', name: 'Sex', status: 'S' },
@@ -54,17 +58,27 @@ export const IOPC_COMPLAINT_CATEGORIES = [
   { code: 'D5', group: 'D', name: 'Disability', status: 'S' },
   { code: 'D6', group: 'D', name: 'Sexual orientation', status: 'S' },
   { code: 'D7', group: 'D', name: 'Gender reassignment', status: 'S' },
-  { code: 'D8', group: 'D', name: 'Marriage and civil partnership', status: 'U' },
-  { code: 'D9', group: 'D', name: 'Pregnancy and maternity', status: 'U' },
-  { code: 'D10', group: 'D', name: 'Other', status: 'U' },
-  { code: 'E1', group: 'E', name: 'Abuse of position for a sexual purpose', status: 'S' },
-  { code: 'E2', group: 'E', name: 'Abuse of position to pursue an inappropriate emotional relationship', status: 'S' },
-  { code: 'E3', group: 'E', name: 'Other abuse of position or corrupt practice', status: 'U' },
+  { code: 'D8', group: 'D', name: 'Marriage and civil partnership', status: 'S' },
+  { code: 'D9', group: 'D', name: 'Pregnancy and maternity', status: 'S' },
+  { code: 'D10', group: 'D', name: 'Other', status: 'S' },
+  { code: 'E1', group: 'E', name: 'Abuse of position for sexual purpose', status: 'S' },
+  { code: 'E2', group: 'E', name: 'Abuse of position for the purpose of pursuing an inappropriate emotional relationship', status: 'S' },
+  { code: 'E3', group: 'E', name: 'Abuse of position for financial purpose', status: 'S' },
+  { code: 'E4', group: 'E', name: 'Abuse of position for other purpose', status: 'S' },
+  { code: 'E5', group: 'E', name: 'Obstruction of justice', status: 'S' },
+  { code: 'E6', group: 'E', name: 'Organisational corruption', status: 'S' },
   { code: 'F1', group: 'F', name: 'Sexual assault', status: 'U' },
   { code: 'F2', group: 'F', name: 'Sexual harassment', status: 'U' },
   { code: 'F3', group: 'F', name: 'Other sexual conduct', status: 'U' },
-  { code: 'G1', group: 'G', name: 'Improper access to or disclosure of information', status: 'U' },
-  { code: 'H1', group: 'H', name: 'Other', status: 'U' },
+  { code: 'G1', group: 'G', name: 'Use of police systems', status: 'S' },
+  { code: 'G2', group: 'G', name: 'Disclosure of information', status: 'S' },
+  { code: 'G3', group: 'G', name: 'Handling of information', status: 'S' },
+  { code: 'G4', group: 'G', name: 'Accessing and handling of information from other sources', status: 'S' },
+  { code: 'H1', group: 'H', name: 'Other', status: 'S' },
+  { code: 'I1', group: 'I', name: 'Handling of or damage to property / premises', status: 'S' },
+  { code: 'J1', group: 'J', name: 'Use of police vehicles', status: 'S' },
+  // Its subcategories were not read: one code for the category until they are.
+  { code: 'K1', group: 'K', name: 'Discreditable conduct', status: 'U' },
 ] as const satisfies readonly { code: string; group: IopcCategoryGroup; name: string; status: 'S' | 'U' }[];
 
 export type IopcCategoryCode = (typeof IOPC_COMPLAINT_CATEGORIES)[number]['code'];

@@ -91,7 +91,7 @@ describe('the returns, checked against a worked example', () => {
       `${f},${c1},2024-04-02,local,a1,B,"Police powers, policies and procedures",B4,Use of force,pc-1,misconduct,2024-06-03,42`,
       `${f},${c1},2024-04-02,local,a1,B,"Police powers, policies and procedures",B4,Use of force,pc-2,neither,2024-06-04,43`,
       `${f},${c1},2024-04-02,local,a2,C,Individual behaviours,C1,Impolite language or tone,pc-2,neither,2024-06-04,43`,
-      `${f},${c4},2024-09-10,local,d1,E,Abuse of position / corruption,E1,Abuse of position for a sexual purpose,pc-4,,,`,
+      `${f},${c4},2024-09-10,local,d1,E,Abuse of position / corruption,E1,Abuse of position for sexual purpose,pc-4,,,`,
       '',
     ]);
 
@@ -101,7 +101,7 @@ describe('the returns, checked against a worked example', () => {
       'category_group,category,category_name,allegations,allegations_finalised,mean_working_days_to_finalise',
       'B,B4,Use of force,1,1,43.0',
       'C,C1,Impolite language or tone,1,1,43.0',
-      'E,E1,Abuse of position for a sexual purpose,1,0,',
+      'E,E1,Abuse of position for sexual purpose,1,0,',
       '',
     ]);
   });

@@ -46,7 +46,7 @@ export const COMPLAINT_ALLEGATION_COLUMNS: readonly ReturnColumn<ComplaintAllega
   { name: 'received_on', meaning: 'The day the complaint came to the appropriate authority; the period selects on it', source: 'matter.received_on', value: (r) => r.receivedOn },
   { name: 'mode_of_investigation', meaning: 'Local, directed or independent (Sch3 para 15); empty while the Director General has not decided', source: 'matter.mode_of_investigation', value: (r) => r.modeOfInvestigation },
   { name: 'allegation_id', meaning: "The allegation's id within the complaint", source: 'allegation.allegation_id', value: (r) => r.allegationId },
-  { name: 'category_group', meaning: "The group of the IOPC's categories the allegation falls in (A to H)", source: 'allegation.category, grouped by the IOPC guidance', value: (r) => iopcCategory(r.category)?.group ?? null },
+  { name: 'category_group', meaning: "The group of the IOPC's categories the allegation falls in (A to K)", source: 'allegation.category, grouped by the IOPC guidance', value: (r) => iopcCategory(r.category)?.group ?? null },
   { name: 'category_group_name', meaning: "That group's name", source: 'the IOPC guidance (libs/domain allegations.ts)', value: (r) => { const g = iopcCategory(r.category)?.group; return g ? IOPC_CATEGORY_GROUPS[g].name : null; } },
   { name: 'category', meaning: "The allegation's IOPC category code", source: 'allegation.category', value: (r) => r.category },
   { name: 'category_name', meaning: "The category's name", source: 'the IOPC guidance (libs/domain allegations.ts)', value: (r) => iopcCategory(r.category)?.name ?? null },
@@ -93,7 +93,7 @@ export function allegationsByCategory(source: readonly ComplaintAllegationSource
 }
 
 export const CATEGORY_TOTAL_COLUMNS: readonly ReturnColumn<CategoryTotal>[] = [
-  { name: 'category_group', meaning: "The group of the IOPC's categories (A to H)", source: 'the IOPC guidance (libs/domain allegations.ts)', value: (r) => iopcCategory(r.category)?.group ?? null },
+  { name: 'category_group', meaning: "The group of the IOPC's categories (A to K)", source: 'the IOPC guidance (libs/domain allegations.ts)', value: (r) => iopcCategory(r.category)?.group ?? null },
   { name: 'category', meaning: 'The IOPC category code', source: 'allegation.category', value: (r) => r.category },
   { name: 'category_name', meaning: "The category's name", source: 'the IOPC guidance (libs/domain allegations.ts)', value: (r) => iopcCategory(r.category)?.name ?? null },
   { name: 'allegations', meaning: 'Allegations in the category on the complaints received in the period (each once, however many subjects it is against)', source: 'allegation', value: (r) => r.allegations },

@@ -132,7 +132,7 @@ describe('referring a matter through the question pages', () => {
     expect(shown.subjects.map((s) => s.heading)).toEqual(['Subject 1: Jane Example', 'Subject 2']);
     expect(shown.subjects[0].rows.find((r) => r.key === 'Date of birth')!.value).toBe('29 February 1980');
     expect(shown.subjects[1].rows.find((r) => r.key === 'Full name')).toEqual({ key: 'Full name', value: 'Not given', href: '/refer/subjects?change=check#subjects-1-name' });
-    expect(shown.allegations[0].rows.find((r) => r.key === 'IOPC category')).toEqual({ key: 'IOPC category', value: 'G1 Improper access to or disclosure of information', href: '/refer/allegations?change=check#allegations-0-category' });
+    expect(shown.allegations[0].rows.find((r) => r.key === 'IOPC category')).toEqual({ key: 'IOPC category', value: 'G1 Use of police systems', href: '/refer/allegations?change=check#allegations-0-category' });
   });
 
   it("a complaint's made date goes with the referral, is checked against its receipt and its kind (CMR reg 13), and is shown to check", () => {
