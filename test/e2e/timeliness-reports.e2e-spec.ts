@@ -130,7 +130,9 @@ describe('timeliness reports per the regulations', () => {
     expect(late.html).toContain('href="#complaintMadeOn-day"');
     const complaintMadeOn = daysFromToday(-45);
     expect(await web.post('/refer', { ...matterPage, ...parts('complaintMadeOn', complaintMadeOn) })).toMatchObject({ status: 303, location: '/refer/subjects' });
-    expect(await web.post('/refer/subjects', { 'subjects[0][subjectId]': 'pc-1', 'subjects[0][kind]': 'police-officer', continue: 'true' })).toMatchObject({ status: 303, location: '/refer/check' });
+    expect(await web.post('/refer/subjects', { 'subjects[0][subjectId]': 'pc-1', 'subjects[0][kind]': 'police-officer', continue: 'true' })).toMatchObject({ status: 303, location: '/refer/allegations' });
+    const allegation = { 'allegations[0][alleged]': 'did not return the complainant\'s calls', 'allegations[0][category]': 'A1', 'allegations[0][subjectIds]': 'pc-1', continue: 'true' };
+    expect(await web.post('/refer/allegations', allegation)).toMatchObject({ status: 303, location: '/refer/check' });
     expect(textOf((await web.get('/refer/check')).html)).toContain('Date the complaint was made');
     expect(await web.post('/refer/check', {})).toMatchObject({ status: 303, location: '/refer/confirmation' });
     const m = await matter(reference, (x) => x.subjects?.length === 1);
