@@ -1,5 +1,5 @@
 import type { QuarterlyRow } from '../../reports/report-data';
-import { filterQueryString, monthsOpenBand, overdueView, quarterlyView, quartersOf, reportFilterOf, timeInStageView, timelinessView } from './reports.view';
+import { filterQueryString, monthsOpenBand, overdueView, TABLE_ROWS_SHOWN, quarterlyView, quartersOf, reportFilterOf, timeInStageView, timelinessView } from './reports.view';
 
 describe('oversight’s reports as pages', () => {
   it('checks the filters and names a wrong one', () => {
@@ -37,6 +37,16 @@ describe('oversight’s reports as pages', () => {
     const view = timelinessView([{ matterReference: 'A', forceId: 'f', subjectId: 'pc-1', receivedOn: '2024-01-15', timelinessStartsOn: '2023-12-20', stage: 'investigation', monthsOpen: 30 }]);
     expect(view.charts[0].bars.map((b) => b.value)).toEqual([0, 0, 1]);
     expect(view.tables[0].rows[0].map((c) => c.text)).toEqual(['A', 'f', 'pc-1', '15 January 2024', '20 December 2023', 'Investigation', '30']);
+  });
+
+  it("charts every row but lists only the first on the page, saying how many there are; the CSV keeps them all", () => {
+    const rows = Array.from({ length: TABLE_ROWS_SHOWN + 50 }, (_, i) => ({ matterReference: `M-${i}`, forceId: 'f', subjectId: 'pc-1', receivedOn: '2021-01-15', stage: 'investigation', monthsOpen: 20 }));
+    const view = timelinessView(rows);
+    expect(view.charts[0].bars.map((b) => b.value)).toEqual([0, TABLE_ROWS_SHOWN + 50, 0]);
+    expect(view.tables[0].rows).toHaveLength(TABLE_ROWS_SHOWN);
+    expect(view.tables[0].rows[0][0].text).toBe('M-0');
+    expect(view.tables[0].total).toBe(TABLE_ROWS_SHOWN + 50);
+    expect(view.csvRows).toHaveLength(TABLE_ROWS_SHOWN + 50);
   });
 
   const quarterly: QuarterlyRow[] = [

@@ -66,7 +66,16 @@ export interface Table {
   head: string[];
   /** Cells; a cell with href is a link. Numbers are right-aligned by the template. */
   rows: { text: string; href?: string; numeric?: boolean }[][];
+  /** How many rows the report has, where the page shows only the first of them (the CSV holds every one). */
+  total?: number;
 }
+
+/**
+ * The most rows a report's table shows: a force's long list (thousands of overdue deadlines or long investigations)
+ * is read in the CSV; the page shows the chart of all of them and the first rows, oldest first.
+ */
+export const TABLE_ROWS_SHOWN = 200;
+const firstRows = <T>(rows: readonly T[]) => ({ shown: rows.slice(0, TABLE_ROWS_SHOWN), total: rows.length });
 
 export interface ReportView {
   charts: BarChart[];
@@ -96,7 +105,8 @@ export function overdueView(rows: Record<string, unknown>[]): ReportView {
       {
         caption: 'Overdue deadlines, oldest first',
         head: ['Matter', 'Force', 'Subject', 'Deadline', 'Regulation', 'Due', 'Days overdue'],
-        rows: rows.map((r) => [matterLink(r.matterReference), plain(r.forceId), plain(r.subjectId ?? 'The matter'), plain(r.deadline), plain(r.regulation), plain(dateInFull(String(r.dueDate))), num(r.daysOverdue)]),
+        rows: firstRows(rows).shown.map((r) => [matterLink(r.matterReference), plain(r.forceId), plain(r.subjectId ?? 'The matter'), plain(r.deadline), plain(r.regulation), plain(dateInFull(String(r.dueDate))), num(r.daysOverdue)]),
+        total: rows.length,
       },
     ],
     csvRows: rows,
@@ -128,7 +138,8 @@ export function timelinessView(rows: Record<string, unknown>[]): ReportView {
         caption: 'Investigations open 12 months or more, oldest first',
         // Months are counted from the day the first period started: a complaint's making (CMR reg 13), else its receipt.
         head: ['Matter', 'Force', 'Subject', 'Received', 'Period started', 'Stage', 'Months open'],
-        rows: rows.map((r) => [matterLink(r.matterReference), plain(r.forceId), plain(r.subjectId), plain(dateInFull(String(r.receivedOn))), plain(dateInFull(String(r.timelinessStartsOn ?? r.receivedOn))), plain(stageWords(r.stage)), num(r.monthsOpen)]),
+        rows: firstRows(rows).shown.map((r) => [matterLink(r.matterReference), plain(r.forceId), plain(r.subjectId), plain(dateInFull(String(r.receivedOn))), plain(dateInFull(String(r.timelinessStartsOn ?? r.receivedOn))), plain(stageWords(r.stage)), num(r.monthsOpen)]),
+        total: rows.length,
       },
     ],
     csvRows: rows,
