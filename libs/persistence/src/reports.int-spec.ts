@@ -1,7 +1,6 @@
-import 'reflect-metadata';
 import { randomUUID } from 'crypto';
-import { DataSource, QueryRunner } from 'typeorm';
-import { dataSourceOptions } from './data-source';
+import type { QueryRunner } from 'typeorm';
+import { eachTestRolledBack } from '../../../test/support/rolled-back';
 import { outcomesDecided, referredMatters } from './reports';
 import { appendAudit } from './tables/audit-trail';
 import { upsertMatter } from './tables/matters';
@@ -10,22 +9,10 @@ import { upsertMatter } from './tables/matters';
  * The quarterly report's counts, made by the database. Each test runs in a transaction it rolls back, and reads only
  * a force of its own, so what other suites write meanwhile does not count.
  */
-let db: DataSource;
+const rolledBack = eachTestRolledBack();
 let q: QueryRunner;
-
-beforeAll(async () => {
-  db = new DataSource({ ...dataSourceOptions(process.env.INTEGRATION_DATABASE_URL), extra: { max: 2 } });
-  await db.initialize();
-});
-afterAll(async () => db.destroy());
-beforeEach(async () => {
-  q = db.createQueryRunner();
-  await q.connect();
-  await q.startTransaction();
-});
-afterEach(async () => {
-  await q.rollbackTransaction();
-  await q.release();
+beforeEach(() => {
+  q = rolledBack.query();
 });
 
 async function matter(force: string, receivedOn: string, kind: string, stage: string): Promise<string> {

@@ -1,12 +1,11 @@
-import 'reflect-metadata';
 import { randomUUID } from 'crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import { eachTestRolledBack } from '../../../../test/support/rolled-back';
 import { londonDateOf } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import {
   appendAudit,
   complaintAllegationRows,
-  dataSourceOptions,
   misconductReturnRows,
   recordAllegationFindings,
   upsertAllegations,
@@ -23,22 +22,10 @@ import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN
  * The dates are fixed and past: 2024-04-02 to 2024-06-03 is 42 working days (Easter Monday 1 April, and the bank
  * holidays of 6 and 27 May, do not count); an outcome typed at 23:30 UTC on 3 June 2024 was decided on 4 June in London.
  */
-let db: DataSource;
+const rolledBack = eachTestRolledBack();
 let q: QueryRunner;
-
-beforeAll(async () => {
-  db = new DataSource({ ...dataSourceOptions(process.env.INTEGRATION_DATABASE_URL), extra: { max: 2 } });
-  await db.initialize();
-});
-afterAll(async () => db.destroy());
-beforeEach(async () => {
-  q = db.createQueryRunner();
-  await q.connect();
-  await q.startTransaction();
-});
-afterEach(async () => {
-  await q.rollbackTransaction();
-  await q.release();
+beforeEach(() => {
+  q = rolledBack.query();
 });
 
 const FROM = '2024-04-01';

@@ -1,8 +1,7 @@
-import 'reflect-metadata';
 import { randomUUID } from 'crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import { eachTestRolledBack } from '../../../../test/support/rolled-back';
 import { today } from '../../../../test/support/dates';
-import { dataSourceOptions } from '../data-source';
 import {
   answerConfidentialQuestion,
   appendConfidentialAudit,
@@ -17,22 +16,10 @@ import {
 } from './confidential-reports';
 
 /** Confidential reports on a real PostgreSQL: each test in a transaction it rolls back. */
-let db: DataSource;
+const rolledBack = eachTestRolledBack();
 let q: QueryRunner;
-
-beforeAll(async () => {
-  db = new DataSource({ ...dataSourceOptions(process.env.INTEGRATION_DATABASE_URL), extra: { max: 2 } });
-  await db.initialize();
-});
-afterAll(async () => db.destroy());
-beforeEach(async () => {
-  q = db.createQueryRunner();
-  await q.connect();
-  await q.startTransaction();
-});
-afterEach(async () => {
-  await q.rollbackTransaction();
-  await q.release();
+beforeEach(() => {
+  q = rolledBack.query();
 });
 
 const newReport = async (force: string, identity: Buffer | null = null) => {

@@ -1,8 +1,7 @@
-import 'reflect-metadata';
 import { randomUUID } from 'crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import { eachTestRolledBack } from '../../../../test/support/rolled-back';
 import { daysFromToday } from '../../../../test/support/dates';
-import { dataSourceOptions } from '../data-source';
 import { DeadlineRow, replaceDeadlines } from './deadlines';
 import { GAUGE_QUERIES, engineGauges } from './gauges';
 import { enqueue } from './outbox';
@@ -11,22 +10,10 @@ import { enqueue } from './outbox';
  * The gauges a metrics scrape reads. Each test works in one REPEATABLE READ transaction it rolls back: its counts
  * are deltas against its own snapshot, whatever the other integration suites write meanwhile.
  */
-let db: DataSource;
+const rolledBack = eachTestRolledBack('REPEATABLE READ');
 let q: QueryRunner;
-
-beforeAll(async () => {
-  db = new DataSource({ ...dataSourceOptions(process.env.INTEGRATION_DATABASE_URL), extra: { max: 2 } });
-  await db.initialize();
-});
-afterAll(async () => db.destroy());
-beforeEach(async () => {
-  q = db.createQueryRunner();
-  await q.connect();
-  await q.startTransaction('REPEATABLE READ');
-});
-afterEach(async () => {
-  await q.rollbackTransaction();
-  await q.release();
+beforeEach(() => {
+  q = rolledBack.query();
 });
 
 const deadline = (key: string, status: string, dueInDays: number, settledAt?: string): DeadlineRow => {

@@ -1,8 +1,7 @@
-import 'reflect-metadata';
 import { randomUUID } from 'crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import { eachTestRolledBack } from '../../../../test/support/rolled-back';
 import { daysFromToday } from '../../../../test/support/dates';
-import { dataSourceOptions } from '../data-source';
 import { DeadlineRow, replaceDeadlines } from './deadlines';
 import { upsertMatter } from './matters';
 import { upsertSubject } from './subjects';
@@ -14,22 +13,10 @@ import { listMatters } from './matters';
  * My work's SQL on a real PostgreSQL. Each test writes its own force's matters in a transaction it rolls back, and
  * filters by that force, so what other suites write meanwhile never shows.
  */
-let db: DataSource;
+const rolledBack = eachTestRolledBack();
 let q: QueryRunner;
-
-beforeAll(async () => {
-  db = new DataSource({ ...dataSourceOptions(process.env.INTEGRATION_DATABASE_URL), extra: { max: 2 } });
-  await db.initialize();
-});
-afterAll(async () => db.destroy());
-beforeEach(async () => {
-  q = db.createQueryRunner();
-  await q.connect();
-  await q.startTransaction();
-});
-afterEach(async () => {
-  await q.rollbackTransaction();
-  await q.release();
+beforeEach(() => {
+  q = rolledBack.query();
 });
 
 const deadline = (key: string, dueInDays: number, status = 'open', settledAt?: string): DeadlineRow => {

@@ -1,30 +1,17 @@
-import 'reflect-metadata';
 import { randomUUID } from 'crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import { eachTestRolledBack } from '../../../../test/support/rolled-back';
 import { daysFromToday } from '../../../../test/support/dates';
-import { dataSourceOptions } from '../data-source';
 import { upsertMatter } from './matters';
 import { upsertSubject } from './subjects';
 import { findPeopleByNumbers, findPerson, findPersonByNumber, findPersonSubjects, linkSubjectToPerson } from './people';
 import { appendPersonRead, findAuditTrail } from './audit-trail';
 
 /** The person table on a real PostgreSQL: each test writes its own force's rows in a transaction it rolls back. */
-let db: DataSource;
+const rolledBack = eachTestRolledBack();
 let q: QueryRunner;
-
-beforeAll(async () => {
-  db = new DataSource({ ...dataSourceOptions(process.env.INTEGRATION_DATABASE_URL), extra: { max: 2 } });
-  await db.initialize();
-});
-afterAll(async () => db.destroy());
-beforeEach(async () => {
-  q = db.createQueryRunner();
-  await q.connect();
-  await q.startTransaction();
-});
-afterEach(async () => {
-  await q.rollbackTransaction();
-  await q.release();
+beforeEach(() => {
+  q = rolledBack.query();
 });
 
 async function subjectOf(force: string, reference: string, receivedInDays: number, subject: { outcome?: string; warningLiveUntil?: string; warrant: string }) {
