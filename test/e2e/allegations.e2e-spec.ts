@@ -3,8 +3,8 @@ import { AA, CASE_OFFICER, call, nowIso, today, type Who } from '../support/api-
 
 /**
  * Over HTTP on the whole stack: a complaint referred with two allegations against two officers, a third added later,
- * the decisions naming the allegations they concern, findings recorded with an outcome, and both returns carrying
- * them; bad allegation input refused with the field named and nothing recorded.
+ * the decisions naming the allegations they concern, findings recorded with an outcome (and afresh by an appeal
+ * allowed), and both returns carrying them; bad allegation input refused with the field named and nothing recorded.
  */
 describe('allegations with their IOPC categories, over HTTP on the real stack', () => {
   const run = randomUUID().slice(0, 8);
@@ -79,7 +79,7 @@ describe('allegations with their IOPC categories, over HTTP on the real stack', 
     const homeOffice = await call('GET', `/reports/returns/home-office-misconduct?${period}`, undefined, AA);
     expect(homeOffice.status).toBe(200);
     const mine = (homeOffice.body as string).split('\r\n').filter((l) => l.includes(`,${reference},`));
-    expect(mine).toEqual([`e2e-force,${reference},complaint,${today()},pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,misconduct,written-warning,${today()},2,B4;H1,honesty-and-integrity;use-of-force,1,1`]);
+    expect(mine).toEqual([`e2e-force,${reference},complaint,${today()},pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,${today()},misconduct,written-warning,${today()},0,no,no,,,,,,2,B4;H1,honesty-and-integrity;use-of-force,1,1`]);
 
     const iopc = await call('GET', `/reports/returns/iopc-complaints?${period}`, undefined, AA);
     const lines = (iopc.body as string).split('\r\n').filter((l) => l.includes(`,${reference},`)).map((l) => l.split(`,${reference},${today()},local,`)[1]);
@@ -96,6 +96,27 @@ describe('allegations with their IOPC categories, over HTTP on the real stack', 
     const backwards = await call('GET', `/reports/returns/iopc-complaints?from=${today()}&to=2020-01-01`, undefined, AA);
     expect(backwards.status).toBe(400);
     expect(backwards.body).toMatchObject({ field: 'to' });
+  });
+
+  it('an appeal allowed finds on the allegations afresh, replacing the outcome’s findings; one dismissed may not (400), and the Home Office return shows the appeal', async () => {
+    await step('pc-1', 'events', { event: 'outcome-notified' }, CASE_OFFICER);
+    await step('pc-1', 'events', { event: 'appeal-lodged' }, CASE_OFFICER);
+    const dismissed = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'appeal-determination', result: 'dismissed', allegationFindings: [{ allegationId: 'a3', finding: 'neither' }], occurredAt: nowIso() }, CASE_OFFICER);
+    expect(dismissed.status).toBe(400);
+    expect(dismissed.body).toMatchObject({ field: 'allegationFindings', rule: 'allegation-findings-with-outcome', regulation: 'CR reg 41(15) / CR reg 47' });
+    const notHis = await call('POST', `/matters/${reference}/subjects/pc-1/decisions`, { decision: 'appeal-determination', result: 'allowed', allegationFindings: [{ allegationId: 'a2', finding: 'neither' }], occurredAt: nowIso() }, CASE_OFFICER);
+    expect(notHis.body).toMatchObject({ field: 'allegationFindings[0].allegationId', rule: 'allegation-against-subject' });
+    await step('pc-1', 'decisions', { decision: 'appeal-determination', result: 'allowed', substitutedOutcome: 'no-action', allegationFindings: [{ allegationId: 'a3', finding: 'neither' }] }, CASE_OFFICER);
+
+    await waitFor(async () => (await call('GET', `/matters/${reference}`)).body.allegations.find((a: { id: string }) => a.id === 'a3').findings[0].finding === 'neither');
+    const a1 = (await call('GET', `/matters/${reference}`)).body.allegations.find((a: { id: string }) => a.id === 'a1');
+    expect(a1.findings.find((f: { subjectId: string }) => f.subjectId === 'pc-1')).toEqual({ subjectId: 'pc-1', finding: 'neither', findingOn: today() });
+    const trail = (await call('GET', `/matters/${reference}/audit`)).body as { action: string; details: Record<string, unknown> }[];
+    expect(trail.find((a) => a.action === 'decision:appeal-determination')?.details.allegationFindings).toEqual([{ allegationId: 'a3', finding: 'neither' }]);
+
+    const homeOffice = await call('GET', `/reports/returns/home-office-misconduct?from=${today()}&to=${today()}`, undefined, AA);
+    const mine = (homeOffice.body as string).split('\r\n').filter((l) => l.includes(`,${reference},`));
+    expect(mine).toEqual([`e2e-force,${reference},complaint,${today()},pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,${today()},misconduct,written-warning,${today()},0,no,no,appeal-meeting,${today()},allowed,${today()},no-action,2,B4;H1,honesty-and-integrity;use-of-force,0,2`]);
   });
 });
 

@@ -188,7 +188,8 @@ export type DecisionCommand = CommandBase &
      */
     /** allegationFindings: the finding on each allegation against the subject, in the same terms (checked by the API against the matter's allegations). */
     | ({ decision: 'outcome'; outcome: Outcome; warningMonths?: number; finding?: Finding; exceptionalCircumstances?: string; allegationFindings?: AllegationFinding[] } & ListReportFindings)
-    | ({ decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome } & ListReportFindings)
+    /** allegationFindings: with an appeal allowed, the findings on the allegations it substitutes (carried to the audit line; the projection records them). */
+    | ({ decision: 'appeal-determination'; result: 'dismissed' | 'allowed'; substitutedOutcome?: Outcome; allegationFindings?: AllegationFinding[] } & ListReportFindings)
   );
 
 /**

@@ -61,4 +61,12 @@ describe('which decisions carry allegations', () => {
     expect(checkAllegationFieldsOfDecision('case-to-answer', { allegationFindings: [] })).toMatchObject({ field: 'allegationFindings' });
     expect(checkAllegationFieldsOfDecision('withdrawal', {})).toBeNull();
   });
+
+  it('an appeal allowed may find on the allegations afresh; one dismissed leaves the findings as they were (CR reg 47)', () => {
+    expect(checkAllegationFieldsOfDecision('appeal-determination', { result: 'allowed', allegationFindings: [] })).toBeNull();
+    expect(checkAllegationFieldsOfDecision('appeal-determination', { result: 'dismissed', allegationFindings: [] })).toMatchObject({
+      field: 'allegationFindings', rule: 'allegation-findings-with-outcome', regulation: 'CR reg 41(15) / CR reg 47', reason: expect.stringContaining('appeal dismissed'),
+    });
+    expect(checkAllegationFieldsOfDecision('appeal-determination', { result: 'dismissed' })).toBeNull();
+  });
 });

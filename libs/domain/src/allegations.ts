@@ -176,15 +176,27 @@ export function checkAllegationFindings(findings: readonly Partial<AllegationFin
   return null;
 }
 
-/** Only the decisions the regulations tie to allegations carry them: the ones above name them, an outcome finds on them. */
-export function checkAllegationFieldsOfDecision(decision: string, given: { allegations?: unknown; allegationFindings?: unknown }): AllegationProblem | null {
+/** Only the decisions the regulations tie to allegations carry them: the ones above name them, an outcome (or an appeal allowed) finds on them. */
+export function checkAllegationFieldsOfDecision(decision: string, given: { allegations?: unknown; allegationFindings?: unknown; result?: unknown }): AllegationProblem | null {
   if (given.allegations !== undefined && !(DECISIONS_NAMING_ALLEGATIONS as readonly string[]).includes(decision)) {
     return { field: 'allegations', rule: 'allegations-named-by', regulation: 'CR reg 14 / CMR reg 19 / CR reg 23', reason: `allegations: only ${DECISIONS_NAMING_ALLEGATIONS.join(', ')} name the allegations they concern, not ${decision}` };
   }
-  if (given.allegationFindings !== undefined && decision !== 'outcome') {
-    return { field: 'allegationFindings', rule: 'allegation-findings-with-outcome', regulation: 'CR reg 41(15)', reason: `allegationFindings: findings on allegations are recorded with an outcome, not ${decision}` };
+  if (given.allegationFindings !== undefined && !findsOnAllegations(decision, given.result)) {
+    const reason =
+      decision === 'appeal-determination'
+        ? 'allegationFindings: an appeal dismissed leaves the findings as the proceedings made them; findings are given with an appeal allowed'
+        : `allegationFindings: findings on allegations are recorded with an outcome, or an appeal allowed, not ${decision}`;
+    return { field: 'allegationFindings', rule: 'allegation-findings-with-outcome', regulation: 'CR reg 41(15) / CR reg 47', reason };
   }
   return null;
+}
+
+/**
+ * The decisions that find on allegations: the outcome (CR reg 41(15)), and an appeal allowed (CR reg 47, or the Police
+ * Appeals Tribunal), whose findings replace the outcome's. An appeal dismissed leaves them as they were.
+ */
+export function findsOnAllegations(decision: string, result?: unknown): boolean {
+  return decision === 'outcome' || (decision === 'appeal-determination' && result === 'allowed');
 }
 
 /** Whether a finding proves the allegation (for the returns: proven / not proven). */

@@ -18,6 +18,16 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type ProceedingsForm = 'misconduct-meeting' | 'misconduct-hearing' | 'accelerated-hearing';
 
 /** What the person conducting or chairing finds the conduct amounts to (CR reg 41(15)). */
+/**
+ * Who hears an officer's appeal against the outcome of each form of proceedings: a meeting's goes to an appeal meeting
+ * (CR reg 45), a hearing's or an accelerated hearing's to the Police Appeals Tribunal (Police Act 1996 s.85; PAT Rules 2020).
+ */
+export const APPEAL_BODIES = {
+  'misconduct-meeting': { body: 'appeal-meeting', regulation: 'CR reg 45' },
+  'misconduct-hearing': { body: 'police-appeals-tribunal', regulation: 'Police Act 1996 s.85 / PAT Rules 2020' },
+  'accelerated-hearing': { body: 'police-appeals-tribunal', regulation: 'Police Act 1996 s.85 / PAT Rules 2020' },
+} as const satisfies Record<ProceedingsForm, { body: string; regulation: string }>;
+
 export const FINDINGS = ['misconduct', 'gross-misconduct', 'neither'] as const;
 export type Finding = (typeof FINDINGS)[number];
 

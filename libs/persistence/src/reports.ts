@@ -103,12 +103,25 @@ export async function misconductReturnRows(sql: Sql, forces: string[] | null, fr
      SELECT m.force_id AS "forceId", m.reference AS "matterReference", m.kind AS "matterKind", m.received_on::text AS "receivedOn",
             s.subject_id AS "subjectId", s.kind AS "subjectKind", s.rank, s.severity, s.case_to_answer AS "caseToAnswer",
             s.form_of_proceedings AS "formOfProceedings", d.outcome, d.finding, d.outcome_on::text AS "outcomeOn",
+            t.proceedings_held_on AS "proceedingsHeldOn", coalesce(t.suspended, false) AS suspended, coalesce(t.criminal, false) AS "criminalProceedings",
+            t.appeal_lodged_on AS "appealLodgedOn", t.appeal_result AS "appealResult", t.appeal_determined_on AS "appealDeterminedOn", s.outcome AS "outcomeNow",
+            s.person_id::text AS "personId",
             coalesce((SELECT json_agg(json_build_object('category', al.category, 'standards', al.standards, 'finding', x.finding) ORDER BY al.allegation_id)
                         FROM allegation_subject x JOIN allegation al USING (matter_reference, allegation_id)
                        WHERE x.matter_reference = s.matter_reference AND x.subject_id = s.subject_id), '[]') AS allegations
        FROM decided d
        JOIN subject s ON s.matter_reference = d.matter_reference AND s.subject_id = d.subject_id
        JOIN matter m ON m.reference = s.matter_reference
+       -- What the subject's own trail says of the proceedings, suspension, criminal charge and appeal (each as a London date).
+       LEFT JOIN LATERAL (
+         SELECT (max(e.occurred_at) FILTER (WHERE e.action = 'event:proceedings-held') AT TIME ZONE 'Europe/London')::date::text AS proceedings_held_on,
+                bool_or(e.action = 'event:suspended') AS suspended,
+                bool_or(e.action = 'event:criminal-charge') AS criminal,
+                (max(e.occurred_at) FILTER (WHERE e.action = 'event:appeal-lodged') AT TIME ZONE 'Europe/London')::date::text AS appeal_lodged_on,
+                (array_agg(e.details->>'result' ORDER BY e.occurred_at DESC, e.id DESC) FILTER (WHERE e.action = 'decision:appeal-determination'))[1] AS appeal_result,
+                (max(e.occurred_at) FILTER (WHERE e.action = 'decision:appeal-determination') AT TIME ZONE 'Europe/London')::date::text AS appeal_determined_on
+           FROM audit_entry e
+          WHERE e.matter_reference = s.matter_reference AND e.subject_id = s.subject_id) t ON true
       WHERE d.outcome_on BETWEEN $2::date AND $3::date AND ${forceFilter(forces, 'm', 1)}
       ORDER BY m.force_id, d.outcome_on, m.reference, s.subject_id`,
     [forces, from, to],
@@ -129,6 +142,17 @@ export interface MisconductReturnSource {
   outcome: string | null;
   finding: string | null;
   outcomeOn: string;
+  /** The last day a meeting or hearing was held (event proceedings-held). */
+  proceedingsHeldOn: string | null;
+  suspended: boolean;
+  criminalProceedings: boolean;
+  appealLodgedOn: string | null;
+  appealResult: string | null;
+  appealDeterminedOn: string | null;
+  /** The subject's outcome now: the outcome, or what an appeal allowed substituted for it. */
+  outcomeNow: string | null;
+  /** The person the subject is, when known by a number (for their protected characteristics). */
+  personId: string | null;
   allegations: { category: string; standards: string[]; finding: string | null }[];
 }
 

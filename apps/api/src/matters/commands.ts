@@ -3,7 +3,7 @@
  * command's own variant, so what reaches the workflow is typed end to end (no cast). The DTO's validators have
  * already refused a body that lacks what its decision needs; a field they made required is read with `!`.
  */
-import type { InvestigatorForceSettings, PanelRuleOverrides } from '@conduct/domain';
+import type { AllegationFinding, InvestigatorForceSettings, PanelRuleOverrides } from '@conduct/domain';
 import type { Actor, DecisionCommand, EventCommand, MatterEventCommand } from '@conduct/workflows';
 import type { DecisionDto, EventDto, MatterEventDto } from './matters.dto';
 
@@ -45,11 +45,16 @@ export function decisionCommand(dto: DecisionDto, actor: Actor, commandId: strin
         conduct: dto.conduct,
         standardsBreached: dto.standardsBreached,
         publicationExemption: dto.publicationExemption,
-        ...(dto.allegationFindings ? { allegationFindings: dto.allegationFindings.map((f) => ({ allegationId: f.allegationId, finding: f.finding })) } : {}),
+        ...findingsOf(dto),
       };
     case 'appeal-determination':
-      return { ...base, decision: dto.decision, result: dto.result!, substitutedOutcome: dto.substitutedOutcome };
+      return { ...base, decision: dto.decision, result: dto.result!, substitutedOutcome: dto.substitutedOutcome, ...findingsOf(dto) };
   }
+}
+
+/** The findings on allegations an outcome or an appeal allowed gives, when it gives any (checked by the API against the matter's). */
+function findingsOf(dto: DecisionDto): { allegationFindings?: AllegationFinding[] } {
+  return dto.allegationFindings ? { allegationFindings: dto.allegationFindings.map((f) => ({ allegationId: f.allegationId, finding: f.finding })) } : {};
 }
 
 /** The allegations a decision names, when it names any (checked by the API against the matter's before it is sent). */

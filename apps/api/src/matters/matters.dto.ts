@@ -359,7 +359,7 @@ export class DecisionDto {
   @IsOptional() @IsIn(FINDINGS)
   finding?: (typeof FINDINGS)[number];
 
-  @ApiPropertyOptional({ type: [AllegationFindingDto], description: 'With an outcome: the finding on each allegation against the subject (CR reg 41(15))' })
+  @ApiPropertyOptional({ type: [AllegationFindingDto], description: 'With an outcome, or an appeal allowed: the finding on each allegation against the subject (CR reg 41(15)); an appeal allowed replaces the outcome\'s findings (CR reg 47)' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AllegationFindingDto)
   allegationFindings?: AllegationFindingDto[];
 

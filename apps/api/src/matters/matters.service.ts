@@ -137,7 +137,7 @@ export class MattersService {
     await this.requireSubject(reference, subjectId, user, grant);
     // The allegations a decision names, or finds on, are the matter's, alleged against this subject.
     const named = 'allegations' in cmd ? cmd.allegations : undefined;
-    const findings = cmd.decision === 'outcome' ? cmd.allegationFindings : undefined;
+    const findings = cmd.decision === 'outcome' || cmd.decision === 'appeal-determination' ? cmd.allegationFindings : undefined;
     if (named || findings) {
       const allegations = await findAllegations(this.db, reference);
       if (named) refuseBadAllegation(checkAllegationsNamed(named, 'allegations', allegations, subjectId));

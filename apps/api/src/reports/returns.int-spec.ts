@@ -36,8 +36,14 @@ async function matter(force: string, reference: string, kind: string, receivedOn
   await upsertAllegations(q, reference, allegations);
 }
 
-async function subject(reference: string, subjectId: string, rank: string, s: { caseToAnswer?: string; form?: string; outcome?: string; finding?: string; decidedAt?: string; findings?: { allegationId: string; finding: string }[] }) {
-  await upsertSubject(q, { matterReference: reference, subjectId, workflowId: `subject-${reference}-${subjectId}`, kind: 'police-officer', rank, warrantNumber: null, stage: s.outcome ? 'outcome' : 'investigation', severity: 'misconduct', caseToAnswer: s.caseToAnswer ?? null, formOfProceedings: s.form ?? null, outcome: s.outcome ?? null, closedBecause: null, status: {}, revision: 1 });
+/** A line of the subject's own trail: its action (`event:…` or `decision:…`), when it happened, and its details. */
+type TrailLine = [action: string, occurredAt: string, details?: Record<string, unknown>];
+
+async function subject(reference: string, subjectId: string, rank: string, s: { caseToAnswer?: string; form?: string; outcome?: string; outcomeNow?: string; finding?: string; decidedAt?: string; findings?: { allegationId: string; finding: string }[]; trail?: TrailLine[] }) {
+  await upsertSubject(q, { matterReference: reference, subjectId, workflowId: `subject-${reference}-${subjectId}`, kind: 'police-officer', rank, warrantNumber: null, stage: s.outcome ? 'outcome' : 'investigation', severity: 'misconduct', caseToAnswer: s.caseToAnswer ?? null, formOfProceedings: s.form ?? null, outcome: s.outcomeNow ?? s.outcome ?? null, closedBecause: null, status: {}, revision: 1 });
+  for (const [i, [action, occurredAt, details]] of (s.trail ?? []).entries()) {
+    await appendAudit(q, [{ idempotencyKey: `${action}-${reference}-${subjectId}-${i}`, matterReference: reference, subjectId, actor: 'case-officer', actorRole: 'case-officer', action, rule: action, regulation: 'CR', occurredAt, details: details ?? {} }]);
+  }
   if (!s.decidedAt) return;
   // As the projection writes an outcome: its audit line, and the findings on the day it was decided in London.
   await appendAudit(q, [{ idempotencyKey: `outcome-${reference}-${subjectId}`, matterReference: reference, subjectId, actor: 'chair', actorRole: 'case-officer', action: 'decision:outcome', rule: 'outcome', regulation: 'CR reg 42', occurredAt: s.decidedAt, details: { outcome: s.outcome, finding: s.finding, ...(s.findings ? { allegationFindings: s.findings } : {}) } }]);
@@ -52,10 +58,19 @@ describe('the returns, checked against a worked example', () => {
       { id: 'a1', alleged: 'pushed the complainant against a wall', subjectIds: ['pc-1', 'pc-2'], category: 'B4', standards: ['use-of-force'] },
       { id: 'a2', alleged: 'swore at the complainant', subjectIds: ['pc-2'], category: 'C1', standards: ['authority-respect-and-courtesy'] },
     ]);
-    await subject(c1, 'pc-1', 'PC', { caseToAnswer: 'misconduct', form: 'misconduct-meeting', outcome: 'written-warning', finding: 'misconduct', decidedAt: '2024-06-03T10:00:00Z', findings: [{ allegationId: 'a1', finding: 'misconduct' }] });
-    await subject(c1, 'pc-2', 'Sgt', { caseToAnswer: 'misconduct', form: 'misconduct-meeting', outcome: 'no-action', finding: 'neither', decidedAt: '2024-06-03T23:30:00Z', findings: [{ allegationId: 'a1', finding: 'neither' }, { allegationId: 'a2', finding: 'neither' }] });
+    // pc-1's meeting was held on 30 May; on appeal (to an appeal meeting) reflective practice was substituted for the warning.
+    await subject(c1, 'pc-1', 'PC', {
+      caseToAnswer: 'misconduct', form: 'misconduct-meeting', outcome: 'written-warning', outcomeNow: 'reflective-practice', finding: 'misconduct', decidedAt: '2024-06-03T10:00:00Z', findings: [{ allegationId: 'a1', finding: 'misconduct' }],
+      trail: [['event:proceedings-held', '2024-05-30T09:00:00Z'], ['event:appeal-lodged', '2024-06-10T10:00:00Z'], ['decision:appeal-determination', '2024-07-15T10:00:00Z', { result: 'allowed', substitutedOutcome: 'reflective-practice' }]],
+    });
+    // pc-2's meeting sat at 23:00 on 3 June in London (22:00 UTC).
+    await subject(c1, 'pc-2', 'Sgt', { caseToAnswer: 'misconduct', form: 'misconduct-meeting', outcome: 'no-action', finding: 'neither', decidedAt: '2024-06-03T23:30:00Z', findings: [{ allegationId: 'a1', finding: 'neither' }, { allegationId: 'a2', finding: 'neither' }], trail: [['event:proceedings-held', '2024-06-03T22:00:00Z']] });
     await matter(f, k2, 'conduct-matter', '2024-05-01', [{ id: 'b1', alleged: 'looked up a neighbour on the PNC', subjectIds: ['pc-3'], category: 'G1', standards: ['confidentiality', 'honesty-and-integrity'] }]);
-    await subject(k2, 'pc-3', 'DC', { caseToAnswer: 'gross-misconduct', form: 'misconduct-hearing', outcome: 'final-written-warning', finding: 'gross-misconduct', decidedAt: '2024-07-01T14:00:00Z' });
+    // pc-3: suspended, charged, a hearing over two days, and an appeal to the Police Appeals Tribunal not yet determined.
+    await subject(k2, 'pc-3', 'DC', {
+      caseToAnswer: 'gross-misconduct', form: 'misconduct-hearing', outcome: 'final-written-warning', finding: 'gross-misconduct', decidedAt: '2024-07-01T14:00:00Z',
+      trail: [['event:suspended', '2024-05-02T09:00:00Z'], ['event:criminal-charge', '2024-05-20T09:00:00Z'], ['event:proceedings-held', '2024-06-27T09:00:00Z'], ['event:proceedings-held', '2024-06-28T09:00:00Z'], ['event:appeal-lodged', '2024-07-08T09:00:00Z']],
+    });
     await matter(f, c3, 'complaint', '2024-03-28', [{ id: 'c1', alleged: 'did not return a call', subjectIds: ['pc-5'], category: 'A1', standards: [] }]);
     await subject(c3, 'pc-5', 'PC', { outcome: 'no-action', finding: 'neither', decidedAt: '2024-03-29T10:00:00Z', findings: [{ allegationId: 'c1', finding: 'neither' }] });
     await matter(f, c4, 'complaint', '2024-09-10', [{ id: 'd1', alleged: 'sent messages to a victim of crime', subjectIds: ['pc-4'], category: 'E1', standards: ['discreditable-conduct'] }]);
@@ -64,10 +79,11 @@ describe('the returns, checked against a worked example', () => {
     const calendar = englandAndWalesCalendar();
     const homeOffice = toCsv(returnRows(MISCONDUCT_RETURN_COLUMNS, await misconductReturnRows(q, [f], FROM, TO), calendar));
     expect(homeOffice.split('\r\n')).toEqual([
-      'force_id,case_reference,case_type,received_on,subject_id,subject_type,rank,severity,case_to_answer,proceedings,finding,outcome,outcome_on,allegations,allegation_categories,standards_engaged,allegations_proven,allegations_not_proven',
-      `${f},${c1},complaint,2024-04-02,pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,misconduct,written-warning,2024-06-03,1,B4,use-of-force,1,0`,
-      `${f},${c1},complaint,2024-04-02,pc-2,police-officer,Sgt,misconduct,misconduct,misconduct-meeting,neither,no-action,2024-06-04,2,B4;C1,authority-respect-and-courtesy;use-of-force,0,2`,
-      `${f},${k2},conduct-matter,2024-05-01,pc-3,police-officer,DC,misconduct,gross-misconduct,misconduct-hearing,gross-misconduct,final-written-warning,2024-07-01,1,G1,confidentiality;honesty-and-integrity,0,0`,
+      'force_id,case_reference,case_type,received_on,subject_id,subject_type,rank,severity,case_to_answer,proceedings,proceedings_held_on,finding,outcome,outcome_on,working_days_to_outcome,suspended,criminal_proceedings,appeal_to,appeal_lodged_on,appeal_result,appeal_determined_on,outcome_after_appeal,allegations,allegation_categories,standards_engaged,allegations_proven,allegations_not_proven',
+      `${f},${c1},complaint,2024-04-02,pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,2024-05-30,misconduct,written-warning,2024-06-03,42,no,no,appeal-meeting,2024-06-10,allowed,2024-07-15,reflective-practice,1,B4,use-of-force,1,0`,
+      `${f},${c1},complaint,2024-04-02,pc-2,police-officer,Sgt,misconduct,misconduct,misconduct-meeting,2024-06-03,neither,no-action,2024-06-04,43,no,no,,,,,,2,B4;C1,authority-respect-and-courtesy;use-of-force,0,2`,
+      // 1 May to 1 July 2024: 41 working days (the bank holidays of 6 and 27 May do not count).
+      `${f},${k2},conduct-matter,2024-05-01,pc-3,police-officer,DC,misconduct,gross-misconduct,misconduct-hearing,2024-06-28,gross-misconduct,final-written-warning,2024-07-01,41,yes,yes,police-appeals-tribunal,2024-07-08,,,,1,G1,confidentiality;honesty-and-integrity,0,0`,
       '',
     ]);
 

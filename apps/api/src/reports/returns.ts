@@ -5,7 +5,7 @@
  * declared once here, with its meaning and its source; docs/returns.md describes the same columns (returns.spec.ts
  * checks it names each one).
  */
-import { FINDINGS, allegationProven, iopcCategory, IOPC_CATEGORY_CODES, IOPC_CATEGORY_GROUPS, type Finding } from '@conduct/domain';
+import { APPEAL_BODIES, FINDINGS, allegationProven, type ProceedingsForm, iopcCategory, IOPC_CATEGORY_CODES, IOPC_CATEGORY_GROUPS, type Finding } from '@conduct/domain';
 import type { WorkingDayCalendar } from '@conduct/domain/calendar';
 import type { ComplaintAllegationSource, MisconductReturnSource } from '@conduct/persistence';
 
@@ -18,6 +18,8 @@ export interface ReturnColumn<Source> {
 
 const isFinding = (f: string | null): f is Finding => f !== null && (FINDINGS as readonly string[]).includes(f);
 const list = (xs: readonly string[]) => [...new Set(xs)].sort().join(';');
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const isProceedingsForm = (f: string | null): f is ProceedingsForm => f !== null && f in APPEAL_BODIES;
 
 export const MISCONDUCT_RETURN_COLUMNS: readonly ReturnColumn<MisconductReturnSource>[] = [
   { name: 'force_id', meaning: 'The force whose appropriate authority dealt with the case', source: 'matter.force_id', value: (r) => r.forceId },
@@ -30,9 +32,33 @@ export const MISCONDUCT_RETURN_COLUMNS: readonly ReturnColumn<MisconductReturnSo
   { name: 'severity', meaning: 'The severity assessment (CR reg 14 / CMR reg 16), as last revised', source: 'subject.severity', value: (r) => r.severity },
   { name: 'case_to_answer', meaning: 'The case-to-answer decision (CR reg 23)', source: 'subject.case_to_answer', value: (r) => r.caseToAnswer },
   { name: 'proceedings', meaning: 'Misconduct meeting, misconduct hearing or accelerated hearing', source: 'subject.form_of_proceedings', value: (r) => r.formOfProceedings },
+  { name: 'proceedings_held_on', meaning: 'The day the meeting or hearing was held (the last day, if it sat more than one; London time)', source: "the subject's proceedings-held events (occurred_at)", value: (r) => r.proceedingsHeldOn },
   { name: 'finding', meaning: 'What the proceedings found (CR reg 41(15)): misconduct, gross-misconduct or neither', source: "the outcome decision's audit line (details.finding)", value: (r) => r.finding },
   { name: 'outcome', meaning: 'The outcome (CR reg 42)', source: "the outcome decision's audit line (details.outcome)", value: (r) => r.outcome },
   { name: 'outcome_on', meaning: 'The day the outcome was decided (its occurredAt, London time); the period selects on it', source: "the outcome decision's audit line (occurred_at)", value: (r) => r.outcomeOn },
+  {
+    name: 'working_days_to_outcome',
+    meaning: 'Working days (England and Wales) after received_on up to and including outcome_on',
+    source: 'received_on and outcome_on on the working-day calendar',
+    value: (r, calendar) => calendar.workingDaysBetween(r.receivedOn, r.outcomeOn),
+  },
+  { name: 'suspended', meaning: 'yes if the subject was suspended at any time while the case ran (CR reg 11), otherwise no', source: "the subject's suspended events", value: (r) => yesNo(r.suspended) },
+  { name: 'criminal_proceedings', meaning: 'yes if the subject was charged with a criminal offence while the case ran, otherwise no', source: "the subject's criminal-charge events", value: (r) => yesNo(r.criminalProceedings) },
+  {
+    name: 'appeal_to',
+    meaning: "Who hears the subject's appeal: appeal-meeting (from a meeting, CR reg 45) or police-appeals-tribunal (from a hearing or accelerated hearing); empty when no appeal was lodged",
+    source: 'subject.form_of_proceedings, by APPEAL_BODIES (libs/domain outcomes.ts)',
+    value: (r) => (r.appealLodgedOn && isProceedingsForm(r.formOfProceedings) ? APPEAL_BODIES[r.formOfProceedings].body : null),
+  },
+  { name: 'appeal_lodged_on', meaning: 'The day the appeal was lodged (London time); empty when none was', source: "the subject's appeal-lodged events (occurred_at)", value: (r) => r.appealLodgedOn },
+  { name: 'appeal_result', meaning: 'allowed or dismissed; empty while the appeal is not determined', source: "the appeal determination's audit line (details.result)", value: (r) => r.appealResult },
+  { name: 'appeal_determined_on', meaning: 'The day the appeal was determined (London time)', source: "the appeal determination's audit line (occurred_at)", value: (r) => r.appealDeterminedOn },
+  {
+    name: 'outcome_after_appeal',
+    meaning: 'The outcome once the appeal was determined: the same when dismissed, the one substituted (or no-action) when allowed; empty while none is determined',
+    source: 'subject.outcome',
+    value: (r) => (r.appealResult ? r.outcomeNow : null),
+  },
   { name: 'allegations', meaning: 'How many allegations were against the subject', source: 'allegation_subject', value: (r) => r.allegations.length },
   { name: 'allegation_categories', meaning: "The IOPC categories of those allegations, codes separated by ';'", source: 'allegation.category', value: (r) => list(r.allegations.map((a) => a.category)) },
   { name: 'standards_engaged', meaning: "The Standards of Professional Behaviour those allegations engage (CR Sch 2), separated by ';'", source: 'allegation.standards', value: (r) => list(r.allegations.flatMap((a) => a.standards)) },

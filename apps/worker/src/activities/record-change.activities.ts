@@ -52,9 +52,9 @@ export class RecordChangeActivities implements ProceedingsActivities {
           // When it happened in the world (the event's occurredAt), not when it was recorded.
           await recordStageTransition(tx, { matterReference: s.matterReference, subjectId: s.subjectId, fromStage: before?.stage ?? null, toStage: s.stage, at: audit[0]?.occurredAt ?? null, revision: s.revision });
         }
-        // The finding on each allegation, as the outcome's audit line records it, on the day it was decided.
+        // The finding on each allegation, as the outcome's audit line records it (or an appeal allowed, replacing it), on the day it was decided.
         for (const line of audit) {
-          const findings = line.action === 'decision:outcome' ? (line.details.allegationFindings as AllegationFindingRow[] | undefined) : undefined;
+          const findings = line.action === 'decision:outcome' || line.action === 'decision:appeal-determination' ? (line.details.allegationFindings as AllegationFindingRow[] | undefined) : undefined;
           if (findings?.length) await recordAllegationFindings(tx, s.matterReference, s.subjectId, londonDateOf(line.occurredAt), findings);
         }
         await appendAudit(tx, audit);
