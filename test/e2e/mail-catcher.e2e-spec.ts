@@ -1,12 +1,10 @@
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { Client } from 'pg';
 import { DEADLINE_RULES, addCalendarDays } from '@conduct/domain';
 import { dueDateFor, englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { listCaughtMail, parseHeaders } from '@conduct/notifications';
-import { RunningStack, startStack } from '../../tools/stack';
+import { ownStackPerSuite } from '../support/own-stack';
 import { MAIL_CATCHER_ADDRESS } from '../../tools/stack/mail-catcher';
 import { AA, Who, call } from '../support/api-client';
 import { today } from '../support/dates';
@@ -18,38 +16,11 @@ import { today } from '../support/dates';
  */
 const FORCE = 'e2e-catcher';
 const cal = englandAndWalesCalendar();
-let stack: RunningStack;
-let dir: string;
-const saved = { api: process.env.E2E_API_URL };
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-e2e-catcher-'));
-  const database = `catcher_${randomUUID().slice(0, 8)}`;
-  const admin = new Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const databaseUrl = new URL(process.env.E2E_DATABASE_URL!);
-  databaseUrl.pathname = `/${database}`;
-  stack = await startStack({
-    dataDir: dir,
-    databaseUrl: databaseUrl.toString(),
-    temporalAddress: process.env.E2E_TEMPORAL_ADDRESS,
-    taskQueue: `catcher-${database}`,
-    mailCatcher: true,
-    silent: true,
-    log: () => undefined,
-    // Deadlines are made due by back-dating; the grace that holds a back-dated one for the sitting is not wanted here.
-    env: { AUTH_JWT_SECRET: process.env.E2E_JWT_SECRET, OUTBOX_POLL_MS: '200', BACKDATED_DEADLINE_GRACE_HOURS: '0' },
-  });
-  process.env.E2E_API_URL = stack.apiUrl;
-}, 240_000);
-
-afterAll(async () => {
-  process.env.E2E_API_URL = saved.api;
-  await stack?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+const own = ownStackPerSuite('catcher', () => ({
+  mailCatcher: true,
+  // Deadlines are made due by back-dating; the grace that holds a back-dated one for the sitting is not wanted here.
+  env: { OUTBOX_POLL_MS: '200', BACKDATED_DEADLINE_GRACE_HOURS: '0' },
+}));
 
 /** A trigger date whose notice-of-investigation deadline falls on the next working day: the reminder is owed now. */
 function triggerDueTomorrow(): { trigger: string; due: string } {
@@ -62,7 +33,7 @@ function triggerDueTomorrow(): { trigger: string; due: string } {
 }
 
 it("a reminder the worker sends arrives in the local mail catcher's folder, addressed by the wildcard route", async () => {
-  expect(stack.mailCatcher?.dir).toBe(path.join(dir, 'mail'));
+  expect(own.stack.mailCatcher?.dir).toBe(path.join(own.dataDir, 'mail'));
   const co: Who = { id: 'co-catcher', role: 'case-officer', force: FORCE };
   const reference = `CATCH-${randomUUID().slice(0, 8)}`;
   const referred = await call('POST', '/matters', { reference, kind: 'conduct-matter', forceId: FORCE, appropriateAuthority: 'Chief Constable', receivedOn: addCalendarDays(today(), -60), subjects: [{ subjectId: 'pc-1', kind: 'police-officer', rank: 'PC' }] }, co);
@@ -77,10 +48,10 @@ it("a reminder the worker sends arrives in the local mail catcher's folder, addr
   expect(assessed.status).toBe(200);
 
   const key = `${reference}:pc-1:reminder:notice-of-investigation:${notice.due}`;
-  const headersOf = (file: string) => parseHeaders(fs.readFileSync(path.join(stack.mailCatcher!.dir, file), 'utf8'));
+  const headersOf = (file: string) => parseHeaders(fs.readFileSync(path.join(own.stack.mailCatcher!.dir, file), 'utf8'));
   let caught;
   for (let i = 0; i < 300 && !caught; i++) {
-    caught = (await listCaughtMail(stack.mailCatcher!.dir)).find((m) => headersOf(m.file)['idempotency-key'] === key);
+    caught = (await listCaughtMail(own.stack.mailCatcher!.dir)).find((m) => headersOf(m.file)['idempotency-key'] === key);
     if (!caught) await new Promise((r) => setTimeout(r, 200));
   }
   expect(caught).toMatchObject({ to: MAIL_CATCHER_ADDRESS, subject: expect.stringMatching(/\S/) });

