@@ -205,6 +205,28 @@ export class WorkflowHarness {
   }
 }
 
+/**
+ * A fresh time-skipping server, worker and projection for each test of the file (time is global to a server, so
+ * tests must not share one): the harness returned stands for the current test's, started before it and stopped after.
+ */
+export function freshHarnessPerTest(): WorkflowHarness {
+  let current: WorkflowHarness | undefined;
+  beforeEach(async () => {
+    current = await WorkflowHarness.start();
+  });
+  afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  return new Proxy({} as WorkflowHarness, {
+    get(_, key) {
+      if (!current) throw new Error('the workflow harness is started for each test: use it inside one');
+      const value = Reflect.get(current, key, current) as unknown;
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}
+
 /** A unique matter reference per test, so tests share one database without meeting. */
 export function newReference(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;

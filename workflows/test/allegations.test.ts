@@ -1,15 +1,8 @@
 import { londonDateOf, type Allegation } from '@conduct/domain';
 import { matterWorkflowId, recordMatterEvent, type MatterEventCommand } from '@conduct/workflows';
-import { CASE_OFFICER, WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
+import { CASE_OFFICER, freshHarnessPerTest, newReference, refusal } from '../../test/support/workflow-harness';
 
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 

@@ -1,16 +1,9 @@
 import { DEADLINE_RULES, addCalendarDays, londonDateOf } from '@conduct/domain';
 import { matterWorkflowId, recordMatterEvent, type MatterEventCommand } from '@conduct/workflows';
-import { CASE_OFFICER, WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { CASE_OFFICER, freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
 // Every step has two times: when it happened (occurredAt) and when it was typed in. Deadlines are judged on the first.
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const now = async () => new Date(await h.env.currentTimeMs()).toISOString();
 const today = async () => londonDateOf(await h.env.currentTimeMs());

@@ -1,15 +1,8 @@
 import { londonDateOf } from '@conduct/domain';
 import { matterWorkflowId, recordMatterDecision } from '@conduct/workflows';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const IOPC = { id: 'iopc-dg', role: 'oversight' as const };
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();

@@ -1,16 +1,9 @@
 import { DEADLINE_RULES, londonDateOf, warningLiveUntil } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { missingFields } from '@conduct/notifications';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const cal = englandAndWalesCalendar();
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();

@@ -1,17 +1,11 @@
 import type { SubjectView } from '../src/types';
-import { WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference, refusal } from '../../test/support/workflow-harness';
 
 // Former officers' cases identical but for the day the allegation came to the appropriate authority's attention:
 // April 2025 (the 2024 rules: a misconduct hearing) and June 2025 (the 2025 rules: CR Part 3A, an accelerated
 // misconduct hearing unless the officer chooses, or the appropriate authority decides on, a misconduct hearing).
 // Fixed dates of the law, both in the past. A fresh time-skipping server per test: time is global to a server.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 

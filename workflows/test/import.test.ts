@@ -4,16 +4,9 @@ import { CalendarActivitiesService } from '../../apps/worker/src/activities/cale
 import { readJsonImport } from '../../apps/api/src/imports/import-format';
 import { validateImport } from '../../apps/api/src/imports/import-validation';
 import { closedMatter, jsonFile, midwayMatter, type ImportMatter } from '../../test/support/import-files';
-import { CASE_OFFICER, WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { CASE_OFFICER, freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const today = async () => londonDateOf(await h.env.currentTimeMs());
 

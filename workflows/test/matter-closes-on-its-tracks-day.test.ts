@@ -1,14 +1,8 @@
 import { addCalendarDays, compareIsoDates, londonDateOf } from '@conduct/domain';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
 // A subject's track closed by a back-dated step tells its matter the day it closed; the matter closes on that day.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const today = async () => londonDateOf(await h.env.currentTimeMs());
 const on = (date: string) => `${date}T10:00:00Z`;

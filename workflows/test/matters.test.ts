@@ -2,16 +2,9 @@ import { londonDateOf, addCalendarMonths, addCalendarDays } from '@conduct/domai
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { matterWorkflowId, recordMatterDecision, recordMatterEvent, subjectWorkflowId } from '@conduct/workflows';
 import { SubjectTracksActivitiesService } from '../../apps/worker/src/activities/subject-tracks.activities';
-import { CASE_OFFICER, WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { CASE_OFFICER, freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const cal = englandAndWalesCalendar();
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();

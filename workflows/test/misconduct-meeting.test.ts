@@ -1,14 +1,7 @@
 import { londonDateOf } from '@conduct/domain';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 async function now(): Promise<string> {
   return new Date(await h.env.currentTimeMs()).toISOString();

@@ -1,14 +1,7 @@
 import { DEADLINE_RULES, londonDateOf } from '@conduct/domain';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 const today = async () => londonDateOf(await h.env.currentTimeMs());

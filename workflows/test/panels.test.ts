@@ -2,18 +2,12 @@ import type { Panel } from '@conduct/domain';
 import { recordMatterEvent } from '../src/messages';
 import { matterWorkflowId } from '../src/ids';
 import type { MatterEventCommand, SubjectView } from '../src/types';
-import { WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference, refusal } from '../../test/support/workflow-harness';
 
 // Panels and chairs (SI 2024/521, in force 7 May 2024), and the investigator's independence (CR reg 15(3)). Two
 // hearings identical but for the day the matter came to the appropriate authority's attention, 6 and 7 May 2024:
 // fixed dates of the law, both in the past. A fresh time-skipping server per test: time is global to a server.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 

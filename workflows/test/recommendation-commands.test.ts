@@ -1,14 +1,8 @@
 import { addCalendarDays, londonDateOf } from '@conduct/domain';
 import { extendRecommendationDeadline, recommendationState, recordRecommendationPublished, recordRecommendationResponse } from '@conduct/workflows';
-import { WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const IOPC = { id: 'iopc', role: 'oversight' as const };
 const AA = { id: 'aa', role: 'appropriate-authority' as const };

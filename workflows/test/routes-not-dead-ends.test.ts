@@ -1,17 +1,11 @@
 import { addCalendarDays, addCalendarMonths, londonDateOf } from '@conduct/domain';
 import { matterWorkflowId, recordMatterDecision } from '@conduct/workflows';
-import { WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference, refusal } from '../../test/support/workflow-harness';
 
 // Every decision carries its rationale (IOPC statutory guidance), and a referral to reflective practice is a route
 // tracked until done (CR Part 6, reg 70). Neither depends on a rule set's date: both hold for tracks started from
 // their patches on (old histories replay as they were). A fresh time-skipping server per test: time is global to a server.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 const today = async () => londonDateOf(await h.env.currentTimeMs());

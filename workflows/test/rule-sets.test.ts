@@ -1,16 +1,9 @@
 import { matterState } from '../src/messages';
-import { WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference, refusal } from '../../test/support/workflow-harness';
 
 // Two matters identical but for the day the allegation came to the appropriate authority's attention: April 2025
 // (the 2024 rules) and June 2025 (the 2025 rules, SI 2025/558 reg 64(1)). Fixed dates of the law, both in the past.
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 

@@ -1,17 +1,11 @@
 import { addCalendarDays, londonDateOf } from '@conduct/domain';
-import { WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference, refusal } from '../../test/support/workflow-harness';
 
 // Special constables and designated police volunteers as kinds of subject (SUBJECT_KIND_RULES): a special constable
 // goes through the Conduct Regulations' proceedings as an officer does, and a dismissal goes to the barred list; a
 // designated volunteer follows the force's own procedure, is not suspended under CR reg 11, and a resignation during
 // proceedings goes to the advisory list (BL&AL Regs reg 12(2)(f)). A fresh time-skipping server per test.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 

@@ -1,17 +1,10 @@
 import { addCalendarDays, addCalendarMonths, londonDateOf } from '@conduct/domain';
 import { matterWorkflowId, recordMatterEvent, type MatterEventCommand } from '@conduct/workflows';
-import { CASE_OFFICER, WorkflowHarness, newReference } from '../../test/support/workflow-harness';
+import { CASE_OFFICER, freshHarnessPerTest, newReference } from '../../test/support/workflow-harness';
 
 // Timeliness reports per the regulations (CR reg 19; CMR reg 13): when the first period starts, a report withheld
 // because it might prejudice an investigation, and the officer's copy subject to the harm test.
-// A fresh time-skipping server per test: time is global to a server, so tests must not share one.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const at = async () => new Date(await h.env.currentTimeMs()).toISOString();
 const today = async () => londonDateOf(await h.env.currentTimeMs());

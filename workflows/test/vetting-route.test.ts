@@ -1,18 +1,12 @@
 import { londonDateOf } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { missingFields } from '@conduct/notifications';
-import { WorkflowHarness, newReference, refusal } from '../../test/support/workflow-harness';
+import { freshHarnessPerTest, newReference, refusal } from '../../test/support/workflow-harness';
 
 // A referral under the Police (Vetting) Regulations 2025 (SI 2025/502) is a tracked route, open from the severity
 // assessment only under the rule set that has CR reg 14(2)(aa) (SI 2025/558 reg 9, 28 May 2025): matters received in
 // June 2025 and April 2025, fixed dates of the law, both past. A fresh time-skipping server per test.
-let h: WorkflowHarness;
-beforeEach(async () => {
-  h = await WorkflowHarness.start();
-});
-afterEach(async () => {
-  await h?.stop();
-});
+const h = freshHarnessPerTest();
 
 const cal = englandAndWalesCalendar();
 const workingDays = (from: string, n: number) => cal.addWorkingDays(from, n);
