@@ -79,7 +79,7 @@ function extendable(d: DeadlineFacts): boolean {
 
 export function offeredActions(caller: Caller, m: MatterFacts): OfferedActions {
   const action = (form: CommandForm | undefined, target: { subjectId?: string; deadlineKey?: string } = {}, text?: string): Action[] =>
-    form ? [{ form: formOnMatter(form, m, target.subjectId), ...target, text: text ?? form.title, href: actionHref(m.reference, form.id, target) }] : [];
+    form ? [{ form: formOnMatter(form, m, target.subjectId), ...target, text: text ?? form.offeredAs ?? form.title, href: actionHref(m.reference, form.id, target) }] : [];
   const subjects: Record<string, Action[]> = {};
   const extensions: Record<string, Action> = {};
   const extensionForm = formById('extension')!;

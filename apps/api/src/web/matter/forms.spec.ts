@@ -192,7 +192,7 @@ describe("the allegations on a matter's forms (issue 15)", () => {
 
   it("an allegation added is asked against the matter's subjects, with the next free id", () => {
     const form = formOnMatter(formById('matter-event-allegation-added')!, matter);
-    expect(form.title).toBe('Add an allegation');
+    expect([form.title, form.offeredAs]).toEqual(['New allegation', 'Add an allegation']);
     expect(form.fields.find((f) => f.name === 'subjectIds')?.choices).toEqual(['pc-1', 'pc-2']);
     expect(form.fixed).toEqual({ event: 'allegation-added', allegation: { id: 'a3' } });
     expect(formOnMatter(formById('matter-event-allegation-added')!, { subjects: [], allegations: [{ id: 'a2', alleged: 'x', category: 'B4', subjectIds: [] }] }).fixed.allegation).toEqual({ id: 'a3' });

@@ -70,6 +70,8 @@ export interface CommandForm {
   target: FormTarget;
   /** The question page's heading, and the confirmation's. */
   title: string;
+  /** The words of the button or link that offers it, where not its title. */
+  offeredAs?: string;
   /** The DTO that validates the body, and the fixed part of the body (which decision or event; an added allegation's id). */
   dto: new () => object;
   fixed: Record<string, unknown>;
@@ -181,7 +183,7 @@ const MATTER_EVENT_WORDS: Readonly<Record<Exclude<MatterEventName, (typeof MATTE
  * are the matter's: formOnMatter fills them in for the matter at hand.
  */
 const ALLEGATION_ADDED: CommandForm = {
-  id: 'matter-event-allegation-added', target: 'matter', title: 'Add an allegation', dto: MatterEventDto, fixed: { event: 'allegation-added' },
+  id: 'matter-event-allegation-added', target: 'matter', title: 'New allegation', offeredAs: 'Add an allegation', dto: MatterEventDto, fixed: { event: 'allegation-added' },
   fields: [
     { name: 'alleged', within: 'allegation', kind: 'textarea', label: ALLEGATION_FIELD_WORDS.alleged, required: true },
     { name: 'subjectIds', within: 'allegation', kind: 'choices', label: ALLEGATION_FIELD_WORDS.subjectIds, choices: [], required: true },
