@@ -274,7 +274,7 @@ export function formOnMatter(form: CommandForm, matter: MatterOfForm, subjectId?
     const at = form.fields.findIndex((f) => f.name === 'finding') + 1;
     const findings: FormField[] = against.map((a) => ({
       name: `allegationFinding-${a.id}`, findingOn: a.id, kind: 'choice', label: `Finding on allegation ${a.id}`,
-      hint: `${a.alleged} (IOPC category ${a.category}${iopcCategory(a.category) ? ` ${iopcCategory(a.category)!.name}` : ''})`, choices: FINDINGS, required: true,
+      hint: `${a.alleged} (IOPC category ${`${a.category} ${iopcCategory(a.category)?.name ?? ''}`.trim()})`, choices: FINDINGS, required: true,
     }));
     return { ...form, fields: [...form.fields.slice(0, at), ...findings, ...form.fields.slice(at)] };
   }
@@ -390,7 +390,7 @@ export function checkAnswers(form: CommandForm, answers: Answers, context: { due
   };
   for (const f of form.fields) {
     const v = answers[f.name];
-    // A finding on an allegation, or a field of a nested record: worked out into its place after the rest.
+    // A finding on an allegation, or a field of a nested record: put in its place in the body.
     if (f.findingOn || f.within) {
       checkNested(f, v, body, add);
       continue;
@@ -469,8 +469,8 @@ export function checkAnswers(form: CommandForm, answers: Answers, context: { due
 
 /** A field asked for a nested part of the body: a finding on an allegation, or a field of an allegation added. */
 function checkNested(f: FormField, v: string | string[] | undefined, body: Record<string, unknown>, add: (f: FormField, text: string) => void): void {
-  const given = Array.isArray(v) ? v.filter((x) => x !== '') : typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  const value = f.kind === 'choices' ? (given as string[] | undefined)?.length ? given : f.sendEmpty ? [] : undefined : given;
+  let value: string | string[] | undefined = Array.isArray(v) ? v.filter((x) => x !== '') : typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  if (Array.isArray(value) && value.length === 0) value = f.sendEmpty ? [] : undefined;
   if (value === undefined) {
     if (f.required) add(f, f.kind === 'textarea' || f.kind === 'text' ? `Enter ${bare(f.label)}` : `Select ${bare(f.label)}`);
     return;
