@@ -134,6 +134,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** Signs in by the development sign-in as a person of a role and force (the e2e force unless named), and waits for My work. */
+export async function signInAs(page: Page, base: string, who: { name: string; role: string; force: string; forces?: string }): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByRole('radio', { name: who.role.charAt(0).toUpperCase() + who.role.slice(1).replace(/-/g, ' '), exact: true }).check();
+  await page.getByLabel('Your force').fill(who.force);
+  if (who.forces) await page.getByLabel(/Other forces you may see/).fill(who.forces);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/`);
+}
+
 /** Presses Tab until `selector` has the focus (at most `limit` presses): proves it is reachable by keyboard. */
 export async function tabTo(page: Page, selector: string, limit = 50): Promise<void> {
   for (let i = 0; i < limit; i++) {

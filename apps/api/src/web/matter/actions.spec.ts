@@ -82,4 +82,19 @@ describe('the actions a matter page offers', () => {
     expect(findOffered(offered, 'decision-outcome', { subjectId: 'pc-1' })).toBeUndefined();
     expect(findOffered(offeredActions(who('oversight'), matter('severity-assessment')), 'decision-severity-assessment', { subjectId: 'pc-1' })).toBeUndefined();
   });
+
+  it("'Add an allegation' is offered on an open matter to the roles that record matter events, with the matter's subjects to choose from", () => {
+    for (const role of ['case-officer', 'investigator', 'appropriate-authority', 'administrator'] as Role[]) {
+      const add = offeredActions(who(role), matter('investigation')).matter.find((a) => a.form.id === 'matter-event-allegation-added');
+      expect([role, add?.text, add?.form.fields.find((f) => f.name === 'subjectIds')?.choices]).toEqual([role, 'Add an allegation', ['pc-1']]);
+    }
+    expect(formIds(offeredActions(who('oversight'), matter('investigation')).matter)).not.toContain('matter-event-allegation-added');
+    expect(formIds(offeredActions(who('case-officer'), matter('closed', { stage: 'closed' })).matter)).not.toContain('matter-event-allegation-added');
+  });
+
+  it("the outcome offered on a subject asks the finding on each allegation against them, from the matter's allegations", () => {
+    const allegations = [{ id: 'a1', alleged: 'pushed', category: 'B4', subjectIds: ['pc-1'] }, { id: 'a2', alleged: 'swore', category: 'C1', subjectIds: ['pc-9'] }];
+    const outcome = offeredActions(who('case-officer'), matter('misconduct-meeting', { allegations })).subjects['pc-1'].find((a) => a.form.id === 'decision-outcome');
+    expect(outcome?.form.fields.filter((f) => f.findingOn).map((f) => f.findingOn)).toEqual(['a1']);
+  });
 });

@@ -14,7 +14,7 @@ import {
   type Role,
   type SubjectStage,
 } from '@conduct/domain';
-import { formById, subjectDecisionForm, subjectEventForm, type CommandForm } from './forms';
+import { formById, formOnMatter, subjectDecisionForm, subjectEventForm, type CommandForm, type MatterOfForm } from './forms';
 
 // What a person may do on a matter's page, asked of the engine's own tables: the stage rules (checkDecision,
 // checkEvent) for a subject's decisions and events, the grants for the matter's commands and extensions, and
@@ -26,8 +26,8 @@ export interface Caller {
   forces: readonly string[];
 }
 
-/** The facts of a matter the offer depends on (a part of MattersService.get's answer). */
-export interface MatterFacts {
+/** The facts of a matter the offer depends on (a part of MattersService.get's answer); its allegations shape some forms. */
+export interface MatterFacts extends MatterOfForm {
   reference: string;
   forceId: string;
   stage: string;
@@ -79,7 +79,7 @@ function extendable(d: DeadlineFacts): boolean {
 
 export function offeredActions(caller: Caller, m: MatterFacts): OfferedActions {
   const action = (form: CommandForm | undefined, target: { subjectId?: string; deadlineKey?: string } = {}, text?: string): Action[] =>
-    form ? [{ form, ...target, text: text ?? form.title, href: actionHref(m.reference, form.id, target) }] : [];
+    form ? [{ form: formOnMatter(form, m, target.subjectId), ...target, text: text ?? form.offeredAs ?? form.title, href: actionHref(m.reference, form.id, target) }] : [];
   const subjects: Record<string, Action[]> = {};
   const extensions: Record<string, Action> = {};
   const extensionForm = formById('extension')!;

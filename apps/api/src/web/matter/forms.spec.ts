@@ -1,7 +1,8 @@
 import { getMetadataStorage } from 'class-validator';
 import { MATTER_EVENTS, SUBJECT_DECISIONS, SUBJECT_EVENTS } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
-import { answerRows, answersFrom, checkAnswers, COMMAND_FORMS, defaultAnswers, formById, londonInstant } from './forms';
+import { AllegationDto, MatterEventDto } from '../../matters/matters.dto';
+import { answerRows, answersFrom, checkAnswers, COMMAND_FORMS, defaultAnswers, fieldAt, formById, formOnMatter, londonInstant, type MatterOfForm } from './forms';
 
 const words = { dateInFull: (d: string) => `D:${d}`, dateAndTime: (t: string) => `T:${t}` };
 
@@ -16,9 +17,12 @@ function dtoShape(dto: new () => object): { properties: Set<string>; isIn: Map<s
 describe('the forms of decisions and events agree with the API', () => {
   it.each(COMMAND_FORMS.map((f) => [f.id, f] as const))('%s: every field, and the fixed decision or event, is a property its DTO validates, and every choice is its @IsIn vocabulary', (_id, form) => {
     const { properties, isIn } = dtoShape(form.dto);
-    for (const f of form.fields) expect([f.name, properties.has(f.derives ?? f.name)]).toEqual([f.name, true]);
+    // A nested record's fields are its own DTO's (an allegation added: AllegationDto, on MatterEventDto's `allegation`).
+    const nested = { allegation: dtoShape(AllegationDto) } as Record<string, ReturnType<typeof dtoShape>>;
+    for (const f of form.fields) expect([f.name, properties.has(f.within ?? f.derives ?? f.name), !f.within || nested[f.within].properties.has(f.name)]).toEqual([f.name, true, true]);
     for (const k of Object.keys(form.fixed)) expect(isIn.get(k)).toContain(form.fixed[k]);
-    for (const f of form.fields.filter((x) => x.choices)) expect([f.name, [...f.choices!]]).toEqual([f.name, isIn.get(f.name)]);
+    // A matter's subjects are the matter's (formOnMatter), not a vocabulary.
+    for (const f of form.fields.filter((x) => x.choices && !(x.within && x.name === 'subjectIds'))) expect([f.name, [...f.choices!]]).toEqual([f.name, (f.within ? nested[f.within].isIn : isIn).get(f.name)]);
   });
 
   it('every decision asks for a rationale and a date and time; every event and extension for a date and time', () => {
@@ -28,12 +32,12 @@ describe('the forms of decisions and events agree with the API', () => {
     }
   });
 
-  it('there is one form for each subject decision, subject event and matter event but those with nested records (list-report details, a panel, the investigator, line managers, an allegation), the mode of investigation and extensions', () => {
+  it('there is one form for each subject decision, subject event and matter event but those with nested records (list-report details, a panel, the investigator, line managers), the mode of investigation and extensions', () => {
     expect(COMMAND_FORMS.filter((f) => f.target === 'subject' && 'decision' in f.fixed)).toHaveLength(SUBJECT_DECISIONS.length);
     const subjectEvents = COMMAND_FORMS.filter((f) => f.target === 'subject' && 'event' in f.fixed).map((f) => (f.fixed as { event: string }).event);
     expect(SUBJECT_EVENTS.filter((e) => !subjectEvents.includes(e))).toEqual(['panel-appointed', 'panel-member-replaced', 'list-report-details-supplied']);
     const matterEvents = COMMAND_FORMS.filter((f) => f.target === 'matter' && 'event' in f.fixed).map((f) => (f.fixed as { event: string }).event);
-    expect(MATTER_EVENTS.filter((e) => !matterEvents.includes(e))).toEqual(['investigator-appointed', 'subject-line-management-recorded', 'allegation-added']);
+    expect(MATTER_EVENTS.filter((e) => !matterEvents.includes(e))).toEqual(['investigator-appointed', 'subject-line-management-recorded']);
     expect(new Set(COMMAND_FORMS.map((f) => f.id)).size).toBe(COMMAND_FORMS.length);
   });
 });
@@ -127,5 +131,99 @@ describe('London wall-clock time as an instant', () => {
   it('is refused for a time that is not one', () => {
     expect(londonInstant('2026-07-15', '24:00')).toBeUndefined();
     expect(londonInstant('2026-07-15', 'noon')).toBeUndefined();
+  });
+});
+
+describe("the allegations on a matter's forms (issue 15)", () => {
+  const matter: MatterOfForm = {
+    subjects: [{ subjectId: 'pc-1' }, { subjectId: 'pc-2' }],
+    allegations: [
+      { id: 'a1', alleged: 'pushed the complainant', category: 'B4', subjectIds: ['pc-1', 'pc-2'] },
+      { id: 'a2', alleged: 'swore at the complainant', category: 'C1', subjectIds: ['pc-2'] },
+    ],
+  };
+  const outcome = formById('decision-outcome')!;
+  const asked = { ...defaultAnswers(outcome, new Date(Date.now() - 86_400_000)), outcome: 'written-warning', finding: 'misconduct', rationale: 'The meeting found misconduct.' };
+
+  it("an outcome asks the finding on each allegation against the subject, after the overall finding, and no other's", () => {
+    const forPc1 = formOnMatter(outcome, matter, 'pc-1');
+    const forPc2 = formOnMatter(outcome, matter, 'pc-2');
+    const findings = (f: typeof outcome) => f.fields.filter((x) => x.findingOn).map((x) => [x.name, x.label, x.kind, x.required]);
+    expect(findings(forPc1)).toEqual([['allegationFinding-a1', 'Finding on allegation a1', 'choice', true]]);
+    expect(findings(forPc2).map(([name]) => name)).toEqual(['allegationFinding-a1', 'allegationFinding-a2']);
+    expect(forPc2.fields.map((f) => f.name).slice(1, 4)).toEqual(['finding', 'allegationFinding-a1', 'allegationFinding-a2']);
+    expect(forPc1.fields.find((f) => f.findingOn)?.hint).toBe('pushed the complainant (IOPC category B4 Use of force)');
+  });
+
+  it('a subject with no allegations, or a matter with none, is not asked any finding', () => {
+    expect(formOnMatter(outcome, { ...matter, subjects: [...matter.subjects, { subjectId: 'pc-3' }] }, 'pc-3')).toBe(outcome);
+    expect(formOnMatter(outcome, { subjects: matter.subjects }, 'pc-1')).toBe(outcome);
+  });
+
+  it("the findings become the outcome's allegationFindings, as its DTO takes them; check your answers lists each", () => {
+    const form = formOnMatter(outcome, matter, 'pc-2');
+    const checked = checkAnswers(form, answersFrom(form, { ...asked, 'allegationFinding-a1': 'neither', 'allegationFinding-a2': 'gross-misconduct' }));
+    expect(checked.errors).toEqual([]);
+    expect(checked.body).toMatchObject({ decision: 'outcome', outcome: 'written-warning', allegationFindings: [{ allegationId: 'a1', finding: 'neither' }, { allegationId: 'a2', finding: 'gross-misconduct' }] });
+    const rows = answerRows(form, checked.body!, words).map((r) => [r.key, r.value]);
+    expect(rows).toContainEqual(['Finding on allegation a1', 'Neither']);
+    expect(rows).toContainEqual(['Finding on allegation a2', 'Gross misconduct']);
+  });
+
+  it('a finding not given, or not one of the three, is named against its question', () => {
+    const form = formOnMatter(outcome, matter, 'pc-2');
+    const missing = checkAnswers(form, answersFrom(form, { ...asked, 'allegationFinding-a1': 'neither' }));
+    expect(missing.errors).toEqual([{ field: 'allegationFinding-a2', href: '#allegationFinding-a2', text: 'Select finding on allegation a2' }]);
+    const forged = checkAnswers(form, answersFrom(form, { ...asked, 'allegationFinding-a1': 'neither', 'allegationFinding-a2': 'proven' }));
+    expect(forged.errors.map((e) => [e.field, e.href])).toEqual([['allegationFinding-a2', '#allegationFinding-a2']]);
+  });
+
+  it("an API refusal's field is the question that asked it", () => {
+    const form = formOnMatter(outcome, matter, 'pc-2');
+    const body = { allegationFindings: [{ allegationId: 'a1', finding: 'neither' }, { allegationId: 'a2', finding: 'misconduct' }] };
+    expect(fieldAt(form, body, 'allegationFindings[1].allegationId')?.name).toBe('allegationFinding-a2');
+    expect(fieldAt(form, body, 'allegationFindings')?.name).toBe('allegationFinding-a1');
+    expect(fieldAt(form, body, 'outcome')?.name).toBe('outcome');
+    expect(fieldAt(form, body, 'nothing-asked')).toBeUndefined();
+    const added = formOnMatter(formById('matter-event-allegation-added')!, matter);
+    expect(fieldAt(added, {}, 'allegation.subjectIds')?.name).toBe('subjectIds');
+    expect(fieldAt(added, {}, 'allegation.id')).toBeUndefined();
+  });
+
+  it("an allegation added is asked against the matter's subjects, with the next free id", () => {
+    const form = formOnMatter(formById('matter-event-allegation-added')!, matter);
+    expect([form.title, form.offeredAs]).toEqual(['New allegation', 'Add an allegation']);
+    expect(form.fields.find((f) => f.name === 'subjectIds')?.choices).toEqual(['pc-1', 'pc-2']);
+    expect(form.fixed).toEqual({ event: 'allegation-added', allegation: { id: 'a3' } });
+    expect(formOnMatter(formById('matter-event-allegation-added')!, { subjects: [], allegations: [{ id: 'a2', alleged: 'x', category: 'B4', subjectIds: [] }] }).fixed.allegation).toEqual({ id: 'a3' });
+  });
+
+  it('an allegation added becomes the event with its allegation, as MatterEventDto takes it; no standard ticked is an empty list', () => {
+    const form = formOnMatter(formById('matter-event-allegation-added')!, matter);
+    const checked = checkAnswers(form, answersFrom(form, { ...defaultAnswers(form, new Date(Date.now() - 86_400_000)), alleged: ' gave a false account ', subjectIds: 'pc-1', category: 'H1' }));
+    expect(checked.errors).toEqual([]);
+    expect(checked.body).toMatchObject({ event: 'allegation-added', allegation: { id: 'a3', alleged: 'gave a false account', subjectIds: ['pc-1'], category: 'H1', standards: [] } });
+    expect(dtoShape(MatterEventDto).properties.has('allegation')).toBe(true);
+    const rows = answerRows(form, checked.body!, words).map((r) => [r.key, r.value]);
+    expect(rows.slice(0, 4)).toEqual([
+      ['What is alleged', 'gave a false account'],
+      ['Who it is alleged against', 'pc-1'],
+      ['IOPC category', 'H1 Other (Other)'],
+      ['Standards of Professional Behaviour engaged', 'None'],
+    ]);
+    // The form itself is not changed by a matter's answers.
+    expect(form.fixed).toEqual({ event: 'allegation-added', allegation: { id: 'a3' } });
+  });
+
+  it('an allegation with nothing alleged, no subject, or a category the IOPC does not have, is named against each field', () => {
+    const form = formOnMatter(formById('matter-event-allegation-added')!, matter);
+    const blank = checkAnswers(form, answersFrom(form, defaultAnswers(form, new Date(Date.now() - 86_400_000))));
+    expect(blank.errors).toEqual([
+      { field: 'alleged', href: '#alleged', text: 'Enter what is alleged' },
+      { field: 'subjectIds', href: '#subjectIds', text: 'Select who it is alleged against' },
+      { field: 'category', href: '#category', text: 'Select IOPC category' },
+    ]);
+    const unknown = checkAnswers(form, answersFrom(form, { ...defaultAnswers(form, new Date(Date.now() - 86_400_000)), alleged: 'x', subjectIds: ['pc-1'], category: 'Z9' }));
+    expect(unknown.errors.map((e) => [e.field, e.text])).toEqual([['category', expect.stringContaining("IOPC's complaint categories")]]);
   });
 });

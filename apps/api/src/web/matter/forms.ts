@@ -6,6 +6,7 @@ import {
   EVENT_RULES,
   FINAL_WRITTEN_WARNING_MAX_MONTHS,
   FINDINGS,
+  iopcCategory,
   FORMER_OFFICER_MISCONDUCT_HEARING_REASONS,
   LIKELY_FORMS,
   MATTER_EVENTS,
@@ -22,18 +23,20 @@ import {
 } from '@conduct/domain';
 import type { WorkingDayCalendar } from '@conduct/domain/calendar';
 import { DecisionDto, EventDto, ExtensionDto, MatterDecisionDto, MatterEventDto } from '../../matters/matters.dto';
+import { ALLEGATION_FIELD_WORDS, IOPC_CATEGORY_CHOICES, nextAllegationId } from '../rendering/allegation-words';
 import { sentenceCase } from '../rendering/words';
 
 // Every decision and event the web interface records, described once: its fields (named as the API's DTO names
 // them), their labels and hints, and the DTO that validates the answers, so the limits are the API's. One question
 // page, one check page and one confirmation serve them all.
 
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** A label's first letter small, but not an acronym's (IOPC). */
+const lower = (s: string) => (/^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 /** A label's first letter in capitals (sentenceCase is for vocabulary slugs: it turns dashes into spaces). */
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** How a field is asked: GOV.UK radios, checkboxes, a text input, a textarea, a date, a date and time, yes or no. */
-export type FieldKind = 'choice' | 'choices' | 'text' | 'textarea' | 'number' | 'date' | 'date-time' | 'yes-no';
+/** How a field is asked: GOV.UK radios, a select (for a long list), checkboxes, a text input, a textarea, a date, a date and time, yes or no. */
+export type FieldKind = 'choice' | 'select' | 'choices' | 'text' | 'textarea' | 'number' | 'date' | 'date-time' | 'yes-no';
 
 export interface FormField {
   /** The DTO's property. */
@@ -41,8 +44,18 @@ export interface FormField {
   kind: FieldKind;
   label: string;
   hint?: string;
-  /** For choice and choices: the vocabulary the DTO's @IsIn takes. */
+  /** For choice, select and choices: the vocabulary the DTO's @IsIn takes (or, for a matter's subjects, their ids). */
   choices?: readonly string[];
+  /** Each choice in words, where its slug in sentence case will not do (an IOPC category's code and name). */
+  choiceWords?: Readonly<Record<string, string>>;
+  /** For select: its first, empty, choice, which asks ("Choose a category"). */
+  ask?: string;
+  /** Sent inside this object of the body: an added allegation's fields go in `allegation`. */
+  within?: string;
+  /** For choices: sent as an empty list when none is ticked (the DTO wants the list, which may be empty). */
+  sendEmpty?: boolean;
+  /** The finding on this allegation: sent as one of the outcome's allegationFindings (CR reg 41(15)). */
+  findingOn?: string;
   /** Asked by the web interface even where the API leaves it optional (a decision's rationale). */
   required?: boolean;
   /** Not sent: the page works out the named DTO field from it (an extension by working days gives the new due date). */
@@ -57,9 +70,11 @@ export interface CommandForm {
   target: FormTarget;
   /** The question page's heading, and the confirmation's. */
   title: string;
-  /** The DTO that validates the body, and the fixed part of the body (which decision or event). */
+  /** The words of the button or link that offers it, where not its title. */
+  offeredAs?: string;
+  /** The DTO that validates the body, and the fixed part of the body (which decision or event; an added allegation's id). */
   dto: new () => object;
-  fixed: Record<string, string>;
+  fixed: Record<string, unknown>;
   fields: FormField[];
   /** A decision records a rationale; events and extensions a note or a reason. */
   isDecision: boolean;
@@ -150,15 +165,37 @@ const EVENT_FIELDS: Partial<Record<SubjectEventName, FormField[]>> = {
 /** Not offered as a form: these carry nested records (a list report's details, a panel), supplied through the API. */
 const EVENTS_NOT_ON_A_FORM: readonly SubjectEventName[] = ['list-report-details-supplied', 'panel-appointed', 'panel-member-replaced'];
 /** The matter's events that carry nested records or lists (the investigator, a subject's line managers): through the API. */
-const MATTER_EVENTS_NOT_ON_A_FORM = ['investigator-appointed', 'subject-line-management-recorded', 'allegation-added'] as const satisfies readonly MatterEventName[];
+const MATTER_EVENTS_NOT_ON_A_FORM = ['investigator-appointed', 'subject-line-management-recorded'] as const satisfies readonly MatterEventName[];
+/** The matter's events asked by fields of their own, not by a note alone. */
+const MATTER_EVENTS_OF_THEIR_OWN = ['allegation-added'] as const satisfies readonly MatterEventName[];
 
-const MATTER_EVENT_WORDS: Readonly<Record<Exclude<MatterEventName, (typeof MATTER_EVENTS_NOT_ON_A_FORM)[number]>, { title: string; noteLabel: string; noteHint?: string; noteRequired?: boolean }>> = {
+const MATTER_EVENT_WORDS: Readonly<Record<Exclude<MatterEventName, (typeof MATTER_EVENTS_NOT_ON_A_FORM)[number] | (typeof MATTER_EVENTS_OF_THEIR_OWN)[number]>, { title: string; noteLabel: string; noteHint?: string; noteRequired?: boolean }>> = {
   'referred-to-iopc': { title: 'Referral to the IOPC', noteLabel: 'Reason, for a voluntary referral (optional)' },
   'complainant-updated': { title: 'Update to the complainant', noteLabel: 'What the complainant was told', noteHint: 'CMR reg 34', noteRequired: true },
   'timeliness-report-sent': { title: 'Timeliness report sent', noteLabel: 'Note (optional)', noteHint: 'CR reg 19 / CMR reg 13' },
   'complainant-outcome-sent': { title: 'Outcome sent to the complainant', noteLabel: 'Note (optional)' },
   'investigation-completed': { title: 'Investigation completed', noteLabel: 'Note (optional)' },
   'timeliness-report-withheld': { title: 'Timeliness report withheld', noteLabel: 'Why the report might prejudice an investigation', noteHint: 'CR reg 19(3); CMR reg 13', noteRequired: true },
+};
+
+/**
+ * An allegation added after referral (issue 15), asked as the referral asks it. Whom it may be against, and its id,
+ * are the matter's: formOnMatter fills them in for the matter at hand.
+ */
+const ALLEGATION_ADDED: CommandForm = {
+  id: 'matter-event-allegation-added', target: 'matter', title: 'New allegation', offeredAs: 'Add an allegation', dto: MatterEventDto, fixed: { event: 'allegation-added' },
+  fields: [
+    { name: 'alleged', within: 'allegation', kind: 'textarea', label: ALLEGATION_FIELD_WORDS.alleged, required: true },
+    { name: 'subjectIds', within: 'allegation', kind: 'choices', label: ALLEGATION_FIELD_WORDS.subjectIds, choices: [], required: true },
+    {
+      name: 'category', within: 'allegation', kind: 'select', label: ALLEGATION_FIELD_WORDS.category, hint: "In the IOPC's guidance on capturing data about police complaints",
+      choices: IOPC_CATEGORY_CHOICES.map((c) => c.value), choiceWords: Object.fromEntries(IOPC_CATEGORY_CHOICES.map((c) => [c.value, c.text])), ask: 'Choose a category', required: true,
+    },
+    { name: 'standards', within: 'allegation', kind: 'choices', label: `${ALLEGATION_FIELD_WORDS.standards} (optional)`, hint: 'CR Sch 2', choices: STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, sendEmpty: true },
+    NOTE,
+    { ...OCCURRED_AT, label: 'When was the allegation made?' },
+  ],
+  isDecision: false,
 };
 
 function build(): CommandForm[] {
@@ -182,8 +219,9 @@ function build(): CommandForm[] {
     fields: [{ name: 'mode', kind: 'choice', label: "The Director General's decision on the mode of investigation", hint: 'PRA 2002 Sch 3 para 15', choices: MODES_OF_INVESTIGATION, required: true }, RATIONALE, OCCURRED_AT],
     isDecision: true,
   });
+  forms.push(ALLEGATION_ADDED);
   for (const event of MATTER_EVENTS) {
-    if ((MATTER_EVENTS_NOT_ON_A_FORM as readonly MatterEventName[]).includes(event)) continue;
+    if ((MATTER_EVENTS_NOT_ON_A_FORM as readonly MatterEventName[]).includes(event) || (MATTER_EVENTS_OF_THEIR_OWN as readonly MatterEventName[]).includes(event)) continue;
     const w = MATTER_EVENT_WORDS[event as keyof typeof MATTER_EVENT_WORDS];
     forms.push({
       id: `matter-event-${event}`, target: 'matter', title: w.title, dto: MatterEventDto, fixed: { event },
@@ -217,6 +255,42 @@ export function subjectDecisionForm(decision: SubjectDecisionName): CommandForm 
 export function subjectEventForm(event: SubjectEventName): CommandForm | undefined {
   return BY_ID.get(`event-${event}`);
 }
+
+/** What of a matter some forms ask about: its subjects, and its allegations (from the projection). */
+export interface MatterOfForm {
+  subjects: readonly { subjectId: string }[];
+  allegations?: readonly { id: string; alleged: string; category: string; subjectIds: readonly string[] }[];
+}
+
+/**
+ * A form as it is asked on one matter (and subject): an outcome asks the finding on each allegation against the
+ * subject (CR reg 41(15)); an allegation added is against the matter's subjects and takes the next free id. Every
+ * other form is asked as it is.
+ */
+export function formOnMatter(form: CommandForm, matter: MatterOfForm, subjectId?: string): CommandForm {
+  if (form.id === 'decision-outcome' && subjectId) {
+    const against = (matter.allegations ?? []).filter((a) => a.subjectIds.includes(subjectId));
+    if (!against.length) return form;
+    const at = form.fields.findIndex((f) => f.name === 'finding') + 1;
+    const findings: FormField[] = against.map((a) => ({
+      name: `allegationFinding-${a.id}`, findingOn: a.id, kind: 'choice', label: `Finding on allegation ${a.id}`,
+      hint: `${a.alleged} (IOPC category ${`${a.category} ${iopcCategory(a.category)?.name ?? ''}`.trim()})`, choices: FINDINGS, required: true,
+    }));
+    return { ...form, fields: [...form.fields.slice(0, at), ...findings, ...form.fields.slice(at)] };
+  }
+  if (form.id === ALLEGATION_ADDED.id) {
+    const ids = matter.subjects.map((s) => s.subjectId);
+    return {
+      ...form,
+      fixed: { ...form.fixed, allegation: { id: nextAllegationId((matter.allegations ?? []).map((a) => a.id)) } },
+      fields: form.fields.map((f) => (f.name === 'subjectIds' ? { ...f, choices: ids, choiceWords: Object.fromEntries(ids.map((x) => [x, x])) } : f)),
+    };
+  }
+  return form;
+}
+
+/** A choice in words: its own words where the form gives them, else its slug in sentence case. */
+export const choiceInWords = (f: FormField, choice: string) => f.choiceWords?.[choice] ?? sentenceCase(choice);
 
 // ---- Answers: what the form posted, as typed, kept in the session between the pages --------------------------
 
@@ -309,12 +383,18 @@ export function inputIdOf(f: FormField): string {
  */
 export function checkAnswers(form: CommandForm, answers: Answers, context: { dueDate?: string; calendar?: WorkingDayCalendar } = {}): Checked {
   const errors: Checked['errors'] = [];
-  const body: Record<string, unknown> = { ...form.fixed };
+  const body: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(form.fixed)) body[k] = v && typeof v === 'object' ? { ...v } : v;
   const add = (f: FormField, text: string) => {
     if (!errors.some((e) => e.field === f.name)) errors.push({ field: f.name, href: `#${inputIdOf(f)}`, text });
   };
   for (const f of form.fields) {
     const v = answers[f.name];
+    // A finding on an allegation, or a field of a nested record: put in its place in the body.
+    if (f.findingOn || f.within) {
+      checkNested(f, v, body, add);
+      continue;
+    }
     switch (f.kind) {
       case 'date':
       case 'date-time': {
@@ -376,19 +456,55 @@ export function checkAnswers(form: CommandForm, answers: Answers, context: { due
   }
   // The API's own checks, as its ValidationPipe runs them (whitelist, no unknown fields).
   const failures = validateSync(plainToInstance(form.dto, body), { whitelist: true, forbidNonWhitelisted: true });
-  for (const failure of flatten(failures)) {
-    const f = form.fields.find((x) => x.name === failure.property);
+  for (const { path, failure } of flatten(failures)) {
+    const f = fieldAt(form, body, path);
     // Already named against the field it is worked out from.
-    if (form.fields.some((x) => x.derives === failure.property && errors.some((e) => e.field === x.name))) continue;
+    if (form.fields.some((x) => x.derives === path[0] && errors.some((e) => e.field === x.name))) continue;
     const message = Object.values(failure.constraints ?? {})[0] ?? 'is not valid';
     if (f) add(f, apiMessageInWords(f, message));
-    else errors.push({ field: failure.property, href: '#', text: message });
+    else errors.push({ field: path.join('.'), href: '#', text: message });
   }
   return errors.length ? { errors } : { body, errors };
 }
 
-function flatten(errors: ValidationError[]): ValidationError[] {
-  return errors.flatMap((e) => (e.children?.length ? flatten(e.children) : [e]));
+/** A field asked for a nested part of the body: a finding on an allegation, or a field of an allegation added. */
+function checkNested(f: FormField, v: string | string[] | undefined, body: Record<string, unknown>, add: (f: FormField, text: string) => void): void {
+  let value: string | string[] | undefined = Array.isArray(v) ? v.filter((x) => x !== '') : typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  if (Array.isArray(value) && value.length === 0) value = f.sendEmpty ? [] : undefined;
+  if (value === undefined) {
+    if (f.required) add(f, f.kind === 'textarea' || f.kind === 'text' ? `Enter ${bare(f.label)}` : `Select ${bare(f.label)}`);
+    return;
+  }
+  if (f.findingOn) {
+    const list = (body.allegationFindings ??= []) as { allegationId: string; finding: unknown }[];
+    list.push({ allegationId: f.findingOn, finding: value });
+  } else {
+    const into = (body[f.within!] ??= {}) as Record<string, unknown>;
+    into[f.name] = value;
+  }
+}
+
+/** Each failure with its path in the body (allegation.category, allegationFindings.0.finding). */
+function flatten(errors: ValidationError[], path: string[] = []): { path: string[]; failure: ValidationError }[] {
+  return errors.flatMap((e) => (e.children?.length ? flatten(e.children, [...path, e.property]) : [{ path: [...path, e.property], failure: e }]));
+}
+
+/**
+ * The field a place in the body was asked by: `allegation.subjectIds` (a nested record's field), `allegationFindings[1].finding`
+ * (the finding on the allegation at that place in the list), `allegationFindings` (the first finding asked), or a field
+ * of its own name. The API's refusals name places so (`field`), as its DTO's failures do.
+ */
+export function fieldAt(form: CommandForm, body: Record<string, unknown> | undefined, place: string | readonly string[]): FormField | undefined {
+  const path = typeof place === 'string' ? place.split(/[.[\]]+/).filter(Boolean) : place;
+  const [first, second] = path;
+  if (first === 'allegationFindings') {
+    const asked = form.fields.filter((f) => f.findingOn);
+    if (second === undefined) return asked[0];
+    const id = ((body?.allegationFindings ?? []) as { allegationId?: string }[])[Number(second)]?.allegationId;
+    return asked.find((f) => f.findingOn === id) ?? asked[0];
+  }
+  const nested = form.fields.find((f) => f.within === first && f.name === second);
+  return nested ?? form.fields.find((f) => !f.within && !f.findingOn && f.name === first);
 }
 
 /** The DTO's message ("occurredAt must be …") with the field's label in place of its property name. */
@@ -405,14 +521,16 @@ function apiMessageInWords(f: FormField, message: string): string {
 /** Each answer as the check page shows it, in words. */
 export function answerRows(form: CommandForm, body: Record<string, unknown>, words: { dateInFull: (d: string) => string; dateAndTime: (t: string) => string }): { field: FormField; key: string; value: string }[] {
   return form.fields.filter((f) => !f.derives).map((f) => {
-    const v = body[f.name];
+    const v = f.findingOn
+      ? ((body.allegationFindings ?? []) as { allegationId: string; finding: string }[]).find((x) => x.allegationId === f.findingOn)?.finding
+      : f.within ? (body[f.within] as Record<string, unknown> | undefined)?.[f.name] : body[f.name];
     let value: string;
-    if (v === undefined || v === null || v === '') value = 'Not given';
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) value = f.kind === 'choices' && f.sendEmpty ? 'None' : 'Not given';
     else if (f.kind === 'date') value = words.dateInFull(String(v));
     else if (f.kind === 'date-time') value = words.dateAndTime(String(v));
     else if (f.kind === 'yes-no') value = v ? 'Yes' : 'No';
-    else if (f.kind === 'choice') value = sentenceCase(String(v));
-    else if (f.kind === 'choices') value = (v as string[]).map((x) => sentenceCase(x)).join(', ');
+    else if (f.kind === 'choice' || f.kind === 'select') value = choiceInWords(f, String(v));
+    else if (f.kind === 'choices') value = (v as string[]).map((x) => choiceInWords(f, x)).join(', ');
     else value = String(v);
     return { field: f, key: capital(bare(f.label)), value };
   });

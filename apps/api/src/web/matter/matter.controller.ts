@@ -14,7 +14,7 @@ import { CurrentSession, RedirectTo, SignedInGuard } from '../session/signed-in.
 import { WebSessions, type WebSession, type WebUser } from '../session/web-sessions';
 import { WebErrorFilter } from '../web-errors.filter';
 import { actionHref, findOffered, offeredActions, type Action, type MatterFacts } from './actions';
-import { answerRows, answersFrom, checkAnswers, defaultAnswers, formById, inputIdOf, type Answers } from './forms';
+import { answerRows, answersFrom, checkAnswers, defaultAnswers, fieldAt, formById, inputIdOf, type Answers } from './forms';
 import { allegationsOf, bannersOf, identityOf, listReportsOf, messagesOf, openDeadlines, subjectOf, timelineOf, timelinessOf, type AuditRow, type MatterRow, type MessageRow } from './matter.view';
 import { sendCommand, sendFailureOf } from './send-command';
 import { fieldParams } from './question.view';
@@ -181,7 +181,10 @@ export class MatterController {
       const failure = sendFailureOf(err);
       if (!failure) throw err;
       if (failure.retryAfterSeconds) res.setHeader('Retry-After', String(failure.retryAfterSeconds));
-      this.checkPage(res, session, matter, action, flow, failure);
+      // A refusal naming a place in the body: the question that asked it again, with the refusal against it.
+      const asked = failure.field ? fieldAt(action.form, flow.body, failure.field) : undefined;
+      if (asked) this.questionPage(res, session, matter, action, flow, [{ field: asked.name, href: `#${inputIdOf(asked)}`, text: failure.text }], failure.status);
+      else this.checkPage(res, session, matter, action, flow, failure);
       return;
     }
     await this.saveFlow(session, reference, action, { ...flow, recordedAt: new Date().toISOString() });

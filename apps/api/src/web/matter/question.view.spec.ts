@@ -1,4 +1,4 @@
-import { formById } from './forms';
+import { formById, formOnMatter } from './forms';
 import { fieldParams } from './question.view';
 
 describe('a question page field', () => {
@@ -21,5 +21,15 @@ describe('a question page field', () => {
   it('checkboxes keep each standard ticked', () => {
     const p = fieldParams(field('standardsBreached'), { standardsBreached: ['use-of-force'] }, undefined);
     expect(p.items?.filter((i) => i.checked).map((i) => i.value)).toEqual(['use-of-force']);
+  });
+
+  it("an allegation's IOPC category is a select asking for one, in the referral's words, with the answer selected; its subjects are the matter's, by id", () => {
+    const added = formOnMatter(formById('matter-event-allegation-added')!, { subjects: [{ subjectId: 'pc-1' }, { subjectId: 'ps-2' }] });
+    const category = fieldParams(added.fields.find((f) => f.name === 'category')!, { category: 'B4' }, undefined);
+    expect(category.kind).toBe('select');
+    expect(category.items?.[0]).toEqual({ value: '', text: 'Choose a category' });
+    expect(category.items?.filter((i) => i.selected)).toEqual([{ value: 'B4', text: 'B4 Use of force (Police powers, policies and procedures)', selected: true }]);
+    const subjects = fieldParams(added.fields.find((f) => f.name === 'subjectIds')!, { subjectIds: ['ps-2'] }, undefined);
+    expect(subjects.items).toEqual([{ value: 'pc-1', text: 'pc-1', checked: false }, { value: 'ps-2', text: 'ps-2', checked: true }]);
   });
 });

@@ -1,5 +1,5 @@
-import { sentenceCase } from '../rendering/words';
-import type { Answers, FormField } from './forms';
+import { selectItems } from '../rendering/allegation-words';
+import { choiceInWords, type Answers, type FormField } from './forms';
 
 /** What the question page's template needs to draw one field with its GOV.UK macro. */
 export interface FieldParams {
@@ -10,7 +10,7 @@ export interface FieldParams {
   hint?: string;
   errorMessage?: { text: string };
   value?: string;
-  items?: { value: string; text: string; checked?: boolean }[];
+  items?: { value: string; text: string; checked?: boolean; selected?: boolean }[];
   dateItems?: { name: string; label: string; value: string; classes: string }[];
   time?: string;
 }
@@ -21,9 +21,11 @@ export function fieldParams(f: FormField, answers: Answers, error: string | unde
   const v = answers[f.name];
   switch (f.kind) {
     case 'choice':
-      return { ...base, items: (f.choices ?? []).map((c) => ({ value: c, text: sentenceCase(c), checked: v === c })) };
+      return { ...base, items: (f.choices ?? []).map((c) => ({ value: c, text: choiceInWords(f, c), checked: v === c })) };
+    case 'select':
+      return { ...base, items: selectItems((f.choices ?? []).map((c) => ({ value: c, text: choiceInWords(f, c) })), typeof v === 'string' ? v : '', f.ask ?? 'Choose one') };
     case 'choices':
-      return { ...base, items: (f.choices ?? []).map((c) => ({ value: c, text: sentenceCase(c), checked: Array.isArray(v) && v.includes(c) })) };
+      return { ...base, items: (f.choices ?? []).map((c) => ({ value: c, text: choiceInWords(f, c), checked: Array.isArray(v) && v.includes(c) })) };
     case 'yes-no':
       return { ...base, items: [{ value: 'yes', text: 'Yes', checked: v === 'yes' }, { value: 'no', text: 'No', checked: v === 'no' }] };
     case 'date':

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, HttpStatus, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { RetryLaterException } from '../../common/temporal-errors';
 import { sendFailureOf } from './send-command';
 
@@ -20,5 +20,14 @@ describe("a command's failure as the check page tells it", () => {
   it('a 404 or an unexpected error is not the check page\'s to explain', () => {
     expect(sendFailureOf(new NotFoundException())).toBeUndefined();
     expect(sendFailureOf(new Error('boom'))).toBeUndefined();
+  });
+
+  it('a 400 naming a field and rule keeps the field, so the question that asked it is shown again', () => {
+    const refused = new BadRequestException({ message: "allegationFindings[0].allegationId 'a2' is not alleged against pc-1", field: 'allegationFindings[0].allegationId', rule: 'allegation-against-subject', regulation: null });
+    expect(sendFailureOf(refused)).toEqual({
+      status: 400,
+      text: "The engine did not accept this: allegationFindings[0].allegationId 'a2' is not alleged against pc-1 (rule allegation-against-subject)",
+      field: 'allegationFindings[0].allegationId',
+    });
   });
 });

@@ -52,6 +52,8 @@ export async function sendCommand(matters: MattersService, reference: string, ac
 export interface SendFailure {
   status: number;
   text: string;
+  /** The place in the body a refusal names (`allegationFindings[0].allegationId`): the question that asked it is shown again. */
+  field?: string;
   retryAfterSeconds?: number;
 }
 
@@ -61,14 +63,14 @@ export function sendFailureOf(err: unknown): SendFailure | undefined {
   if (!(err instanceof HttpException)) return undefined;
   const status = err.getStatus();
   const body = err.getResponse();
-  const b = (typeof body === 'object' && body ? body : { message: body }) as { message?: unknown; rule?: unknown; regulation?: unknown; ruleSet?: unknown; retryAfterSeconds?: unknown };
+  const b = (typeof body === 'object' && body ? body : { message: body }) as { message?: unknown; rule?: unknown; regulation?: unknown; ruleSet?: unknown; retryAfterSeconds?: unknown; field?: unknown };
   const message = Array.isArray(b.message) ? b.message.join('; ') : String(b.message ?? '');
   if (status === 409) {
     const under = [b.regulation && `regulation ${b.regulation}`, b.ruleSet && `rule set ${b.ruleSet}`].filter(Boolean).join(', ');
     return { status, text: `Refused under the rule ${b.rule ?? 'of the workflow'}${under ? ` (${under})` : ''}: ${message}` };
   }
   if (status === 403) return { status, text: `Your role cannot do this: ${message}` };
-  if (status === 400) return { status, text: `The engine did not accept this: ${message}` };
+  if (status === 400) return { status, text: `The engine did not accept this: ${message}${b.rule ? ` (rule ${b.rule})` : ''}`, ...(typeof b.field === 'string' ? { field: b.field } : {}) };
   if (status === 503 || status === 504) {
     const retry = typeof b.retryAfterSeconds === 'number' ? b.retryAfterSeconds : 5;
     return { status: 503, text: 'The engine did not answer in time. Nothing was lost: try again, and it will be recorded once.', retryAfterSeconds: retry };

@@ -8,6 +8,7 @@ import { MattersService } from '../../matters/matters.service';
 import { ReferMatterDto } from '../../matters/matters.dto';
 import type { Response } from '../http';
 import { Pages } from '../rendering/pages';
+import { selectItems } from '../rendering/allegation-words';
 import { sendPage } from '../send-page';
 import { CurrentSession, RedirectTo, SignedInGuard } from '../session/signed-in.guard';
 import { WebSessions, type WebSession, type WebUser } from '../session/web-sessions';
@@ -238,7 +239,7 @@ export class ReferController {
         fieldErrors: errors,
         allegations: allegations.map((a) => ({
           alleged: a.alleged,
-          categoryItems: [{ value: '', text: 'Choose a category' }, ...IOPC_CATEGORY_CHOICES.map((c) => ({ ...c, selected: a.category === c.value }))],
+          categoryItems: selectItems(IOPC_CATEGORY_CHOICES, a.category, 'Choose a category'),
           subjectItems: referral.answers.subjects.map((x) => ({ value: x.subjectId, text: x.subjectId, checked: a.subjectIds.includes(x.subjectId) })),
           standardItems: STANDARD_CHOICES.map((c) => ({ ...c, checked: a.standards.includes(c.value) })),
         })),

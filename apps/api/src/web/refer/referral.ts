@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { IOPC_COMPLAINT_CATEGORIES, IOPC_CATEGORY_GROUPS, MATTER_KIND_WORDS, MATTER_KINDS, RECORDABLE_CATEGORIES, STANDARDS_OF_PROFESSIONAL_BEHAVIOUR, SUBJECT_KINDS, checkAllegations, complaintMadeOnRefusal, iopcCategory, type Allegation, type MatterKind } from '@conduct/domain';
+import { MATTER_KIND_WORDS, MATTER_KINDS, RECORDABLE_CATEGORIES, SUBJECT_KINDS, checkAllegations, complaintMadeOnRefusal, iopcCategory, type Allegation, type MatterKind } from '@conduct/domain';
 import { ReferMatterDto } from '../../matters/matters.dto';
+import { allegationId, ALLEGATION_FIELD_WORDS, IOPC_CATEGORY_CHOICES, STANDARD_CHOICES } from '../rendering/allegation-words';
 import { dateInFull, sentenceCase } from '../rendering/words';
 
 // Referring a matter through question pages: the answers as the forms give them, turned into the API's own
@@ -87,12 +88,7 @@ export const SUBJECT_FIELD_WORDS: Readonly<Record<keyof SubjectAnswers, string>>
   finalWrittenWarningLiveSource: 'Where that warning is recorded',
 };
 
-export const ALLEGATION_FIELD_WORDS: Readonly<Record<keyof AllegationAnswers, string>> = {
-  alleged: 'What is alleged',
-  category: 'IOPC category',
-  subjectIds: 'Who it is alleged against',
-  standards: 'Standards of Professional Behaviour engaged',
-};
+export { ALLEGATION_FIELD_WORDS };
 
 /** The choices the pages offer, from the domain's vocabularies. */
 export const MATTER_KIND_CHOICES = MATTER_KINDS.map((k) => ({ value: k, text: MATTER_KIND_WORDS[k] }));
@@ -101,19 +97,13 @@ export const RECORDABLE_CATEGORY_CHOICES = [
   ...Object.entries(RECORDABLE_CATEGORIES).map(([value, rule]) => ({ value, text: sentenceCase(rule.words), hint: rule.regulation })),
   { value: 'death-or-serious-injury', text: 'A death or serious injury', hint: 'PRA 2002 Sch 3 paras 4(1)(a), 13(1)(a)' },
 ];
-
-/** The IOPC's categories, each with its group's name, in the guidance's order. */
-export const IOPC_CATEGORY_CHOICES = IOPC_COMPLAINT_CATEGORIES.map((c) => ({ value: c.code, text: `${c.code} ${c.name} (${IOPC_CATEGORY_GROUPS[c.group].name})` }));
-export const STANDARD_CHOICES = STANDARDS_OF_PROFESSIONAL_BEHAVIOUR.map((x) => ({ value: x, text: sentenceCase(x) }));
+export { IOPC_CATEGORY_CHOICES, STANDARD_CHOICES };
 
 const blankDate = (): DateAnswer => ({ day: '', month: '', year: '' });
 
 export function blankAllegation(): AllegationAnswers {
   return { alleged: '', category: '', subjectIds: [], standards: [] };
 }
-
-/** An allegation's id in the referral: its place in the list. */
-export const allegationId = (i: number) => `a${i + 1}`;
 
 export function blankSubject(): SubjectAnswers {
   return { subjectId: '', kind: '', rank: '', warrantNumber: '', name: '', dateOfBirth: blankDate(), finalWrittenWarningLive: false, finalWrittenWarningLiveSource: '' };
