@@ -155,6 +155,18 @@ describe("the allegations on a matter's forms (issue 15)", () => {
     expect(forPc1.fields.find((f) => f.findingOn)?.hint).toBe('pushed the complainant (IOPC category B4 Use of force)');
   });
 
+  it('an appeal determination asks the findings again, optional, after the substituted outcome: an appeal allowed may find afresh (CR reg 47)', () => {
+    const appeal = formOnMatter(formById('decision-appeal-determination')!, matter, 'pc-2');
+    expect(appeal.fields.map((f) => f.name).slice(0, 4)).toEqual(['result', 'substitutedOutcome', 'allegationFinding-a1', 'allegationFinding-a2']);
+    expect(appeal.fields.filter((f) => f.findingOn).every((f) => !f.required && f.label.endsWith('(optional)'))).toBe(true);
+    const base = { ...defaultAnswers(appeal, new Date(Date.now() - 86_400_000)), rationale: 'The appeal meeting found the account credible.' };
+    const none = checkAnswers(appeal, answersFrom(appeal, { ...base, result: 'dismissed' }));
+    expect([none.errors, none.body?.allegationFindings]).toEqual([[], undefined]);
+    const afresh = checkAnswers(appeal, answersFrom(appeal, { ...base, result: 'allowed', substitutedOutcome: 'no-action', 'allegationFinding-a2': 'neither' }));
+    expect(afresh.errors).toEqual([]);
+    expect(afresh.body).toMatchObject({ decision: 'appeal-determination', result: 'allowed', allegationFindings: [{ allegationId: 'a2', finding: 'neither' }] });
+  });
+
   it('a subject with no allegations, or a matter with none, is not asked any finding', () => {
     expect(formOnMatter(outcome, { ...matter, subjects: [...matter.subjects, { subjectId: 'pc-3' }] }, 'pc-3')).toBe(outcome);
     expect(formOnMatter(outcome, { subjects: matter.subjects }, 'pc-1')).toBe(outcome);

@@ -264,17 +264,19 @@ export interface MatterOfForm {
 
 /**
  * A form as it is asked on one matter (and subject): an outcome asks the finding on each allegation against the
- * subject (CR reg 41(15)); an allegation added is against the matter's subjects and takes the next free id. Every
+ * subject (CR reg 41(15)), an appeal determination asks them again, optional (an appeal allowed may find afresh); an allegation added is against the matter's subjects and takes the next free id. Every
  * other form is asked as it is.
  */
 export function formOnMatter(form: CommandForm, matter: MatterOfForm, subjectId?: string): CommandForm {
-  if (form.id === 'decision-outcome' && subjectId) {
+  // An appeal allowed may find on them afresh (CR reg 47): asked, not required, after the substituted outcome.
+  const findingsAfter = form.id === 'decision-outcome' ? { field: 'finding', required: true, label: '' } : form.id === 'decision-appeal-determination' ? { field: 'substitutedOutcome', required: false, label: ', if the appeal was allowed and found on it afresh (optional)' } : null;
+  if (findingsAfter && subjectId) {
     const against = (matter.allegations ?? []).filter((a) => a.subjectIds.includes(subjectId));
     if (!against.length) return form;
-    const at = form.fields.findIndex((f) => f.name === 'finding') + 1;
+    const at = form.fields.findIndex((f) => f.name === findingsAfter.field) + 1;
     const findings: FormField[] = against.map((a) => ({
-      name: `allegationFinding-${a.id}`, findingOn: a.id, kind: 'choice', label: `Finding on allegation ${a.id}`,
-      hint: `${a.alleged} (IOPC category ${`${a.category} ${iopcCategory(a.category)?.name ?? ''}`.trim()})`, choices: FINDINGS, required: true,
+      name: `allegationFinding-${a.id}`, findingOn: a.id, kind: 'choice', label: `Finding on allegation ${a.id}${findingsAfter.label}`,
+      hint: `${a.alleged} (IOPC category ${`${a.category} ${iopcCategory(a.category)?.name ?? ''}`.trim()})`, choices: FINDINGS, required: findingsAfter.required,
     }));
     return { ...form, fields: [...form.fields.slice(0, at), ...findings, ...form.fields.slice(at)] };
   }
