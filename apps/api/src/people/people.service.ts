@@ -68,18 +68,25 @@ export class PeopleService {
     return codec;
   }
 
+  /** The person whose protected characteristics the user would record: 403 for a role that may not, 404 for a force they may not act on. */
+  async personToRecordOn(id: string, user: User): Promise<PersonRow> {
+    const grant = COMMAND_GRANTS['person-characteristics'];
+    requireGrant(user, grant);
+    const person = await findPerson(this.db, id);
+    if (!person || !mayActOnForce(user, person.forceId, grant)) throw new NotFoundException(`person ${id} not found`);
+    return person;
+  }
+
   /**
    * Records a person's protected characteristics, replacing any earlier record whole: the values sealed, and a line on
    * the audit trail of each matter the person was subject to naming the fields given and the source, never the values,
    * in the same transaction. Refused before anything is written: the role (403), the values (400), the person (404).
    */
-  async recordCharacteristics(id: string, dto: PersonCharacteristicsDto, user: User, requestId: string | null) {
-    const grant = COMMAND_GRANTS['person-characteristics'];
-    requireGrant(user, grant);
+  async recordCharacteristics(id: string, dto: Pick<PersonCharacteristicsDto, 'sex' | 'ethnicity' | 'dateOfBirth' | 'source'>, user: User, requestId: string | null) {
+    requireGrant(user, COMMAND_GRANTS['person-characteristics']);
     const problem = checkCharacteristics(dto, londonDateOf(Date.now()));
     if (problem) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problem.reason, field: problem.field, rule: problem.rule, regulation: 'Equality Act 2010 s.4' });
-    const person = await findPerson(this.db, id);
-    if (!person || !mayActOnForce(user, person.forceId, grant)) throw new NotFoundException(`person ${id} not found`);
+    const person = await this.personToRecordOn(id, user);
     // Checked above: each value is one of its list, or not given.
     const values = { sex: (dto.sex || null) as Sex | null, ethnicity: (dto.ethnicity || null) as Ethnicity | null, dateOfBirth: dto.dateOfBirth || null };
     const { sealed, keyId } = await sealCharacteristics(this.codec('the protected characteristics cannot be recorded'), values);
