@@ -96,7 +96,7 @@ describe('protected characteristics given for a person', () => {
   it('the source is required and at most 200 characters', () => {
     expect(checkCharacteristics({ ...good, source: undefined }, today)).toMatchObject({ field: 'source', rule: 'characteristics-source' });
     expect(checkCharacteristics({ ...good, source: '  ' }, today)).toMatchObject({ field: 'source' });
-    expect(checkCharacteristics({ ...good, source: 'x'.repeat(201) }, today)).toMatchObject({ field: 'source' });
+    expect(checkCharacteristics({ ...good, source: 'x'.repeat(201) }, today)).toMatchObject({ field: 'source', rule: 'characteristics-source-length' });
     expect(checkCharacteristics({ ...good, source: 'x'.repeat(200) }, today)).toBeNull();
   });
 

@@ -156,7 +156,7 @@ export function checkCharacteristics(input: CharacteristicsInput, today: IsoDate
     return { field: 'source', rule: 'characteristics-source', reason: 'source must say where the values come from (for example "HR system export 2026-11")' };
   }
   if (input.source.trim().length > CHARACTERISTICS_SOURCE_MAX) {
-    return { field: 'source', rule: 'characteristics-source', reason: `source must be ${CHARACTERISTICS_SOURCE_MAX} characters or fewer` };
+    return { field: 'source', rule: 'characteristics-source-length', reason: `source must be ${CHARACTERISTICS_SOURCE_MAX} characters or fewer` };
   }
   return null;
 }

@@ -13,6 +13,8 @@ describe('the form "Record protected characteristics"', () => {
     const { errors } = readCharacteristicsForm(form({ sex: 'X', ethnicity: 'martian', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', source: '' }), today);
     expect(Object.keys(errors)).toEqual(['sex', 'ethnicity', 'dateOfBirth-day', 'source']);
     expect(errors['dateOfBirth-day']).toMatch(/real date/);
+    expect(errors.source).toBe('Enter where these come from');
+    expect(readCharacteristicsForm(form({ source: 'x'.repeat(201) }), today).errors).toEqual({ source: 'Where these come from must be 200 characters or fewer' });
   });
 
   it('a date of birth in the future or under 16, and nothing recorded at all, are refused in words', () => {

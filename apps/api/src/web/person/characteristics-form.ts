@@ -40,7 +40,8 @@ const WORDS: Record<string, { input: string; words: string }> = {
   'date-of-birth-real': { input: 'dateOfBirth-day', words: 'Date of birth must be a real date, for example 17 5 1990' },
   'date-of-birth-past': { input: 'dateOfBirth-day', words: 'Date of birth must be in the past' },
   'date-of-birth-serving-age': { input: 'dateOfBirth-day', words: 'Date of birth must make the person 16 or older today' },
-  'characteristics-source': { input: 'source', words: `Enter where these come from, in ${CHARACTERISTICS_SOURCE_MAX} characters or fewer` },
+  'characteristics-source': { input: 'source', words: 'Enter where these come from' },
+  'characteristics-source-length': { input: 'source', words: `Where these come from must be ${CHARACTERISTICS_SOURCE_MAX} characters or fewer` },
 };
 
 /** A refusal of the API (a rule of checkCharacteristics) as the form's error on its field. */
