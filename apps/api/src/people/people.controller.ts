@@ -44,7 +44,7 @@ export class PeopleController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "A person's record: every matter they were subject to, each subject's stage and outcome, the warnings recorded with their live-until dates, their list reports; appropriate authority and administrators only; every read is audited" })
+  @ApiOperation({ summary: "A person's record: every matter they were subject to, each subject's stage and outcome, the warnings recorded with their live-until dates, their list reports, their protected characteristics (null until recorded); appropriate authority and administrators only; every read is audited" })
   @ApiForbiddenResponse({ description: 'Not a role that may read a person' })
   @ApiNotFoundResponse({ description: 'No such person in a force you may see' })
   byId(@Param('id') id: string, @CurrentActor() user: User, @Req() req: { headers: Record<string, string | string[] | undefined> }) {
