@@ -43,7 +43,7 @@ describe('the form "Record protected characteristics"', () => {
 
   it("shows the record in words, with the person's age today; nothing when none is recorded", () => {
     const rows = characteristicsRows({ sex: null, ethnicity: 'mixed-white-and-asian', ethnicGroup: 'mixed', dateOfBirth: '2000-02-29', source: 'HR', recordedAt: '2026-11-01T10:00:00.000Z', recordedBy: 'aa-1' }, today);
-    expect(rows!.map((r) => r.value.text)).toEqual(['Not recorded', 'Mixed or Multiple ethnic groups: White and Asian', '29 February 2000 (26 today)', 'HR', '1 November 2026 at 10:00 by aa-1']);
+    expect(rows!.map((r) => r.value.text)).toEqual(['Not recorded', 'Mixed or Multiple ethnic groups: White and Asian', '29 February 2000 (aged 26 today)', 'HR', '1 November 2026 at 10:00 by aa-1']);
     expect(characteristicsRows(null, today)).toBeNull();
   });
 });

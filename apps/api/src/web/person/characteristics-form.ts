@@ -92,7 +92,7 @@ export function characteristicsRows(c: CharacteristicsView | null, today: IsoDat
   return [
     { key: { text: 'Sex' }, value: { text: c.sex ? sexInWords(c.sex) : notRecorded } },
     { key: { text: 'Ethnicity' }, value: { text: c.ethnicity ? ethnicityInWords(c.ethnicity) : notRecorded } },
-    { key: { text: 'Date of birth' }, value: { text: c.dateOfBirth && isIsoDate(c.dateOfBirth) ? `${dateInFull(c.dateOfBirth)} (${ageOn(c.dateOfBirth, today)} today)` : notRecorded } },
+    { key: { text: 'Date of birth' }, value: { text: c.dateOfBirth && isIsoDate(c.dateOfBirth) ? `${dateInFull(c.dateOfBirth)} (aged ${ageOn(c.dateOfBirth, today)} today)` : notRecorded } },
     { key: { text: 'Where they come from' }, value: { text: c.source } },
     { key: { text: 'Recorded' }, value: { text: `${dateAndTime(c.recordedAt)} by ${c.recordedBy}` } },
   ];
