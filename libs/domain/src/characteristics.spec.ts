@@ -7,6 +7,7 @@ import {
   SEXES,
   ageBandOn,
   ageOn,
+  checkAgeBands,
   characteristicFieldsGiven,
   checkCharacteristics,
   ethnicityInWords,
@@ -65,6 +66,25 @@ describe('age on a day', () => {
     expect(ageBandOn('1980-11-30', '2026-11-30')).toBe('46-55');
     expect(ageBandOn('1970-12-01', '2026-11-30')).toBe('46-55');
     expect(ageBandOn('1970-11-30', '2026-11-30')).toBe('56-and-over');
+  });
+});
+
+describe('age bands configured in place of the defaults (HOME_OFFICE_AGE_BANDS)', () => {
+  const tens = [{ code: 'under-30', from: 0, to: 29 }, { code: '30-and-over', from: 30, to: null }];
+
+  it('the defaults pass their own check, and configured bands are used when given', () => {
+    expect(checkAgeBands(AGE_BANDS, 'bands')).toEqual([]);
+    expect(checkAgeBands(tens, 'bands')).toEqual([]);
+    expect(ageBandOn('1997-12-01', '2026-11-30', tens)).toBe('under-30');
+    expect(ageBandOn('1996-11-30', '2026-11-30', tens)).toBe('30-and-over');
+  });
+
+  it('a gap, an overlap, a closed last band, a code used twice or no list at all is refused naming where', () => {
+    expect(checkAgeBands([{ code: 'a', from: 0, to: 20 }, { code: 'b', from: 22, to: null }], 'B')).toEqual([{ field: 'B[1].from', reason: expect.stringContaining('must be 21') }]);
+    expect(checkAgeBands([{ code: 'a', from: 0, to: 20 }, { code: 'b', from: 20, to: null }], 'B').map((p) => p.field)).toEqual(['B[1].from']);
+    expect(checkAgeBands([{ code: 'a', from: 0, to: 20 }, { code: 'a', from: 21, to: 90 }], 'B').map((p) => p.field)).toEqual(['B[1].code', 'B[1].to']);
+    expect(checkAgeBands([{ code: 'a', from: 1, to: null }], 'B').map((p) => p.field)).toEqual(['B[0].from']);
+    expect(checkAgeBands({}, 'B').map((p) => p.field)).toEqual(['B']);
   });
 });
 

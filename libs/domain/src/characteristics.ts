@@ -76,9 +76,16 @@ export function sexInWords(code: string): string {
   return SEXES.find((s) => s.code === code)?.words ?? code;
 }
 
+/** An age band of the return: `from` and `to` are whole years, both inclusive; the last has no upper end (`to: null`). */
+export interface AgeBandRule {
+  code: string;
+  from: number;
+  to: number | null;
+}
+
 /**
- * The age bands of the return. The Home Office's own bands could not be read here, so these are this engine's [U]:
- * `from` and `to` are whole years, both inclusive; the last has no upper end.
+ * The age bands of the return. The Home Office's own bands could not be read here, so these are this engine's [U], and
+ * HOME_OFFICE_AGE_BANDS replaces them (checked at start by checkAgeBands).
  */
 export const AGE_BANDS = [
   { code: 'under-26', from: 0, to: 25, status: 'U' },
@@ -86,7 +93,7 @@ export const AGE_BANDS = [
   { code: '36-45', from: 36, to: 45, status: 'U' },
   { code: '46-55', from: 46, to: 55, status: 'U' },
   { code: '56-and-over', from: 56, to: null, status: 'U' },
-] as const satisfies readonly { code: string; from: number; to: number | null; status: 'S' | 'U' }[];
+] as const satisfies readonly (AgeBandRule & { status: 'S' | 'U' })[];
 export type AgeBand = (typeof AGE_BANDS)[number]['code'];
 
 /**
@@ -101,9 +108,36 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
   return y - by - (birthdayCome ? 0 : 1);
 }
 
-export function ageBandOn(dateOfBirth: IsoDate, on: IsoDate): AgeBand {
+/** The band of the age on a day: the defaults, or the bands configured (HOME_OFFICE_AGE_BANDS). */
+export function ageBandOn(dateOfBirth: IsoDate, on: IsoDate, bands: readonly AgeBandRule[] = AGE_BANDS): string {
   const age = ageOn(dateOfBirth, on);
-  return AGE_BANDS.find((b) => age >= b.from && (b.to === null || age <= b.to))!.code;
+  const band = bands.find((b) => age >= b.from && (b.to === null || age <= b.to));
+  if (!band) throw new RangeError(`no age band holds age ${age}: the bands must run from 0 without a gap (checkAgeBands)`);
+  return band.code;
+}
+
+const BAND_CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 150;
+
+/** Bands given in place of the defaults: each age from 0 in exactly one, in order, the last open-ended; every problem named. */
+export function checkAgeBands(bands: unknown, field: string): { field: string; reason: string }[] {
+  if (!Array.isArray(bands) || bands.length === 0) return [{ field, reason: 'must be a list of bands: [{"code", "from", "to"}, ...], the last with "to": null' }];
+  const problems: { field: string; reason: string }[] = [];
+  let next = 0;
+  const codes = new Set<string>();
+  for (const [i, b] of bands.entries()) {
+    const at = `${field}[${i}]`;
+    const band = (b ?? {}) as Record<string, unknown>;
+    const last = i === bands.length - 1;
+    if (typeof band.code !== 'string' || !BAND_CODE.test(band.code)) problems.push({ field: `${at}.code`, reason: 'must be 1-40 lower-case letters, digits or dashes' });
+    else if (codes.has(band.code)) problems.push({ field: `${at}.code`, reason: `'${band.code}' is used twice` });
+    else codes.add(band.code);
+    if (band.from !== next) problems.push({ field: `${at}.from`, reason: `must be ${next}, the age after the band before (no gap, no overlap)` });
+    if (last && band.to !== null) problems.push({ field: `${at}.to`, reason: 'must be null: the last band has no upper end' });
+    if (!last && (!whole(band.to) || band.to < (band.from as number))) problems.push({ field: `${at}.to`, reason: 'must be a whole number of years, at least its from' });
+    next = whole(band.to) ? band.to + 1 : next;
+  }
+  return problems;
 }
 
 /**
@@ -129,13 +163,21 @@ export interface CharacteristicsProblem {
 
 const given = (v: unknown) => v !== undefined && v !== null && v !== '';
 
+/** The values of a record, by name; those given are what the audit trail says was recorded, never the values. */
+export const CHARACTERISTIC_FIELDS = ['sex', 'ethnicity', 'dateOfBirth'] as const;
+export type CharacteristicField = (typeof CHARACTERISTIC_FIELDS)[number];
+
+export function characteristicFieldsGiven(input: CharacteristicsInput): CharacteristicField[] {
+  return CHARACTERISTIC_FIELDS.filter((f) => given(input[f]));
+}
+
 /**
  * The protected characteristics as recorded on `today`: each value one of its list, a date of birth a real day in the
  * past giving an age of at least YOUNGEST_SERVING_AGE, and where the values come from. Every value is optional, but at
  * least one is given: recording none is not a record.
  */
 export function checkCharacteristics(input: CharacteristicsInput, today: IsoDate): CharacteristicsProblem | null {
-  if (!given(input.sex) && !given(input.ethnicity) && !given(input.dateOfBirth)) {
+  if (characteristicFieldsGiven(input).length === 0) {
     return { field: 'sex', rule: 'characteristics-given', reason: 'give at least one of sex, ethnicity or dateOfBirth' };
   }
   if (given(input.sex) && !(SEX_CODES as readonly unknown[]).includes(input.sex)) {
@@ -159,12 +201,4 @@ export function checkCharacteristics(input: CharacteristicsInput, today: IsoDate
     return { field: 'source', rule: 'characteristics-source-length', reason: `source must be ${CHARACTERISTICS_SOURCE_MAX} characters or fewer` };
   }
   return null;
-}
-
-/** The fields of a record that were given, by name: what the audit trail says was recorded, never the values. */
-export const CHARACTERISTIC_FIELDS = ['sex', 'ethnicity', 'dateOfBirth'] as const;
-export type CharacteristicField = (typeof CHARACTERISTIC_FIELDS)[number];
-
-export function characteristicFieldsGiven(input: CharacteristicsInput): CharacteristicField[] {
-  return CHARACTERISTIC_FIELDS.filter((f) => given(input[f]));
 }

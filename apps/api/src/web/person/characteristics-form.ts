@@ -1,4 +1,5 @@
 import {
+  CHARACTERISTIC_FIELDS,
   CHARACTERISTICS_SOURCE_MAX,
   ETHNIC_GROUP_CODES,
   ETHNIC_GROUPS,
@@ -61,7 +62,7 @@ export function readCharacteristicsForm(body: Record<string, unknown> | undefine
   const errors: FieldErrors = {};
   const add = (p: { rule: string; field: string; reason: string } | null) => p && Object.assign(errors, formErrorOf(p.rule, p.field, p.reason));
   // Each value on its own with a placeholder source, then the source with a placeholder value: every fault at once.
-  for (const field of ['sex', 'ethnicity', 'dateOfBirth'] as const) if (input[field] !== undefined) add(checkCharacteristics({ [field]: input[field], source: '-' }, today));
+  for (const field of CHARACTERISTIC_FIELDS) if (input[field] !== undefined) add(checkCharacteristics({ [field]: input[field], source: '-' }, today));
   add(checkCharacteristics({ sex: 'not-stated', source: input.source }, today));
   if (Object.keys(errors).length === 0) add(checkCharacteristics(input, today));
   return { answers, input, errors };
