@@ -91,15 +91,15 @@ export class PeopleService {
     const values = { sex: (dto.sex || null) as Sex | null, ethnicity: (dto.ethnicity || null) as Ethnicity | null, dateOfBirth: dto.dateOfBirth || null };
     const { sealed, keyId } = await sealCharacteristics(this.codec('the protected characteristics cannot be recorded'), values);
     const source = dto.source.trim();
-    await this.db.transaction(async (tx) => {
+    const row = await this.db.transaction(async (tx) => {
       await upsertPersonCharacteristics(tx, { personId: person.id, sealed, keyId, source, recordedBy: user.id });
       const subjects = await findPersonSubjects(tx, person.id);
       await appendPersonCharacteristicsRecorded(tx, {
         recordId: randomUUID(), personId: person.id, matters: subjects.map((s) => ({ matterReference: s.matterReference, subjectId: s.subjectId })),
         actor: user.id, actorRole: user.role, regulation: 'Equality Act 2010 s.4', details: { requestId, fields: characteristicFieldsGiven(dto), source },
       });
+      return (await findPersonCharacteristics(tx, [person.id]))[0];
     });
-    const [row] = await findPersonCharacteristics(this.db, [person.id]);
     return { personId: person.id, characteristics: await characteristicsView(this.codec('the protected characteristics cannot be read'), row) };
   }
 
