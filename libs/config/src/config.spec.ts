@@ -5,6 +5,7 @@ import { SERVICES, Variable } from './types';
 import { VARIABLES, VariableName } from './variables';
 import { checkConfig, describeProblems, plainHttpAllowed, requiredInProduction, setting, temporalTlsOn } from './config';
 import { configurationTable } from './table';
+import { ageBandOn } from '@conduct/domain';
 
 const root = path.resolve(__dirname, '../../..');
 const key = () => randomBytes(32).toString('base64');
@@ -230,6 +231,17 @@ describe('the panel rules and the forces\' investigator settings', () => {
     const refused = checkConfig('api', { EARLY_INTERVENTION_RULES: '{"force-a": [{"id": "x", "kind": "allegations-within", "count": 1, "months": 12, "words": "w"}]}' });
     expect(refused.map((p) => p.problem).join()).toMatch(/EARLY_INTERVENTION_RULES\.force-a\[0\]\.count must be a whole number of at least 2/);
     expect(checkConfig('api', { EARLY_INTERVENTION_RULES: 'three strikes' }).map((p) => p.problem).join()).toMatch(/expected JSON/);
+  });
+
+  it("HOME_OFFICE_AGE_BANDS replaces the return's [U] age bands, and names each problem in bands it refuses", () => {
+    const bands = [{ code: 'under-30', from: 0, to: 29 }, { code: '30-and-over', from: 30, to: null }];
+    expect(setting('HOME_OFFICE_AGE_BANDS', { HOME_OFFICE_AGE_BANDS: JSON.stringify(bands) })).toEqual(bands);
+    // Unset: ageBandOn's own default, the engine's bands.
+    expect(setting('HOME_OFFICE_AGE_BANDS', {})).toBeUndefined();
+    expect(ageBandOn('1990-11-30', '2026-11-30', setting('HOME_OFFICE_AGE_BANDS', {}))).toBe('36-45');
+    const refused = checkConfig('api', { HOME_OFFICE_AGE_BANDS: '[{"code": "young", "from": 0, "to": 29}, {"code": "old", "from": 31, "to": null}]' });
+    expect(refused.map((p) => p.problem).join()).toMatch(/HOME_OFFICE_AGE_BANDS\[1\]\.from must be 30/);
+    expect(checkConfig('api', { HOME_OFFICE_AGE_BANDS: 'young, old' }).map((p) => p.problem).join()).toMatch(/expected JSON/);
   });
 
   it('INVESTIGATOR_FORCE_SETTINGS takes a setting per force and refuses an unknown one', () => {

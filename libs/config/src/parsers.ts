@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { z } from 'zod';
-import { type AllocationRoute, checkAllocationRoutes, checkEarlyInterventionRules, IOPC_CATEGORY_CODES, DeadlineOverrides, type EarlyInterventionRule, InvestigatorForceSettings, PanelRuleOverrides, parseDeadlineOverrides, parseInvestigatorForceSettings, parsePanelRuleOverrides } from '@conduct/domain';
+import { type AgeBandRule, type AllocationRoute, checkAgeBands, checkAllocationRoutes, checkEarlyInterventionRules, IOPC_CATEGORY_CODES, DeadlineOverrides, type EarlyInterventionRule, InvestigatorForceSettings, PanelRuleOverrides, parseDeadlineOverrides, parseInvestigatorForceSettings, parsePanelRuleOverrides } from '@conduct/domain';
 import type { Parser } from './types';
 
 /** The parsers each variable's text goes through: each says, in words, what it expected. */
@@ -148,6 +148,23 @@ export const earlyInterventionRules: Parser<Record<string, EarlyInterventionRule
     return z.NEVER;
   }
   return parsed as Record<string, EarlyInterventionRule[]>;
+});
+
+/** The Home Office return's age bands in place of the engine's [U] defaults (libs/domain/src/characteristics.ts), every problem named. */
+export const ageBands: Parser<AgeBandRule[]> = z.string().transform((v, ctx) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'expected JSON: [{"code": "under-26", "from": 0, "to": 25}, ..., {"code": "56-and-over", "from": 56, "to": null}]' });
+    return z.NEVER;
+  }
+  const problems = checkAgeBands(parsed, 'HOME_OFFICE_AGE_BANDS');
+  if (problems.length) {
+    ctx.addIssue({ code: 'custom', message: problems.map((p) => `${p.field} ${p.reason}`).join('; ') });
+    return z.NEVER;
+  }
+  return parsed as AgeBandRule[];
 });
 
 /** Each force's rules on appointing investigators. */

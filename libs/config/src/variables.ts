@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { LOG_LEVELS } from '@conduct/logging';
-import { allocationRoutes, deadlineOverrides, earlyInterventionRules, existingFile, hostAndPort, hostNames, investigatorForceSettings, json, panelRules, oneOf, origins, payloadKeys, pemFile, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
+import { ageBands, allocationRoutes, deadlineOverrides, earlyInterventionRules, existingFile, hostAndPort, hostNames, investigatorForceSettings, json, panelRules, oneOf, origins, payloadKeys, pemFile, pemPublicKey, text, trustProxy, url, wholeNumber } from './parsers';
 import { variable } from './types';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -75,6 +75,7 @@ export const VARIABLES = {
   PANEL_RULES: variable({ type: panelRules, default: {}, shownDefault: '`{}` (panels follow the matter\'s rule set)', meaning: 'JSON: the unconfirmed panel rules: `keyedOn` (`matter-rule-set` or `notice-of-referral`: which date decides the rule set of a panel, SI 2024/521\'s transitional provision [U]) and `compositions` (per rule set and form, the [S]/[U] chair roles and members; a [C] one is refused)', readBy: ['api'] }),
   ALLOCATION_ROUTES: variable({ type: allocationRoutes, default: {}, shownDefault: '`{}` (every matter in its force\'s general queue)', meaning: 'JSON: per force, the specialist queues matters go to when an allegation falls in one of their IOPC complaint categories (`{"<force>": [{"queue": "sexual-misconduct-unit", "categories": ["E1", "F1", "F2", "F3"]}]}`); the first that matches wins, and a matter once routed stays routed', readBy: ['worker'] }),
   EARLY_INTERVENTION_RULES: variable({ type: earlyInterventionRules, default: {}, shownDefault: '`{}` (every force: the default rules)', meaning: 'JSON: per force, its own early-intervention rules in place of the defaults (`[{"id", "kind": "allegations-within" | "repeated-concern" | "allegation-while-warning-live", "words", ...}]`, libs/domain/src/early-intervention.ts); a flag advises, it never decides', readBy: ['api'] }),
+  HOME_OFFICE_AGE_BANDS: variable({ type: ageBands, shownDefault: '`under-26`, `26-35`, `36-45`, `46-55`, `56-and-over` ([U]: the Home Office\'s own bands were not read)', meaning: 'JSON: the age bands of the Home Office\'s misconduct return in place of the defaults (`[{"code", "from", "to"}, ...]`, whole years, from 0 without a gap, the last `"to": null`; libs/domain/src/characteristics.ts; unset, `ageBandOn` uses AGE_BANDS)', readBy: ['api'] }),
   INVESTIGATOR_FORCE_SETTINGS: variable({ type: investigatorForceSettings, default: {}, shownDefault: '`{}`', meaning: 'JSON: per force, `{"refuseInvestigatorFromSubjectsUnit": true}` refuses an investigator from a subject\'s own unit', readBy: ['api'] }),
   DEADLINE_OVERRIDES: variable({ type: deadlineOverrides, default: {}, shownDefault: '`{}`', meaning: 'JSON: new lengths for [S]/[U] deadline rules', readBy: ['api', 'worker', 'npm start'] }),
   REMINDER_WORKING_DAYS: variable({ type: wholeNumber(0, 60), default: 2, meaning: 'Working days before a deadline that the reminder is queued', readBy: ['worker'] }),

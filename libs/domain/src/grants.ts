@@ -40,6 +40,13 @@ export interface Grant {
 
 const FORCE_RECORDERS: readonly Role[] = ['case-officer', 'investigator', 'appropriate-authority', 'administrator'];
 
+/**
+ * Who reads and keeps a person's record. It joins every matter against them, their warnings and their list reports:
+ * the appropriate authority decides on it (CR reg 42(5)), an administrator keeps it; a case officer works one matter
+ * and reads it there.
+ */
+const PERSON_RECORD_KEEPERS = ['appropriate-authority', 'administrator'] as const satisfies readonly Role[];
+
 /** The matter's commands, the referral and the recommendations'. */
 export const COMMAND_GRANTS = {
   referral: { roles: FORCE_RECORDERS, iopcDecision: false, words: 'A referral' },
@@ -55,6 +62,8 @@ export const COMMAND_GRANTS = {
   'recommendation-extension': { roles: ['oversight', 'appropriate-authority', 'administrator'], iopcDecision: true, words: 'An extension of a recommendation deadline' },
   // Who works each matter (issue 15): a force's own management of its work, not a decision of the regulations.
   allocation: { roles: ['case-officer', 'appropriate-authority', 'administrator'], iopcDecision: false, words: 'An allocation of work' },
+  // A person's protected characteristics (Equality Act 2010 s.4), for the Home Office's return: kept with their record.
+  'person-characteristics': { roles: PERSON_RECORD_KEEPERS, iopcDecision: false, words: "A person's protected characteristics" },
 } as const satisfies Record<string, Grant>;
 
 export type CommandName = keyof typeof COMMAND_GRANTS;
@@ -82,11 +91,7 @@ export function mayActOnForce(caller: { role: Role; forceId: string; forces: rea
   return caller.role === 'administrator' || (caller.role === 'oversight' && grant.iopcDecision);
 }
 
-/**
- * Reads that need a grant of their own. A person's record joins every matter against them, their warnings and their
- * list reports: the appropriate authority decides on it (CR reg 42(5)), an administrator keeps it; a case officer
- * works one matter and reads it there.
- */
+/** Reads that need a grant of their own: a person's record (PERSON_RECORD_KEEPERS, above). */
 export const READ_GRANTS = {
-  person: { roles: ['appropriate-authority', 'administrator'], iopcDecision: false, words: "A person's record" },
+  person: { roles: PERSON_RECORD_KEEPERS, iopcDecision: false, words: "A person's record" },
 } as const satisfies Record<string, Grant>;

@@ -23,3 +23,5 @@ export * from './vetting';
 // Allegations and their IOPC categories (issue 15).
 export * from './allegations';
 export * from './allocation';
+// Protected characteristics of a person, for the Home Office's return (Equality Act 2010 s.4).
+export * from './characteristics';

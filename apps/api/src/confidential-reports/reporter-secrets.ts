@@ -1,8 +1,8 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { Payload } from '@temporalio/common';
 import type { EncryptionCodec } from '@conduct/temporal';
 import { confidentialReference } from '@conduct/domain';
+import { openJson, sealJson } from '../common/sealed';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: ScryptOptions) => Promise<Buffer>;
 
@@ -40,18 +40,11 @@ export async function secretMatches(secret: string, stored: string | undefined):
   return timingSafeEqual(actual, expected) && stored !== undefined;
 }
 
-/**
- * The reporter's identity sealed with the payload keys (PAYLOAD_ENCRYPTION_KEYS, AES-256-GCM, required in
- * production): the same keys and the same rotation as everything the engine keeps in Temporal. The key's id is
- * kept beside the sealed bytes so an old identity still opens after a rotation.
- */
+/** The reporter's identity sealed with the payload keys (apps/api/src/common/sealed.ts), as `{ identity }`. */
 export async function sealIdentity(codec: EncryptionCodec, identity: string): Promise<{ sealed: Buffer; keyId: string }> {
-  const [payload] = await codec.encode([{ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from(JSON.stringify({ identity })) }]);
-  return { sealed: Buffer.from(payload.data ?? []), keyId: Buffer.from(payload.metadata?.['encryption-key-id'] ?? []).toString() };
+  return sealJson(codec, { identity });
 }
 
 export async function openIdentity(codec: EncryptionCodec, sealed: Buffer, keyId: string): Promise<string> {
-  const payload: Payload = { metadata: { encoding: Buffer.from('binary/encrypted'), 'encryption-key-id': Buffer.from(keyId) }, data: sealed };
-  const [plain] = await codec.decode([payload]);
-  return (JSON.parse(Buffer.from(plain.data ?? []).toString('utf8')) as { identity: string }).identity;
+  return (await openJson<{ identity: string }>(codec, sealed, keyId)).identity;
 }

@@ -1,11 +1,15 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { setting } from '@conduct/config';
 import {
+  characteristicFieldsGiven,
+  checkCharacteristics,
+  COMMAND_GRANTS,
   compareIsoDates,
   concernsOfCategory,
+  mayActOnForce,
   deriveFromEarlierOutcomes,
   earlyInterventionFlags,
   earlyInterventionRulesOf,
@@ -13,21 +17,31 @@ import {
   londonDateOf,
   READ_GRANTS,
   type EarlyInterventionFlag,
+  type Ethnicity,
+  type Sex,
   type Role,
 } from '@conduct/domain';
 import {
+  appendPersonCharacteristicsRecorded,
   appendPersonRead,
   findAllegationsAgainst,
   findEarlyInterventionCandidates,
   findListReports,
   findPerson,
   findPersonByNumber,
+  findPersonCharacteristics,
   findPersonSubjects,
   findWarningsOn,
   type PersonRow,
   type Sql,
+  upsertPersonCharacteristics,
 } from '@conduct/persistence';
+import type { EncryptionCodec } from '@conduct/temporal';
 import { User, mayAccessForce, visibleForces } from '../auth/user';
+import { requireGrant } from '../common/actor';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { characteristicsView, sealCharacteristics } from './characteristics';
+import type { PersonCharacteristicsDto } from './people.dto';
 
 /** Who reads a person's record, refused with the roles that may (the grants table, libs/domain/src/grants.ts). */
 export function requirePersonReader(user: { role: Role }): void {
@@ -42,7 +56,52 @@ export type PersonRecord = Awaited<ReturnType<PeopleService['read']>>;
 /** A person's record: every matter they were subject to, each outcome, the warnings recorded and their list reports. */
 @Injectable()
 export class PeopleService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  /** The payload keys that seal the protected characteristics; without them nothing is kept or shown (503 naming the setting). */
+  private codec(what: string): EncryptionCodec {
+    const codec = this.temporal.codec;
+    if (!codec) throw new ServiceUnavailableException({ message: `${what}: this service has no PAYLOAD_ENCRYPTION_KEYS to keep protected characteristics encrypted`, field: 'characteristics', setting: 'PAYLOAD_ENCRYPTION_KEYS' });
+    return codec;
+  }
+
+  /** The person whose protected characteristics the user would record: 403 for a role that may not, 404 for a force they may not act on. */
+  async personToRecordOn(id: string, user: User): Promise<PersonRow> {
+    const grant = COMMAND_GRANTS['person-characteristics'];
+    requireGrant(user, grant);
+    const person = await findPerson(this.db, id);
+    if (!person || !mayActOnForce(user, person.forceId, grant)) throw new NotFoundException(`person ${id} not found`);
+    return person;
+  }
+
+  /**
+   * Records a person's protected characteristics, replacing any earlier record whole: the values sealed, and a line on
+   * the audit trail of each matter the person was subject to naming the fields given and the source, never the values,
+   * in the same transaction. Refused before anything is written: the role (403), the values (400), the person (404).
+   */
+  async recordCharacteristics(id: string, dto: Pick<PersonCharacteristicsDto, 'sex' | 'ethnicity' | 'dateOfBirth' | 'source'>, user: User, requestId: string | null) {
+    requireGrant(user, COMMAND_GRANTS['person-characteristics']);
+    const problem = checkCharacteristics(dto, londonDateOf(Date.now()));
+    if (problem) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problem.reason, field: problem.field, rule: problem.rule, regulation: 'Equality Act 2010 s.4' });
+    const person = await this.personToRecordOn(id, user);
+    // Checked above: each value is one of its list, or not given.
+    const values = { sex: (dto.sex || null) as Sex | null, ethnicity: (dto.ethnicity || null) as Ethnicity | null, dateOfBirth: dto.dateOfBirth || null };
+    const { sealed, keyId } = await sealCharacteristics(this.codec('the protected characteristics cannot be recorded'), values);
+    const source = dto.source.trim();
+    const row = await this.db.transaction(async (tx) => {
+      await upsertPersonCharacteristics(tx, { personId: person.id, sealed, keyId, source, recordedBy: user.id });
+      const subjects = await findPersonSubjects(tx, person.id);
+      await appendPersonCharacteristicsRecorded(tx, {
+        recordId: randomUUID(), personId: person.id, matters: subjects.map((s) => ({ matterReference: s.matterReference, subjectId: s.subjectId })),
+        actor: user.id, actorRole: user.role, regulation: 'Equality Act 2010 s.4', details: { requestId, fields: characteristicFieldsGiven(dto), source },
+      });
+      return (await findPersonCharacteristics(tx, [person.id]))[0];
+    });
+    return { personId: person.id, characteristics: await characteristicsView(this.codec('the protected characteristics cannot be read'), row) };
+  }
 
   async byId(id: string, user: User, requestId: string | null) {
     requirePersonReader(user);
@@ -103,6 +162,8 @@ export class PeopleService {
         .filter((s) => (s.outcome === 'written-warning' || s.outcome === 'final-written-warning') && s.warningLiveUntil)
         .map((s) => ({ matterReference: s.matterReference, subjectId: s.subjectId, warning: s.outcome, liveUntil: s.warningLiveUntil, live: compareIsoDates(s.warningLiveUntil as string, today) >= 0 }));
       const earlyIntervention = (await earlyInterventionOf(tx, [{ personId: person.id, forceId: person.forceId }])).get(person.id) ?? [];
+      const [sealed] = await findPersonCharacteristics(tx, [person.id]);
+      const characteristics = sealed ? await characteristicsView(this.codec('the protected characteristics cannot be read'), sealed) : null;
       await appendPersonRead(tx, {
         readId: randomUUID(), personId: person.id, matters: subjects.map((s) => ({ matterReference: s.matterReference, subjectId: s.subjectId })),
         actor: user.id, actorRole: user.role, regulation: 'CR reg 42(5)', details: { requestId },
@@ -116,6 +177,8 @@ export class PeopleService {
         reducedInRank: derived.reducedInRank,
         // Advice for the appropriate authority, never a decision (libs/domain/src/early-intervention.ts).
         earlyIntervention,
+        // For the Home Office's return (Equality Act 2010 s.4); null until recorded.
+        characteristics,
       };
     });
   }

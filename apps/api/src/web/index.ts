@@ -8,6 +8,7 @@ import { MyWorkController } from './my-work/my-work.controller';
 import { OversightController } from './oversight/oversight.controller';
 import { MessagesController } from './messages/messages.controller';
 import { Pages } from './rendering/pages';
+import { PersonCharacteristicsPageController } from './person/characteristics.controller';
 import { PersonPageController } from './person/person.controller';
 import { RecommendationPagesController } from './recommendations/recommendation.controller';
 import { ReferController } from './refer/refer.controller';
@@ -19,5 +20,5 @@ import { WebErrorFilter } from './web-errors.filter';
 
 // The case-working web interface, served by the API's process at /. Its pages call the API's own services (the same
 // permission checks, the same refusals), so its controllers and providers join the application's module.
-export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController, ConfidentialReportingPagesController, ConfidentialReportsDeskController, UnallocatedController, CaseOfficerPageController];
+export const WEB_CONTROLLERS = [AssetsController, SignInController, MyWorkController, MatterController, ReferController, OversightController, MessagesController, RecommendationPagesController, PersonPageController, PersonCharacteristicsPageController, ConfidentialReportingPagesController, ConfidentialReportsDeskController, UnallocatedController, CaseOfficerPageController];
 export const WEB_PROVIDERS = [Pages, WebSessions, SignedInGuard, WebErrorFilter, SignInMethod];

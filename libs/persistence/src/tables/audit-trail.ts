@@ -58,11 +58,31 @@ export async function appendPersonRead(
   sql: Sql,
   a: { readId: string; personId: string; matters: readonly { matterReference: string; subjectId: string }[]; actor: string; actorRole: string; regulation: string; details: Record<string, unknown> },
 ): Promise<void> {
+  await appendPersonLines(sql, 'person-read', a.readId, a);
+}
+
+/**
+ * A person's protected characteristics recorded (action `person-characteristics-recorded`, now): one line on each
+ * matter the person was subject to. The details name the fields given and the source, never the values.
+ */
+export async function appendPersonCharacteristicsRecorded(
+  sql: Sql,
+  a: { recordId: string; personId: string; matters: readonly { matterReference: string; subjectId: string }[]; actor: string; actorRole: string; regulation: string; details: { fields: readonly string[]; source: string } & Record<string, unknown> },
+): Promise<void> {
+  await appendPersonLines(sql, 'person-characteristics-recorded', a.recordId, a);
+}
+
+async function appendPersonLines(
+  sql: Sql,
+  action: string,
+  id: string,
+  a: { personId: string; matters: readonly { matterReference: string; subjectId: string }[]; actor: string; actorRole: string; regulation: string; details: Record<string, unknown> },
+): Promise<void> {
   for (const [i, m] of a.matters.entries()) {
     await sql.query(
       `INSERT INTO audit_entry (idempotency_key, matter_reference, subject_id, actor, actor_role, action, rule, regulation, occurred_at, details)
-       VALUES ($1, $2, $3, $4, $5, 'person-read', NULL, $6, now(), $7)`,
-      [`person-read:${a.readId}:${i}`, m.matterReference, m.subjectId, a.actor, a.actorRole, a.regulation, JSON.stringify({ ...a.details, personId: a.personId })],
+       VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, now(), $8)`,
+      [`${action}:${id}:${i}`, m.matterReference, m.subjectId, a.actor, a.actorRole, action, a.regulation, JSON.stringify({ ...a.details, personId: a.personId })],
     );
   }
 }

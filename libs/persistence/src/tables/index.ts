@@ -16,3 +16,4 @@ export * from './confidential-reports';
 export * from './allegations';
 export * from './allocation';
 export * from './early-intervention';
+export * from './person-characteristics';

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { MATTER_KIND_WORDS, STAGE_WORDS, type MatterKind, type SubjectStage } from '@conduct/domain';
+import { londonDateOf, MATTER_KIND_WORDS, STAGE_WORDS, type IsoDate, type MatterKind, type SubjectStage } from '@conduct/domain';
 import { Public } from '../../auth/auth.guard';
 import { PeopleService, type PersonRecord } from '../../people/people.service';
 import type { Response } from '../http';
@@ -10,11 +10,15 @@ import { sendPage } from '../send-page';
 import { CurrentSession, SignedInGuard } from '../session/signed-in.guard';
 import type { WebSession } from '../session/web-sessions';
 import { WebErrorFilter } from '../web-errors.filter';
+import { characteristicsRows } from './characteristics-form';
 
 /** What the person page shows: the person's record in words, every read audited by the service. */
-export function personPageOf(p: PersonRecord) {
+export function personPageOf(p: PersonRecord, today: IsoDate = londonDateOf(Date.now())) {
   return {
     heading: `${sentenceCase(p.numberKind)} ${p.number}`,
+    // Protected characteristics (Equality Act 2010 s.4) for the Home Office's return; null: not recorded.
+    characteristics: characteristicsRows(p.characteristics, today),
+    characteristicsHref: `/person/${encodeURIComponent(p.id)}/characteristics`,
     facts: [
       { key: { text: 'Force' }, value: { text: p.forceId } },
       { key: { text: 'Final written warning live today (CR reg 42(5))' }, value: { text: p.finalWrittenWarningLive ? 'Yes, recorded by this engine' : 'No warning recorded by this engine is live' } },
@@ -64,10 +68,11 @@ export class PersonPageController {
   ) {}
 
   @Get(':id')
-  async person(@Param('id') id: string, @CurrentSession() session: WebSession, @Res() res: Response) {
+  async person(@Param('id') id: string, @CurrentSession() session: WebSession, @Res() res: Response, @Query('recorded') recorded?: string) {
     const user = session.user!;
     const record = await this.people.byId(id, user, null);
     const page = personPageOf(record);
-    sendPage(res, this.pages.render('person.njk', { title: `Person: ${page.heading}`, section: 'my-work', user, csrfToken: session.csrfToken, ...page }));
+    const banner = recorded === 'characteristics' && record.characteristics ? 'Protected characteristics recorded' : null;
+    sendPage(res, this.pages.render('person.njk', { title: `Person: ${page.heading}`, section: 'my-work', user, csrfToken: session.csrfToken, banner, ...page }));
   }
 }

@@ -8,6 +8,7 @@ describe("the person page's words", () => {
     warnings: [{ matterReference: 'M<1>', subjectId: 'pc-1', warning: 'final-written-warning', liveUntil: '2022-01-04', live: true }],
     finalWrittenWarningLive: true,
     reducedInRank: [],
+    characteristics: null,
     earlyIntervention: [{ ruleId: 'allegation-while-warning-live', words: 'a new allegation while a warning is live', matterReferences: ['M<2>', 'M<1>'], raisedOn: '2021-03-01' }],
   } as unknown as PersonRecord;
 
@@ -18,5 +19,11 @@ describe("the person page's words", () => {
     expect(page.matters[0][0]).toEqual({ html: '<a class="govuk-link" href="/matter/M%3C1%3E">M&#60;1&#62;</a>' });
     expect(page.warnings[0].map((c) => c.text)).toEqual(['Final written warning', 'M<1>', '4 January 2022', 'Live']);
     expect(page.earlyIntervention).toEqual([{ words: 'A new allegation while a warning is live', matters: ['M<2>', 'M<1>'], raisedOn: '1 March 2021', ruleId: 'allegation-while-warning-live' }]);
+  });
+
+  it('says the protected characteristics are not recorded, and links to the form to record them', () => {
+    const page = personPageOf(record, '2026-11-30');
+    expect(page.characteristics).toBeNull();
+    expect(page.characteristicsHref).toBe('/person/7/characteristics');
   });
 });
