@@ -79,7 +79,7 @@ describe('allegations with their IOPC categories, over HTTP on the real stack', 
     const homeOffice = await call('GET', `/reports/returns/home-office-misconduct?${period}`, undefined, AA);
     expect(homeOffice.status).toBe(200);
     const mine = (homeOffice.body as string).split('\r\n').filter((l) => l.includes(`,${reference},`));
-    expect(mine).toEqual([`e2e-force,${reference},complaint,${today()},pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,${today()},misconduct,written-warning,${today()},0,no,no,,,,,,2,B4;H1,honesty-and-integrity;use-of-force,1,1`]);
+    expect(mine).toEqual([`e2e-force,${reference},complaint,${today()},pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,${today()},misconduct,written-warning,${today()},0,no,no,,,,,,2,B4;H1,honesty-and-integrity;use-of-force,1,1,not-recorded,not-recorded,not-recorded`]);
 
     const iopc = await call('GET', `/reports/returns/iopc-complaints?${period}`, undefined, AA);
     const lines = (iopc.body as string).split('\r\n').filter((l) => l.includes(`,${reference},`)).map((l) => l.split(`,${reference},${today()},local,`)[1]);
@@ -116,7 +116,7 @@ describe('allegations with their IOPC categories, over HTTP on the real stack', 
 
     const homeOffice = await call('GET', `/reports/returns/home-office-misconduct?from=${today()}&to=${today()}`, undefined, AA);
     const mine = (homeOffice.body as string).split('\r\n').filter((l) => l.includes(`,${reference},`));
-    expect(mine).toEqual([`e2e-force,${reference},complaint,${today()},pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,${today()},misconduct,written-warning,${today()},0,no,no,appeal-meeting,${today()},allowed,${today()},no-action,2,B4;H1,honesty-and-integrity;use-of-force,0,2`]);
+    expect(mine).toEqual([`e2e-force,${reference},complaint,${today()},pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,${today()},misconduct,written-warning,${today()},0,no,no,appeal-meeting,${today()},allowed,${today()},no-action,2,B4;H1,honesty-and-integrity;use-of-force,0,2,not-recorded,not-recorded,not-recorded`]);
   });
 });
 

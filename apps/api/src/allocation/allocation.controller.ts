@@ -7,12 +7,8 @@ import { ApiCommandErrors } from '../common/api-errors.decorator';
 import { IdentifierPipe } from '../common/pipes';
 import { BulkAllocationDto, CaseOfficerDto, InvestigatorAllocationDto, UnallocatedQuery } from './allocation.dto';
 import { AllocationService } from './allocation.service';
+import { requestIdOf } from '../common/request-log.middleware';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string | null {
-  const id = req.headers['x-request-id'];
-  return typeof id === 'string' && REQUEST_ID.test(id) ? id : null;
-}
 
 const REFUSED = 'Refused, nothing recorded: `errors` lists each allocation refused with its field (allocations[i].caseOfficer…) and rule: allocation-within-force (someone of another force), allocation-to-known-staff (nobody signed in by that id), workflow-open (a closed matter)';
 

@@ -24,13 +24,21 @@ export function loggedPath(path: string): string {
   return path.replace(/^\/confidential-reports\/[^/]+/, '/confidential-reports/:reference');
 }
 
+/** A request id a caller may give (X-Request-Id): 1 to 64 letters, digits, dots, dashes or underscores. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The caller's X-Request-Id, when it is one (what the request log writes and audit lines name), else null. */
+export function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string | null {
+  const id = req.headers['x-request-id'];
+  return typeof id === 'string' && REQUEST_ID.test(id) ? id : null;
+}
+
 /**
  * One JSON line per request, with a request id (the caller's X-Request-Id, or a new one, echoed back).
  * Paths and ids only: no bodies, no names, nothing personal.
  */
 export function requestLog(req: Req, res: Res, next: () => void): void {
-  const incoming = req.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdOf(req) ?? randomUUID();
   res.setHeader('x-request-id', requestId);
   const started = process.hrtime.bigint();
   res.on('finish', () => {

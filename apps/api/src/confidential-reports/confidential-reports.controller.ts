@@ -6,15 +6,12 @@ import { CurrentActor } from '../common/actor';
 import { ReferMatterDto } from '../matters/matters.dto';
 import { ConfidentialAnswerDto, ConfidentialAssessmentDto, ConfidentialQuestionDto, ConfidentialReportDto } from './confidential-reports.dto';
 import { ConfidentialReportsService } from './confidential-reports.service';
+import { requestIdOf } from '../common/request-log.middleware';
 
 /** The reporter's secret travels in a header, never in the path or the query (which logs and proxies keep). */
 export const REPORT_SECRET_HEADER = 'x-report-secret';
 const SECRET_HEADER_DOC = { name: 'X-Report-Secret', required: true, description: 'The secret given with the reference when the report was made' };
 
-function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string | null {
-  const id = req.headers['x-request-id'];
-  return typeof id === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(id) ? id : null;
-}
 
 /**
  * Confidential and anonymous reporting. The reporter's three routes need no account: no token, no cookie is read or

@@ -9,6 +9,7 @@ import { DecisionDto, EventDto, ExtensionDto, ListMattersQuery, MatterDecisionDt
 import { MattersService } from './matters.service';
 import { setting } from '@conduct/config';
 import { decisionCommand, eventCommand, matterEventCommand } from './commands';
+import { requestIdOf } from '../common/request-log.middleware';
 
 /** Barred and advisory list reports hold personal data: those who make and oversee them. */
 const LIST_REPORT_READERS: Role[] = ['appropriate-authority', 'administrator', 'oversight'];
@@ -62,8 +63,7 @@ export class MattersController {
     @Req() req: { headers: Record<string, string | string[] | undefined> },
   ) {
     requireRole(user, LIST_REPORT_READERS, 'A list report');
-    const requestId = req.headers['x-request-id'];
-    return this.matters.listReports(reference, subjectId, user, typeof requestId === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(requestId) ? requestId : null);
+    return this.matters.listReports(reference, subjectId, user, requestIdOf(req));
   }
 
   @Post(':reference/decisions')

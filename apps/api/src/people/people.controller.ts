@@ -5,13 +5,10 @@ import type { User } from '../auth/user';
 import { CurrentActor } from '../common/actor';
 import { PersonCharacteristicsDto } from './people.dto';
 import { PeopleService } from './people.service';
+import { requestIdOf } from '../common/request-log.middleware';
 
 const IDENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string | null {
-  const id = req.headers['x-request-id'];
-  return typeof id === 'string' && IDENT.test(id) ? id : null;
-}
 
 @ApiTags('people')
 @ApiBearerAuth('bearer')

@@ -1,11 +1,13 @@
-import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { complaintAllegationRows, misconductReturnRows, outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
+import { complaintAllegationRows, outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { IsCivilDate } from '../common/validators';
+import { MisconductReturn } from './misconduct-return';
+import { requestIdOf } from '../common/request-log.middleware';
 import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, allegationsByCategory, headerOnly, returnRows, type ReturnColumn } from './returns';
 import { User, visibleForces } from '../auth/user';
 import { CurrentActor, requireRole } from '../common/actor';
@@ -32,7 +34,10 @@ class FormatQuery {
 @ApiBearerAuth('bearer')
 @Controller('reports')
 export class ReportsController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly misconductReturns: MisconductReturn,
+  ) {}
 
   @Get('overdue-deadlines')
   @ApiOperation({ summary: 'Every deadline missed or past due and not met, oldest first' })
@@ -75,10 +80,10 @@ export class ReportsController {
   @ApiOperation({ summary: "The Home Office's annual case-level police misconduct return, as CSV: one row per subject whose outcome was decided from `from` to `to` (columns: docs/returns.md)" })
   @ApiQuery({ name: 'from', example: '2025-04-01' })
   @ApiQuery({ name: 'to', example: '2026-03-31' })
-  async misconductReturn(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
+  async misconductReturn(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response, @Req() req: { headers: Record<string, string | string[] | undefined> }) {
     requireRole(user, REPORT_READERS, 'Reports');
     checkPeriod(q);
-    return sendReturn(res, MISCONDUCT_RETURN_COLUMNS, await misconductReturnRows(this.db, visibleForces(user), q.from, q.to));
+    return sendReturn(res, MISCONDUCT_RETURN_COLUMNS, await this.misconductReturns.rows(user, q.from, q.to, requestIdOf(req)));
   }
 
   @Get('returns/iopc-complaints')

@@ -14,7 +14,7 @@ import {
   type AllegationRow,
 } from '@conduct/persistence';
 import { toCsv } from './report-data';
-import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, allegationsByCategory, headerOnly, returnRows } from './returns';
+import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, allegationsByCategory, headerOnly, returnRows, subjectCharacteristics, type SubjectCharacteristics } from './returns';
 
 /**
  * The returns against a worked example on a real PostgreSQL: four matters of one force written row by row (in a
@@ -77,13 +77,21 @@ describe('the returns, checked against a worked example', () => {
     await subject(c4, 'pc-4', 'PC', {});
 
     const calendar = englandAndWalesCalendar();
-    const homeOffice = toCsv(returnRows(MISCONDUCT_RETURN_COLUMNS, await misconductReturnRows(q, [f], FROM, TO), calendar));
+    // Protected characteristics as the API opens them from the person's sealed record (MisconductReturn): pc-1's
+    // recorded (33 on 3 June 2024, the day before the birthday), pc-2 without any, pc-3 withheld from the reader.
+    const characteristics: Record<string, SubjectCharacteristics> = {
+      'pc-1': subjectCharacteristics({ sex: 'female', ethnicity: 'white-irish', dateOfBirth: '1990-06-04' }, '2024-06-03'),
+      'pc-2': subjectCharacteristics(undefined, '2024-06-04'),
+      'pc-3': 'withheld',
+    };
+    const rows = (await misconductReturnRows(q, [f], FROM, TO)).map((r) => ({ ...r, characteristics: characteristics[r.subjectId] }));
+    const homeOffice = toCsv(returnRows(MISCONDUCT_RETURN_COLUMNS, rows, calendar));
     expect(homeOffice.split('\r\n')).toEqual([
-      'force_id,case_reference,case_type,received_on,subject_id,subject_type,rank,severity,case_to_answer,proceedings,proceedings_held_on,finding,outcome,outcome_on,working_days_to_outcome,suspended,criminal_proceedings,appeal_to,appeal_lodged_on,appeal_result,appeal_determined_on,outcome_after_appeal,allegations,allegation_categories,standards_engaged,allegations_proven,allegations_not_proven',
-      `${f},${c1},complaint,2024-04-02,pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,2024-05-30,misconduct,written-warning,2024-06-03,42,no,no,appeal-meeting,2024-06-10,allowed,2024-07-15,reflective-practice,1,B4,use-of-force,1,0`,
-      `${f},${c1},complaint,2024-04-02,pc-2,police-officer,Sgt,misconduct,misconduct,misconduct-meeting,2024-06-03,neither,no-action,2024-06-04,43,no,no,,,,,,2,B4;C1,authority-respect-and-courtesy;use-of-force,0,2`,
+      'force_id,case_reference,case_type,received_on,subject_id,subject_type,rank,severity,case_to_answer,proceedings,proceedings_held_on,finding,outcome,outcome_on,working_days_to_outcome,suspended,criminal_proceedings,appeal_to,appeal_lodged_on,appeal_result,appeal_determined_on,outcome_after_appeal,allegations,allegation_categories,standards_engaged,allegations_proven,allegations_not_proven,sex,ethnic_group,age_band',
+      `${f},${c1},complaint,2024-04-02,pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,2024-05-30,misconduct,written-warning,2024-06-03,42,no,no,appeal-meeting,2024-06-10,allowed,2024-07-15,reflective-practice,1,B4,use-of-force,1,0,female,white,26-35`,
+      `${f},${c1},complaint,2024-04-02,pc-2,police-officer,Sgt,misconduct,misconduct,misconduct-meeting,2024-06-03,neither,no-action,2024-06-04,43,no,no,,,,,,2,B4;C1,authority-respect-and-courtesy;use-of-force,0,2,not-recorded,not-recorded,not-recorded`,
       // 1 May to 1 July 2024: 41 working days (the bank holidays of 6 and 27 May do not count).
-      `${f},${k2},conduct-matter,2024-05-01,pc-3,police-officer,DC,misconduct,gross-misconduct,misconduct-hearing,2024-06-28,gross-misconduct,final-written-warning,2024-07-01,41,yes,yes,police-appeals-tribunal,2024-07-08,,,,1,G1,confidentiality;honesty-and-integrity,0,0`,
+      `${f},${k2},conduct-matter,2024-05-01,pc-3,police-officer,DC,misconduct,gross-misconduct,misconduct-hearing,2024-06-28,gross-misconduct,final-written-warning,2024-07-01,41,yes,yes,police-appeals-tribunal,2024-07-08,,,,1,G1,confidentiality;honesty-and-integrity,0,0,withheld,withheld,withheld`,
       '',
     ]);
 

@@ -5,7 +5,7 @@
  * declared once here, with its meaning and its source; docs/returns.md describes the same columns (returns.spec.ts
  * checks it names each one).
  */
-import { APPEAL_BODIES, FINDINGS, allegationProven, type ProceedingsForm, iopcCategory, IOPC_CATEGORY_CODES, IOPC_CATEGORY_GROUPS, type Finding } from '@conduct/domain';
+import { AGE_BANDS, APPEAL_BODIES, FINDINGS, ageBandOn, allegationProven, ethnicityOf, type AgeBandRule, type ProceedingsForm, iopcCategory, IOPC_CATEGORY_CODES, IOPC_CATEGORY_GROUPS, type Finding } from '@conduct/domain';
 import type { WorkingDayCalendar } from '@conduct/domain/calendar';
 import type { ComplaintAllegationSource, MisconductReturnSource } from '@conduct/persistence';
 
@@ -21,7 +21,33 @@ const list = (xs: readonly string[]) => [...new Set(xs)].sort().join(';');
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 const isProceedingsForm = (f: string | null): f is ProceedingsForm => f !== null && f in APPEAL_BODIES;
 
-export const MISCONDUCT_RETURN_COLUMNS: readonly ReturnColumn<MisconductReturnSource>[] = [
+/**
+ * A subject's protected characteristics as the return gives them: the sex, the ethnicity's high-level group and the age
+ * band on the day the outcome was decided; `not-recorded` for what the person's record lacks, `not-stated` where the
+ * person did not say; all three `withheld` from a reader of reports who may not read a person's record.
+ */
+export type SubjectCharacteristics = { sex: string; ethnicGroup: string; ageBand: string } | 'withheld';
+
+export type MisconductReturnRow = MisconductReturnSource & { characteristics: SubjectCharacteristics };
+
+const NOT_RECORDED = 'not-recorded';
+
+export function subjectCharacteristics(
+  values: { sex: string | null; ethnicity: string | null; dateOfBirth: string | null } | undefined,
+  outcomeOn: string,
+  bands: readonly AgeBandRule[] = AGE_BANDS,
+): SubjectCharacteristics {
+  const ethnicity = values?.ethnicity ? ethnicityOf(values.ethnicity) : undefined;
+  return {
+    sex: values?.sex ?? NOT_RECORDED,
+    ethnicGroup: ethnicity ? (ethnicity.group ?? ethnicity.code) : NOT_RECORDED,
+    ageBand: values?.dateOfBirth ? ageBandOn(values.dateOfBirth, outcomeOn, bands) : NOT_RECORDED,
+  };
+}
+
+const characteristic = (r: MisconductReturnRow, key: 'sex' | 'ethnicGroup' | 'ageBand') => (r.characteristics === 'withheld' ? 'withheld' : r.characteristics[key]);
+
+export const MISCONDUCT_RETURN_COLUMNS: readonly ReturnColumn<MisconductReturnRow>[] = [
   { name: 'force_id', meaning: 'The force whose appropriate authority dealt with the case', source: 'matter.force_id', value: (r) => r.forceId },
   { name: 'case_reference', meaning: "The matter's reference", source: 'matter.reference', value: (r) => r.matterReference },
   { name: 'case_type', meaning: 'Complaint, recordable conduct matter, conduct matter or DSI matter', source: 'matter.kind', value: (r) => r.matterKind },
@@ -64,6 +90,24 @@ export const MISCONDUCT_RETURN_COLUMNS: readonly ReturnColumn<MisconductReturnSo
   { name: 'standards_engaged', meaning: "The Standards of Professional Behaviour those allegations engage (CR Sch 2), separated by ';'", source: 'allegation.standards', value: (r) => list(r.allegations.flatMap((a) => a.standards)) },
   { name: 'allegations_proven', meaning: 'Allegations found to be misconduct or gross misconduct', source: 'allegation_subject.finding', value: (r) => r.allegations.filter((a) => isFinding(a.finding) && allegationProven(a.finding)).length },
   { name: 'allegations_not_proven', meaning: 'Allegations found to be neither', source: 'allegation_subject.finding', value: (r) => r.allegations.filter((a) => isFinding(a.finding) && !allegationProven(a.finding)).length },
+  {
+    name: 'sex',
+    meaning: "The subject's sex (the Home Office says gender): female, male or not-stated; not-recorded when the person's record has none; withheld from a reader who may not read a person's record",
+    source: "person_characteristics (sealed), the subject's person",
+    value: (r) => characteristic(r, 'sex'),
+  },
+  {
+    name: 'ethnic_group',
+    meaning: "The high-level group of the subject's ethnicity (ONS Census 2021): asian, black, mixed, white, other, or not-stated; not-recorded; withheld as for sex",
+    source: "person_characteristics (sealed), the subject's person, grouped by ETHNICITIES (libs/domain characteristics.ts)",
+    value: (r) => characteristic(r, 'ethnicGroup'),
+  },
+  {
+    name: 'age_band',
+    meaning: "The subject's age band on outcome_on (AGE_BANDS, or HOME_OFFICE_AGE_BANDS); not-recorded without a date of birth; withheld as for sex",
+    source: "person_characteristics (sealed): the date of birth, never itself in the return",
+    value: (r) => characteristic(r, 'ageBand'),
+  },
 ];
 
 export const COMPLAINT_ALLEGATION_COLUMNS: readonly ReturnColumn<ComplaintAllegationSource>[] = [
