@@ -24,7 +24,7 @@ import { PeopleController } from './people/people.controller';
 import { PeopleService } from './people/people.service';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsService } from './recommendations/recommendations.service';
-import { MisconductReturn } from './reports/misconduct-return';
+import { ReturnsService } from './reports/returns.service';
 import { ReportsController } from './reports/reports.controller';
 import { RulesController } from './rules/rules.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
@@ -36,7 +36,7 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web';
   providers: [
     MattersService,
     PeopleService,
-    MisconductReturn,
+    ReturnsService,
     ConfidentialReportsService,
     RecommendationsService,
     ImportsService,

@@ -3,15 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { complaintAllegationRows, outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
-import { englandAndWalesCalendar } from '@conduct/domain/calendar';
+import { outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
 import { IsCivilDate } from '../common/validators';
-import { MisconductReturn } from './misconduct-return';
-import { requestIdOf } from '../common/request-log.middleware';
-import { CATEGORY_TOTAL_COLUMNS, COMPLAINT_ALLEGATION_COLUMNS, MISCONDUCT_RETURN_COLUMNS, allegationsByCategory, headerOnly, returnRows, type ReturnColumn } from './returns';
 import { User, visibleForces } from '../auth/user';
 import { CurrentActor, requireRole } from '../common/actor';
 import { quarterlyRows, REPORT_READERS, toCsv } from './report-data';
+import { ReturnsService, type ReturnName } from './returns.service';
+import { requestIdOf } from '../common/request-log.middleware';
 
 /** The part of the HTTP response a report touches. */
 interface Response {
@@ -36,7 +34,7 @@ class FormatQuery {
 export class ReportsController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly misconductReturns: MisconductReturn,
+    private readonly returns: ReturnsService,
   ) {}
 
   @Get('overdue-deadlines')
@@ -81,9 +79,7 @@ export class ReportsController {
   @ApiQuery({ name: 'from', example: '2025-04-01' })
   @ApiQuery({ name: 'to', example: '2026-03-31' })
   async misconductReturn(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response, @Req() req: { headers: Record<string, string | string[] | undefined> }) {
-    requireRole(user, REPORT_READERS, 'Reports');
-    checkPeriod(q);
-    return sendReturn(res, MISCONDUCT_RETURN_COLUMNS, await this.misconductReturns.rows(user, q.from, q.to, requestIdOf(req)));
+    return this.sendReturn('home-office-misconduct', q, user, res, requestIdOf(req));
   }
 
   @Get('returns/iopc-complaints')
@@ -91,9 +87,7 @@ export class ReportsController {
   @ApiQuery({ name: 'from', example: '2025-04-01' })
   @ApiQuery({ name: 'to', example: '2026-03-31' })
   async complaintsReturn(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
-    requireRole(user, REPORT_READERS, 'Reports');
-    checkPeriod(q);
-    return sendReturn(res, COMPLAINT_ALLEGATION_COLUMNS, await complaintAllegationRows(this.db, visibleForces(user), q.from, q.to));
+    return this.sendReturn('iopc-complaints', q, user, res, null);
   }
 
   @Get('returns/iopc-complaints/by-category')
@@ -101,17 +95,16 @@ export class ReportsController {
   @ApiQuery({ name: 'from', example: '2025-04-01' })
   @ApiQuery({ name: 'to', example: '2026-03-31' })
   async complaintsByCategory(@Query() q: PeriodQuery, @CurrentActor() user: User, @Res({ passthrough: true }) res: Response) {
+    return this.sendReturn('iopc-complaints-by-category', q, user, res, null);
+  }
+
+  private async sendReturn(name: ReturnName, q: PeriodQuery, user: User, res: Response, requestId: string | null): Promise<string> {
     requireRole(user, REPORT_READERS, 'Reports');
     checkPeriod(q);
-    const rows = await complaintAllegationRows(this.db, visibleForces(user), q.from, q.to);
-    return sendReturn(res, CATEGORY_TOTAL_COLUMNS, allegationsByCategory(rows, englandAndWalesCalendar()));
+    const csv = await this.returns.csv(name, user, q.from, q.to, requestId);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    return csv;
   }
-}
-
-/** A return as CSV: its columns' header always, one line per row. */
-function sendReturn<Source>(res: Response, columns: readonly ReturnColumn<Source>[], source: readonly Source[]): string {
-  res.setHeader('content-type', 'text/csv; charset=utf-8');
-  return source.length ? toCsv(returnRows(columns, source, englandAndWalesCalendar())) : headerOnly(columns);
 }
 
 function checkPeriod(q: PeriodQuery): void {

@@ -2,12 +2,13 @@ import { Controller, Get, NotFoundException, Param, Query, Res, UseFilters, UseG
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { londonDateOf } from '@conduct/domain';
+import { londonDateOf, READ_GRANTS, type Role } from '@conduct/domain';
 import { outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
 import { Public } from '../../auth/auth.guard';
 import { mayAccessForce, visibleForces } from '../../auth/user';
 import { requireRole } from '../../common/actor';
 import { quarterlyRows, REPORT_READERS, toCsv } from '../../reports/report-data';
+import { RETURN_NAMES, RETURNS, ReturnsService, type ReturnName } from '../../reports/returns.service';
 import type { Response } from '../http';
 import { Pages } from '../rendering/pages';
 import { sendPage } from '../send-page';
@@ -31,6 +32,7 @@ import {
   type ReportQuery,
   type ReportView,
 } from './reports.view';
+import { answersOfPeriod, dateItems, lastFinancialYear, periodOf, type PeriodAnswers } from './returns.view';
 
 /**
  * Oversight's reports as pages, read-only: the same queries as the API's /reports, narrowed to the forces the reader
@@ -45,6 +47,7 @@ export class OversightController {
   constructor(
     private readonly pages: Pages,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly returns: ReturnsService,
   ) {}
 
   @Get()
@@ -71,6 +74,30 @@ export class OversightController {
       }),
       failed ? 400 : 200,
     );
+  }
+
+  /** The returns: a period (the last whole financial year unless one is chosen), and each return to download for it. */
+  @Get('returns')
+  returnsPage(@CurrentSession() session: WebSession, @Res() res: Response) {
+    const user = session.user!;
+    requireRole(user, REPORT_READERS, 'Reports');
+    this.sendReturnsPage(res, session, answersOfPeriod(lastFinancialYear(londonDateOf(Date.now()))), {}, 200);
+  }
+
+  /** One return for the period typed, as a CSV download (a problem with the period shows the page again, named). */
+  @Get('returns/download')
+  async downloadReturn(@Query() q: Record<string, unknown>, @CurrentSession() session: WebSession, @Res() res: Response) {
+    const user = session.user!;
+    requireRole(user, REPORT_READERS, 'Reports');
+    const name = q.return;
+    if (typeof name !== 'string' || !(RETURN_NAMES as readonly string[]).includes(name)) throw new NotFoundException(`no return named ${String(name)}`);
+    const { answers, period, errors } = periodOf(q);
+    if (!period) return this.sendReturnsPage(res, session, answers, errors, 400);
+    const csv = await this.returns.csv(name as ReturnName, user, period.from, period.to, null);
+    res.status(200).setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}-${period.from}-to-${period.to}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(csv);
   }
 
   @Get(':report')
@@ -144,6 +171,25 @@ export class OversightController {
   /** One force chosen, or every force the reader may see (null: all). */
   private forcesFor(user: WebUser, filter: ReportFilter): string[] | null {
     return filter.forceId ? [filter.forceId] : visibleForces(user);
+  }
+
+  private sendReturnsPage(res: Response, session: WebSession, answers: PeriodAnswers, errors: Record<string, string>, status: number): void {
+    const user = session.user!;
+    sendPage(
+      res,
+      this.pages.render('oversight/returns.njk', {
+        ...this.frame(session),
+        title: 'Returns',
+        errors: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` })),
+        fieldErrors: errors,
+        fromItems: dateItems(answers.from, Boolean(errors.from)),
+        toItems: dateItems(answers.to, Boolean(errors.to)),
+        returns: RETURN_NAMES.map((name) => ({ name, ...RETURNS[name] })),
+        seesOtherForces: seesOtherForces(user),
+        characteristicsWithheld: !(READ_GRANTS.person.roles as readonly Role[]).includes(user.role),
+      }),
+      status,
+    );
   }
 
   private frame(session: WebSession) {
