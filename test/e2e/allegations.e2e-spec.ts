@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call, nowIso, today, type Who } from '../support/api-client';
+import { waitFor } from '../support/wait-for';
 
 /**
  * Over HTTP on the whole stack: a complaint referred with two allegations against two officers, a third added later,
@@ -119,11 +120,3 @@ describe('allegations with their IOPC categories, over HTTP on the real stack', 
     expect(mine).toEqual([`e2e-force,${reference},complaint,${today()},pc-1,police-officer,PC,misconduct,misconduct,misconduct-meeting,${today()},misconduct,written-warning,${today()},0,no,no,appeal-meeting,${today()},allowed,${today()},no-action,2,B4;H1,honesty-and-integrity;use-of-force,0,2,not-recorded,not-recorded,not-recorded`]);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { call, nowIso, today, type Who } from '../support/api-client';
+import { waitFor } from '../support/wait-for';
 
 /**
  * Routing by allegation category, over HTTP on the real stack: the suite's worker runs with ALLOCATION_ROUTES sending
@@ -43,11 +44,3 @@ describe('routing by allegation category to a specialist queue', () => {
     expect(await unallocatedIn('general')).not.toContain(other);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting for the projection');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AA, call, CASE_OFFICER, E2E_FORCE, today, type Who } from '../support/api-client';
+import { waitFor } from '../support/wait-for';
 
 /**
  * Allocation of work over HTTP on the whole stack (issue 15): case officers allocated, reallocated and allocated in
@@ -176,11 +177,3 @@ describe('allocation of work, over HTTP on the real stack', () => {
     await waitFor(async () => (await matter(ref(5))).investigator?.investigator?.forceId === 'other-force');
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

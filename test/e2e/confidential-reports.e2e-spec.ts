@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call, today, type Who } from '../support/api-client';
+import { waitFor } from '../support/wait-for';
 
 const ADMIN: Who = { id: 'admin-e2e', role: 'administrator' };
 const OTHER_FORCE_AA: Who = { id: 'aa-other', role: 'appropriate-authority', force: 'other-force' };
@@ -128,11 +129,3 @@ describe('confidential and anonymous reporting, over HTTP on the real stack', ()
     expect((await call('POST', '/confidential-reports', { forceId: 'e2e-force', account: 'x', ipAddress: '1.2.3.4' }, null)).status).toBe(400);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

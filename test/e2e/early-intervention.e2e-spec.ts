@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call, today, type Who } from '../support/api-client';
 import { textOf, WebClient } from '../support/web-client';
+import { waitFor } from '../support/wait-for';
 
 const ADMIN: Who = { id: 'admin-e2e', role: 'administrator' };
 
@@ -66,11 +67,3 @@ describe('early intervention, over HTTP on the real stack', () => {
     expect(text).toContain('they decide nothing');
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting for the projection');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call, nowIso, today, type Who } from '../support/api-client';
+import { waitFor } from '../support/wait-for';
 
 const IOPC: Who = { id: 'iopc-returns', role: 'oversight', force: 'iopc', forces: ['*'] };
 
@@ -81,11 +82,3 @@ describe("the Home Office's misconduct return, with the subject's protected char
     expect(await personReads()).toHaveLength(before);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call, nowIso, today, type Who } from '../support/api-client';
 import { textOf, WebClient } from '../support/web-client';
+import { waitFor } from '../support/wait-for';
 
 const ADMIN: Who = { id: 'admin-e2e', role: 'administrator' };
 
@@ -113,11 +114,3 @@ describe('a record per person, over HTTP on the real stack', () => {
     expect((await refer(reference, [{ ...tick, finalWrittenWarningLiveSource: 'PSD paper file 2019/44' }])).status).toBe(201);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call, today, type Who } from '../support/api-client';
 import { textOf, WebClient } from '../support/web-client';
+import { waitFor } from '../support/wait-for';
 
 const ADMIN: Who = { id: 'admin-e2e-pc', role: 'administrator' };
 
@@ -110,11 +111,3 @@ describe("a person's protected characteristics, over HTTP on the real stack", ()
     expect((await co.get(`/person/${personId}/characteristics`)).status).toBe(403);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

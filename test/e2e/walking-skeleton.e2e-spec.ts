@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AA, CASE_OFFICER, call, nowIso, today } from '../support/api-client';
+import { waitFor } from '../support/wait-for';
 
 /** Over HTTP, on the whole stack: refer → assess → investigate → report → case to answer → meeting → outcome → closed. */
 describe('the walking skeleton, over HTTP on the real stack', () => {
@@ -88,11 +89,3 @@ describe('the walking skeleton, over HTTP on the real stack', () => {
     expect(audit.find((a) => a.action === 'decision:severity-assessment')).toMatchObject({ actor: AA.id, regulation: 'CR reg 14 / CMR reg 16' });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
