@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client as Pg } from 'pg';
+import { londonDateOf } from '@conduct/domain';
 import { startStack } from '../tools/stack';
 import { WebClient } from '../test/support/web-client';
 import { fmt, markdownTable, parseArgs, summarize } from './stats';
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
       { name: 'A matter timeline', who: asForce, path: (i) => `/matter/BENCH-${((i * 10) % matters) + 1}/timeline` },
       { name: 'Quarterly report (oversight, every force)', who: asOversight, path: () => '/oversight/quarterly' },
       { name: 'Timeliness report (one force)', who: asForce, path: () => '/oversight/timeliness' },
+      // A year's outcomes (about an eighth of the force's matters), each row with its subject's trail read (LATERAL).
+      { name: 'Home Office return, the last 365 days (one force, CSV)', who: asForce, path: () => `/oversight/returns/download?return=home-office-misconduct&${periodQuery(365)}` },
     ];
     const firstPage = (await asForce.get('/')).html;
     const rows: string[][] = [];
@@ -126,6 +129,12 @@ async function main(): Promise<void> {
     await stack.stop().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The returns page's query for the `days` up to today (London dates). */
+function periodQuery(days: number): string {
+  const [from, to] = [Date.now() - days * 86_400_000, Date.now()].map((t) => londonDateOf(t).split('-'));
+  return new URLSearchParams({ 'from-day': from[2], 'from-month': from[1], 'from-year': from[0], 'to-day': to[2], 'to-month': to[1], 'to-year': to[0] }).toString();
 }
 
 /** The "Next page" link's cursor on My work's first page. */

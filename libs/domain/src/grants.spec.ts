@@ -1,4 +1,4 @@
-import { COMMAND_GRANTS, Grant, ROLES, SUBJECT_DECISIONS, SUBJECT_EVENTS, mayActOnForce, subjectDecisionGrant, subjectEventGrant } from './grants';
+import { COMMAND_GRANTS, Grant, ROLES, SUBJECT_DECISIONS, SUBJECT_EVENTS, mayActOnForce, readsPersonRecords, subjectDecisionGrant, subjectEventGrant } from './grants';
 
 describe('who may send each command', () => {
   const subjectGrants = [...SUBJECT_DECISIONS.map((d) => [d, subjectDecisionGrant(d)] as const), ...SUBJECT_EVENTS.map((e) => [e, subjectEventGrant(e)] as const)];
@@ -58,5 +58,12 @@ describe('acting on a force', () => {
   it('a grant of forces means nothing to the force’s own roles', () => {
     expect(mayActOnForce({ role: 'case-officer', forceId: 'b', forces: ['a'] }, 'a', forceCommand)).toBe(false);
     expect(mayActOnForce({ role: 'appropriate-authority', forceId: 'b', forces: ['*'] }, 'a', iopcDecision)).toBe(false);
+  });
+});
+
+describe("who reads a person's record", () => {
+  it('the appropriate authority and administrators; not case officers, investigators or oversight', () => {
+    expect([...ROLES].filter(readsPersonRecords).sort()).toEqual(['administrator', 'appropriate-authority']);
+    for (const role of ['case-officer', 'investigator', 'oversight'] as const) expect(readsPersonRecords(role)).toBe(false);
   });
 });

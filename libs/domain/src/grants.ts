@@ -95,3 +95,8 @@ export function mayActOnForce(caller: { role: Role; forceId: string; forces: rea
 export const READ_GRANTS = {
   person: { roles: PERSON_RECORD_KEEPERS, iopcDecision: false, words: "A person's record" },
 } as const satisfies Record<string, Grant>;
+
+/** Whether a role may read people's records (READ_GRANTS.person): who sees protected characteristics in a return. */
+export function readsPersonRecords(role: Role): boolean {
+  return (READ_GRANTS.person.roles as readonly Role[]).includes(role);
+}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { setting } from '@conduct/config';
-import { READ_GRANTS, type Role } from '@conduct/domain';
+import { readsPersonRecords } from '@conduct/domain';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
 import { appendPersonRead, complaintAllegationRows, findPersonCharacteristics, misconductReturnRows } from '@conduct/persistence';
 import { User, visibleForces } from '../auth/user';
@@ -69,7 +69,7 @@ export class ReturnsService {
   private misconductRows(user: User, from: string, to: string, requestId: string | null): Promise<MisconductReturnRow[]> {
     return this.db.transaction(async (tx) => {
       const rows = await misconductReturnRows(tx, visibleForces(user), from, to);
-      if (!(READ_GRANTS.person.roles as readonly Role[]).includes(user.role)) return rows.map((r) => ({ ...r, characteristics: 'withheld' as const }));
+      if (!readsPersonRecords(user.role)) return rows.map((r) => ({ ...r, characteristics: 'withheld' as const }));
       const sealed = await findPersonCharacteristics(tx, [...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))]);
       const codec = this.temporal.codec;
       if (sealed.length && !codec) {

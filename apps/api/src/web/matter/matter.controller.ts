@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { englandAndWalesCalendar } from '@conduct/domain/calendar';
-import { COMMAND_GRANTS, READ_GRANTS } from '@conduct/domain';
+import { COMMAND_GRANTS, readsPersonRecords } from '@conduct/domain';
 import { Public } from '../../auth/auth.guard';
 import { IdentifierPipe } from '../../common/pipes';
 import { MattersService } from '../../matters/matters.service';
@@ -57,7 +57,7 @@ export class MatterController {
     const [matter, messages] = await Promise.all([this.matter(reference, user), this.matters.outbox(reference, user) as unknown as Promise<MessageRow[]>]);
     const now = new Date();
     const offered = offeredActions(user, matter as MatterFacts);
-    const readsPeople = (READ_GRANTS.person.roles as readonly string[]).includes(user.role);
+    const readsPeople = readsPersonRecords(user.role);
     const subjects = matter.subjects.map((s) => ({
       ...subjectOf(s, now, this.calendar, readsPeople && s.personId ? `/person/${encodeURIComponent(s.personId)}` : undefined),
       actions: offered.subjects[s.subjectId] ?? [],

@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query, Res, UseFilters, UseG
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { londonDateOf, READ_GRANTS, type Role } from '@conduct/domain';
+import { londonDateOf, readsPersonRecords } from '@conduct/domain';
 import { outcomesDecided, overdueDeadlinesReport, referredMatters, timeInStageReport, timelinessReport } from '@conduct/persistence';
 import { Public } from '../../auth/auth.guard';
 import { mayAccessForce, visibleForces } from '../../auth/user';
@@ -180,13 +180,13 @@ export class OversightController {
       this.pages.render('oversight/returns.njk', {
         ...this.frame(session),
         title: 'Returns',
-        errors: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` })),
+        errors: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}-day` })),
         fieldErrors: errors,
         fromItems: dateItems(answers.from, Boolean(errors.from)),
         toItems: dateItems(answers.to, Boolean(errors.to)),
         returns: RETURN_NAMES.map((name) => ({ name, ...RETURNS[name] })),
         seesOtherForces: seesOtherForces(user),
-        characteristicsWithheld: !(READ_GRANTS.person.roles as readonly Role[]).includes(user.role),
+        characteristicsWithheld: !readsPersonRecords(user.role),
       }),
       status,
     );
