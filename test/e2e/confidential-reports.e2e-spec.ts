@@ -53,6 +53,8 @@ describe('confidential and anonymous reporting, over HTTP on the real stack', ()
     expect((await call('GET', '/confidential-reports', undefined, OTHER_FORCE_AA)).body.some((r: { reference: string }) => r.reference === reference)).toBe(false);
     expect((await call('GET', `/confidential-reports/${reference}/record`, undefined, OTHER_FORCE_AA)).status).toBe(404);
     expect((await call('GET', '/confidential-reports', undefined, INVESTIGATOR)).status).toBe(403);
+    // The list comes a page at a time; a cursor it did not give out is refused, naming it.
+    expect(await call('GET', '/confidential-reports?after=not-a-cursor', undefined, CASE_OFFICER)).toMatchObject({ status: 400, body: { field: 'after' } });
 
     const asked = await call('POST', `/confidential-reports/${reference}/questions`, { question: 'On which nights did you see it, and who else was on duty?' }, CASE_OFFICER);
     expect(asked.status).toBe(201);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { randomUUID } from 'crypto';
 import { apiUrl, call, CASE_OFFICER } from '../../support/api-client';
 import { axeViolations, describeViolations, useBrowser } from '../../support/browser';
+import { WebClient } from '../../support/web-client';
 
 /**
  * The reporter's pages in Chromium: a report in confidence without signing in, the reference and secret shown once,
@@ -131,4 +132,15 @@ it("the reporter's pages set no cookie and are never cached", async () => {
     const res = await fetch(`${apiUrl()}${path}`, { method, redirect: 'manual', headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}, body });
     expect({ path, method, status: res.status, cookies: res.headers.getSetCookie(), cache: res.headers.get('cache-control') }).toEqual({ path, method, status: method === 'GET' ? 200 : 404, cookies: [], cache: 'no-store' });
   }
+});
+
+it("the department's list comes a page at a time, newest first; a cursor it did not give out is a 400 page, not an empty list", async () => {
+  const web = new WebClient();
+  await web.signIn({ ...CASE_OFFICER, name: 'Desk Officer' });
+  const first = await web.get('/psd/confidential-reports');
+  expect(first.status).toBe(200);
+  expect(first.html).toContain('Confidential reports, newest first');
+  const bad = await web.get('/psd/confidential-reports?after=not-a-cursor');
+  expect(bad.status).toBe(400);
+  expect(bad.html).toContain('not a cursor this list gave out');
 });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { bulkRefusalStatus, checkAllocatee, COMMAND_GRANTS, duplicateAllocationItems, mayActOnForce, type AllocationItem, type AllocationRefusal } from '@conduct/domain';
-import { decodeUnallocatedCursor, encodeUnallocatedCursor, findAllocationTargets, findStaffForces, listUnallocated, writeCaseOfficer, type AllocationTarget } from '@conduct/persistence';
+import { decodeDayCursor, encodeDayCursor, findAllocationTargets, findStaffForces, listUnallocated, writeCaseOfficer, type AllocationTarget } from '@conduct/persistence';
 import { asActor } from '../common/actor';
 import { User, mayAccessForce, visibleForces } from '../auth/user';
 import { MattersService } from '../matters/matters.service';
@@ -106,11 +106,11 @@ export class AllocationService {
   }
 
   async unallocated(q: UnallocatedQuery, user: User) {
-    const after = q.after === undefined ? undefined : decodeUnallocatedCursor(q.after);
+    const after = q.after === undefined ? undefined : decodeDayCursor(q.after);
     if (after === null) throw new BadRequestException({ message: 'after: not a cursor this list gave out: start again from the first page', field: 'after' });
     const limit = q.limit ?? 50;
     const { items, more } = await listUnallocated(this.db, { forces: visibleForces(user), forceId: q.forceId, queue: q.queue }, { limit, after });
     const last = items[items.length - 1];
-    return { limit, next: more && last ? encodeUnallocatedCursor({ receivedOn: last.receivedOn, reference: last.reference }) : null, items };
+    return { limit, next: more && last ? encodeDayCursor({ receivedOn: last.receivedOn, reference: last.reference }) : null, items };
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Public } from '../auth/auth.guard';
 import type { User } from '../auth/user';
 import { CurrentActor } from '../common/actor';
@@ -34,10 +34,13 @@ export class ConfidentialReportsController {
 
   @Get()
   @ApiBearerAuth('bearer')
-  @ApiOperation({ summary: "The department's list of its force's confidential reports, newest first" })
+  @ApiOperation({ summary: "The department's list of its force's confidential reports, newest first, a page at a time: a `Link` header (rel=\"next\") gives the next page while there is one" })
+  @ApiQuery({ name: 'after', required: false, type: String, description: 'The cursor of the next page, from the previous page\'s Link header' })
   @ApiForbiddenResponse({ description: 'Not a role that works confidential reports' })
-  list(@CurrentActor() user: User) {
-    return this.reports.list(user);
+  async list(@CurrentActor() user: User, @Query('after') after: unknown, @Res({ passthrough: true }) res: { setHeader(name: string, value: string): unknown }) {
+    const page = await this.reports.list(user, typeof after === 'string' ? after : undefined);
+    if (page.next) res.setHeader('Link', `</confidential-reports?after=${page.next}>; rel="next"`);
+    return page.reports;
   }
 
   @Get(':reference')

@@ -24,6 +24,8 @@ import {
   insertConfidentialReport,
   linkConfidentialReportToMatter,
   listConfidentialReports,
+  decodeDayCursor,
+  encodeDayCursor,
   recordConfidentialAssessment,
   type ConfidentialReportRow,
 } from '@conduct/persistence';
@@ -33,6 +35,9 @@ import type { ReferMatterDto } from '../matters/matters.dto';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { ConfidentialAnswerDto, ConfidentialAssessmentDto, ConfidentialQuestionDto, ConfidentialReportDto } from './confidential-reports.dto';
 import { hashSecret, newReferenceAndSecret, openIdentity, sealIdentity, secretMatches } from './reporter-secrets';
+
+/** How many reports a page of the department's list holds. */
+export const CONFIDENTIAL_REPORTS_PAGE = 100;
 
 /**
  * A wrong secret and an unknown reference get the same answer, after the same work, so the answer never says whether a
@@ -128,10 +133,14 @@ export class ConfidentialReportsService {
 
   // The department's side.
 
-  async list(user: User) {
+  /** A page of the reports, newest first, and the cursor of the next page (null on the last); `after` a cursor it gave out. */
+  async list(user: User, after?: string) {
     requireConfidentialGrant(user, 'confidential-report');
-    const reports = await listConfidentialReports(this.db, visibleForces(user));
-    return reports.map((r) => ({ ...r, status: confidentialReportStatus(r) }));
+    const from = after === undefined || after === '' ? undefined : decodeDayCursor(after);
+    if (from === null) throw new BadRequestException({ message: 'after: not a cursor this list gave out: start again from the first page', field: 'after' });
+    const { items, more } = await listConfidentialReports(this.db, visibleForces(user), { limit: CONFIDENTIAL_REPORTS_PAGE, after: from });
+    const last = items.at(-1);
+    return { reports: items.map((r) => ({ ...r, status: confidentialReportStatus(r) })), next: more && last ? encodeDayCursor({ receivedOn: last.receivedOn, reference: last.reference }) : null };
   }
 
   /** A report of a force the caller may see, or 404 (a report of another force is not said to exist). */

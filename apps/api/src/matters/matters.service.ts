@@ -7,8 +7,8 @@ import { DataSource } from 'typeorm';
 import {
   appendListReportRead,
   countMatters,
-  decodeMatterCursor,
-  encodeMatterCursor,
+  decodeDayCursor,
+  encodeDayCursor,
   findAllegations,
   findAuditTrail,
   findDecisions,
@@ -387,11 +387,11 @@ function decisionView(d: Record<string, unknown>) {
 
 /** A page's last matter, as the opaque `next` cursor of the matters list. */
 export function encodeListCursor(c: { receivedOn: string; reference: string }): string {
-  return encodeMatterCursor(c);
+  return encodeDayCursor(c);
 }
 
 export function decodeListCursor(cursor: string): { receivedOn: string; reference: string } {
-  const c = decodeMatterCursor(cursor);
+  const c = decodeDayCursor(cursor);
   if (c) return c;
   throw new BadRequestException('after must be the next cursor of a previous page');
 }

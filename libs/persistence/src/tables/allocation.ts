@@ -1,4 +1,5 @@
 import { Sql } from './sql';
+import type { DayCursor } from './cursors';
 
 /**
  * The SQL of allocation (issue 15): the staff the engine has seen signed in, the case officer of each matter and
@@ -79,10 +80,7 @@ export function allocatedToSql(param: string): string {
            UNION SELECT matter_reference FROM subject WHERE case_officer = ${param})`;
 }
 
-export interface UnallocatedCursor {
-  receivedOn: string;
-  reference: string;
-}
+export type UnallocatedCursor = DayCursor;
 
 export interface UnallocatedItem {
   reference: string;
@@ -127,17 +125,3 @@ export async function listUnallocated(
   };
 }
 
-export function encodeUnallocatedCursor(c: UnallocatedCursor): string {
-  return Buffer.from(JSON.stringify([c.receivedOn, c.reference])).toString('base64url');
-}
-
-/** The cursor back, or null when it is not one the list gave out. */
-export function decodeUnallocatedCursor(cursor: string): UnallocatedCursor | null {
-  try {
-    const [receivedOn, reference] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) && typeof reference === 'string' && reference.length > 0) return { receivedOn, reference };
-  } catch {
-    /* not a cursor */
-  }
-  return null;
-}

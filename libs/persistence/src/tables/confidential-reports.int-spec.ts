@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { QueryRunner } from 'typeorm';
 import { eachTestRolledBack } from '../../../../test/support/rolled-back';
-import { today } from '../../../../test/support/dates';
+import { daysFromToday, today } from '../../../../test/support/dates';
 import {
   answerConfidentialQuestion,
   appendConfidentialAudit,
@@ -37,7 +37,28 @@ describe('confidential reports on PostgreSQL', () => {
     expect(await answerConfidentialQuestion(q, reference, id, 'Tuesday', today())).toBe(true);
     expect(await answerConfidentialQuestion(q, reference, id, 'Wednesday', today())).toBe(false);
     expect(await findConfidentialQuestions(q, reference)).toEqual([expect.objectContaining({ id, answer: 'Tuesday', answeredOn: today() })]);
-    expect((await listConfidentialReports(q, [force])).map((r) => [r.reference, r.questionsUnanswered, r.hasIdentity])).toEqual([[reference, 0, false]]);
+    expect((await listConfidentialReports(q, [force], { limit: 10 })).items.map((r) => [r.reference, r.questionsUnanswered, r.hasIdentity])).toEqual([[reference, 0, false]]);
+  });
+
+  it('the list is paged newest first, by day then reference, each report once, however many share a day', async () => {
+    const force = `f-${randomUUID()}`;
+    const made: { reference: string; receivedOn: string }[] = [];
+    for (const back of [0, 3, 3, 3, 10]) {
+      const reference = `CR-${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+      await insertConfidentialReport(q, { reference, forceId: force, secretHash: 'scrypt$1$1$1$salt$hash', account: 'what happened', about: null, identitySealed: null, identityKeyId: null, receivedOn: daysFromToday(-back) });
+      made.push({ reference, receivedOn: daysFromToday(-back) });
+    }
+    const expected = [...made].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.reference.localeCompare(a.reference)).map((r) => r.reference);
+    const seen: string[] = [];
+    let after: { receivedOn: string; reference: string } | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const page = await listConfidentialReports(q, [force], { limit: 2, after });
+      seen.push(...page.items.map((r) => r.reference));
+      if (!page.more) break;
+      const last = page.items.at(-1)!;
+      after = { receivedOn: last.receivedOn, reference: last.reference };
+    }
+    expect(seen).toEqual(expected);
   });
 
   it('a sealed identity needs its key id beside it; a report links to one matter, found from either side', async () => {

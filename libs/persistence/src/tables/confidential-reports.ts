@@ -1,4 +1,5 @@
 import { rows, Sql } from './sql';
+import type { DayCursor } from './cursors';
 
 /** The SQL of `confidential_report`, its questions and its append-only trail of the department's acts. */
 
@@ -54,19 +55,26 @@ export async function findConfidentialReportOfMatter(sql: Sql, matterReference: 
   return row?.reference ?? null;
 }
 
-/** A force's reports, newest first, with how many questions wait for an answer. */
-export async function listConfidentialReports(sql: Sql, forces: readonly string[] | null, limit = 200): Promise<(Omit<ConfidentialReportRow, 'secretHash' | 'identitySealed' | 'identityKeyId'> & { hasIdentity: boolean; questionsUnanswered: number })[]> {
-  return sql.query(
+export type ListedConfidentialReport = Omit<ConfidentialReportRow, 'secretHash' | 'identitySealed' | 'identityKeyId'> & { hasIdentity: boolean; questionsUnanswered: number };
+
+/**
+ * A page of the forces' reports, newest first (then by reference, both descending, so a page starts after the
+ * last one's day and reference), with how many questions wait for an answer, and whether more follow.
+ */
+export async function listConfidentialReports(sql: Sql, forces: readonly string[] | null, page: { limit: number; after?: DayCursor }): Promise<{ items: ListedConfidentialReport[]; more: boolean }> {
+  const rows: ListedConfidentialReport[] = await sql.query(
     `SELECT reference, force_id AS "forceId", account, about, to_char(received_on, 'YYYY-MM-DD') AS "receivedOn",
             assessment, assessment_rationale AS "assessmentRationale", assessed_by AS "assessedBy", assessed_at AS "assessedAt",
             matter_reference AS "matterReference", identity_sealed IS NOT NULL AS "hasIdentity",
             (SELECT count(*)::int FROM confidential_report_question q WHERE q.report_reference = r.reference AND q.answer IS NULL) AS "questionsUnanswered"
        FROM confidential_report r
-      WHERE $1::text[] IS NULL OR force_id = ANY($1)
-      ORDER BY received_on DESC, reference
+      WHERE ($1::text[] IS NULL OR force_id = ANY($1))
+        AND ($3::date IS NULL OR (received_on, reference) < ($3::date, $4::text))
+      ORDER BY received_on DESC, reference DESC
       LIMIT $2`,
-    [forces, limit],
+    [forces, page.limit + 1, page.after?.receivedOn ?? null, page.after?.reference ?? null],
   );
+  return { items: rows.slice(0, page.limit), more: rows.length > page.limit };
 }
 
 export async function recordConfidentialAssessment(sql: Sql, reference: string, a: { assessment: string; rationale: string; by: string }): Promise<void> {

@@ -1,5 +1,6 @@
 /** Each table's SQL, in one module per table. Every function takes a DataSource, an EntityManager or a QueryRunner. */
 export * from './sql';
+export * from './cursors';
 export * from './matters';
 export * from './subjects';
 export * from './stage-transitions';

@@ -1,6 +1,7 @@
 import { allocatedToSql } from './allocation';
 import { refreshNextDeadline } from './next-deadline';
 import { Sql } from './sql';
+import type { DayCursor } from './cursors';
 
 /**
  * The SQL of `matter`: the projection of each matter's workflow (what people search and report on; written only
@@ -101,11 +102,7 @@ export interface MatterFilter {
   allocatedTo?: { userId: string } | { unallocated: true };
 }
 
-/** Where a page of the matters list starts: after this matter, in the list's order. */
-export interface MatterCursor {
-  receivedOn: string;
-  reference: string;
-}
+export type MatterCursor = DayCursor;
 
 export interface MatterListItem {
   reference: unknown;
@@ -172,18 +169,3 @@ export async function countMatters(sql: Sql, f: MatterFilter): Promise<number> {
   return Number((await sql.query(`SELECT count(*) AS n FROM matter m ${filter}`, params))[0].n);
 }
 
-/** A page's last matter, as the opaque `next` cursor of the matters list. */
-export function encodeMatterCursor(c: MatterCursor): string {
-  return Buffer.from(JSON.stringify([c.receivedOn, c.reference])).toString('base64url');
-}
-
-/** The cursor back, or null when it is not one this list gave out. */
-export function decodeMatterCursor(cursor: string): MatterCursor | null {
-  try {
-    const [receivedOn, reference] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof receivedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) && typeof reference === 'string' && reference.length > 0) return { receivedOn, reference };
-  } catch {
-    /* not a cursor */
-  }
-  return null;
-}

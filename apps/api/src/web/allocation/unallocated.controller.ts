@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpException, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { COMMAND_GRANTS } from '@conduct/domain';
-import { encodeUnallocatedCursor, decodeUnallocatedCursor, listUnallocated } from '@conduct/persistence';
+import { encodeDayCursor, decodeDayCursor, listUnallocated } from '@conduct/persistence';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AllocationService } from '../../allocation/allocation.service';
@@ -66,7 +66,7 @@ export class UnallocatedController {
     o: { after?: string; done?: { count: number; to: string } | null; errors: Record<string, string>; typed?: Record<string, unknown>; status: number },
   ) {
     const user = session.user!;
-    const cursor = o.after ? decodeUnallocatedCursor(o.after) : undefined;
+    const cursor = o.after ? decodeDayCursor(o.after) : undefined;
     const errors = { ...o.errors, ...(cursor === null ? { after: 'That page link is not one this list gave out: start again from the first page' } : {}) };
     const page = cursor === null ? { items: [], more: false } : await listUnallocated(this.db, { forces: visibleForces(user) }, { limit: UNALLOCATED_PAGE_SIZE, after: cursor });
     const last = page.items[page.items.length - 1];
@@ -84,7 +84,7 @@ export class UnallocatedController {
         done: o.done ?? null,
         errors: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field === 'references' ? 'matter-0' : field}` })),
         fieldErrors: errors,
-        next: page.more && last ? `/unallocated?after=${encodeUnallocatedCursor({ receivedOn: last.receivedOn, reference: last.reference })}` : null,
+        next: page.more && last ? `/unallocated?after=${encodeDayCursor({ receivedOn: last.receivedOn, reference: last.reference })}` : null,
         firstPage: o.after ? '/unallocated' : null,
       }),
       Object.keys(errors).length && o.status === 200 ? 400 : o.status,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpException, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -33,10 +33,17 @@ export class ConfidentialReportsDeskController {
   ) {}
 
   @Get()
-  async list(@CurrentSession() session: WebSession, @Res() res: Response) {
+  async list(@Query('after') after: unknown, @CurrentSession() session: WebSession, @Res() res: Response) {
     const user = session.user!;
-    const rows = reportRows(await this.reports.list(user));
-    sendPage(res, this.pages.render('confidential/desk-list.njk', { title: 'Confidential reports', section: 'confidential', user, csrfToken: session.csrfToken, rows }));
+    const page = await this.reports.list(user, typeof after === 'string' ? after : undefined);
+    sendPage(
+      res,
+      this.pages.render('confidential/desk-list.njk', {
+        title: 'Confidential reports', section: 'confidential', user, csrfToken: session.csrfToken, rows: reportRows(page.reports),
+        next: page.next ? `/psd/confidential-reports?after=${page.next}` : null,
+        firstPage: typeof after === 'string' && after !== '' ? '/psd/confidential-reports' : null,
+      }),
+    );
   }
 
   @Get(':reference')

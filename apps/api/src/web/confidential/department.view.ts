@@ -3,7 +3,7 @@ import { COMMAND_GRANTS, CONFIDENTIAL_REPORT_ASSESSMENTS, CONFIDENTIAL_REPORT_GR
 import type { ConfidentialReportsService } from '../../confidential-reports/confidential-reports.service';
 import { dateAndTime, dateInFull, sentenceCase } from '../rendering/words';
 
-type Listed = Awaited<ReturnType<ConfidentialReportsService['list']>>[number];
+type Listed = Awaited<ReturnType<ConfidentialReportsService['list']>>['reports'][number];
 type Record_ = Awaited<ReturnType<ConfidentialReportsService['record']>>;
 
 const STATUS_WORDS = { received: 'Not assessed', assessed: 'Assessed', 'conduct-matter': 'Conduct matter' } as const;
