@@ -238,7 +238,7 @@ describe('the panel rules and the forces\' investigator settings', () => {
     expect(setting('HOME_OFFICE_AGE_BANDS', { HOME_OFFICE_AGE_BANDS: JSON.stringify(bands) })).toEqual(bands);
     // Unset: ageBandOn's own default, the engine's bands.
     expect(setting('HOME_OFFICE_AGE_BANDS', {})).toBeUndefined();
-    expect(ageBandOn('1990-11-30', '2026-11-30', setting('HOME_OFFICE_AGE_BANDS', {}))).toBe('36-45');
+    expect(ageBandOn('1982-11-30', '2018-11-30', setting('HOME_OFFICE_AGE_BANDS', {}))).toBe('36-45');
     const refused = checkConfig('api', { HOME_OFFICE_AGE_BANDS: '[{"code": "young", "from": 0, "to": 29}, {"code": "old", "from": 31, "to": null}]' });
     expect(refused.map((p) => p.problem).join()).toMatch(/HOME_OFFICE_AGE_BANDS\[1\]\.from must be 30/);
     expect(checkConfig('api', { HOME_OFFICE_AGE_BANDS: 'young, old' }).map((p) => p.problem).join()).toMatch(/expected JSON/);

@@ -13,8 +13,8 @@ import {
   ethnicityInWords,
 } from './characteristics';
 
-const today = '2026-11-30';
-const good = { sex: 'female', ethnicity: 'white-irish', dateOfBirth: '1990-05-17', source: 'HR system export 2026-11' };
+const today = '2018-11-30';
+const good = { sex: 'female', ethnicity: 'white-irish', dateOfBirth: '1982-05-17', source: 'HR system export 2026-11' };
 
 describe('the lists of protected characteristics', () => {
   it('the census has 19 ethnic groups, each in one of its five high-level groups, and "not stated" besides', () => {
@@ -47,25 +47,25 @@ describe('the lists of protected characteristics', () => {
 
 describe('age on a day', () => {
   it('counts whole years: the birthday itself adds the year, the day before does not', () => {
-    expect(ageOn('1990-05-17', '2026-05-16')).toBe(35);
-    expect(ageOn('1990-05-17', '2026-05-17')).toBe(36);
-    expect(ageOn('1990-12-31', '2027-01-01')).toBe(36);
+    expect(ageOn('1982-05-17', '2018-05-16')).toBe(35);
+    expect(ageOn('1982-05-17', '2018-05-17')).toBe(36);
+    expect(ageOn('1982-12-31', '2019-01-01')).toBe(36);
   });
 
   it('a 29 February birthday counts from 1 March in a common year, and on the day in a leap year', () => {
-    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
-    expect(ageOn('2000-02-29', '2026-03-01')).toBe(26);
-    expect(ageOn('2000-02-29', '2028-02-29')).toBe(28);
+    expect(ageOn('1992-02-29', '2018-02-28')).toBe(25);
+    expect(ageOn('1992-02-29', '2018-03-01')).toBe(26);
+    expect(ageOn('1992-02-29', '2020-02-29')).toBe(28);
   });
 
   it('puts the age in its band, at each edge', () => {
-    expect(ageBandOn('2000-12-01', '2026-11-30')).toBe('under-26');
-    expect(ageBandOn('2000-11-30', '2026-11-30')).toBe('26-35');
-    expect(ageBandOn('1990-12-01', '2026-11-30')).toBe('26-35');
-    expect(ageBandOn('1990-11-30', '2026-11-30')).toBe('36-45');
-    expect(ageBandOn('1980-11-30', '2026-11-30')).toBe('46-55');
-    expect(ageBandOn('1970-12-01', '2026-11-30')).toBe('46-55');
-    expect(ageBandOn('1970-11-30', '2026-11-30')).toBe('56-and-over');
+    expect(ageBandOn('1992-12-01', '2018-11-30')).toBe('under-26');
+    expect(ageBandOn('1992-11-30', '2018-11-30')).toBe('26-35');
+    expect(ageBandOn('1982-12-01', '2018-11-30')).toBe('26-35');
+    expect(ageBandOn('1982-11-30', '2018-11-30')).toBe('36-45');
+    expect(ageBandOn('1972-11-30', '2018-11-30')).toBe('46-55');
+    expect(ageBandOn('1962-12-01', '2018-11-30')).toBe('46-55');
+    expect(ageBandOn('1962-11-30', '2018-11-30')).toBe('56-and-over');
   });
 });
 
@@ -75,8 +75,8 @@ describe('age bands configured in place of the defaults (HOME_OFFICE_AGE_BANDS)'
   it('the defaults pass their own check, and configured bands are used when given', () => {
     expect(checkAgeBands(AGE_BANDS, 'bands')).toEqual([]);
     expect(checkAgeBands(tens, 'bands')).toEqual([]);
-    expect(ageBandOn('1997-12-01', '2026-11-30', tens)).toBe('under-30');
-    expect(ageBandOn('1996-11-30', '2026-11-30', tens)).toBe('30-and-over');
+    expect(ageBandOn('1989-12-01', '2018-11-30', tens)).toBe('under-30');
+    expect(ageBandOn('1988-11-30', '2018-11-30', tens)).toBe('30-and-over');
   });
 
   it('a gap, an overlap, a closed last band, a code used twice or no list at all is refused naming where', () => {
@@ -93,7 +93,7 @@ describe('protected characteristics given for a person', () => {
     expect(checkCharacteristics(good, today)).toBeNull();
     expect(checkCharacteristics({ sex: 'not-stated', source: 'self-declared' }, today)).toBeNull();
     expect(checkCharacteristics({ ethnicity: 'other-arab', source: 'self-declared' }, today)).toBeNull();
-    expect(checkCharacteristics({ dateOfBirth: '1990-01-01', source: 'self-declared' }, today)).toBeNull();
+    expect(checkCharacteristics({ dateOfBirth: '1982-01-01', source: 'self-declared' }, today)).toBeNull();
   });
 
   it('none of them is refused', () => {
@@ -106,11 +106,11 @@ describe('protected characteristics given for a person', () => {
   });
 
   it('a date of birth that is not a real day, is after today, or makes the person under 16 is refused', () => {
-    expect(checkCharacteristics({ ...good, dateOfBirth: '1990-02-30' }, today)).toMatchObject({ field: 'dateOfBirth', rule: 'date-of-birth-real' });
+    expect(checkCharacteristics({ ...good, dateOfBirth: '1982-02-30' }, today)).toMatchObject({ field: 'dateOfBirth', rule: 'date-of-birth-real' });
     expect(checkCharacteristics({ ...good, dateOfBirth: '17/05/1990' }, today)).toMatchObject({ field: 'dateOfBirth', rule: 'date-of-birth-real' });
-    expect(checkCharacteristics({ ...good, dateOfBirth: '2026-12-01' }, today)).toMatchObject({ field: 'dateOfBirth', rule: 'date-of-birth-past' });
-    expect(checkCharacteristics({ ...good, dateOfBirth: '2010-12-01' }, today)).toMatchObject({ field: 'dateOfBirth', rule: 'date-of-birth-serving-age' });
-    expect(checkCharacteristics({ ...good, dateOfBirth: '2010-11-30' }, today)).toBeNull();
+    expect(checkCharacteristics({ ...good, dateOfBirth: '2018-12-01' }, today)).toMatchObject({ field: 'dateOfBirth', rule: 'date-of-birth-past' });
+    expect(checkCharacteristics({ ...good, dateOfBirth: '2002-12-01' }, today)).toMatchObject({ field: 'dateOfBirth', rule: 'date-of-birth-serving-age' });
+    expect(checkCharacteristics({ ...good, dateOfBirth: '2002-11-30' }, today)).toBeNull();
   });
 
   it('the source is required and at most 200 characters', () => {
@@ -121,6 +121,6 @@ describe('protected characteristics given for a person', () => {
   });
 
   it('names the fields given, never their values', () => {
-    expect(characteristicFieldsGiven({ sex: 'male', dateOfBirth: '1990-01-01', source: 'HR' })).toEqual(['sex', 'dateOfBirth']);
+    expect(characteristicFieldsGiven({ sex: 'male', dateOfBirth: '1982-01-01', source: 'HR' })).toEqual(['sex', 'dateOfBirth']);
   });
 });

@@ -22,7 +22,7 @@ describe("the person page's words", () => {
   });
 
   it('says the protected characteristics are not recorded, and links to the form to record them', () => {
-    const page = personPageOf(record, '2026-11-30');
+    const page = personPageOf(record, '2024-11-30');
     expect(page.characteristics).toBeNull();
     expect(page.characteristicsHref).toBe('/person/7/characteristics');
   });
