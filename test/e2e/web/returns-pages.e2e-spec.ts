@@ -65,7 +65,7 @@ describe('the returns page', () => {
     await page.locator('#to-day').fill('31');
     await page.locator('#to-month').fill('3');
     await page.locator('#to-year').fill(String(Number(year.from.slice(0, 4)) - 1));
-    await page.getByRole('button', { name: /Download IOPC: allegations by category/ }).click();
+    await page.getByRole('button', { name: 'Download CSV of the IOPC: allegations by category' }).click();
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('The last day of the period must be the same as or after the first day');
     // The summary's link goes to the day's box, the first of the date's three.
     await expect(page.locator('.govuk-error-summary a').first().getAttribute('href')).resolves.toBe('#to-day');
