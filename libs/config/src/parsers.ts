@@ -116,56 +116,33 @@ export const panelRules: Parser<PanelRuleOverrides> = z.string().transform((v, c
   }
 });
 
+/** A JSON setting checked by the domain's own check of it: not JSON, or each problem the check names (field and reason), refused. */
+function checkedJson<T>(example: string, check: (value: unknown) => readonly { field: string; reason: string }[]): Parser<T> {
+  return z.string().transform((v, ctx) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: example });
+      return z.NEVER;
+    }
+    const problems = check(parsed);
+    if (problems.length) {
+      ctx.addIssue({ code: 'custom', message: problems.map((p) => `${p.field} ${p.reason}`).join('; ') });
+      return z.NEVER;
+    }
+    return parsed as T;
+  });
+}
+
 /** Each force's routes of matters to specialist queues by allegation category (libs/domain/src/allocation.ts). */
-export const allocationRoutes: Parser<Record<string, AllocationRoute[]>> = z.string().transform((v, ctx) => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'expected JSON: {"<force id>": [{"queue": "...", "categories": ["E1", ...]}]}' });
-    return z.NEVER;
-  }
-  const problems = checkAllocationRoutes(parsed, IOPC_CATEGORY_CODES);
-  if (problems.length) {
-    ctx.addIssue({ code: 'custom', message: problems.map((p) => `${p.field} ${p.reason}`).join('; ') });
-    return z.NEVER;
-  }
-  return parsed as Record<string, AllocationRoute[]>;
-});
+export const allocationRoutes = checkedJson<Record<string, AllocationRoute[]>>('expected JSON: {"<force id>": [{"queue": "...", "categories": ["E1", ...]}]}', (value) => checkAllocationRoutes(value, IOPC_CATEGORY_CODES));
 
 /** Each force's own early-intervention rules (libs/domain/src/early-intervention.ts), every problem named. */
-export const earlyInterventionRules: Parser<Record<string, EarlyInterventionRule[]>> = z.string().transform((v, ctx) => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'expected JSON: {"<force id>": [rule, ...]}' });
-    return z.NEVER;
-  }
-  const problems = checkEarlyInterventionRules(parsed, 'EARLY_INTERVENTION_RULES');
-  if (problems.length) {
-    ctx.addIssue({ code: 'custom', message: problems.map((p) => `${p.field} ${p.reason}`).join('; ') });
-    return z.NEVER;
-  }
-  return parsed as Record<string, EarlyInterventionRule[]>;
-});
+export const earlyInterventionRules = checkedJson<Record<string, EarlyInterventionRule[]>>('expected JSON: {"<force id>": [rule, ...]}', (value) => checkEarlyInterventionRules(value, 'EARLY_INTERVENTION_RULES'));
 
 /** The Home Office return's age bands in place of the engine's [U] defaults (libs/domain/src/characteristics.ts), every problem named. */
-export const ageBands: Parser<AgeBandRule[]> = z.string().transform((v, ctx) => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'expected JSON: [{"code": "under-26", "from": 0, "to": 25}, ..., {"code": "56-and-over", "from": 56, "to": null}]' });
-    return z.NEVER;
-  }
-  const problems = checkAgeBands(parsed, 'HOME_OFFICE_AGE_BANDS');
-  if (problems.length) {
-    ctx.addIssue({ code: 'custom', message: problems.map((p) => `${p.field} ${p.reason}`).join('; ') });
-    return z.NEVER;
-  }
-  return parsed as AgeBandRule[];
-});
+export const ageBands = checkedJson<AgeBandRule[]>('expected JSON: [{"code": "under-26", "from": 0, "to": 25}, ..., {"code": "56-and-over", "from": 56, "to": null}]', (value) => checkAgeBands(value, 'HOME_OFFICE_AGE_BANDS'));
 
 /** Each force's rules on appointing investigators. */
 export const investigatorForceSettings: Parser<Record<string, InvestigatorForceSettings>> = z.string().transform((v, ctx) => {
